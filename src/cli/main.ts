@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../shared/api/errors';
+import type { ImportResult } from '../shared/domain/source';
+import type { HandlerOptions } from '../core/handlers';
+import { createHandlers } from '../core/handlers';
+import { importFiles, isSupportedFile } from '../core/import/importFiles';
+import { collectFiles, readFiles } from '../core/import/readPaths';
+import { Library } from '../core/library';
+import { resolveLibraryPath } from '../core/paths';
+import { getSource, listSources } from '../core/sources';
+import { startHost } from '../host/server';
+import { formatTable } from './format';
+
+export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
+
+Commands:
+  import PATH...        import files, or folders recursively (.txt, .md)
+  list                  list the sources in the library
+  show SOURCE_ID        show one source with its text
+  serve [--port N]      open the notebook in a browser; prints its URL with its access token
+
+Options:
+  --library FILE        the library file (default: $MARGINALIA_LIBRARY, else the app's data directory)
+  --json                machine-readable output
+  -h, --help            this help`;
+
+/** Exit codes: 0 success, 1 some input failed (the rest done), 2 usage error. */
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`marginalia: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const usage = (message: string) => {
+    io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
+    return EXIT.usage;
+  };
+  if (!['import', 'list', 'show', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
+  if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
+  if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
+  if ((command === 'list' || command === 'serve') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
+  if (values.port !== undefined && (command !== 'serve' || !/^\d+$/.test(values.port) || Number(values.port) > 65535)) return usage('--port takes a number from 0 to 65535, with serve.');
+
+  let library: Library;
+  try {
+    library = Library.open(resolveLibraryPath(values.library));
+  } catch (error) {
+    io.err(`marginalia: ${(error as Error).message}`);
+    return EXIT.inputFailed;
+  }
+  try {
+    switch (command) {
+      case 'import':
+        return runImport(library, args, values.json, io);
+      case 'list': {
+        const sources = listSources(library.db);
+        if (values.json) io.out(JSON.stringify(sources, null, 2));
+        else if (sources.length === 0) io.out(`The library ${library.path} is empty. Import articles with \`marginalia import PATH\`.`);
+        else io.out(formatTable(['ID', 'DATE', 'OUTLET', 'AUTHOR', 'TITLE'], sources.map((s) => [s.id, s.publishedAt, s.outlet, s.author, s.title])));
+        return EXIT.ok;
+      }
+      case 'show': {
+        const source = getSource(library.db, Number(args[0]));
+        if (values.json) {
+          const { id, title, outlet, author, publishedAt, url, language, citekey, body } = source;
+          io.out(JSON.stringify({ id, title, outlet, author, publishedAt, url, language, citekey, body }, null, 2));
+        } else {
+          const facts = [source.outlet, source.author, source.publishedAt, source.url].filter(Boolean).join(' · ');
+          io.out(`${source.title}\n${facts}\n\n${source.body}`);
+        }
+        return EXIT.ok;
+      }
+      case 'serve':
+        return await runServe(library, values.port === undefined ? 0 : Number(values.port), values.json, io);
+    }
+  } catch (error) {
+    io.err(`marginalia ${command}: ${(error as Error).message}`);
+    return error instanceof ApiError && error.code === 'not_found' ? EXIT.inputFailed : EXIT.inputFailed;
+  } finally {
+    if (command !== 'serve') library.close();
+  }
+  return EXIT.ok;
+}
+
+function runImport(library: Library, paths: string[], json: boolean, io: Io): number {
+  const { files, failures } = collectFiles(paths, isSupportedFile);
+  const results: ImportResult[] = [...failures, ...importFiles(library.db, readFiles(files))];
+  if (json) io.out(JSON.stringify(results, null, 2));
+  else {
+    for (const result of results) {
+      const name = path.relative(process.cwd(), result.file) || result.file;
+      if (result.status === 'failed') io.out(`failed     ${name}: ${result.error}`);
+      else io.out(`${result.status.padEnd(10)} ${name} (source ${result.sourceId})`);
+    }
+    const count = (status: string) => results.filter((result) => result.status === status).length;
+    io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed.`);
+  }
+  return results.some((result) => result.status === 'failed') || results.length === 0 ? EXIT.inputFailed : EXIT.ok;
+}
+
+async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
+  const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
+  const handlerOptions: HandlerOptions = {};
+  const host = await startHost({
+    handlers: createHandlers(library, handlerOptions),
+    staticDirectory,
+    port,
+    token: process.env.MARGINALIA_HOST_TOKEN || undefined,
+    onEmitter: (emit) => (handlerOptions.emit = emit),
+  });
+  if (json) io.out(JSON.stringify({ url: host.openUrl, port: host.port, library: library.path }));
+  else io.out(`Marginalia is open at ${host.openUrl}\nLibrary: ${library.path}\nPress Ctrl+C to stop.`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  library.close();
+  return EXIT.ok;
+}

@@ -1,0 +1,28 @@
+/**
+ * Numbered schema migrations. Append only: a released migration is never edited, because
+ * libraries in the field were built by it. `user_version` records the last one applied.
+ */
+export const migrations: readonly string[] = [
+  // 1: sources
+  `
+  CREATE TABLE sources (
+    id           INTEGER PRIMARY KEY,
+    title        TEXT NOT NULL,
+    outlet       TEXT,
+    author       TEXT,
+    published_at TEXT,
+    url          TEXT,
+    language     TEXT,
+    citekey      TEXT NOT NULL UNIQUE,
+    body         TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    original     BLOB NOT NULL,
+    sha256       TEXT NOT NULL UNIQUE,
+    imported_at  TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX sources_published_at ON sources (published_at);
+  CREATE INDEX sources_outlet ON sources (outlet);
+  `,
+];
+
+export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers, LibraryEvent } from '../shared/api/contract';
+import { importFiles } from './import/importFiles';
+import type { Library } from './library';
+import { findResourcesDirectory } from './library';
+import { SCHEMA_VERSION } from './db/migrations';
+import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
+
+export interface HandlerOptions {
+  resourcesDirectory?: string;
+  emit?: (event: LibraryEvent) => void;
+}
+
+/**
+ * The contract's operations implemented on one library. Transports (IPC, HTTP) validate the
+ * request with the contract's schema before calling, and the response after.
+ */
+export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
+  const { db } = library;
+  // Read on each call: a transport may attach its emitter after the handlers exist.
+  const emit = (event: LibraryEvent) => options.emit?.(event);
+  return {
+    listSources: ({ sort, outlet }) => listSources(db, { sort, outlet }),
+    listOutlets: () => listOutlets(db),
+    getSource: ({ id }) => getSource(db, id),
+    importFiles: ({ files }) =>
+      importFiles(
+        db,
+        files.map((file) => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') })),
+        (done, file) => emit({ type: 'importProgress', done, total: files.length, file }),
+      ),
+    importSampleLibrary: () => {
+      const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
+      const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
+      return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })));
+    },
+    updateSource: ({ id, patch }) => updateSource(db, id, patch),
+    deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
+    libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
+  };
+}

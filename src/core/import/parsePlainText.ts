@@ -1,0 +1,106 @@
+/**
+ * Metadata heuristics for plain-text articles as news sites and scrapers save them (the seed
+ * format): a ` date YYYY-MM-DD …` header line, an optional title line, a byline with site chrome,
+ * and a footer naming the outlet. Only what the text states is extracted; nothing is invented.
+ */
+export interface ParsedArticle {
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+  body: string;
+}
+
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b(.*)$/i;
+const DOMAIN = /\b((?:[a-z0-9-]+\.)+(?:com|org|net|info|news|am|az|ru|pk|ge|tr|uk|us|eu|io|co))\b/i;
+const BYLINE_CHROME = /^(.{2,80}?)\s+(?:Read more|More articles|More by this author|View all posts)\s*$/i;
+const BY_PREFIX = /^By\s+(.{2,80})$/;
+const FOOTER_HANDLE = /^Follow us on (?:Twitter|X|Facebook|Telegram|Instagram)\s*@([A-Za-z0-9_]{2,30})\s*$/i;
+const RULE = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const COUNTRY_SUFFIXES = new Set(['Az', 'Am', 'Ru', 'Pk', 'Ge', 'Tr', 'Uk', 'Us', 'En']);
+
+function isPlausibleName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word));
+}
+
+function isTitleLike(line: string): boolean {
+  if (line.length > 200 || /[.!?:;"”»]$/.test(line)) return false;
+  const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length < 2) return false;
+  const capitalized = words.filter((word) => /^[\p{Lu}\d"“«'‘(]/u.test(word)).length;
+  return capitalized / words.length >= 0.6;
+}
+
+/** `AzerNewsAz` -> `AzerNews`: a handle's trailing country code is not part of the outlet's name. */
+export function outletFromHandle(handle: string): string {
+  const parts = handle.split(/(?<=[a-z0-9])(?=[A-Z])/);
+  if (parts.length > 1 && COUNTRY_SUFFIXES.has(parts.at(-1)!)) parts.pop();
+  return parts.join('');
+}
+
+/** A title from the first sentence, cut at a word boundary so it fits a list row. */
+export function titleFromFirstSentence(body: string, maxLength = 90): string | null {
+  const firstParagraph = body.split('\n').find((line) => line.trim() !== '')?.trim();
+  if (!firstParagraph) return null;
+  const sentence = firstParagraph.match(/^.+?[.!?](?=\s|$)/u)?.[0] ?? firstParagraph;
+  if (sentence.length <= maxLength) return sentence.replace(/[.]$/, '');
+  const cut = sentence.slice(0, maxLength + 1);
+  const boundary = cut.lastIndexOf(' ');
+  return `${(boundary > 20 ? cut.slice(0, boundary) : cut.slice(0, maxLength)).replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+/** Parses canonical text (see canonicalizeText). */
+export function parsePlainText(text: string): ParsedArticle {
+  const lines = text.split('\n');
+  const meta: Omit<ParsedArticle, 'body'> = { title: null, outlet: null, author: null, publishedAt: null, url: null, language: null };
+  let first = 0;
+  let last = lines.length; // exclusive
+
+  const skipBlank = () => {
+    while (first < last && lines[first]!.trim() === '') first++;
+  };
+
+  const dateMatch = lines[0]?.match(DATE_LINE);
+  if (dateMatch) {
+    meta.publishedAt = dateMatch[1]!;
+    const domain = dateMatch[2]!.match(DOMAIN);
+    if (domain) meta.outlet = domain[1]!;
+    first = 1;
+    skipBlank();
+    const candidate = lines[first]?.trim() ?? '';
+    const byline = candidate.match(BYLINE_CHROME) ?? candidate.match(BY_PREFIX);
+    if (byline && isPlausibleName(byline[1]!)) {
+      meta.author = byline[1]!.trim();
+      first++;
+    } else if (isTitleLike(candidate)) {
+      meta.title = candidate;
+      first++;
+      skipBlank();
+      const afterTitle = lines[first]?.trim() ?? '';
+      const bylineAfterTitle = afterTitle.match(BYLINE_CHROME) ?? afterTitle.match(BY_PREFIX);
+      if (bylineAfterTitle && isPlausibleName(bylineAfterTitle[1]!)) {
+        meta.author = bylineAfterTitle[1]!.trim();
+        first++;
+      }
+    }
+  }
+
+  // Footer: trailing lines that name the outlet, with the rule above them.
+  let end = last;
+  while (end > first && lines[end - 1]!.trim() === '') end--;
+  const footer = lines[end - 1]?.trim().match(FOOTER_HANDLE);
+  if (footer && end - 1 > first) {
+    meta.outlet ??= outletFromHandle(footer[1]!);
+    end--;
+    while (end > first && lines[end - 1]!.trim() === '') end--;
+    if (end > first && RULE.test(lines[end - 1]!)) end--;
+    last = end;
+  }
+
+  skipBlank();
+  const body = lines.slice(first, last).join('\n').replace(/^\n+|\n+$/g, '');
+  return { ...meta, body };
+}

@@ -1,0 +1,126 @@
+import type { Source, SourceMetadataPatch, SourceSort, SourceSummary } from '../shared/domain/source';
+import { ApiError, notFound } from '../shared/api/errors';
+import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
+import type { Db } from './db/openDatabase';
+
+interface SourceRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published_at: string | null;
+  url: string | null;
+  language: string | null;
+  citekey: string;
+  body: string;
+  file_name: string;
+  sha256: string;
+  imported_at: string;
+}
+
+const SUMMARY_COLUMNS = 'id, title, outlet, author, published_at, url, language, citekey';
+
+function toSummary(row: SourceRow): SourceSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    outlet: row.outlet,
+    author: row.author,
+    publishedAt: row.published_at,
+    url: row.url,
+    language: row.language,
+    citekey: row.citekey,
+  };
+}
+
+function toSource(row: SourceRow): Source {
+  return { ...toSummary(row), body: row.body, fileName: row.file_name, sha256: row.sha256, importedAt: row.imported_at };
+}
+
+export interface NewSource {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+  body: string;
+  fileName: string;
+  original: Uint8Array;
+  sha256: string;
+}
+
+function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
+  return db.prepare('SELECT 1 FROM sources WHERE citekey = ? AND id != ?').get(key, exceptId) !== undefined;
+}
+
+export function insertSource(db: Db, source: NewSource): number {
+  return db.transaction(() => {
+    const citekey = uniqueCitekey(baseCitekey(source), (key) => isCitekeyTaken(db, key));
+    const info = db
+      .prepare(
+        `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, sha256, imported_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, Buffer.from(source.original), source.sha256, new Date().toISOString());
+    return Number(info.lastInsertRowid);
+  })();
+}
+
+const ORDER_BY: Record<SourceSort, string> = {
+  // Undated sources last, so the timeline reads from the top.
+  date: 'published_at IS NULL, published_at DESC, title COLLATE NOCASE',
+  title: 'title COLLATE NOCASE, id',
+};
+
+export function listSources(db: Db, options: { sort?: SourceSort; outlet?: string | null } = {}): SourceSummary[] {
+  const order = ORDER_BY[options.sort ?? 'date'];
+  const rows = (options.outlet
+    ? db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sources WHERE outlet = ? ORDER BY ${order}`).all(options.outlet)
+    : db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM sources ORDER BY ${order}`).all()) as SourceRow[];
+  return rows.map(toSummary);
+}
+
+export function listOutlets(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT outlet FROM sources WHERE outlet IS NOT NULL ORDER BY outlet COLLATE NOCASE').all() as { outlet: string }[]).map((row) => row.outlet);
+}
+
+export function getSource(db: Db, id: number): Source {
+  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  if (!row) throw notFound(`Source ${id}`);
+  return toSource(row);
+}
+
+const PATCH_COLUMNS: Record<keyof SourceMetadataPatch, string> = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'published_at',
+  url: 'url',
+  language: 'language',
+  citekey: 'citekey',
+};
+
+export function updateSource(db: Db, id: number, patch: SourceMetadataPatch): Source {
+  return db.transaction(() => {
+    getSource(db, id);
+    const entries = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])
+      .filter((key) => patch[key] !== undefined)
+      .map((key) => [PATCH_COLUMNS[key], patch[key] === '' ? null : patch[key]] as const);
+    if (patch.citekey !== undefined && isCitekeyTaken(db, patch.citekey, id)) {
+      throw new ApiError('conflict', `The citekey "${patch.citekey}" is already used by another source. Choose another.`);
+    }
+    if (entries.length > 0) {
+      db.prepare(`UPDATE sources SET ${entries.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
+    }
+    return getSource(db, id);
+  })();
+}
+
+export function deleteSource(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+}
+
+export function countSources(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sources').get() as { n: number }).n;
+}

@@ -1,0 +1,167 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Handlers, LibraryEvent } from '../shared/api/contract';
+import type { ApiErrorCode } from '../shared/api/errors';
+import { dispatch } from '../core/dispatch';
+
+export interface HostOptions {
+  handlers: Handlers;
+  /** The built renderer (out/renderer). */
+  staticDirectory: string;
+  port?: number;
+  /** Fixed token for tests; a random one per launch otherwise. */
+  token?: string;
+  /** Receives the event emitter so handlers can publish progress. */
+  onEmitter?: (emit: (event: LibraryEvent) => void) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open: the token travels in the fragment, which browsers never send to servers. */
+  openUrl: string;
+  token: string;
+  port: number;
+  emit: (event: LibraryEvent) => void;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = { invalid_request: 400, not_found: 404, conflict: 409, unavailable: 503, internal: 500 };
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function tokenMatches(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * The browser host: the built renderer plus the contract as `POST /api/<operation>`, on 127.0.0.1
+ * only, behind a per-launch token, refusing foreign Host and Origin headers (DNS rebinding).
+ */
+export function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const listeners = new Set<http.ServerResponse>();
+  const emit = (event: LibraryEvent) => {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const listener of listeners) listener.write(line);
+  };
+  options.onEmitter?.(emit);
+  let port = 0;
+  const staticRoot = path.resolve(options.staticDirectory);
+
+  const server = http.createServer((request, response) => {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(request.headers.host ?? '')) return send(response, 421, { error: { code: 'invalid_request', message: 'Unknown Host.' } });
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
+      return send(response, 403, { error: { code: 'invalid_request', message: 'Cross-origin requests are refused.' } });
+    }
+    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname.startsWith('/api/') || url.pathname === '/api') {
+      const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, '');
+      const given = url.pathname === '/api/events' ? (url.searchParams.get('token') ?? bearer) : bearer;
+      if (!tokenMatches(given, token)) return send(response, 401, { error: { code: 'invalid_request', message: 'Missing or wrong access token. Open the URL that `marginalia serve` printed.' } });
+      return void handleApi(url.pathname.slice('/api/'.length), request, response);
+    }
+    return serveStatic(url.pathname, request, response);
+  });
+
+  async function handleApi(operation: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (operation === 'events' && request.method === 'GET') {
+      response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
+    if (request.method !== 'POST') return send(response, 405, { error: { code: 'invalid_request', message: 'Use POST for API operations.' } });
+    let payload: unknown;
+    try {
+      const text = await readBody(request);
+      payload = text === '' ? {} : JSON.parse(text);
+    } catch {
+      return send(response, 400, { error: { code: 'invalid_request', message: 'The request body is not JSON (or is over 64 MB).' } });
+    }
+    const result = await dispatch(options.handlers, operation, payload, emit);
+    if (result.ok) send(response, 200, { value: result.value });
+    else send(response, STATUS[result.error.code], { error: result.error });
+  }
+
+  function serveStatic(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: { code: 'invalid_request', message: 'Method not allowed.' } });
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname);
+    } catch {
+      return send(response, 400, { error: { code: 'invalid_request', message: 'Bad path.' } });
+    }
+    let file = path.resolve(staticRoot, `.${relative}`);
+    if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return send(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
+    if (!fs.existsSync(file)) return send(response, 503, { error: { code: 'unavailable', message: 'The renderer is not built. Run `npm run build`.' } });
+    const body = fs.readFileSync(file);
+    response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as { port: number }).port;
+      const url = `http://127.0.0.1:${port}/`;
+      resolve({
+        url,
+        openUrl: `${url}#token=${token}`,
+        token,
+        port,
+        emit,
+        close: () =>
+          new Promise((done) => {
+            for (const listener of listeners) listener.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,68 @@
+import type { Api, LibraryEvent, OperationName } from '../../../shared/api/contract';
+import { operationNames } from '../../../shared/api/contract';
+import type { Envelope, PreloadBridge } from '../../../shared/api/bridge';
+import { ApiError } from '../../../shared/api/errors';
+
+declare global {
+  interface Window {
+    marginalia?: PreloadBridge;
+  }
+}
+
+type Call = (operation: OperationName, request: unknown) => Promise<Envelope>;
+type Subscribe = (listener: (event: LibraryEvent) => void) => () => void;
+
+/** The access token of the browser host, handed over in the URL fragment (never sent to a server log). */
+function hostToken(): string {
+  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromHash) sessionStorage.setItem('marginalia-token', fromHash);
+  return fromHash ?? sessionStorage.getItem('marginalia-token') ?? '';
+}
+
+function httpTransport(): { call: Call; subscribe: Subscribe } {
+  const token = hostToken();
+  const call: Call = async (operation, request) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${operation}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(request ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: 'The Marginalia server is not reachable. Is `npm start` or `marginalia serve` still running?' } };
+    }
+    const body = (await response.json().catch(() => null)) as { value?: unknown; error?: Envelope & { ok: false } } | null;
+    if (response.ok && body && 'value' in body) return { ok: true, value: body.value };
+    const error = (body?.error as unknown as { code: string; message: string } | undefined) ?? { code: 'internal', message: `The server answered ${response.status}.` };
+    return { ok: false, error: error as Extract<Envelope, { ok: false }>['error'] };
+  };
+  const subscribe: Subscribe = (listener) => {
+    const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => listener(JSON.parse(message.data as string) as LibraryEvent);
+    return () => source.close();
+  };
+  return { call, subscribe };
+}
+
+function preloadTransport(bridge: PreloadBridge): { call: Call; subscribe: Subscribe } {
+  return { call: (operation, request) => bridge[operation](request), subscribe: (listener) => bridge.on(listener) };
+}
+
+/** Picks the transport once: the preload bridge inside Electron, the browser host otherwise. */
+function createApi(): { api: Api; onLibraryEvent: Subscribe; transport: 'electron' | 'browser' } {
+  const transport = window.marginalia ? preloadTransport(window.marginalia) : httpTransport();
+  const api = Object.fromEntries(
+    operationNames.map((operation) => [
+      operation,
+      async (request: unknown) => {
+        const envelope = await transport.call(operation, request);
+        if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+        return envelope.value;
+      },
+    ]),
+  ) as Api;
+  return { api, onLibraryEvent: transport.subscribe, transport: window.marginalia ? 'electron' : 'browser' };
+}
+
+export const { api, onLibraryEvent, transport } = createApi();

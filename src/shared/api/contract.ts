@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { libraryOperations } from './library';
+
+/**
+ * Every operation the library offers, declared once. Main (IPC), preload, the browser host and
+ * the renderer client are all derived from this object; add a feature's operations by spreading
+ * its module here.
+ */
+export const contract = {
+  ...libraryOperations,
+};
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type RequestOf<K extends OperationName> = z.input<Contract[K]['request']>;
+export type ParsedRequestOf<K extends OperationName> = z.output<Contract[K]['request']>;
+export type ResponseOf<K extends OperationName> = z.output<Contract[K]['response']>;
+
+/** A handler for every operation: a missing one is a compile error. */
+export type Handlers = { [K in OperationName]: (request: ParsedRequestOf<K>) => ResponseOf<K> | Promise<ResponseOf<K>> };
+
+/** The client the renderer sees, whatever transport it runs on. */
+export type Api = { [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events the library emits to every open window. */
+export const LibraryEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('libraryChanged'), operation: z.string() }),
+  z.object({
+    type: z.literal('importProgress'),
+    done: z.number().int(),
+    total: z.number().int(),
+    file: z.string(),
+  }),
+]);
+export type LibraryEvent = z.infer<typeof LibraryEvent>;

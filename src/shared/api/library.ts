@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch, SourceSort, SourceSummary } from '../domain/source';
+import { mutation, query } from './operation';
+
+/** base64 grows bytes by 4/3; the limit leaves room so the importer, not the transport, reports oversize files. */
+const MAX_BASE64_CHARS = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024;
+
+export const ImportFile = z.object({
+  name: z.string().min(1).max(1024),
+  contentBase64: z.string().max(MAX_BASE64_CHARS * 2),
+});
+export type ImportFile = z.infer<typeof ImportFile>;
+
+export const libraryOperations = {
+  listSources: query(
+    z.object({ sort: SourceSort.default('date'), outlet: z.string().nullable().default(null) }),
+    z.array(SourceSummary),
+  ),
+  listOutlets: query(z.object({}), z.array(z.string())),
+  getSource: query(z.object({ id: SourceId }), Source),
+  importFiles: mutation(z.object({ files: z.array(ImportFile).min(1).max(1000) }), z.array(ImportResult)),
+  importSampleLibrary: mutation(z.object({}), z.array(ImportResult)),
+  updateSource: mutation(z.object({ id: SourceId, patch: SourceMetadataPatch }), Source),
+  deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() })),
+  libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** A calendar date as the article gives it: YYYY-MM-DD, or null when the text does not say. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real calendar date');
+
+export const SourceId = z.number().int().positive();
+
+export const SourceSummary = z.object({
+  id: SourceId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: IsoDate.nullable(),
+  url: z.string().nullable(),
+  language: z.string().nullable(),
+  citekey: z.string(),
+});
+export type SourceSummary = z.infer<typeof SourceSummary>;
+
+export const Source = SourceSummary.extend({
+  body: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  importedAt: z.string(),
+});
+export type Source = z.infer<typeof Source>;
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+/** Fields a researcher may correct. Empty strings mean "unknown" and are stored as null. */
+export const SourceMetadataPatch = z
+  .object({
+    title: z.string().trim().min(1, 'A title cannot be empty').max(500),
+    outlet: optionalText(200),
+    author: optionalText(300),
+    publishedAt: IsoDate.nullable(),
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((value) => /^https?:\/\//i.test(value), 'A URL must start with http:// or https://')
+      .nullable(),
+    language: optionalText(35),
+    citekey: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_:.-]*$/, 'A citekey uses letters, digits and _ : . - only')
+      .max(100),
+  })
+  .partial();
+export type SourceMetadataPatch = z.infer<typeof SourceMetadataPatch>;
+
+export const SourceSort = z.enum(['date', 'title']);
+export type SourceSort = z.infer<typeof SourceSort>;
+
+export const ImportStatus = z.enum(['imported', 'duplicate', 'failed']);
+export const ImportResult = z.object({
+  file: z.string(),
+  status: ImportStatus,
+  sourceId: SourceId.nullable(),
+  error: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Largest file the importer accepts; a news article is far smaller, a mistaken video is not. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
