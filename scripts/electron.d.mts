@@ -1,0 +1,1 @@
+export function findElectron(options?: { download?: boolean }): string | null;
