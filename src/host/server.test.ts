@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../core/handlers';
+import { Library } from '../core/library';
+import type { RunningHost } from './server';
+import { startHost } from './server';
+
+let dir: string;
+let library: Library;
+let host: RunningHost;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-host-'));
+  fs.mkdirSync(path.join(dir, 'static'));
+  fs.writeFileSync(path.join(dir, 'static', 'index.html'), '<!doctype html><title>Marginalia</title>');
+  library = Library.open(path.join(dir, 'library.sqlite'));
+  host = await startHost({ handlers: createHandlers(library), staticDirectory: path.join(dir, 'static'), token: 'secret-token' });
+});
+
+afterEach(async () => {
+  await host.close();
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const call = (operation: string, body: unknown, headers: Record<string, string> = { authorization: 'Bearer secret-token' }) =>
+  fetch(`${host.url}api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('browser host', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('answers an operation with the token, and refuses it without one before any routing', async () => {
+    const ok = await call('libraryInfo', {});
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { value: { sourceCount: number } }).value.sourceCount).toBe(0);
+    for (const headers of [{}, { authorization: 'Bearer wrong-token!' }, { authorization: 'Bearer secret-tokeN' }]) {
+      expect((await call('libraryInfo', {}, headers)).status).toBe(401);
+      expect((await call('no-such-operation', {}, headers)).status).toBe(401);
+    }
+  });
+
+  it('refuses a foreign Origin (another site in the same browser) and sends no CORS headers', async () => {
+    const response = await call('libraryInfo', {}, { authorization: 'Bearer secret-token', origin: 'http://evil.example' });
+    expect(response.status).toBe(403);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/libraryInfo', method: 'POST', headers: { host: `rebound.example:${host.port}`, authorization: 'Bearer secret-token' } }, (res) => resolve(res.statusCode ?? 0));
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(421);
+  });
+
+  it('gives a clear error for malformed and invalid requests, and stays up', async () => {
+    const malformed = await fetch(`${host.url}api/getSource`, { method: 'POST', headers: { authorization: 'Bearer secret-token' }, body: '{not json' });
+    expect(malformed.status).toBe(400);
+    const invalid = await call('getSource', { id: 'seven' });
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { error: { message: string } }).error.message).toContain('Invalid request for getSource');
+    const missing = await call('getSource', { id: 99 });
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('Source 99 was not found');
+    expect((await call('libraryInfo', {})).status).toBe(200);
+  });
+
+  it('imports through the API and reports each file', async () => {
+    const response = await call('importFiles', { files: [{ name: 'a.txt', contentBase64: Buffer.from('Some text.').toString('base64') }, { name: 'b.txt', contentBase64: '' }] });
+    const { value } = (await response.json()) as { value: { status: string; error: string | null }[] };
+    expect(value.map((result) => result.status)).toEqual(['imported', 'failed']);
+    expect(value[1]!.error).toContain('b.txt is empty');
+  });
+
+  it('serves the renderer without a token but never a file outside it', async () => {
+    const index = await fetch(host.url);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const escape = await fetch(`${host.url}..%2flibrary.sqlite`);
+    expect(await escape.text()).not.toContain('SQLite format');
+  });
+});
