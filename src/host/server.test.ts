@@ -37,7 +37,8 @@ describe('browser host', () => {
     const ok = await call('libraryInfo', {});
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { value: { sourceCount: number } }).value.sourceCount).toBe(0);
-    for (const headers of [{}, { authorization: 'Bearer wrong-token!' }, { authorization: 'Bearer secret-tokeN' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token!' }, { authorization: 'Bearer secret-tokeN' }];
+    for (const headers of attempts) {
       expect((await call('libraryInfo', {}, headers)).status).toBe(401);
       expect((await call('no-such-operation', {}, headers)).status).toBe(401);
     }

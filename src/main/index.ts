@@ -7,7 +7,8 @@ import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 import { registerIpc } from './ipc/registerIpc';
-import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, secureWebPreferences } from './security';
+import { createMainWindow } from './createMainWindow';
+import { APP_SCHEME, hardenContents, hardenSession } from './security';
 
 app.setName('Marginalia');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -54,16 +55,7 @@ async function start(): Promise<void> {
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
   handlerOptions.emit = registerIpc(createHandlers(library, handlerOptions), windows);
 
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Marginalia',
-    show: false,
-    webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
-  });
-  window.once('ready-to-show', () => window.show());
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  await window.loadURL(devServer ?? `${APP_ORIGIN}/index.html`);
+  await createMainWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {

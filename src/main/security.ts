@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { shell } from 'electron';
 
 /** The scheme the packaged renderer is served from, instead of file:// (Electron security checklist #18). */
@@ -16,19 +16,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-export function secureWebPreferences(preload: string): BrowserWindowConstructorOptions['webPreferences'] {
-  return {
-    preload,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    spellcheck: true,
-  };
-}
 
 /** Only http(s) links open, in the system browser; every other scheme is refused. */
 export function isExternalLinkAllowed(url: string): boolean {
