@@ -14,6 +14,13 @@ export interface FileToImport {
   /** The name shown in results and stored as provenance (a path or a bare file name). */
   name: string;
   bytes: Uint8Array;
+  /** Set when the file could not be read (or was too large to read); reported as its error. */
+  unreadable?: string;
+}
+
+/** The oversize message, shared with readPaths, which refuses before reading such a file. */
+export function tooLargeMessage(size: number): string {
+  return `is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB limit for one article. Split it or import only the article text.`;
 }
 
 const PARSERS: Record<string, (text: string) => ParsedArticle> = {
@@ -32,9 +39,8 @@ export function isSupportedFile(name: string): boolean {
 function parseFile(file: FileToImport): ParsedArticle & { title: string } {
   const parse = PARSERS[path.extname(file.name).toLowerCase()];
   if (!parse) throw new ImportRefused(`is not a supported file type. Import ${SUPPORTED_EXTENSIONS.join(', ')} files.`);
-  if (file.bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportRefused(`is ${(file.bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB limit for one article. Split it or import only the article text.`);
-  }
+  if (file.unreadable !== undefined) throw new ImportRefused(file.unreadable);
+  if (file.bytes.length > MAX_IMPORT_BYTES) throw new ImportRefused(tooLargeMessage(file.bytes.length));
   const text = canonicalizeText(decodeText(file.bytes));
   if (text.trim() === '') throw new ImportRefused('is empty. There is no text to import.');
   if (text.includes('\uFFFD')) throw new ImportRefused('contains replacement characters (\uFFFD), a sign it was damaged by an earlier wrong decoding. Import an undamaged copy.');

@@ -1,3 +1,6 @@
+import { isCalendarDate } from '../../shared/text/calendarDate';
+import { endsWithAbbreviation, firstSentence } from '../../shared/text/sentences';
+
 /**
  * Metadata heuristics for plain-text articles as news sites and scrapers save them (the seed
  * format): a ` date YYYY-MM-DD …` header line, an optional title line, a byline with site chrome,
@@ -41,15 +44,21 @@ export function outletFromHandle(handle: string): string {
   return parts.join('');
 }
 
+// Words a cut title should not end on: "… to deploy the…" reads as a mistake.
+const DANGLING_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'and', 'or', 'for', 'at', 'by', 'with', 'from', 'as', 'that']);
+
 /** A title from the first sentence, cut at a word boundary so it fits a list row. */
 export function titleFromFirstSentence(body: string, maxLength = 90): string | null {
   const firstParagraph = body.split('\n').find((line) => line.trim() !== '')?.trim();
   if (!firstParagraph) return null;
-  const sentence = firstParagraph.match(/^.+?[.!?](?=\s|$)/u)?.[0] ?? firstParagraph;
-  if (sentence.length <= maxLength) return sentence.replace(/[.]$/, '');
-  const cut = sentence.slice(0, maxLength + 1);
-  const boundary = cut.lastIndexOf(' ');
-  return `${(boundary > 20 ? cut.slice(0, boundary) : cut.slice(0, maxLength)).replace(/[\s,;:–—-]+$/u, '')}…`;
+  const sentence = firstSentence(firstParagraph);
+  // A full stop is dropped ("… said"); "?", "!", "…", closing quotes and "U.S." are kept.
+  if (sentence.length <= maxLength) return /[^.]\.$/.test(sentence) && !endsWithAbbreviation(sentence) ? sentence.slice(0, -1) : sentence;
+  const words = sentence.slice(0, maxLength + 1).split(/\s+/);
+  if (words.length > 1) words.pop(); // the last word may be cut in the middle
+  while (words.length > 3 && DANGLING_WORDS.has(words.at(-1)!.toLowerCase())) words.pop();
+  const cut = words.join(' ').length > 20 ? words.join(' ') : sentence.slice(0, maxLength);
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
 /** Parses canonical text (see canonicalizeText). */
@@ -63,8 +72,9 @@ export function parsePlainText(text: string): ParsedArticle {
     while (first < last && lines[first]!.trim() === '') first++;
   };
 
+  // A header with an impossible date is not read as metadata: it stays in the body, nothing is guessed.
   const dateMatch = lines[0]?.match(DATE_LINE);
-  if (dateMatch) {
+  if (dateMatch && isCalendarDate(dateMatch[1]!)) {
     meta.publishedAt = dateMatch[1]!;
     const domain = dateMatch[2]!.match(DOMAIN);
     if (domain) meta.outlet = domain[1]!;

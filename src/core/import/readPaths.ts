@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../../shared/domain/source';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
 import type { FileToImport } from './importFiles';
+import { tooLargeMessage } from './importFiles';
 
 export interface PathScan {
   files: string[];
@@ -9,20 +11,37 @@ export interface PathScan {
   failures: ImportResult[];
 }
 
+function unreadable(target: string, error: unknown): ImportResult {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  return { file: target, status: 'failed', sourceId: null, error: `${target} cannot be read (${code}). Check the path and its permissions.` };
+}
+
 /** Files as given, and folders recursively; hidden entries are skipped. */
 export function collectFiles(paths: string[], accept: (name: string) => boolean): PathScan {
   const files: string[] = [];
   const failures: ImportResult[] = [];
+  // Real paths of folders already walked: a symlink to a parent folder would otherwise never end.
+  const visited = new Set<string>();
   const walk = (target: string, explicit: boolean) => {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(target);
     } catch (error) {
-      failures.push({ file: target, status: 'failed', sourceId: null, error: `${target} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.` });
+      failures.push(unreadable(target, error));
       return;
     }
     if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(target).sort()) {
+      let entries: string[];
+      try {
+        const real = fs.realpathSync(target);
+        if (visited.has(real)) return;
+        visited.add(real);
+        entries = fs.readdirSync(target).sort();
+      } catch (error) {
+        failures.push(unreadable(target, error));
+        return;
+      }
+      for (const entry of entries) {
         if (!entry.startsWith('.')) walk(path.join(target, entry), false);
       }
     } else if (explicit || accept(target)) {
@@ -33,14 +52,18 @@ export function collectFiles(paths: string[], accept: (name: string) => boolean)
   return { files, failures };
 }
 
-export function* readFiles(files: string[]): Generator<FileToImport> {
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      bytes = new Uint8Array(); // reported as empty by the importer; a vanished file has no text
-    }
-    yield { name: file, bytes };
+function readFile(file: string): FileToImport {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_IMPORT_BYTES) return { name: file, bytes: new Uint8Array(), unreadable: tooLargeMessage(size) };
+    return { name: file, bytes: fs.readFileSync(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { name: file, bytes: new Uint8Array(), unreadable: `cannot be read (${code}). Check that it still exists and that you may read it.` };
   }
+}
+
+/** Reads files lazily, one at a time; a file over the size limit is refused without reading it. */
+export function* readFiles(files: string[]): Generator<FileToImport> {
+  for (const file of files) yield readFile(file);
 }
