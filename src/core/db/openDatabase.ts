@@ -18,11 +18,48 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Reads the file's header without opening it in SQLite, so a file we must refuse is never touched:
+ * opening a WAL database creates -wal and -shm files even to read it. Returns the user_version
+ * (0 for a missing or empty file, which becomes a new library).
+ */
+function headerUserVersion(file: string): number {
+  let header: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      header = Buffer.alloc(100);
+      header = header.subarray(0, fs.readSync(fd, header, 0, 100, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message}`);
+  }
+  if (header.length === 0) return 0;
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new LibraryOpenError(`The file ${file} is not a Marginalia library (it is not an SQLite database). It has not been changed. Choose a library file, or a new file name to start one.`);
+  }
+  return header.readUInt32BE(60);
+}
+
+function refuseNewer(file: string, version: number): LibraryOpenError {
+  return new LibraryOpenError(
+    `The library ${file} was written by a newer version of Marginalia (schema ${version}; this version knows ${SCHEMA_VERSION}). ` +
+      'It has not been changed. Update Marginalia to open it.',
+  );
+}
+
 /**
  * Opens (creating if needed) a library file: WAL, foreign keys on, migrations applied.
  * A file written by a newer Marginalia is refused before anything is written to it.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const headerVersion = headerUserVersion(file);
+  if (headerVersion > SCHEMA_VERSION) throw refuseNewer(file, headerVersion);
   if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
@@ -36,11 +73,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new LibraryOpenError(
-        `The library ${file} was written by a newer version of Marginalia (schema ${version}; this version knows ${SCHEMA_VERSION}). ` +
-          'It has not been changed. Update Marginalia to open it.',
-      );
+    // Checked again: a newer version's last commits may still sit in a -wal file beside it.
+    if (version > SCHEMA_VERSION) throw refuseNewer(file, version);
+    // Another program's database: migrating it would write our tables (and WAL mode) into it.
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+    if (version === 0 && tables > 0) {
+      throw new LibraryOpenError(`The file ${file} is an SQLite database of another program, not a Marginalia library. It has not been changed. Choose a library file, or a new file name to start one.`);
     }
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
