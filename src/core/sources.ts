@@ -1,4 +1,6 @@
-import type { Source, SourceMetadataPatch, SourceSort, SourceSummary } from '../shared/domain/source';
+import { z } from 'zod';
+import type { Source, SourceSort, SourceSummary } from '../shared/domain/source';
+import { SourceMetadataPatch } from '../shared/domain/source';
 import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/openDatabase';
@@ -101,7 +103,23 @@ const PATCH_COLUMNS: Record<keyof SourceMetadataPatch, string> = {
   citekey: 'citekey',
 };
 
-export function updateSource(db: Db, id: number, patch: SourceMetadataPatch): Source {
+const NULLABLE_FIELDS = new Set(['outlet', 'author', 'publishedAt', 'url', 'language']);
+
+/**
+ * Validated here as well as by the transports, because the CLI and other core callers reach
+ * updateSource directly. A blank optional field means "unknown" and is stored as null.
+ */
+function normalizePatch(raw: SourceMetadataPatch): SourceMetadataPatch {
+  const blanksAsNull = Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [key, NULLABLE_FIELDS.has(key) && typeof value === 'string' && value.trim() === '' ? null : value]),
+  );
+  const parsed = SourceMetadataPatch.safeParse(blanksAsNull);
+  if (!parsed.success) throw new ApiError('invalid_request', `The source's metadata was not changed: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch): Source {
+  const patch = normalizePatch(rawPatch);
   return db.transaction(() => {
     getSource(db, id);
     const entries = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/api/errors';
+import type { Db } from './db/openDatabase';
+import { openDatabase } from './db/openDatabase';
+import { importFile, importFiles } from './import/importFiles';
+import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
+
+let dir: string;
+let db: Db;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-sources-'));
+  db = openDatabase(path.join(dir, 'library.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function importSeeds(): Map<string, number> {
+  const names = fs.readdirSync(SAMPLES).sort();
+  const results = importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(SAMPLES, name)) })));
+  return new Map(names.map((name, index) => [name.slice(0, 3), results[index]!.sourceId!]));
+}
+
+function markdown(name: string, frontMatter: string, body = 'Some text.'): number {
+  const result = importFile(db, { name, bytes: Buffer.from(`---\n${frontMatter}\n---\n${body}`) });
+  if (result.status !== 'imported') throw new Error(result.error ?? result.status);
+  return result.sourceId!;
+}
+
+function apiError(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected an ApiError');
+}
+
+describe('listSources', () => {
+  it('sorts by date, newest first, undated last (by title)', () => {
+    const ids = importSeeds();
+    expect(listSources(db).map((s) => s.id)).toEqual([ids.get('001'), ids.get('004'), ids.get('003'), ids.get('002'), ids.get('000')]);
+    expect(listSources(db, { sort: 'date' }).map((s) => s.publishedAt)).toEqual(['2023-02-24', '2023-01-11', null, null, null]);
+  });
+
+  it('sorts by title ignoring case', () => {
+    markdown('b.md', 'title: banana');
+    markdown('a.md', 'title: Apple');
+    markdown('c.md', 'title: cherry\ndate: 2023-01-01');
+    expect(listSources(db, { sort: 'title' }).map((s) => s.title)).toEqual(['Apple', 'banana', 'cherry']);
+  });
+
+  it('filters by outlet, exactly', () => {
+    const ids = importSeeds();
+    expect(listSources(db, { outlet: 'AzerNews' }).map((s) => s.id)).toEqual([ids.get('004')]);
+    expect(listSources(db, { outlet: 'azernews' })).toEqual([]);
+    expect(listSources(db, { outlet: null })).toHaveLength(5);
+  });
+
+  it('returns summaries without the body', () => {
+    importSeeds();
+    expect(Object.keys(listSources(db)[0]!).sort()).toEqual(['author', 'citekey', 'id', 'language', 'outlet', 'publishedAt', 'title', 'url']);
+  });
+});
+
+describe('listOutlets', () => {
+  it('lists each known outlet once, in alphabetical order', () => {
+    importSeeds();
+    markdown('x.md', 'outlet: Armenpress');
+    markdown('y.md', 'outlet: Armenpress\ntitle: Second');
+    expect(listOutlets(db)).toEqual(['Armenpress', 'AzerNews', 'UrduPoint.com']);
+  });
+});
+
+describe('citekeys', () => {
+  it('are readable and unique across the library', () => {
+    const ids = importSeeds();
+    expect(getSource(db, ids.get('001')!).citekey).toBe('urdupoint2023pashinyan');
+    const twin = markdown('twin.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
+    expect(getSource(db, twin).citekey).toBe('urdupoint2023pashinyana');
+    const third = markdown('third.md', 'title: Pashinyan again\noutlet: UrduPoint.com\ndate: 2023-06-01');
+    expect(getSource(db, third).citekey).toBe('urdupoint2023pashinyanb');
+  });
+
+  it('can be edited, and an edit to a key another source uses is refused with a clear message', () => {
+    const ids = importSeeds();
+    const id = ids.get('004')!;
+    expect(updateSource(db, id, { citekey: 'peskov2023un' }).citekey).toBe('peskov2023un');
+    const error = apiError(() => updateSource(db, ids.get('001')!, { citekey: 'peskov2023un' }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toBe('The citekey "peskov2023un" is already used by another source. Choose another.');
+    expect(getSource(db, ids.get('001')!).citekey).toBe('urdupoint2023pashinyan');
+    expect(updateSource(db, id, { citekey: 'peskov2023un' }).citekey).toBe('peskov2023un'); // its own key is not a conflict
+  });
+
+  it('keeps a freed key available for a new source', () => {
+    const ids = importSeeds();
+    updateSource(db, ids.get('001')!, { citekey: 'renamed' });
+    const again = markdown('again.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
+    expect(getSource(db, again).citekey).toBe('urdupoint2023pashinyan');
+  });
+});
+
+describe('updateSource', () => {
+  it('changes only the fields given and returns the updated source', () => {
+    const id = markdown('a.md', 'title: Old\noutlet: Armenpress\nauthor: Anna');
+    const updated = updateSource(db, id, { title: '  New title  ', publishedAt: '2023-01-05', url: 'https://armenpress.am/1', language: 'hy' });
+    expect(updated).toMatchObject({ title: 'New title', outlet: 'Armenpress', author: 'Anna', publishedAt: '2023-01-05', url: 'https://armenpress.am/1', language: 'hy' });
+    expect(getSource(db, id)).toEqual(updated);
+  });
+
+  it('stores an emptied field as null (unknown), dates and urls included', () => {
+    const id = markdown('a.md', 'title: T\noutlet: Armenpress\nauthor: Anna\ndate: 2023-01-05\nurl: https://a.am/\nlanguage: en');
+    const updated = updateSource(db, id, { outlet: '', author: '   ', publishedAt: '', url: '', language: null });
+    expect(updated).toMatchObject({ title: 'T', outlet: null, author: null, publishedAt: null, url: null, language: null });
+    expect(listOutlets(db)).toEqual([]);
+  });
+
+  it('refuses invalid metadata with a clear message and changes nothing', () => {
+    const id = markdown('a.md', 'title: T\ndate: 2023-01-05');
+    for (const patch of [{ title: '  ' }, { publishedAt: '5 January 2023' }, { url: 'ftp://x' }, { citekey: 'has space' }]) {
+      const error = apiError(() => updateSource(db, id, patch));
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toMatch(/^The source's metadata was not changed: /);
+    }
+    expect(getSource(db, id)).toMatchObject({ title: 'T', publishedAt: '2023-01-05', url: null });
+  });
+
+  it('says which source is missing', () => {
+    const error = apiError(() => updateSource(db, 999, { title: 'x' }));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toMatch(/^Source 999 was not found/);
+  });
+});
+
+describe('deleteSource', () => {
+  it('deletes one source, reports whether it existed, and frees its bytes for a new import', () => {
+    const ids = importSeeds();
+    expect(deleteSource(db, ids.get('002')!)).toBe(true);
+    expect(deleteSource(db, ids.get('002')!)).toBe(false);
+    expect(countSources(db)).toBe(4);
+    expect(() => getSource(db, ids.get('002')!)).toThrow(/was not found/);
+    const file = fs.readdirSync(SAMPLES).find((name) => name.startsWith('002'))!;
+    expect(importFile(db, { name: file, bytes: fs.readFileSync(path.join(SAMPLES, file)) }).status).toBe('imported');
+  });
+});
