@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupBeforeMigration, backupIfDue, backupLibrary, KEEP_BACKUPS, listBackups, newestGoodBackup, restoreLibrary } from './backup';
+import { importFile } from './import/importFiles';
+import { Library } from './library';
+import { listSources, updateSource } from './sources';
+
+let dir: string;
+let libraryPath: string;
+let library: Library;
+
+const article = (text: string) => ({ name: `${text}.txt`, bytes: Buffer.from(`${text} on the Lachin corridor.\n`) });
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-backup-'));
+  libraryPath = path.join(dir, 'library.sqlite');
+  library = Library.open(libraryPath);
+});
+
+afterEach(() => {
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backups', () => {
+  it('writes a verified copy beside the library that holds what was saved', async () => {
+    importFile(library.db, article('First report'));
+    const backup = await backupLibrary(library.db, libraryPath, 'manual');
+    expect(path.dirname(backup.file)).toBe(path.join(dir, 'backups'));
+    expect(backup.reason).toBe('manual');
+    const copy = Library.open(backup.file, { readonly: true });
+    expect(listSources(copy.db).map((source) => source.title)).toEqual(['First report on the Lachin corridor']);
+    copy.close();
+  });
+
+  it(`keeps the newest ${KEEP_BACKUPS}`, async () => {
+    for (let n = 0; n < KEEP_BACKUPS + 3; n++) await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 1, 0, n)));
+    const kept = listBackups(libraryPath);
+    expect(kept).toHaveLength(KEEP_BACKUPS);
+    expect(kept[0]!.createdAt).toBe('2026-01-01T00:12:00.000Z');
+    expect(kept.at(-1)!.createdAt).toBe('2026-01-01T00:03:00.000Z');
+  });
+
+  it('makes a daily backup once a day', async () => {
+    const day = new Date(Date.UTC(2026, 10, 1, 9));
+    expect(await backupIfDue(library.db, libraryPath, day)).not.toBeNull();
+    expect(await backupIfDue(library.db, libraryPath, new Date(day.getTime() + 3_600_000))).toBeNull();
+    expect(await backupIfDue(library.db, libraryPath, new Date(day.getTime() + 25 * 3_600_000))).not.toBeNull();
+    expect(listBackups(libraryPath)).toHaveLength(2);
+  });
+
+  it('makes a verified copy before a migration', () => {
+    importFile(library.db, article('Before upgrade'));
+    const file = backupBeforeMigration(library.db, libraryPath);
+    expect(listBackups(libraryPath)[0]!.reason).toBe('before-migration');
+    const copy = Library.open(file, { readonly: true });
+    expect(listSources(copy.db)).toHaveLength(1);
+    copy.close();
+  });
+
+  it('restores a backup into the open library, saving the current state first so the restore can be undone', async () => {
+    const { sourceId } = importFile(library.db, article('Kept report'));
+    const backup = await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 1)));
+    updateSource(library.db, sourceId!, { outlet: 'Changed after the backup' });
+    importFile(library.db, article('Later report'));
+
+    await restoreLibrary(libraryPath, backup.file, library.db);
+    expect(listSources(library.db).map((source) => [source.title, source.outlet])).toEqual([['Kept report on the Lachin corridor', null]]);
+    const undo = listBackups(libraryPath).find((entry) => entry.reason === 'before-restore')!;
+    const saved = Library.open(undo.file, { readonly: true });
+    expect(listSources(saved.db)).toHaveLength(2);
+    saved.close();
+  });
+
+  it('refuses to restore a damaged backup and leaves the library as it was', async () => {
+    importFile(library.db, article('Precious report'));
+    const bad = path.join(dir, 'damaged.sqlite');
+    fs.writeFileSync(bad, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4000, 7)]));
+    await expect(restoreLibrary(libraryPath, bad, library.db)).rejects.toThrow(/damaged\.sqlite is not a sound Marginalia library/);
+    expect(listSources(library.db)).toHaveLength(1);
+  });
+
+  it('offers the newest backup that passes its check', async () => {
+    const good = await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 1)));
+    const newer = await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 2)));
+    fs.writeFileSync(newer.file, 'garbage');
+    expect(newestGoodBackup(libraryPath)?.file).toBe(good.file);
+  });
+});

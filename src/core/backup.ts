@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './db/openDatabase';
+
+/**
+ * Backups of a library, beside it in `backups/`: daily (the first open of a day), before every
+ * migration, and on request. Each is written with SQLite's online backup API (a consistent copy
+ * while the library stays open), then opened and integrity-checked; a copy that fails the check is
+ * deleted and reported. The newest KEEP_BACKUPS are kept.
+ */
+export const KEEP_BACKUPS = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-restore';
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  createdAt: string;
+  reason: string;
+  bytes: number;
+}
+
+export function backupDirectory(libraryPath: string): string {
+  return path.join(path.dirname(path.resolve(libraryPath)), 'backups');
+}
+
+function backupName(libraryPath: string, reason: BackupReason, now: Date): string {
+  const stem = path.basename(libraryPath).replace(/\.[^.]+$/, '');
+  return `${stem}-${now.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+}
+
+const NAME_PATTERN = /-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([a-z-]+)\.sqlite$/;
+
+export function listBackups(libraryPath: string): BackupInfo[] {
+  const dir = backupDirectory(libraryPath);
+  if (!fs.existsSync(dir)) return [];
+  const stem = path.basename(libraryPath).replace(/\.[^.]+$/, '');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.startsWith(`${stem}-`) && NAME_PATTERN.test(name))
+    .map((name) => {
+      const [, stamp, reason] = name.match(NAME_PATTERN)!;
+      const createdAt = stamp!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
+      return { file: path.join(dir, name), name, createdAt, reason: reason!, bytes: fs.statSync(path.join(dir, name)).size };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Opens a copy read-only and runs SQLite's full integrity check; true when it is sound. */
+export function verifyLibraryFile(file: string): boolean {
+  try {
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return copy.pragma('integrity_check', { simple: true }) === 'ok';
+    } finally {
+      copy.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+function rotate(libraryPath: string): void {
+  for (const old of listBackups(libraryPath).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
+}
+
+/** Writes, verifies and rotates one backup of an open library. */
+export async function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+  const dir = backupDirectory(libraryPath);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupName(libraryPath, reason, now));
+  await db.backup(file);
+  if (!verifyLibraryFile(file)) {
+    fs.rmSync(file, { force: true });
+    throw new Error(`The backup of ${libraryPath} failed its integrity check and was discarded. The library itself is unchanged; try again.`);
+  }
+  rotate(libraryPath);
+  return listBackups(libraryPath).find((backup) => backup.file === file)!;
+}
+
+/**
+ * Before a migration the library is not open yet, so the copy is made with `VACUUM INTO` (SQLite's
+ * own consistent copy) from a short-lived connection; it is verified like every other backup.
+ */
+export function backupBeforeMigration(db: Db, libraryPath: string, now = new Date()): string {
+  const dir = backupDirectory(libraryPath);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupName(libraryPath, 'before-migration', now));
+  db.prepare('VACUUM INTO ?').run(file);
+  if (!verifyLibraryFile(file)) {
+    fs.rmSync(file, { force: true });
+    throw new Error(`The backup before upgrading ${libraryPath} failed its integrity check; the library was not upgraded.`);
+  }
+  rotate(libraryPath);
+  return file;
+}
+
+/** A daily backup when the newest is older than a day (or there is none). */
+export async function backupIfDue(db: Db, libraryPath: string, now = new Date()): Promise<BackupInfo | null> {
+  const newest = listBackups(libraryPath)[0];
+  if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
+  return backupLibrary(db, libraryPath, 'daily', now);
+}
+
+/** The newest backup that passes its integrity check, to offer when the library is damaged. */
+export function newestGoodBackup(libraryPath: string): BackupInfo | null {
+  return listBackups(libraryPath).find((backup) => verifyLibraryFile(backup.file)) ?? null;
+}
+
+/**
+ * Replaces the library's content with a backup's, through the backup API into the library file, so
+ * a connection that has it open sees the restored content on its next read. The current content is
+ * first saved as a `before-restore` backup (when it can still be read), so a restore can be undone.
+ */
+export async function restoreLibrary(libraryPath: string, backupFile: string, openDb?: Db): Promise<void> {
+  if (!verifyLibraryFile(backupFile)) throw new Error(`${backupFile} is not a sound Marginalia library (it failed SQLite's integrity check). Choose another backup.`);
+  if (openDb) await backupLibrary(openDb, libraryPath, 'before-restore').catch(() => undefined);
+  else if (fs.existsSync(libraryPath) && verifyLibraryFile(libraryPath)) {
+    const current = new Database(libraryPath, { readonly: true });
+    try {
+      await backupLibrary(current, libraryPath, 'before-restore');
+    } finally {
+      current.close();
+    }
+  }
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(libraryPath);
+  } finally {
+    source.close();
+  }
+}
