@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError } from '../shared/api/errors';
 import type { ImportResult } from '../shared/domain/source';
 import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
-import { importFiles, isSupportedFile } from '../core/import/importFiles';
+import { importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
 import { collectFiles, readFiles } from '../core/import/readPaths';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
@@ -101,8 +100,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await runServe(library, values.port === undefined ? 0 : Number(values.port), values.json, io);
     }
   } catch (error) {
+    // A missing source or a failed operation is the input's problem, not a usage error.
     io.err(`marginalia ${command}: ${(error as Error).message}`);
-    return error instanceof ApiError && error.code === 'not_found' ? EXIT.inputFailed : EXIT.inputFailed;
+    return EXIT.inputFailed;
   } finally {
     if (command !== 'serve') library.close();
   }
@@ -112,6 +112,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 function runImport(library: Library, paths: string[], json: boolean, io: Io): number {
   const { files, failures } = collectFiles(paths, isSupportedFile);
   const results: ImportResult[] = [...failures, ...importFiles(library.db, readFiles(files))];
+  if (results.length === 0) {
+    // Only folders without articles were given: say so, rather than print "0 imported" and fail.
+    if (json) io.out('[]');
+    io.err(`marginalia import: no ${SUPPORTED_EXTENSIONS.join(', ')} files found in ${paths.join(', ')}.`);
+    return EXIT.inputFailed;
+  }
   if (json) io.out(JSON.stringify(results, null, 2));
   else {
     for (const result of results) {
@@ -122,7 +128,7 @@ function runImport(library: Library, paths: string[], json: boolean, io: Io): nu
     const count = (status: string) => results.filter((result) => result.status === status).length;
     io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed.`);
   }
-  return results.some((result) => result.status === 'failed') || results.length === 0 ? EXIT.inputFailed : EXIT.ok;
+  return results.some((result) => result.status === 'failed') ? EXIT.inputFailed : EXIT.ok;
 }
 
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
