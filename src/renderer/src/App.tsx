@@ -1,0 +1,68 @@
+import { useCallback, useRef, useState } from 'react';
+import type { SourceSort } from '../../shared/domain/source';
+import { AppHeader } from './components/AppHeader';
+import { isModalOpen, useIsModalOpen } from './components/modalLayer';
+import { useNavigation } from './hooks/useNavigation';
+import { usePersistentState } from './hooks/usePersistentState';
+import { useShortcuts } from './hooks/useShortcuts';
+import { DropOverlay } from './features/library/DropOverlay';
+import type { ImportButtonHandle } from './features/library/ImportButton';
+import { ImportButton } from './features/library/ImportButton';
+import { ImportSummary } from './features/library/ImportSummary';
+import type { LibraryFilters } from './features/library/LibraryPage';
+import { LibraryPage } from './features/library/LibraryPage';
+import { useFileDrop } from './features/library/useFileDrop';
+import { useImport } from './features/library/useImport';
+import { ReaderPage } from './features/reader/ReaderPage';
+
+const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
+
+export function App() {
+  const { view, lastSourceId, openSource, backToLibrary } = useNavigation();
+  const importer = useImport();
+  const importing = importer.state.phase === 'running';
+  const importButton = useRef<ImportButtonHandle>(null);
+  const modalOpen = useIsModalOpen();
+
+  const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
+  const [outlet, setOutlet] = useState<string | null>(null);
+  const filters: LibraryFilters = { sort, outlet };
+  const setFilters = useCallback(
+    (next: LibraryFilters) => {
+      setSort(next.sort);
+      setOutlet(next.outlet);
+    },
+    [setSort],
+  );
+
+  const importFiles = importer.importFiles;
+  const dragging = useFileDrop(
+    (files) => void importFiles(files),
+    () => !importing && !isModalOpen(),
+  );
+  const back = view.name === 'reader' ? backToLibrary : undefined;
+  useShortcuts({ importArticles: importing ? undefined : () => importButton.current?.open(), back });
+
+  return (
+    // While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too.
+    <div className="app" aria-hidden={modalOpen || undefined}>
+      <AppHeader onBack={back} actions={<ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />} />
+      <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+      <main className="app-main">
+        {view.name === 'reader' ? (
+          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
+        ) : (
+          <LibraryPage
+            filters={filters}
+            onFiltersChange={setFilters}
+            onOpen={openSource}
+            onLoadSample={() => void importer.importSampleLibrary()}
+            importing={importing}
+            focusSourceId={lastSourceId}
+          />
+        )}
+      </main>
+      {dragging ? <DropOverlay /> : null}
+    </div>
+  );
+}

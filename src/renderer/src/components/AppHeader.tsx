@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+
+interface AppHeaderProps {
+  onBack?: () => void;
+  actions: ReactNode;
+}
+
+/** The window's top bar: the app's name, the way back when reading, and the import action. */
+export function AppHeader({ onBack, actions }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header-start">
+        <span className="app-brand">
+          <span className="app-brand-mark" aria-hidden="true">
+            ¶
+          </span>
+          Marginalia
+        </span>
+        {onBack ? (
+          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts="Alt+ArrowLeft Escape" title="Back to library (Esc or Alt+←)">
+            <span aria-hidden="true">← </span>Back to library
+          </button>
+        ) : null}
+      </div>
+      <div className="app-header-actions">{actions}</div>
+    </header>
+  );
+}

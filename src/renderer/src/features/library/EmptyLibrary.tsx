@@ -1,0 +1,28 @@
+import { MOD_KEY_LABEL } from '../../components/modifierKey';
+
+interface EmptyLibraryProps {
+  onLoadSample: () => void;
+  busy: boolean;
+}
+
+/** First start: what the library is for, how to fill it, and a one-click sample to explore. */
+export function EmptyLibrary({ onLoadSample, busy }: EmptyLibraryProps) {
+  return (
+    <section className="empty-library" aria-labelledby="empty-library-heading">
+      <h1 id="empty-library-heading">Your library is empty</h1>
+      <p>
+        Marginalia keeps the articles you research in one place on this computer. Bring in plain text (.txt) or Markdown (.md) articles with <strong>Import articles</strong> at the top
+        right (<kbd>{MOD_KEY_LABEL}</kbd>+<kbd>O</kbd>), or drop files anywhere on this window. Markdown front matter (title, outlet, author, date, url, language) is read as the article’s details.
+      </p>
+      <div className="empty-library-sample">
+        <p>
+          Or start with the sample library: five news reports on the Lachin corridor blockade (December 2022 to February 2023) from Armenian, Azerbaijani, Russian and Pakistani
+          outlets.
+        </p>
+        <button type="button" className="button button-primary" onClick={onLoadSample} disabled={busy}>
+          Load sample library
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import type { FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
+import type { Source } from '../../../../shared/domain/source';
+import { ApiError } from '../../../../shared/api/errors';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { markLibraryChanged } from '../../api/libraryEvents';
+import { Dialog } from '../../components/Dialog';
+import type { FieldKey, FormValues } from './metadataForm';
+import { buildPatch, FIELDS, fieldErrors, toFormValues } from './metadataForm';
+
+interface EditDetailsDialogProps {
+  source: Source;
+  onClose: () => void;
+  onSaved: (source: Source) => void;
+}
+
+/** The metadata form. The library validates; its message is shown, and the fields at fault are marked. */
+export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialogProps) {
+  const [values, setValues] = useState<FormValues>(() => toFormValues(source));
+  const [saving, setSaving] = useState(false);
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
+  const firstField = useRef<HTMLInputElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const idPrefix = useId();
+
+  async function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const patch = buildPatch(source, values);
+    if (Object.keys(patch).length === 0) return onClose();
+    setSaving(true);
+    try {
+      const saved = await api.updateSource({ id: source.id, patch });
+      markLibraryChanged();
+      onSaved(saved);
+    } catch (error) {
+      const local = fieldErrors(patch);
+      if (error instanceof ApiError && error.code === 'conflict' && patch.citekey !== undefined && !local.citekey) local.citekey = 'Already used by another source';
+      setErrors(local);
+      setServerMessage(errorMessage(error, 'save the details'));
+      setSaving(false);
+      const firstInvalid = FIELDS.find((field) => local[field.key]);
+      // Focus the field to fix; the alert above the form is announced as it appears.
+      if (firstInvalid) document.getElementById(`${idPrefix}-${firstInvalid.key}`)?.focus();
+      else alertRef.current?.focus();
+    }
+  }
+
+  return (
+    <Dialog title="Edit details" onDismiss={onClose} initialFocus={firstField} className="edit-dialog">
+      <form className="edit-form" onSubmit={(event) => void save(event)} noValidate>
+        {serverMessage ? (
+          <div role="alert" className="form-error" ref={alertRef} tabIndex={-1}>
+            <strong>The details were not saved.</strong> {serverMessage}
+          </div>
+        ) : null}
+        <div className="edit-fields">
+          {FIELDS.map((field, index) => {
+            const id = `${idPrefix}-${field.key}`;
+            const error = errors[field.key];
+            const describedBy = [field.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+            return (
+              <div key={field.key} className={field.wide ? 'edit-field is-wide' : 'edit-field'}>
+                <label htmlFor={id}>{field.label}</label>
+                <input
+                  ref={index === 0 ? firstField : undefined}
+                  id={id}
+                  className="input"
+                  type={field.type ?? 'text'}
+                  value={values[field.key]}
+                  spellCheck={field.key === 'title' || field.key === 'author' || field.key === 'outlet'}
+                  autoComplete="off"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy}
+                  aria-required={field.required ? true : undefined}
+                  placeholder={field.key === 'publishedAt' ? 'YYYY-MM-DD' : field.key === 'url' ? 'https://' : undefined}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setValues((current) => ({ ...current, [field.key]: value }));
+                  }}
+                />
+                {field.hint ? (
+                  <p id={`${id}-hint`} className="field-hint">
+                    {field.hint}
+                  </p>
+                ) : null}
+                {error ? (
+                  <p id={`${id}-error`} className="field-error">
+                    {error}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../api/errorMessage';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { DeleteSourceButton } from './DeleteSourceButton';
+import { EditDetailsDialog } from './EditDetailsDialog';
+import { ReaderArticle } from './ReaderArticle';
+import { SourceHeader } from './SourceHeader';
+import { SourceProvenance } from './SourceProvenance';
+import { useSource } from './useSource';
+
+interface ReaderPageProps {
+  sourceId: number;
+  onDeleted: () => void;
+  /** The right-hand column beside the text (the highlights panel will live here). */
+  sidePanel?: ReactNode;
+}
+
+export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) {
+  const { data: source, error, retry } = useSource(sourceId);
+  const [editing, setEditing] = useState(false);
+  const titleId = useId();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const focusedFor = useRef<number | null>(null);
+
+  // Opening a source moves focus to its title, so a screen reader starts reading there.
+  useEffect(() => {
+    if (source && focusedFor.current !== source.id) {
+      focusedFor.current = source.id;
+      titleRef.current?.focus({ preventScroll: true });
+    }
+  }, [source]);
+
+  if (!source) {
+    return (
+      <div className="page reader-page reader-page-status">
+        {error ? (
+          <ErrorBanner message={errorMessage(error, 'open this source')} onRetry={retry} />
+        ) : (
+          <p className="loading" aria-busy="true">
+            Opening the source…
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className={sidePanel ? 'reader-layout has-side-panel' : 'reader-layout'}>
+      <div className="reader-scroll">
+        <div className="reader-column">
+          {error ? <ErrorBanner message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
+          <SourceHeader
+            source={source}
+            titleId={titleId}
+            titleRef={titleRef}
+            actions={
+              <>
+                <button type="button" className="button" onClick={() => setEditing(true)}>
+                  Edit details
+                </button>
+                <DeleteSourceButton source={source} onDeleted={onDeleted} />
+              </>
+            }
+          />
+          <ReaderArticle body={source.body} labelledBy={titleId} />
+          <SourceProvenance source={source} />
+        </div>
+      </div>
+      {sidePanel ? <aside className="reader-side-panel">{sidePanel}</aside> : null}
+      {editing ? <EditDetailsDialog source={source} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
+    </div>
+  );
+}

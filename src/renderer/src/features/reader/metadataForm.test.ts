@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Source } from '../../../../shared/domain/source';
+import { buildPatch, fieldErrors, toFormValues } from './metadataForm';
+
+const source: Source = {
+  id: 1,
+  title: 'Blockade enters its second month',
+  outlet: 'AzerNews',
+  author: null,
+  publishedAt: '2023-01-11',
+  url: null,
+  language: 'en',
+  citekey: 'azernews2023',
+  body: 'Text.',
+  fileName: 'a.txt',
+  sha256: 'x',
+  importedAt: '2024-01-01T00:00:00.000Z',
+};
+
+describe('buildPatch', () => {
+  it('sends nothing when nothing changed, even with stray spaces', () => {
+    expect(buildPatch(source, { ...toFormValues(source), outlet: ' AzerNews ' })).toEqual({});
+  });
+
+  it('sends only changed fields, trimmed', () => {
+    expect(buildPatch(source, { ...toFormValues(source), outlet: ' Azernews.az ', author: 'Fatima Hasanova' })).toEqual({ outlet: 'Azernews.az', author: 'Fatima Hasanova' });
+  });
+
+  it('sends null for an emptied optional field', () => {
+    expect(buildPatch(source, { ...toFormValues(source), publishedAt: '', language: '  ' })).toEqual({ publishedAt: null, language: null });
+  });
+
+  it('sends an emptied title as typed, so the library refuses it with its reason', () => {
+    expect(buildPatch(source, { ...toFormValues(source), title: '' })).toEqual({ title: '' });
+  });
+});
+
+describe('fieldErrors', () => {
+  it('names the fields at fault with the schema’s messages', () => {
+    const errors = fieldErrors({ publishedAt: '11/01/2023', url: 'example.com', title: '' });
+    expect(errors.publishedAt).toBe('Use the form YYYY-MM-DD');
+    expect(errors.url).toBe('A URL must start with http:// or https://');
+    expect(errors.title).toBe('A title cannot be empty');
+    expect(errors.outlet).toBeUndefined();
+  });
+
+  it('finds nothing wrong with a valid patch', () => {
+    expect(fieldErrors({ publishedAt: '2023-02-24', url: 'https://example.com', outlet: null })).toEqual({});
+  });
+});

@@ -1,0 +1,64 @@
+import type { Source } from '../../../../shared/domain/source';
+import { SourceMetadataPatch } from '../../../../shared/domain/source';
+
+export type FieldKey = keyof SourceMetadataPatch;
+export type FormValues = Record<FieldKey, string>;
+
+export interface FieldSpec {
+  key: FieldKey;
+  label: string;
+  hint?: string;
+  /** Fields that cannot be emptied: sent as typed, so the library explains why empty is refused. */
+  required?: boolean;
+  type?: 'text' | 'url';
+  wide?: boolean;
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { key: 'title', label: 'Title', required: true, wide: true },
+  { key: 'outlet', label: 'Outlet' },
+  { key: 'author', label: 'Author' },
+  { key: 'publishedAt', label: 'Published date', hint: 'YYYY-MM-DD, as the article gives it' },
+  { key: 'language', label: 'Language', hint: 'A language code, such as en, ru or hy' },
+  { key: 'url', label: 'URL', type: 'url', wide: true },
+  { key: 'citekey', label: 'Citekey', required: true, hint: 'How notes and exports cite this source' },
+];
+
+export function toFormValues(source: Source): FormValues {
+  return {
+    title: source.title,
+    outlet: source.outlet ?? '',
+    author: source.author ?? '',
+    publishedAt: source.publishedAt ?? '',
+    url: source.url ?? '',
+    language: source.language ?? '',
+    citekey: source.citekey,
+  };
+}
+
+/**
+ * The fields the user changed, as the contract wants them: trimmed, and null for an emptied
+ * optional field. An empty form means nothing to save.
+ */
+export function buildPatch(source: Source, values: FormValues): SourceMetadataPatch {
+  const original = toFormValues(source);
+  const patch: Record<string, string | null> = {};
+  for (const field of FIELDS) {
+    const value = values[field.key].trim();
+    if (value === original[field.key].trim()) continue;
+    patch[field.key] = value === '' && !field.required ? null : value;
+  }
+  return patch as SourceMetadataPatch;
+}
+
+/** Per-field messages from the same schema the library validates with, to mark the fields at fault. */
+export function fieldErrors(patch: SourceMetadataPatch): Partial<Record<FieldKey, string>> {
+  const result = SourceMetadataPatch.safeParse(patch);
+  if (result.success) return {};
+  const errors: Partial<Record<FieldKey, string>> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path[0] as FieldKey | undefined;
+    if (key && !errors[key]) errors[key] = issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * State remembered across launches in localStorage (a view preference, never library data).
+ * `parse` validates what was stored: an unknown value falls back to `initial`.
+ */
+export function usePersistentState<T>(key: string, initial: T, parse: (stored: string) => T | undefined): [T, (value: T) => void] {
+  const storageKey = `marginalia.${key}`;
+  const [value, setValue] = useState<T>(() => {
+    try {
+      const stored = window.localStorage.getItem(storageKey);
+      return (stored === null ? undefined : parse(stored)) ?? initial;
+    } catch {
+      return initial;
+    }
+  });
+  const update = useCallback(
+    (next: T) => {
+      setValue(next);
+      try {
+        window.localStorage.setItem(storageKey, String(next));
+      } catch {
+        // Storage may be disabled; the preference then lasts for this session only.
+      }
+    },
+    [storageKey],
+  );
+  return [value, update];
+}
