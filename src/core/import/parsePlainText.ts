@@ -49,9 +49,11 @@ const DANGLING_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'and',
 
 /** A title from the first sentence, cut at a word boundary so it fits a list row. */
 export function titleFromFirstSentence(body: string, maxLength = 90): string | null {
-  const firstParagraph = body.split('\n').find((line) => line.trim() !== '')?.trim();
+  const firstParagraph = /^[^\S\n]*(\S[^\n]*)/m.exec(body)?.[1]?.trim();
   if (!firstParagraph) return null;
-  const sentence = firstSentence(firstParagraph);
+  // Only the start matters: a sentence longer than maxLength is cut anyway, and a 20 MB
+  // one-line file must not be scanned for its first full stop.
+  const sentence = firstSentence(firstParagraph.slice(0, maxLength * 4));
   // A full stop is dropped ("… said"); "?", "!", "…", closing quotes and "U.S." are kept.
   if (sentence.length <= maxLength) return /[^.]\.$/.test(sentence) && !endsWithAbbreviation(sentence) ? sentence.slice(0, -1) : sentence;
   const words = sentence.slice(0, maxLength + 1).split(/\s+/);
