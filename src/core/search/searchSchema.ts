@@ -1,0 +1,83 @@
+import { SEARCH_FOLDS_V1, SEARCH_TOKEN_CHARS } from '../../shared/search/fold';
+
+/**
+ * Migration 3: full-text search over sources (issue 6).
+ *
+ * The shape, and why:
+ * - `sources_fts` is an EXTERNAL-CONTENT FTS5 table (content = sources): the index stores no second
+ *   copy of the text. FTS5 reads column text from `sources` only to build snippets.
+ * - What gets indexed is the FOLDED text (`sources_search_text`, a view applying SEARCH_FOLDS_V1),
+ *   because unicode61 cannot fold ə, ı, ё… and better-sqlite3 cannot register a custom tokenizer.
+ *   Folding keeps token boundaries, so snippet(), which re-tokenizes the ORIGINAL text from
+ *   `sources` and marks tokens by position, marks the right words and shows the original spelling.
+ * - Triggers keep the index in step inside the writing transaction. External content needs the
+ *   old indexed values to delete a row, so the delete and update-old triggers run BEFORE the change
+ *   and read the still-unchanged row through the same view: old values fold exactly as they did.
+ * - The fold lives in one view instead of being repeated in every trigger.
+ *
+ * Never run `INSERT INTO sources_fts(sources_fts) VALUES('rebuild')`: it would index the unfolded
+ * text of `sources`. To reindex (e.g. after a new fold table), run 'delete-all' and then insert
+ * from `sources_search_text`, as the last statement below does.
+ *
+ * Highlights and notes get their own tables in the same style, each in its own later migration:
+ * - `highlights_fts(quote, comment, tags)`: content = a view over highlights giving the ORIGINAL
+ *   quote, comment and `tags` (group_concat of the highlight's tag names, so a tag search and its
+ *   snippet work), content_rowid = 'id'; a second view folds those columns for indexing; triggers
+ *   on highlights (insert/update/delete) and on highlight_tags (insert/delete: delete-then-insert
+ *   the highlight's row, reading the fold view before and after the change).
+ * - `notes_fts(title, text)`: content = notes (its plain-text column), the same trigger set.
+ * Use the same tokenizer line and fold (foldSql below) so one parsed query matches all three;
+ * src/core/search then gets one more kind (see sourceSearch.ts).
+ */
+
+/** SQL string literal. The fold table has no quotes today; this keeps it safe if it ever does. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** `column` with every SEARCH_FOLDS_V1 replacement applied, as a nested SQL replace(). */
+export function foldSql(column: string): string {
+  return SEARCH_FOLDS_V1.reduce((sql, [from, to]) => `replace(${sql}, ${literal(from)}, ${literal(to)})`, column);
+}
+
+export const SEARCH_TOKENIZER = `unicode61 remove_diacritics 2 tokenchars '${SEARCH_TOKEN_CHARS}'`;
+
+/** The indexed columns of sources, in index order (bm25 weights in sourceSearch.ts follow it). */
+export const SOURCE_FTS_COLUMNS = ['title', 'outlet', 'author', 'body'] as const;
+
+const columns = SOURCE_FTS_COLUMNS.join(', ');
+
+export const SEARCH_MIGRATION = `
+  CREATE VIEW sources_search_text AS
+    SELECT id, ${SOURCE_FTS_COLUMNS.map((column) => `${foldSql(column)} AS ${column}`).join(',\n      ')}
+    FROM sources;
+
+  CREATE VIRTUAL TABLE sources_fts USING fts5(
+    ${columns},
+    content = 'sources',
+    content_rowid = 'id',
+    tokenize = "${SEARCH_TOKENIZER}"
+  );
+
+  CREATE TRIGGER sources_fts_after_insert AFTER INSERT ON sources BEGIN
+    INSERT INTO sources_fts (rowid, ${columns})
+      SELECT id, ${columns} FROM sources_search_text WHERE id = new.id;
+  END;
+
+  CREATE TRIGGER sources_fts_before_delete BEFORE DELETE ON sources BEGIN
+    INSERT INTO sources_fts (sources_fts, rowid, ${columns})
+      SELECT 'delete', id, ${columns} FROM sources_search_text WHERE id = old.id;
+  END;
+
+  CREATE TRIGGER sources_fts_before_update BEFORE UPDATE OF id, ${columns} ON sources BEGIN
+    INSERT INTO sources_fts (sources_fts, rowid, ${columns})
+      SELECT 'delete', id, ${columns} FROM sources_search_text WHERE id = old.id;
+  END;
+
+  CREATE TRIGGER sources_fts_after_update AFTER UPDATE OF id, ${columns} ON sources BEGIN
+    INSERT INTO sources_fts (rowid, ${columns})
+      SELECT id, ${columns} FROM sources_search_text WHERE id = new.id;
+  END;
+
+  -- Libraries that already hold sources when this migration runs.
+  INSERT INTO sources_fts (rowid, ${columns})
+    SELECT id, ${columns} FROM sources_search_text;
+`;
