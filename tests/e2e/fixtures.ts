@@ -36,6 +36,8 @@ async function startHost(libraryPath: string): Promise<{ child: ChildProcess; ur
 /** One fresh temporary library per test, in the browser host or the Electron app, deleted after. */
 export const test = base.extend<{ app: MarginaliaApp }>({
   app: async ({ browser }, use, testInfo) => {
+    const electronPath = testInfo.project.name === 'electron' ? findElectron() : null;
+    test.skip(testInfo.project.name === 'electron' && !electronPath, 'No Electron binary on this machine: set ELECTRON_OVERRIDE_DIST_PATH or ELECTRON_EXEC_PATH to run the desktop project.');
     const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-e2e-'));
     const libraryPath = path.join(workDirectory, 'library.sqlite');
     const cli = (args: string[]) => {
@@ -45,9 +47,7 @@ export const test = base.extend<{ app: MarginaliaApp }>({
     let cleanup: () => Promise<void>;
     let page: Page;
     if (testInfo.project.name === 'electron') {
-      const executablePath = findElectron();
-      test.skip(!executablePath, 'No Electron binary on this machine: set ELECTRON_OVERRIDE_DIST_PATH or ELECTRON_EXEC_PATH to run the desktop project.');
-      const electronApp: ElectronApplication = await _electron.launch({ executablePath: executablePath!, args: [root, '--library', libraryPath], cwd: root });
+      const electronApp: ElectronApplication = await _electron.launch({ executablePath: electronPath!, args: [root, '--library', libraryPath], cwd: root });
       page = await electronApp.firstWindow();
       cleanup = () => electronApp.close();
     } else {

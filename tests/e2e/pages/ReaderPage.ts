@@ -40,6 +40,6 @@ export class ReaderPage {
 
   async deleteSource(): Promise<void> {
     await this.page.getByRole('button', { name: 'Delete source' }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
   }
 }

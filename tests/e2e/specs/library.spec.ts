@@ -28,6 +28,9 @@ test('an article opens in the reader with its paragraphs, and an edited outlet s
   await reader.editDetails({ outlet: 'Azernews (Baku)' });
   await expect(app.page.getByText('Azernews (Baku)').first()).toBeVisible();
   await app.page.reload();
+  await expect(reader.article).toBeVisible();
+  await expect(app.page.getByText('Azernews (Baku)').first()).toBeVisible();
+  await app.page.getByRole('button', { name: 'Back to library' }).click();
   await expect(library.row('The sending of UN peacekeepers')).toContainText('Azernews (Baku)');
   const listed = JSON.parse(app.cli(['list', '--json']).stdout) as { outlet: string | null; title: string }[];
   expect(listed.find((source) => source.title.startsWith('The sending of UN peacekeepers'))?.outlet).toBe('Azernews (Baku)');
