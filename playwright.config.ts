@@ -2,6 +2,13 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/chromium.mjs';
 
 const chromium = findChromium() ?? undefined;
+const chromiumUse = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
 
 /**
  * Two projects run the same specs: `browser` drives the real renderer in Chromium against the
@@ -10,6 +17,7 @@ const chromium = findChromium() ?? undefined;
  */
 export default defineConfig({
   testDir: 'tests/e2e/specs',
+  globalSetup: './tests/e2e/globalSetup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
@@ -21,16 +29,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'browser',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
-    { name: 'electron', use: { browserName: 'chromium' } },
+    { name: 'browser', use: chromiumUse },
+    // The fixture's `browser` dependency launches Chromium here too; the specs drive Electron's window.
+    { name: 'electron', use: chromiumUse },
   ],
 });
