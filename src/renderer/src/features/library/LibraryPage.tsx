@@ -36,7 +36,7 @@ export function LibraryPage({ filters, onFiltersChange, onOpen, onLoadSample, im
   if (sources.error && list === undefined) {
     return (
       <div className="page library-page">
-        <ErrorBanner message={errorMessage(sources.error, 'load the library')} onRetry={sources.retry} />
+        <ErrorBanner title="The library could not be loaded." message={errorMessage(sources.error, 'load the library')} onRetry={sources.retry} />
       </div>
     );
   }
@@ -59,7 +59,7 @@ export function LibraryPage({ filters, onFiltersChange, onOpen, onLoadSample, im
         onOutletChange={(outlet) => onFiltersChange({ ...filters, outlet })}
         count={list ? list.length : null}
       />
-      {sources.error ? <ErrorBanner message={errorMessage(sources.error, 'refresh the library')} onRetry={sources.retry} /> : null}
+      {sources.error ? <ErrorBanner title="The list could not be refreshed." message={errorMessage(sources.error, 'refresh the library')} onRetry={sources.retry} /> : null}
       {list === undefined ? (
         <p className="loading">Loading the library…</p>
       ) : list.length === 0 ? (

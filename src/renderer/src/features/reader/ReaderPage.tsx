@@ -35,7 +35,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
     return (
       <div className="page reader-page reader-page-status">
         {error ? (
-          <ErrorBanner message={errorMessage(error, 'open this source')} onRetry={retry} />
+          <ErrorBanner title="This source could not be opened." message={errorMessage(error, 'open this source')} onRetry={retry} />
         ) : (
           <p className="loading" aria-busy="true">
             Opening the source…
@@ -49,7 +49,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
     <div className={sidePanel ? 'reader-layout has-side-panel' : 'reader-layout'}>
       <div className="reader-scroll">
         <div className="reader-column">
-          {error ? <ErrorBanner message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
+          {error ? <ErrorBanner title="This source could not be refreshed." message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
           <SourceHeader
             source={source}
             titleId={titleId}
@@ -63,7 +63,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
               </>
             }
           />
-          <ReaderArticle body={source.body} labelledBy={titleId} />
+          <ReaderArticle body={source.body} labelledBy={titleId} language={source.language} />
           <SourceProvenance source={source} />
         </div>
       </div>
