@@ -14,7 +14,8 @@ const isTextEntry = (target: EventTarget | null) =>
 
 /**
  * The window's keyboard shortcuts. None act while a modal dialog is open (Escape is the
- * dialog's then), and Escape does not act while typing, where it belongs to the field.
+ * dialog's then), and Escape and Alt+Left do not act while typing, where they belong to the
+ * field (Alt+Left moves by word on macOS).
  */
 export function useShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts);
@@ -30,7 +31,7 @@ export function useShortcuts(shortcuts: Shortcuts): void {
       } else if (back && event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !isTextEntry(event.target)) {
         event.preventDefault();
         back();
-      } else if (back && event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      } else if (back && event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && !isTextEntry(event.target)) {
         // Handled here, not by the browser's history: in browser mode Back could leave the app.
         event.preventDefault();
         back();

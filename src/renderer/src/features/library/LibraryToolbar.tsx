@@ -12,10 +12,10 @@ interface LibraryToolbarProps {
 export function LibraryToolbar({ sort, onSortChange, outlet, outlets, onOutletChange, count }: LibraryToolbarProps) {
   return (
     <div className="library-toolbar">
-      <h1 className="library-heading">
-        Library
-        {count !== null ? <span className="library-count">{count === 1 ? '1 source' : `${count} sources`}</span> : null}
-      </h1>
+      <div className="library-heading">
+        <h1>Library</h1>
+        {count !== null ? <p className="library-count">{count === 1 ? '1 source' : `${count} sources`}</p> : null}
+      </div>
       <div className="library-controls">
         <label className="field-inline">
           <span>Sort by</span>

@@ -14,6 +14,15 @@ function Missing() {
   return <span className="missing">—</span>;
 }
 
+/** Drawn, not spoken: aria-sort already tells assistive technology, and the header's name stays "Date". */
+function SortArrow({ direction }: { direction: 'ascending' | 'descending' }) {
+  return (
+    <span className="sort-arrow" aria-hidden="true">
+      {direction === 'ascending' ? ' ↑' : ' ↓'}
+    </span>
+  );
+}
+
 /** Up and Down move between titles, like a list in a desktop app; Tab still leaves the table. */
 function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -47,6 +56,7 @@ export function SourceTable({ sources, sort, onOpen, focusSourceId }: SourceTabl
         <tr>
           <th scope="col" aria-sort={sort === 'title' ? 'ascending' : undefined} className="col-title">
             Title
+            {sort === 'title' ? <SortArrow direction="ascending" /> : null}
           </th>
           <th scope="col" className="col-outlet">
             Outlet
@@ -56,6 +66,7 @@ export function SourceTable({ sources, sort, onOpen, focusSourceId }: SourceTabl
           </th>
           <th scope="col" aria-sort={sort === 'date' ? 'descending' : undefined} className="col-date">
             Date
+            {sort === 'date' ? <SortArrow direction="descending" /> : null}
           </th>
         </tr>
       </thead>
