@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/theme.css';
 import './styles/base.css';
+import './styles/components.css';
 import './styles/library.css';
 import './styles/reader.css';
 
