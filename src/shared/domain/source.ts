@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../text/calendarDate';
 
 /** A calendar date as the article gives it: YYYY-MM-DD, or null when the text does not say. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real calendar date');
+  .refine(isCalendarDate, 'Not a real calendar date');
 
 export const SourceId = z.number().int().positive();
 
