@@ -13,11 +13,11 @@ let cleanup: () => void;
 const seed: Record<string, number> = {};
 const fixture: Record<string, number> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   ({ db, cleanup } = openSearchTestLibrary());
   const samples = path.join(findResourcesDirectory(), 'samples');
   for (const name of fs.readdirSync(samples).sort()) {
-    const [result] = importFiles(db, [{ name, bytes: fs.readFileSync(path.join(samples, name)) }]);
+    const [result] = await importFiles(db, [{ name, bytes: fs.readFileSync(path.join(samples, name)) }]);
     seed[name.slice(0, 3)] = result!.sourceId!;
   }
   fixture.az = addSource(db, { title: 'Laçın yolu', outlet: 'Report.az', publishedAt: '2023-01-05', body: 'Xankəndi şəhərində Laçın dəhlizi ilə bağlı İstanbul görüşü.' });

@@ -77,6 +77,10 @@ export const SEARCH_MIGRATION = `
       SELECT id, ${columns} FROM sources_search_text WHERE id = new.id;
   END;
 
+  -- after:/before: read each match's date by id. Article rows are large (body, original bytes), so
+  -- without this small covering index a date filter would read one article page per match.
+  CREATE INDEX sources_id_published_at ON sources (id, published_at);
+
   -- Libraries that already hold sources when this migration runs.
   INSERT INTO sources_fts (rowid, ${columns})
     SELECT id, ${columns} FROM sources_search_text;

@@ -30,6 +30,12 @@ export interface SearchKind {
 
 /** bm25 column weights, in SOURCE_FTS_COLUMNS order: a word in the title says more than one in the body. */
 const SOURCE_WEIGHTS = '4.0, 2.0, 2.0, 1.0';
+/**
+ * Date filters read each match's date through the small covering index of migration 3: the
+ * planner would otherwise pick the primary key and read a large article row per match (measured:
+ * 23 ms instead of 2.4 ms for a common word in one year, at 10,000 articles).
+ */
+const DATE_JOIN = ' JOIN sources INDEXED BY sources_id_published_at ON sources.id = sources_fts.rowid';
 /** Tokens of context in a snippet (FTS5 allows up to 64). */
 const SNIPPET_TOKENS = 16;
 
@@ -38,7 +44,9 @@ const SNIPPET_TOKENS = 16;
  * the statement ranks a capped candidate set: the newest `candidateCap` matches by rowid, which
  * FTS5 yields in order without sorting and stops reading at the cap. Below the cap (every selective
  * query) the ranking is exact; above it, the best results are those of the most recently imported
- * matches. Snippets are built only for the final `limit` rows, by seeking each one again.
+ * matches. Snippets are built only for the final `limit` rows, in ONE more pass of the match over
+ * the rowid range those rows span: seeking each row separately would rebuild a prefix query's
+ * merged doclist once per row (measured: `la*` 70 ms that way, 11 ms this way, at 10,000 articles).
  */
 export const sourceKind: SearchKind = {
   type: 'source',
@@ -57,18 +65,20 @@ export const sourceKind: SearchKind = {
     const sql = `
       WITH candidates AS (
         SELECT sources_fts.rowid AS id, bm25(sources_fts, ${SOURCE_WEIGHTS}) AS score
-        FROM sources_fts${dates.length > 0 ? ' JOIN sources ON sources.id = sources_fts.rowid' : ''}
+        FROM sources_fts${dates.length > 0 ? DATE_JOIN : ''}
         WHERE sources_fts MATCH @match${dates.map((condition) => ` AND ${condition}`).join('')}
         ORDER BY sources_fts.rowid DESC
         LIMIT @cap
-      ), best AS (
-        SELECT id, score FROM candidates ORDER BY score LIMIT @limit
+      ), best AS MATERIALIZED (
+        SELECT id, score FROM candidates ORDER BY score, id DESC LIMIT @limit
       )
-      SELECT best.id AS id, best.id AS source_id, sources.title AS title, best.score AS score,
+      SELECT sources_fts.rowid AS id, sources_fts.rowid AS source_id, sources.title AS title, best.score AS score,
         snippet(sources_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM best CROSS JOIN sources_fts CROSS JOIN sources
-      WHERE sources_fts.rowid = best.id AND sources_fts MATCH @match AND sources.id = best.id
-      ORDER BY best.score`;
+      FROM sources_fts CROSS JOIN best CROSS JOIN sources
+      WHERE sources_fts MATCH @match
+        AND sources_fts.rowid BETWEEN (SELECT min(id) FROM best) AND (SELECT max(id) FROM best)
+        AND best.id = sources_fts.rowid AND sources.id = sources_fts.rowid
+      ORDER BY best.score, best.id DESC`;
     return { type: 'source', sql, params };
   },
 };

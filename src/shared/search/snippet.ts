@@ -14,27 +14,25 @@ export interface SnippetSegment {
 export const MATCH_START = '\uFDD0';
 export const MATCH_END = '\uFDD1';
 
+const MARKS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'gu');
+
 /** Splits FTS5 snippet output into segments; adjacent text of the same kind is merged. */
 export function segmentsFromMarked(marked: string): SnippetSegment[] {
   const segments: SnippetSegment[] = [];
   let match = false;
-  let text = '';
-  const flush = () => {
+  const push = (text: string) => {
     if (text === '') return;
     const last = segments.at(-1);
     if (last && last.match === match) last.text += text;
     else segments.push({ text, match });
-    text = '';
   };
-  for (const char of marked) {
-    if (char === MATCH_START || char === MATCH_END) {
-      flush();
-      match = char === MATCH_START;
-    } else {
-      text += char;
-    }
+  let at = 0;
+  for (const mark of marked.matchAll(MARKS)) {
+    push(marked.slice(at, mark.index));
+    match = mark[0] === MATCH_START;
+    at = mark.index + 1;
   }
-  flush();
+  push(marked.slice(at));
   return segments;
 }
 
