@@ -1,9 +1,8 @@
 import type { Session, WebContents } from 'electron';
 import { shell } from 'electron';
+import { APP_ORIGIN, isExternalLinkAllowed } from './origins';
 
-/** The scheme the packaged renderer is served from, instead of file:// (Electron security checklist #18). */
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://marginalia`;
+export { APP_ORIGIN, APP_SCHEME, isExternalLinkAllowed, isOwnOrigin } from './origins';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -16,26 +15,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** Only http(s) links open, in the system browser; every other scheme is refused. */
-export function isExternalLinkAllowed(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-export function isOwnOrigin(url: string, devServerUrl: string | undefined): boolean {
-  try {
-    const { origin } = new URL(url);
-    if (origin === APP_ORIGIN) return true;
-    return devServerUrl !== undefined && origin === new URL(devServerUrl).origin;
-  } catch {
-    return false;
-  }
-}
 
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
