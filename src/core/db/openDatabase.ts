@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupBeforeMigration, newestGoodBackup } from '../backup';
 import { migrations, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -9,6 +10,22 @@ export class LibraryOpenError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'LibraryOpenError';
+  }
+}
+
+/** The library failed SQLite's quick check: it was not opened for writing. */
+export class LibraryDamagedError extends LibraryOpenError {
+  constructor(
+    readonly file: string,
+    readonly newestGoodBackup: string | null,
+  ) {
+    super(
+      `The library ${file} is damaged (it failed SQLite's quick check), so it was not opened and nothing was written to it. ` +
+        (newestGoodBackup
+          ? `The newest good backup is ${newestGoodBackup}: restore it with "Restore from backup" in the app or \`marginalia restore ${newestGoodBackup}\`.`
+          : 'No good backup was found beside it; keep a copy of the file and ask for help before changing it.'),
+    );
+    this.name = 'LibraryDamagedError';
   }
 }
 
@@ -80,6 +97,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (version === 0 && tables > 0) {
       throw new LibraryOpenError(`The file ${file} is an SQLite database of another program, not a Marginalia library. It has not been changed. Choose a library file, or a new file name to start one.`);
     }
+    // A damaged library is never written to: the user is offered the newest good backup instead.
+    if (version > 0 && db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file), newestGoodBackup(file)?.file ?? null);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a commit survives a crash of the process at any instant; only a power
@@ -88,7 +107,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('busy_timeout = 5000');
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, version);
+    if (!options.readonly) migrate(db, version, file);
     return db;
   } catch (error) {
     db.close();
@@ -97,7 +116,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-function migrate(db: Db, from: number): void {
+function migrate(db: Db, from: number, file: string): void {
+  // An existing library is copied (and the copy verified) before its schema changes.
+  if (from > 0 && from < SCHEMA_VERSION) backupBeforeMigration(db, file);
   for (let version = from; version < SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(migrations[version]!);

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupLibrary, listBackups, verifyLibraryFile } from '../backup';
+import { Library } from '../library';
+import { listSources } from '../sources';
+import { SCHEMA_VERSION } from './migrations';
+import { LibraryDamagedError } from './openDatabase';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/libraries');
+const fixtureVersions = fs
+  .readdirSync(FIXTURES)
+  .map((name) => Number(name.match(/^schema-(\d+)\.sqlite$/)?.[1]))
+  .filter((version) => Number.isInteger(version))
+  .sort((a, b) => a - b);
+
+let dir: string;
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-upgrade-'))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+describe('upgrading libraries from every released schema', () => {
+  it('has a fixture for every schema before this one', () => {
+    // A release that adds migration N commits tests/fixtures/libraries/schema-N.sqlite made by it.
+    expect(fixtureVersions[0]).toBe(1);
+    expect(fixtureVersions.at(-1)).toBeGreaterThanOrEqual(Math.min(SCHEMA_VERSION - 1, 1));
+  });
+
+  it.each(fixtureVersions)('opens a schema-%i library, upgrades it, and loses nothing', (version) => {
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, `schema-${version}.sqlite`), file);
+    const library = Library.open(file);
+    try {
+      expect(library.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      const sources = listSources(library.db, { sort: 'title' });
+      expect(sources).toHaveLength(5);
+      expect(sources.find((source) => source.outlet === 'UrduPoint (edited)')?.language).toBe('en');
+      expect(sources.find((source) => source.author === 'Fatima Hasanova')?.publishedAt).toBe('2023-01-11');
+    } finally {
+      library.close();
+    }
+    if (version < SCHEMA_VERSION) {
+      const [backup] = listBackups(file);
+      expect(backup?.reason).toBe('before-migration');
+      expect(verifyLibraryFile(backup!.file)).toBe(true);
+    }
+  });
+});
+
+describe('a damaged library', () => {
+  it('is not opened for writing, is left as it was, and the newest good backup is offered', async () => {
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, `schema-${fixtureVersions.at(-1)}.sqlite`), file);
+    const library = Library.open(file);
+    const backup = await backupLibrary(library.db, file, 'manual');
+    library.db.pragma('wal_checkpoint(TRUNCATE)');
+    library.db.pragma('journal_mode = DELETE');
+    library.close();
+
+    // Scribble over the middle of the file (the table pages), as a failing disk would.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 4096 * 2, 4096 * 6);
+    fs.writeFileSync(file, bytes);
+    const before = sha(file);
+
+    let error: unknown;
+    try {
+      Library.open(file);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LibraryDamagedError);
+    expect((error as LibraryDamagedError).newestGoodBackup).toBe(backup.file);
+    expect((error as Error).message).toContain(`marginalia restore ${backup.file}`);
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+});
