@@ -58,7 +58,7 @@ describe('marginalia import', () => {
     const { code, data } = await json('--library', libraryFile, '--json', 'import', bad, missing, articles);
     expect(code).toBe(1);
     expect(data.filter((row) => row.status === 'imported')).toHaveLength(5);
-    expect(data.find((row) => row.file === bad)).toEqual({ file: bad, status: 'failed', sourceId: null, error: 'photo.txt looks like a binary file, not text. Import .txt or .md articles.' });
+    expect(data.find((row) => row.file === bad)).toEqual({ file: bad, status: 'failed', sourceId: null, error: 'photo.txt looks like a binary file, not text. Import .txt, .md, .html or .pdf articles.' });
     expect(data.find((row) => row.file === missing)).toMatchObject({ status: 'failed', error: expect.stringContaining('missing.md cannot be read (ENOENT)') });
   });
 
@@ -84,10 +84,11 @@ describe('marginalia import', () => {
   it('says so when a folder holds no articles, and exits 1', async () => {
     const emptyFolder = path.join(dir, 'nothing');
     fs.mkdirSync(emptyFolder);
-    fs.writeFileSync(path.join(emptyFolder, 'notes.pdf'), 'x');
+    fs.writeFileSync(path.join(emptyFolder, 'notes.docx'), 'x');
+    fs.writeFileSync(path.join(emptyFolder, '.notes.txt'), 'x');
     const { code, err } = await run('--library', libraryFile, 'import', emptyFolder);
     expect(code).toBe(1);
-    expect(err).toBe(`marginalia import: no .txt, .text, .md, .markdown files found in ${emptyFolder}.`);
+    expect(err).toBe(`marginalia import: no .txt, .text, .md, .markdown, .html, .htm, .pdf files found in ${emptyFolder}. Skipped 1 hidden file or folder and 1 unsupported file (.docx 1).`);
   });
 });
 

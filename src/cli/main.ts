@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportResult } from '../shared/domain/source';
 import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
-import { importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
+import type { ImportResult } from '../shared/domain/source';
+import { CANCELLED_MESSAGE, importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
+import type { PathScan } from '../core/import/readPaths';
 import { collectFiles, readFiles } from '../core/import/readPaths';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
@@ -14,7 +15,8 @@ import { formatTable } from './format';
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
 Commands:
-  import PATH...        import files, or folders recursively (.txt, .md)
+  import PATH...        import files, or folders recursively (.txt, .md, .html, .pdf);
+                        Ctrl+C stops after the current file and keeps what was imported
   list                  list the sources in the library
   show SOURCE_ID        show one source with its text
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
@@ -27,12 +29,19 @@ Options:
 /** Exit codes: 0 success, 1 some input failed (the rest done), 2 usage error. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
-interface Io {
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Redraws one status line in place; present only on a terminal, so pipes and logs get no progress. */
+  progress?: (text: string) => void;
 }
 
-const defaultIo: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  // \r and "erase line": the next status overwrites this one; an empty text clears it.
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns || 80) - 1)}`) : undefined,
+};
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let parsed;
@@ -77,7 +86,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (command) {
       case 'import':
-        return runImport(library, args, values.json, io);
+        return await runImport(library, args, values.json, io);
       case 'list': {
         const sources = listSources(library.db);
         if (values.json) io.out(JSON.stringify(sources, null, 2));
@@ -109,24 +118,82 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   return EXIT.ok;
 }
 
-function runImport(library: Library, paths: string[], json: boolean, io: Io): number {
-  const { files, failures } = collectFiles(paths, isSupportedFile);
-  const results: ImportResult[] = [...failures, ...importFiles(library.db, readFiles(files))];
-  if (results.length === 0) {
+/** Redraw the progress line at most this often: a terminal is slower than importing small files. */
+const PROGRESS_MILLISECONDS = 80;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** "Skipped 2 hidden files or folders and 3 unsupported files (.jpg 2, .docx 1)." or null. */
+export function skippedLine({ hidden, unsupported }: PathScan['skipped']): string | null {
+  const types = Object.entries(unsupported).sort(([, a], [, b]) => b - a);
+  const unsupportedCount = types.reduce((sum, [, count]) => sum + count, 0);
+  const parts = [
+    hidden > 0 ? `${plural(hidden, 'hidden file')}${hidden === 1 ? ' or folder' : ' or folders'}` : null,
+    unsupportedCount > 0 ? `${plural(unsupportedCount, 'unsupported file')} (${types.map(([extension, count]) => `${extension || 'no extension'} ${count}`).join(', ')})` : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? `Skipped ${parts.join(' and ')}.` : null;
+}
+
+const isCancelled = (result: ImportResult) => result.status === 'failed' && result.error?.endsWith(CANCELLED_MESSAGE) === true;
+
+/**
+ * `marginalia import PATH...`: a progress line on a terminal (not with --json, not when piped),
+ * Ctrl+C to stop after the current file, then one line per file, failures last so they do not
+ * scroll away, and a summary.
+ */
+export async function runImport(library: Library, paths: string[], json: boolean, io: Io): Promise<number> {
+  const { files, failures, skipped } = collectFiles(paths, isSupportedFile);
+  const skippedSummary = skippedLine(skipped);
+  if (files.length === 0 && failures.length === 0) {
     // Only folders without articles were given: say so, rather than print "0 imported" and fail.
     if (json) io.out('[]');
-    io.err(`marginalia import: no ${SUPPORTED_EXTENSIONS.join(', ')} files found in ${paths.join(', ')}.`);
+    io.err(`marginalia import: no ${SUPPORTED_EXTENSIONS.join(', ')} files found in ${paths.join(', ')}.${skippedSummary ? ` ${skippedSummary}` : ''}`);
     return EXIT.inputFailed;
   }
+
+  const progress = json ? undefined : io.progress;
+  const controller = new AbortController();
+  // First Ctrl+C: stop after the current file, keeping what was imported. A second one: quit now.
+  const onInterrupt = () => {
+    if (controller.signal.aborted) {
+      process.off('SIGINT', onInterrupt);
+      process.kill(process.pid, 'SIGINT');
+      return;
+    }
+    controller.abort();
+    progress?.('');
+    io.err('Stopping after the current file… (Ctrl+C again to quit at once)');
+  };
+  process.on('SIGINT', onInterrupt);
+  let lastDraw = 0;
+  let results: ImportResult[];
+  try {
+    const imported = await importFiles(library.db, readFiles(files), {
+      signal: controller.signal,
+      total: files.length,
+      onProgress: ({ done, total, file }) => {
+        const now = performance.now();
+        if (!progress || (now - lastDraw < PROGRESS_MILLISECONDS && done !== total)) return;
+        lastDraw = now;
+        progress(`Importing ${done}/${total}: ${path.relative(process.cwd(), file) || file}`);
+      },
+    });
+    results = [...failures, ...imported];
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    progress?.('');
+  }
+
   if (json) io.out(JSON.stringify(results, null, 2));
   else {
-    for (const result of results) {
-      const name = path.relative(process.cwd(), result.file) || result.file;
-      if (result.status === 'failed') io.out(`failed     ${name}: ${result.error}`);
-      else io.out(`${result.status.padEnd(10)} ${name} (source ${result.sourceId})`);
-    }
+    const shown = (result: ImportResult) => path.relative(process.cwd(), result.file) || result.file;
+    for (const result of results) if (result.status !== 'failed') io.out(`${result.status.padEnd(10)} ${shown(result)} (source ${result.sourceId})`);
+    for (const result of results) if (result.status === 'failed' && !isCancelled(result)) io.out(`failed     ${shown(result)}: ${result.error}`);
+    const cancelled = results.filter(isCancelled).length;
+    if (cancelled > 0) io.out(`Cancelled: ${plural(cancelled, 'file')} not imported. Run the same command again to import them (what was imported is then reported as duplicate).`);
+    if (skippedSummary) io.out(skippedSummary);
     const count = (status: string) => results.filter((result) => result.status === status).length;
-    io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed.`);
+    io.out(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed') - cancelled} failed${cancelled > 0 ? `, ${cancelled} not imported` : ''}.`);
   }
   return results.some((result) => result.status === 'failed') ? EXIT.inputFailed : EXIT.ok;
 }

@@ -26,7 +26,7 @@ afterEach(() => {
 
 describe('backups', () => {
   it('writes a verified copy beside the library that holds what was saved', async () => {
-    importFile(library.db, article('First report'));
+    await importFile(library.db, article('First report'));
     const backup = await backupLibrary(library.db, libraryPath, 'manual');
     expect(path.dirname(backup.file)).toBe(path.join(dir, 'backups'));
     expect(backup.reason).toBe('manual');
@@ -51,8 +51,8 @@ describe('backups', () => {
     expect(listBackups(libraryPath)).toHaveLength(2);
   });
 
-  it('makes a verified copy before a migration', () => {
-    importFile(library.db, article('Before upgrade'));
+  it('makes a verified copy before a migration', async () => {
+    await importFile(library.db, article('Before upgrade'));
     const file = backupBeforeMigration(library.db, libraryPath);
     expect(listBackups(libraryPath)[0]!.reason).toBe('before-migration');
     const copy = Library.open(file, { readonly: true });
@@ -61,10 +61,10 @@ describe('backups', () => {
   });
 
   it('restores a backup into the open library, saving the current state first so the restore can be undone', async () => {
-    const { sourceId } = importFile(library.db, article('Kept report'));
+    const { sourceId } = await importFile(library.db, article('Kept report'));
     const backup = await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 1)));
     updateSource(library.db, sourceId!, { outlet: 'Changed after the backup' });
-    importFile(library.db, article('Later report'));
+    await importFile(library.db, article('Later report'));
 
     await restoreLibrary(libraryPath, backup.file, library.db);
     expect(listSources(library.db).map((source) => [source.title, source.outlet])).toEqual([['Kept report on the Lachin corridor', null]]);
@@ -75,7 +75,7 @@ describe('backups', () => {
   });
 
   it('refuses to restore a damaged backup and leaves the library as it was', async () => {
-    importFile(library.db, article('Precious report'));
+    await importFile(library.db, article('Precious report'));
     const bad = path.join(dir, 'damaged.sqlite');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4000, 7)]));
     await expect(restoreLibrary(libraryPath, bad, library.db)).rejects.toThrow(/damaged\.sqlite is not a sound Marginalia library/);

@@ -4,6 +4,7 @@ import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { importFiles } from './import/importFiles';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
+import { createBackupHandlers } from './backupHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
 
@@ -27,8 +28,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     importFiles: ({ files }) =>
       importFiles(
         db,
-        files.map((file) => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') })),
-        (done, file) => emit({ type: 'importProgress', done, total: files.length, file }),
+        // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
+        files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
+        { total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
       ),
     importSampleLibrary: () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
@@ -38,5 +40,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
+    ...createBackupHandlers(library),
   };
 }

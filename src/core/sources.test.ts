@@ -21,14 +21,14 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function importSeeds(): Map<string, number> {
+async function importSeeds(): Promise<Map<string, number>> {
   const names = fs.readdirSync(SAMPLES).sort();
-  const results = importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(SAMPLES, name)) })));
+  const results = await importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(SAMPLES, name)) })));
   return new Map(names.map((name, index) => [name.slice(0, 3), results[index]!.sourceId!]));
 }
 
-function markdown(name: string, frontMatter: string, body = 'Some text.'): number {
-  const result = importFile(db, { name, bytes: Buffer.from(`---\n${frontMatter}\n---\n${body}`) });
+async function markdown(name: string, frontMatter: string, body = 'Some text.'): Promise<number> {
+  const result = await importFile(db, { name, bytes: Buffer.from(`---\n${frontMatter}\n---\n${body}`) });
   if (result.status !== 'imported') throw new Error(result.error ?? result.status);
   return result.sourceId!;
 }
@@ -44,53 +44,53 @@ function apiError(run: () => unknown): ApiError {
 }
 
 describe('listSources', () => {
-  it('sorts by date, newest first, undated last (by title)', () => {
-    const ids = importSeeds();
+  it('sorts by date, newest first, undated last (by title)', async () => {
+    const ids = await importSeeds();
     expect(listSources(db).map((s) => s.id)).toEqual([ids.get('001'), ids.get('004'), ids.get('003'), ids.get('002'), ids.get('000')]);
     expect(listSources(db, { sort: 'date' }).map((s) => s.publishedAt)).toEqual(['2023-02-24', '2023-01-11', null, null, null]);
   });
 
-  it('sorts by title ignoring case', () => {
-    markdown('b.md', 'title: banana');
-    markdown('a.md', 'title: Apple');
-    markdown('c.md', 'title: cherry\ndate: 2023-01-01');
+  it('sorts by title ignoring case', async () => {
+    await markdown('b.md', 'title: banana');
+    await markdown('a.md', 'title: Apple');
+    await markdown('c.md', 'title: cherry\ndate: 2023-01-01');
     expect(listSources(db, { sort: 'title' }).map((s) => s.title)).toEqual(['Apple', 'banana', 'cherry']);
   });
 
-  it('filters by outlet, exactly', () => {
-    const ids = importSeeds();
+  it('filters by outlet, exactly', async () => {
+    const ids = await importSeeds();
     expect(listSources(db, { outlet: 'AzerNews' }).map((s) => s.id)).toEqual([ids.get('004')]);
     expect(listSources(db, { outlet: 'azernews' })).toEqual([]);
     expect(listSources(db, { outlet: null })).toHaveLength(5);
   });
 
-  it('returns summaries without the body', () => {
-    importSeeds();
+  it('returns summaries without the body', async () => {
+    await importSeeds();
     expect(Object.keys(listSources(db)[0]!).sort()).toEqual(['author', 'citekey', 'id', 'language', 'outlet', 'publishedAt', 'title', 'url']);
   });
 });
 
 describe('listOutlets', () => {
-  it('lists each known outlet once, in alphabetical order', () => {
-    importSeeds();
-    markdown('x.md', 'outlet: Armenpress');
-    markdown('y.md', 'outlet: Armenpress\ntitle: Second');
+  it('lists each known outlet once, in alphabetical order', async () => {
+    await importSeeds();
+    await markdown('x.md', 'outlet: Armenpress');
+    await markdown('y.md', 'outlet: Armenpress\ntitle: Second');
     expect(listOutlets(db)).toEqual(['Armenpress', 'AzerNews', 'UrduPoint.com']);
   });
 });
 
 describe('citekeys', () => {
-  it('are readable and unique across the library', () => {
-    const ids = importSeeds();
+  it('are readable and unique across the library', async () => {
+    const ids = await importSeeds();
     expect(getSource(db, ids.get('001')!).citekey).toBe('urdupoint2023pashinyan');
-    const twin = markdown('twin.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
+    const twin = await markdown('twin.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
     expect(getSource(db, twin).citekey).toBe('urdupoint2023pashinyana');
-    const third = markdown('third.md', 'title: Pashinyan again\noutlet: UrduPoint.com\ndate: 2023-06-01');
+    const third = await markdown('third.md', 'title: Pashinyan again\noutlet: UrduPoint.com\ndate: 2023-06-01');
     expect(getSource(db, third).citekey).toBe('urdupoint2023pashinyanb');
   });
 
-  it('can be edited, and an edit to a key another source uses is refused with a clear message', () => {
-    const ids = importSeeds();
+  it('can be edited, and an edit to a key another source uses is refused with a clear message', async () => {
+    const ids = await importSeeds();
     const id = ids.get('004')!;
     expect(updateSource(db, id, { citekey: 'peskov2023un' }).citekey).toBe('peskov2023un');
     const error = apiError(() => updateSource(db, ids.get('001')!, { citekey: 'peskov2023un' }));
@@ -100,31 +100,31 @@ describe('citekeys', () => {
     expect(updateSource(db, id, { citekey: 'peskov2023un' }).citekey).toBe('peskov2023un'); // its own key is not a conflict
   });
 
-  it('keeps a freed key available for a new source', () => {
-    const ids = importSeeds();
+  it('keeps a freed key available for a new source', async () => {
+    const ids = await importSeeds();
     updateSource(db, ids.get('001')!, { citekey: 'renamed' });
-    const again = markdown('again.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
+    const again = await markdown('again.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
     expect(getSource(db, again).citekey).toBe('urdupoint2023pashinyan');
   });
 });
 
 describe('updateSource', () => {
-  it('changes only the fields given and returns the updated source', () => {
-    const id = markdown('a.md', 'title: Old\noutlet: Armenpress\nauthor: Anna');
+  it('changes only the fields given and returns the updated source', async () => {
+    const id = await markdown('a.md', 'title: Old\noutlet: Armenpress\nauthor: Anna');
     const updated = updateSource(db, id, { title: '  New title  ', publishedAt: '2023-01-05', url: 'https://armenpress.am/1', language: 'hy' });
     expect(updated).toMatchObject({ title: 'New title', outlet: 'Armenpress', author: 'Anna', publishedAt: '2023-01-05', url: 'https://armenpress.am/1', language: 'hy' });
     expect(getSource(db, id)).toEqual(updated);
   });
 
-  it('stores an emptied field as null (unknown), dates and urls included', () => {
-    const id = markdown('a.md', 'title: T\noutlet: Armenpress\nauthor: Anna\ndate: 2023-01-05\nurl: https://a.am/\nlanguage: en');
+  it('stores an emptied field as null (unknown), dates and urls included', async () => {
+    const id = await markdown('a.md', 'title: T\noutlet: Armenpress\nauthor: Anna\ndate: 2023-01-05\nurl: https://a.am/\nlanguage: en');
     const updated = updateSource(db, id, { outlet: '', author: '   ', publishedAt: '', url: '', language: null });
     expect(updated).toMatchObject({ title: 'T', outlet: null, author: null, publishedAt: null, url: null, language: null });
     expect(listOutlets(db)).toEqual([]);
   });
 
-  it('refuses invalid metadata with a clear message and changes nothing', () => {
-    const id = markdown('a.md', 'title: T\ndate: 2023-01-05');
+  it('refuses invalid metadata with a clear message and changes nothing', async () => {
+    const id = await markdown('a.md', 'title: T\ndate: 2023-01-05');
     for (const patch of [{ title: '  ' }, { publishedAt: '5 January 2023' }, { url: 'ftp://x' }, { citekey: 'has space' }]) {
       const error = apiError(() => updateSource(db, id, patch));
       expect(error.code).toBe('invalid_request');
@@ -141,13 +141,13 @@ describe('updateSource', () => {
 });
 
 describe('deleteSource', () => {
-  it('deletes one source, reports whether it existed, and frees its bytes for a new import', () => {
-    const ids = importSeeds();
+  it('deletes one source, reports whether it existed, and frees its bytes for a new import', async () => {
+    const ids = await importSeeds();
     expect(deleteSource(db, ids.get('002')!)).toBe(true);
     expect(deleteSource(db, ids.get('002')!)).toBe(false);
     expect(countSources(db)).toBe(4);
     expect(() => getSource(db, ids.get('002')!)).toThrow(/was not found/);
     const file = fs.readdirSync(SAMPLES).find((name) => name.startsWith('002'))!;
-    expect(importFile(db, { name: file, bytes: fs.readFileSync(path.join(SAMPLES, file)) }).status).toBe('imported');
+    expect((await importFile(db, { name: file, bytes: fs.readFileSync(path.join(SAMPLES, file)) })).status).toBe('imported');
   });
 });

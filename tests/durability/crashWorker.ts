@@ -14,7 +14,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 say('ready');
 for (let step = 0; ; step++) {
   const label = `${run}-${step}`;
-  const result = importFile(library.db, { name: `crash-${label}.txt`, bytes: Buffer.from(articleText(label)) });
+  const result = await importFile(library.db, { name: `crash-${label}.txt`, bytes: Buffer.from(articleText(label)) });
   if (result.status !== 'imported') throw new Error(`import ${label}: ${result.error}`);
   say(`imported ${result.sourceId} ${label}`);
   const outlet = `Outlet ${label}`;

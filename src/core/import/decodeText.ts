@@ -1,3 +1,5 @@
+import { decodeLegacy, decodeWith, isKnownEncoding, whatwgEncoding } from './legacyEncoding';
+
 /** Why a file's bytes could not become text; the message names the file and says what to do. */
 export class ImportRefused extends Error {
   constructor(message: string) {
@@ -15,18 +17,29 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
   }
 }
 
+export interface DecodeOptions {
+  /** The charset the file declares (an HTML `<meta charset>`); trusted over detection, as browsers do. */
+  declaredCharset?: string | null;
+}
+
 /**
- * Bytes to text. UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded; anything else is
- * refused rather than stored with replacement characters. Legacy 8-bit encodings are issue #8.
+ * Bytes to text. A BOM (UTF-8, UTF-16) decides; then valid UTF-8 is UTF-8 (ASCII is too, and reads
+ * the same in every legacy encoding); then the declared charset; then a legacy 8-bit encoding when
+ * chardet is confident (legacyEncoding.ts). Anything else is refused rather than stored as mojibake.
  */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 'utf-16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 'utf-16be');
   // NUL is valid UTF-8 but no article contains it; binary files (PNG, PDF, zip) do, often early.
-  if (bytes.includes(0)) throw new ImportRefused('looks like a binary file, not text. Import .txt or .md articles.');
+  if (bytes.includes(0)) throw new ImportRefused('looks like a binary file, not text. Import .txt, .md, .html or .pdf articles.');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ImportRefused('is not valid UTF-8 text. Open it in a text editor, save it as UTF-8, and import it again.');
+    // not UTF-8: try what the file says it is, then detection
   }
+  const declared = options.declaredCharset ? whatwgEncoding(options.declaredCharset) : null;
+  if (declared && !declared.startsWith('utf') && isKnownEncoding(declared)) return decodeWith(bytes, declared);
+  const legacy = decodeLegacy(bytes);
+  if ('refusal' in legacy) throw new ImportRefused(legacy.refusal);
+  return legacy.text;
 }

@@ -1,77 +1,158 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportResult } from '../../shared/domain/source';
-import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
-import { canonicalizeText } from '../../shared/text/canonical';
 import type { Db } from '../db/openDatabase';
 import { insertSource } from '../sources';
-import { decodeText, ImportRefused } from './decodeText';
-import { parseMarkdown } from './parseMarkdown';
-import type { ParsedArticle } from './parsePlainText';
-import { parsePlainText, titleFromFirstSentence } from './parsePlainText';
+import { ImportRefused } from './decodeText';
+import type { FileToImport, ParsedSource } from './parseFile';
+import { checkFile, parseFile } from './parseFile';
+import { insertPages } from './pdf/pagesSchema';
 
-export interface FileToImport {
-  /** The name shown in results and stored as provenance (a path or a bare file name). */
+export type { FileToImport } from './parseFile';
+export { isSupportedFile, SUPPORTED_EXTENSIONS, tooLargeMessage } from './parseFile';
+
+/** A file read only when its turn comes, so a folder of 1,000 files is never all in memory. */
+export interface LazyFile {
   name: string;
-  bytes: Uint8Array;
-  /** Set when the file could not be read (or was too large to read); reported as its error. */
-  unreadable?: string;
+  read: () => FileToImport | Promise<FileToImport>;
+}
+export type ImportInput = FileToImport | LazyFile;
+
+export interface ImportProgress {
+  /** Files handled so far (imported, duplicate or failed). */
+  done: number;
+  /** Files in this import, when the caller knows. */
+  total: number | null;
+  /** The file just handled. */
+  file: string;
 }
 
-/** The oversize message, shared with readPaths, which refuses before reading such a file. */
-export function tooLargeMessage(size: number): string {
-  return `is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB limit for one article. Split it or import only the article text.`;
+export interface ImportOptions {
+  /** Aborting stops after the file in hand: what was handled is committed, the rest is reported as not imported. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  total?: number;
+  /** Files per transaction (default 50). */
+  batchSize?: number;
 }
 
-const PARSERS: Record<string, (text: string) => ParsedArticle> = {
-  '.txt': parsePlainText,
-  '.text': parsePlainText,
-  '.md': parseMarkdown,
-  '.markdown': parseMarkdown,
-};
+export const CANCELLED_MESSAGE = 'was not imported: the import was cancelled.';
 
-export const SUPPORTED_EXTENSIONS = Object.keys(PARSERS);
+/** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
+const BATCH_BYTES = 16 * 1024 * 1024;
+const BATCH_MILLISECONDS = 2000;
 
-export function isSupportedFile(name: string): boolean {
-  return path.extname(name).toLowerCase() in PARSERS;
+interface Prepared {
+  index: number;
+  name: string;
+  parsed: ParsedSource;
+  original: Uint8Array;
+  sha256: string;
 }
 
-function parseFile(file: FileToImport): ParsedArticle & { title: string } {
-  const parse = PARSERS[path.extname(file.name).toLowerCase()];
-  if (!parse) throw new ImportRefused(`is not a supported file type. Import ${SUPPORTED_EXTENSIONS.join(', ')} files.`);
-  if (file.unreadable !== undefined) throw new ImportRefused(file.unreadable);
-  if (file.bytes.length > MAX_IMPORT_BYTES) throw new ImportRefused(tooLargeMessage(file.bytes.length));
-  const text = canonicalizeText(decodeText(file.bytes));
-  if (text.trim() === '') throw new ImportRefused('is empty. There is no text to import.');
-  if (text.includes('\uFFFD')) throw new ImportRefused('contains replacement characters (\uFFFD), a sign it was damaged by an earlier wrong decoding. Import an undamaged copy.');
-  const parsed = parse(text);
-  if (parsed.body.trim() === '') throw new ImportRefused('has metadata but no article text. Add the text and import again.');
-  const title = parsed.title ?? titleFromFirstSentence(parsed.body) ?? path.basename(file.name);
-  return { ...parsed, title };
+const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
+
+function failure(name: string, error: unknown): ImportResult {
+  return failed(name, error instanceof ImportRefused ? error.message : `could not be imported: ${(error as Error).message}`);
 }
 
-/** Imports one file whole or not at all; never throws for bad input, it reports it. */
-export function importFile(db: Db, file: FileToImport): ImportResult {
-  const displayName = file.name;
+function existingId(db: Db, sha256: string): number | null {
+  return (db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
+}
+
+/** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
+async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepared | ImportResult> {
+  let file: FileToImport;
   try {
-    const parsed = parseFile(file);
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-    const existing = db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(sha256) as { id: number } | undefined;
-    if (existing) return { file: displayName, status: 'duplicate', sourceId: existing.id, error: null };
-    const id = insertSource(db, { ...parsed, fileName: path.basename(file.name), original: file.bytes, sha256 });
-    return { file: displayName, status: 'imported', sourceId: id, error: null };
+    file = 'read' in input ? await input.read() : input;
+    checkFile(file);
   } catch (error) {
-    const message = error instanceof ImportRefused ? `${path.basename(displayName)} ${error.message}` : `${path.basename(displayName)} could not be imported: ${(error as Error).message}`;
-    return { file: displayName, status: 'failed', sourceId: null, error: message };
+    return failure(input.name, error);
+  }
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // Checked before parsing, so a folder imported twice costs hashing, not parsing; checked again at commit.
+  const existing = existingId(db, sha256);
+  if (existing !== null) return { file: file.name, status: 'duplicate', sourceId: existing, error: null };
+  try {
+    return { index, name: file.name, parsed: await parseFile(file), original: file.bytes, sha256 };
+  } catch (error) {
+    return failure(file.name, error);
   }
 }
 
-/** Imports files one by one: a failure is reported and the rest still import. */
-export function importFiles(db: Db, files: Iterable<FileToImport>, onProgress?: (done: number, file: string) => void): ImportResult[] {
-  const results: ImportResult[] = [];
-  for (const file of files) {
-    results.push(importFile(db, file));
-    onProgress?.(results.length, file.name);
+/**
+ * One transaction for the batch, one savepoint per file: a file that fails to store leaves nothing
+ * of itself (no source without its pages), and the rest of the batch still commits.
+ */
+function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
+  const storeOne = db.transaction((item: Prepared) => {
+    const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
+    if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
+    return id;
+  });
+  try {
+    db.transaction(() => {
+      for (const item of batch) {
+        // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
+        const existing = existingId(db, item.sha256);
+        if (existing !== null) {
+          results[item.index] = { file: item.name, status: 'duplicate', sourceId: existing, error: null };
+          continue;
+        }
+        try {
+          results[item.index] = { file: item.name, status: 'imported', sourceId: storeOne(item), error: null };
+        } catch (error) {
+          results[item.index] = failure(item.name, error);
+        }
+      }
+    })();
+  } catch (error) {
+    // The commit itself failed (a full disk): nothing of the batch was stored.
+    for (const item of batch) results[item.index] = failure(item.name, error);
   }
+}
+
+/**
+ * Imports files in order, committing in batches; a failure is reported and the rest still import.
+ * Between files it yields to the event loop, so the app (and a Cancel) stays responsive.
+ */
+export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
+  const { signal, onProgress, batchSize = 50 } = options;
+  const results: ImportResult[] = [];
+  let batch: Prepared[] = [];
+  let batchBytes = 0;
+  let batchStarted = 0;
+  const commit = () => {
+    if (batch.length > 0) commitBatch(db, batch, results);
+    batch = [];
+    batchBytes = 0;
+  };
+  let index = 0;
+  for (const input of files) {
+    if (signal?.aborted) {
+      results[index++] = failed(input.name, CANCELLED_MESSAGE);
+      continue;
+    }
+    const outcome = await prepare(db, input, index);
+    if ('parsed' in outcome) {
+      if (batch.length === 0) batchStarted = performance.now();
+      batch.push(outcome);
+      batchBytes += outcome.original.length + outcome.parsed.body.length * 2;
+      // A placeholder until the batch commits: results stay in input order.
+      results[index] = failed(outcome.name, CANCELLED_MESSAGE);
+    } else results[index] = outcome;
+    index++;
+    onProgress?.({ done: index, total: options.total ?? null, file: input.name });
+    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) commit();
+    await nextTurn();
+  }
+  commit();
   return results;
+}
+
+/** Imports one file whole or not at all, committed before it returns; never throws for bad input, it reports it. */
+export async function importFile(db: Db, file: FileToImport): Promise<ImportResult> {
+  const [result] = await importFiles(db, [file]);
+  return result!;
 }

@@ -19,22 +19,29 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('collectFiles', () => {
-  it('walks folders recursively in name order, skipping hidden entries and unsupported files', () => {
+  it('walks folders recursively in name order, counting the hidden entries and unsupported files it skips', () => {
     put('b.txt');
     put('a.md');
     put('notes.pdf');
+    put('page.HTM');
+    put('saved.html');
+    put('photo.jpg');
+    put('sub/scan.JPG');
+    put('sub/README');
     put('.hidden.txt');
     put('.git/config.txt');
+    put('.git/HEAD');
     put('sub/deeper/c.markdown');
-    const { files, failures } = collectFiles([dir], isSupportedFile);
-    expect(files).toEqual([path.join(dir, 'a.md'), path.join(dir, 'b.txt'), path.join(dir, 'sub/deeper/c.markdown')]);
+    const { files, failures, skipped } = collectFiles([dir], isSupportedFile);
+    expect(files).toEqual(['a.md', 'b.txt', 'notes.pdf', 'page.HTM', 'saved.html', 'sub/deeper/c.markdown'].map((name) => path.join(dir, name)));
     expect(failures).toEqual([]);
+    expect(skipped).toEqual({ hidden: 2, unsupported: { '.jpg': 2, '': 1 } });
   });
 
   it('keeps a file given by name even when hidden or unsupported, so the importer can say why', () => {
-    const pdf = put('notes.pdf');
+    const docx = put('notes.docx');
     const hidden = put('.draft.txt');
-    expect(collectFiles([pdf, hidden], isSupportedFile).files).toEqual([pdf, hidden]);
+    expect(collectFiles([docx, hidden], isSupportedFile)).toMatchObject({ files: [docx, hidden], skipped: { hidden: 0, unsupported: {} } });
   });
 
   it('reports a missing path as a failed result and goes on', () => {
@@ -53,17 +60,19 @@ describe('collectFiles', () => {
 });
 
 describe('readFiles', () => {
-  it('reads bytes as they are', () => {
+  it('reads bytes as they are, only when asked', async () => {
     const file = put('a.txt', Buffer.from([0xef, 0xbb, 0xbf, 0x41]));
-    const [read] = [...readFiles([file])];
-    expect(read).toEqual({ name: file, bytes: Buffer.from([0xef, 0xbb, 0xbf, 0x41]) });
+    const [lazy] = readFiles([file]);
+    fs.appendFileSync(file, 'B'); // read at its turn, not when listed
+    expect(lazy!.name).toBe(file);
+    expect(await lazy!.read()).toEqual({ name: file, bytes: Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x42]) });
   });
 
-  it('refuses an oversize file without reading it, and reports a vanished one as unreadable', () => {
+  it('refuses an oversize file without reading it, and reports a vanished one as unreadable', async () => {
     const huge = path.join(dir, 'huge.txt');
     fs.writeFileSync(huge, '');
     fs.truncateSync(huge, MAX_IMPORT_BYTES + 1); // sparse: no 20 MB written
-    const [big, gone] = [...readFiles([huge, path.join(dir, 'gone.txt')])];
+    const [big, gone] = await Promise.all(readFiles([huge, path.join(dir, 'gone.txt')]).map((file) => file.read()));
     expect(big).toMatchObject({ bytes: new Uint8Array(), unreadable: 'is 20.0 MB, over the 20 MB limit for one article. Split it or import only the article text.' });
     expect(gone!.unreadable).toMatch(/^cannot be read \(ENOENT\)/);
   });

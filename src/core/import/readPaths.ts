@@ -2,13 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../../shared/domain/source';
 import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
-import type { FileToImport } from './importFiles';
+import type { FileToImport, LazyFile } from './importFiles';
 import { tooLargeMessage } from './importFiles';
 
 export interface PathScan {
   files: string[];
   /** Paths that could not be read, reported in the results like any failed file. */
   failures: ImportResult[];
+  /** What a folder walk passed over, so the user hears that it did. */
+  skipped: {
+    /** Hidden files and folders (a name starting with "."), each counted once, not their contents. */
+    hidden: number;
+    /** Files of a type Marginalia does not import, by extension ("" for none), e.g. { ".docx": 2 }. */
+    unsupported: Record<string, number>;
+  };
 }
 
 function unreadable(target: string, error: unknown): ImportResult {
@@ -20,6 +27,7 @@ function unreadable(target: string, error: unknown): ImportResult {
 export function collectFiles(paths: string[], accept: (name: string) => boolean): PathScan {
   const files: string[] = [];
   const failures: ImportResult[] = [];
+  const skipped: PathScan['skipped'] = { hidden: 0, unsupported: {} };
   // Real paths of folders already walked: a symlink to a parent folder would otherwise never end.
   const visited = new Set<string>();
   const walk = (target: string, explicit: boolean) => {
@@ -42,28 +50,33 @@ export function collectFiles(paths: string[], accept: (name: string) => boolean)
         return;
       }
       for (const entry of entries) {
-        if (!entry.startsWith('.')) walk(path.join(target, entry), false);
+        if (entry.startsWith('.')) skipped.hidden++;
+        else walk(path.join(target, entry), false);
       }
     } else if (explicit || accept(target)) {
       files.push(target);
+    } else {
+      const extension = path.extname(target).toLowerCase();
+      skipped.unsupported[extension] = (skipped.unsupported[extension] ?? 0) + 1;
     }
   };
   for (const target of paths) walk(target, true);
-  return { files, failures };
+  return { files, failures, skipped };
 }
 
-function readFile(file: string): FileToImport {
+/** Async, so reading a large file never holds up the event loop (the Electron main process serves the UI). */
+async function readFile(file: string): Promise<FileToImport> {
   try {
-    const size = fs.statSync(file).size;
+    const size = (await fs.promises.stat(file)).size;
     if (size > MAX_IMPORT_BYTES) return { name: file, bytes: new Uint8Array(), unreadable: tooLargeMessage(size) };
-    return { name: file, bytes: fs.readFileSync(file) };
+    return { name: file, bytes: await fs.promises.readFile(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { name: file, bytes: new Uint8Array(), unreadable: `cannot be read (${code}). Check that it still exists and that you may read it.` };
   }
 }
 
-/** Reads files lazily, one at a time; a file over the size limit is refused without reading it. */
-export function* readFiles(files: string[]): Generator<FileToImport> {
-  for (const file of files) yield readFile(file);
+/** Files to be read one at a time, when the importer reaches each; a file over the size limit is refused without reading it. */
+export function readFiles(files: string[]): LazyFile[] {
+  return files.map((file) => ({ name: file, read: () => readFile(file) }));
 }

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
+import { canonicalizeText } from '../../shared/text/canonical';
+import { decodeText, ImportRefused } from './decodeText';
+import { parseHtml } from './html/parseHtml';
+import { parseMarkdown } from './parseMarkdown';
+import type { ParsedArticle } from './parsePlainText';
+import { parsePlainText, titleFromFirstSentence } from './parsePlainText';
+import type { PageStart } from './pdf/pagesSchema';
+import { parsePdf } from './pdf/parsePdf';
+
+export interface FileToImport {
+  /** The name shown in results and stored as provenance (a path or a bare file name). */
+  name: string;
+  bytes: Uint8Array;
+  /** Set when the file could not be read (or was too large to read); reported as its error. */
+  unreadable?: string;
+}
+
+/** An article ready to store: metadata, canonical body, and for a PDF where each page starts. */
+export interface ParsedSource extends ParsedArticle {
+  title: string;
+  pages: PageStart[] | null;
+}
+
+/** The oversize message, shared with readPaths, which refuses before reading such a file. */
+export function tooLargeMessage(size: number): string {
+  return `is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB limit for one article. Split it or import only the article text.`;
+}
+
+const DAMAGED = 'contains replacement characters (\uFFFD), a sign it was damaged by an earlier wrong decoding. Import an undamaged copy.';
+
+function fromText(parse: (text: string) => ParsedArticle) {
+  return (bytes: Uint8Array): ParsedArticle => {
+    const text = canonicalizeText(decodeText(bytes));
+    if (text.trim() === '') throw new ImportRefused('is empty. There is no text to import.');
+    if (text.includes('\uFFFD')) throw new ImportRefused(DAMAGED);
+    return parse(text);
+  };
+}
+
+function fromHtml(bytes: Uint8Array): ParsedArticle {
+  if (bytes.length === 0) throw new ImportRefused('is empty. There is no text to import.');
+  const parsed = parseHtml(bytes);
+  if (parsed.body.includes('\uFFFD')) throw new ImportRefused(DAMAGED);
+  return parsed;
+}
+
+const PARSERS: Record<string, (bytes: Uint8Array) => ParsedArticle | Promise<ParsedArticle & { pages?: PageStart[] }>> = {
+  '.txt': fromText(parsePlainText),
+  '.text': fromText(parsePlainText),
+  '.md': fromText(parseMarkdown),
+  '.markdown': fromText(parseMarkdown),
+  '.html': fromHtml,
+  '.htm': fromHtml,
+  '.pdf': parsePdf,
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(PARSERS);
+
+export function isSupportedFile(name: string): boolean {
+  return path.extname(name).toLowerCase() in PARSERS;
+}
+
+/** Refusals that need no parsing: run before hashing or parsing a file. */
+export function checkFile(file: FileToImport): void {
+  if (!isSupportedFile(file.name)) throw new ImportRefused(`is not a supported file type. Import ${SUPPORTED_EXTENSIONS.join(', ')} files.`);
+  if (file.unreadable !== undefined) throw new ImportRefused(file.unreadable);
+  if (file.bytes.length > MAX_IMPORT_BYTES) throw new ImportRefused(tooLargeMessage(file.bytes.length));
+}
+
+export async function parseFile(file: FileToImport): Promise<ParsedSource> {
+  checkFile(file);
+  const parsed: ParsedArticle & { pages?: PageStart[] } = await PARSERS[path.extname(file.name).toLowerCase()]!(file.bytes);
+  if (parsed.body.trim() === '') throw new ImportRefused('has metadata but no article text. Add the text and import again.');
+  const title = parsed.title ?? titleFromFirstSentence(parsed.body) ?? path.basename(file.name);
+  return { ...parsed, title, pages: parsed.pages ?? null };
+}
