@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { SourceSort } from '../../shared/domain/source';
 import { AppHeader } from './components/AppHeader';
+import { BackupsButton } from './features/backups/BackupsButton';
 import { isModalOpen, useIsModalOpen } from './components/modalLayer';
 import { useNavigation } from './hooks/useNavigation';
 import { usePersistentState } from './hooks/usePersistentState';
@@ -46,7 +47,12 @@ export function App() {
   return (
     // While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too.
     <div className="app" aria-hidden={modalOpen || undefined}>
-      <AppHeader onBack={back} actions={<ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />} />
+      <AppHeader onBack={back} actions={
+          <>
+            <BackupsButton />
+            <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
+          </>
+        } />
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
         {view.name === 'reader' ? (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupOperations } from './backups';
 import { libraryOperations } from './library';
 
 /**
@@ -8,6 +9,7 @@ import { libraryOperations } from './library';
  */
 export const contract = {
   ...libraryOperations,
+  ...backupOperations,
 };
 
 export type Contract = typeof contract;
