@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { citation, editorStateJson, paragraph, text } from '../../shared/notes/testStates';
+import type { Db } from '../db/openDatabase';
+import { checkCitationTargets, listBacklinks } from './backlinks';
+import { createNoteHandlers } from './createNoteHandlers';
+import { createNote, deleteNote, saveNote } from './notes';
+import { addSource, openNotesTestLibrary } from './notesTestLibrary';
+
+let library: ReturnType<typeof openNotesTestLibrary>;
+let db: Db;
+beforeEach(() => {
+  library = openNotesTestLibrary();
+  db = library.db;
+});
+afterEach(() => {
+  vi.useRealTimers();
+  library.cleanup();
+});
+
+describe('backlinks', () => {
+  it('lists the live notes citing a source or a highlight, with where in each note', () => {
+    const cited = addSource(db, 'Cited', 'AzerNews');
+    const other = addSource(db, 'Other');
+    const a = createNote(db, { title: 'A' });
+    const b = createNote(db, { title: 'B' });
+    const gone = createNote(db, { title: 'Deleted' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2023-01-01T10:00:00Z'));
+    saveNote(db, a.id, { editorState: editorStateJson(paragraph(citation(other), text('x'), citation(cited, 4), citation(cited))) });
+    vi.setSystemTime(new Date('2023-01-01T11:00:00Z'));
+    saveNote(db, b.id, { editorState: editorStateJson(paragraph(citation(cited, 4))) });
+    saveNote(db, gone.id, { editorState: editorStateJson(paragraph(citation(cited, 4))) });
+    deleteNote(db, gone.id);
+
+    // Most recently edited first.
+    expect(listBacklinks(db, { sourceId: cited })).toEqual([
+      { noteId: b.id, title: 'B', updatedAt: '2023-01-01T11:00:00.000Z', citations: [{ ordinal: 0, highlightId: 4 }] },
+      { noteId: a.id, title: 'A', updatedAt: '2023-01-01T10:00:00.000Z', citations: [{ ordinal: 1, highlightId: 4 }, { ordinal: 2, highlightId: null }] },
+    ]);
+    expect(listBacklinks(db, { highlightId: 4 }).map((note) => [note.title, note.citations])).toEqual([
+      ['B', [{ ordinal: 0, highlightId: 4 }]],
+      ['A', [{ ordinal: 1, highlightId: 4 }]],
+    ]);
+    expect(listBacklinks(db, { highlightId: 5 })).toEqual([]);
+    expect(listBacklinks(db, { sourceId: 999 })).toEqual([]);
+  });
+
+  it('says which cited sources and highlights are gone, with or without a highlights table', () => {
+    const kept = addSource(db, 'Kept');
+    const deleted = addSource(db, 'Deleted');
+    db.prepare('DELETE FROM sources WHERE id = ?').run(deleted);
+    expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3] });
+    // The shape that matters here of migration 2's table: highlight ids are never reused.
+    db.exec('CREATE TABLE highlights (id INTEGER PRIMARY KEY AUTOINCREMENT, source_id INTEGER NOT NULL)');
+    db.prepare('INSERT INTO highlights (id, source_id) VALUES (3, ?)').run(kept);
+    expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4] });
+  });
+
+  it('is reachable through the handlers with the contract shapes', () => {
+    const source = addSource(db, 'Cited');
+    const handlers = createNoteHandlers(db);
+    const note = handlers.createNote({ title: 'Via handlers' });
+    handlers.saveNote({ id: note.id, editorState: editorStateJson(paragraph(citation(source, 2))) });
+    expect(handlers.listNotes({})).toEqual([{ id: note.id, title: 'Via handlers', updatedAt: expect.any(String), citationCount: 1 }]);
+    expect(handlers.listBacklinks({ sourceId: source })).toEqual([expect.objectContaining({ noteId: note.id, citations: [{ ordinal: 0, highlightId: 2 }] })]);
+    expect(handlers.deleteNote({ id: note.id }).id).toBe(note.id);
+    expect(handlers.listNotes({})).toEqual([]);
+    expect(handlers.restoreNote({ id: note.id }).citationCount).toBe(1);
+  });
+});

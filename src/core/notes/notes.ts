@@ -1,0 +1,133 @@
+import type { Note, NoteSummary } from '../../shared/domain/note';
+import { DEFAULT_NOTE_TITLE } from '../../shared/api/notes';
+import { ApiError, notFound } from '../../shared/api/errors';
+import type { NoteContent } from '../../shared/notes/readEditorState';
+import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../shared/notes/readEditorState';
+import type { Db } from '../db/openDatabase';
+
+interface NoteRow {
+  id: number;
+  title: string;
+  editor_state: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  citation_count: number;
+}
+
+const CITATION_COUNT = '(SELECT count(*) FROM citations c WHERE c.note_id = notes.id) AS citation_count';
+
+const toSummary = (row: NoteRow): NoteSummary => ({ id: row.id, title: row.title, updatedAt: row.updated_at, citationCount: row.citation_count });
+
+/** One line, NFC, and never blank: the notes list needs something to show and announce. */
+export function normalizeNoteTitle(title: string | undefined): string {
+  return (title ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim() || DEFAULT_NOTE_TITLE;
+}
+
+/** The row whatever its state; undefined when there never was one (or it was purged). */
+function findRow(db: Db, id: number): NoteRow | undefined {
+  return db.prepare(`SELECT id, title, editor_state, created_at, updated_at, deleted_at, ${CITATION_COUNT} FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
+}
+
+function liveRow(db: Db, id: number): NoteRow {
+  const row = findRow(db, id);
+  if (!row) throw notFound(`Note ${id}`);
+  if (row.deleted_at !== null) throw new ApiError('not_found', `Note ${id} ("${row.title}") was deleted. Undo the deletion to edit it again.`);
+  return row;
+}
+
+export function listNotes(db: Db): NoteSummary[] {
+  const rows = db
+    .prepare(`SELECT id, title, updated_at, ${CITATION_COUNT} FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)
+    .all() as NoteRow[];
+  return rows.map(toSummary);
+}
+
+export function getNote(db: Db, id: number): Note {
+  const row = liveRow(db, id);
+  return { ...toSummary(row), createdAt: row.created_at, editorState: row.editor_state };
+}
+
+export function createNote(db: Db, options: { title?: string } = {}): Note {
+  const now = new Date().toISOString();
+  const content = readEditorState(EMPTY_EDITOR_STATE);
+  const info = db
+    .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
+  return getNote(db, Number(info.lastInsertRowid));
+}
+
+export function renameNote(db: Db, id: number, title: string): NoteSummary {
+  return db.transaction(() => {
+    const row = liveRow(db, id);
+    const next = normalizeNoteTitle(title);
+    if (next !== row.title) db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
+    return toSummary(liveRow(db, id));
+  })();
+}
+
+function readForSave(id: number, editorState: string): NoteContent {
+  try {
+    return readEditorState(editorState);
+  } catch (error) {
+    if (error instanceof EditorStateError) throw new ApiError('invalid_request', `Note ${id} was not saved: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Stores the editor state and, in the same transaction, its plain text and citation rows, so the
+ * citations table never disagrees with the note. A state the editor could not load again is
+ * refused before anything is written. Saving what is already stored changes nothing (opening and
+ * leaving a note must not move it to the top of "last edited").
+ */
+export function saveNote(db: Db, id: number, change: { editorState: string; title?: string }): NoteSummary {
+  const content = readForSave(id, change.editorState);
+  const insertCitation = db.prepare(
+    // A cited source may have been deleted meanwhile: then the row keeps no source (the note keeps its snapshot).
+    'INSERT INTO citations (note_id, ordinal, source_id, highlight_id) VALUES (?, ?, (SELECT id FROM sources WHERE id = ?), ?)',
+  );
+  return db.transaction(() => {
+    const row = liveRow(db, id);
+    const title = change.title === undefined ? row.title : normalizeNoteTitle(change.title);
+    if (row.editor_state === change.editorState && row.title === title) return toSummary(row);
+    db.prepare('UPDATE notes SET title = ?, editor_state = ?, plain_text = ?, updated_at = ? WHERE id = ?').run(
+      title,
+      change.editorState,
+      content.plainText,
+      new Date().toISOString(),
+      id,
+    );
+    db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
+    content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
+    return toSummary(liveRow(db, id));
+  })();
+}
+
+/** How long a deleted note can still be restored. The UI offers undo for seconds; this is the margin. */
+export const DELETED_NOTE_RETENTION_DAYS = 30;
+
+/** Hides the note everywhere; restoreNote undoes it. Also purges notes deleted long ago. */
+export function deleteNote(db: Db, id: number): NoteSummary {
+  return db.transaction(() => {
+    const row = liveRow(db, id);
+    const now = new Date();
+    db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id);
+    purgeDeletedNotes(db, new Date(now.getTime() - DELETED_NOTE_RETENTION_DAYS * 86_400_000));
+    return toSummary(row);
+  })();
+}
+
+export function restoreNote(db: Db, id: number): NoteSummary {
+  return db.transaction(() => {
+    const row = findRow(db, id);
+    if (!row) throw new ApiError('not_found', `Note ${id} cannot be restored: it was deleted more than ${DELETED_NOTE_RETENTION_DAYS} days ago, or never existed.`);
+    if (row.deleted_at !== null) db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
+    return toSummary(row);
+  })();
+}
+
+/** Removes for good the notes deleted before `before` (their citations go with them). Returns how many. */
+export function purgeDeletedNotes(db: Db, before: Date): number {
+  return db.prepare('DELETE FROM notes WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before.toISOString()).changes;
+}

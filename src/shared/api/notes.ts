@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Note, NoteId, NoteSummary } from '../domain/note';
+import { SourceId } from '../domain/source';
+import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
+import { mutation, query } from './operation';
+
+/** Blank means "Untitled note" (core stores that); the text box may be empty while typing. */
+export const NoteTitle = z.string().max(200, 'A note title has at most 200 characters');
+
+export const DEFAULT_NOTE_TITLE = 'Untitled note';
+
+const HighlightRef = z.number().int().positive();
+
+/** One note citing a source or highlight, with where in the note it does ("open the note at the citation"). */
+export const NoteBacklink = z.object({
+  noteId: NoteId,
+  title: z.string(),
+  updatedAt: z.string(),
+  /** The note's citations of it, in document order. */
+  citations: z.array(z.object({ ordinal: z.number().int().nonnegative(), highlightId: HighlightRef.nullable() })),
+});
+export type NoteBacklink = z.infer<typeof NoteBacklink>;
+
+export const CitationTargetStatus = z.object({
+  /** Of the ids asked about, those no longer in the library. */
+  missingSourceIds: z.array(SourceId),
+  missingHighlightIds: z.array(HighlightRef),
+});
+export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
+
+/** Notes (issue 4): write, cite, and find what cites a source. */
+export const noteOperations = {
+  /** Live notes, most recently edited first. */
+  listNotes: query(z.object({}), z.array(NoteSummary)),
+  getNote: query(z.object({ id: NoteId }), Note),
+  createNote: mutation(z.object({ title: NoteTitle.optional() }), Note),
+  renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary),
+  /**
+   * Saves the editor state (and the title, when given). Refused, and nothing changed, when the
+   * state is not one the editor could load again (bad JSON, an invalid citation, a forbidden link).
+   */
+  saveNote: mutation(z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }), NoteSummary),
+  /** Hides the note (undoable with restoreNote); deleted notes are purged after 30 days. */
+  deleteNote: mutation(z.object({ id: NoteId }), NoteSummary),
+  restoreNote: mutation(z.object({ id: NoteId }), NoteSummary),
+  /** "Cited in": the live notes citing a source (any of its passages) or one highlight. */
+  listBacklinks: query(z.union([z.object({ sourceId: SourceId }), z.object({ highlightId: HighlightRef })]), z.array(NoteBacklink)),
+  /** Which cited sources and highlights were deleted since, so their chips can say so. */
+  checkCitationTargets: query(
+    z.object({ sourceIds: z.array(SourceId).max(10_000), highlightIds: z.array(HighlightRef).max(10_000) }),
+    CitationTargetStatus,
+  ),
+};
+
+export type NoteOperations = typeof noteOperations;
+
+/** Implementations of these operations, typed from the schemas as the contract's Handlers are. */
+export type NoteHandlers = {
+  [K in keyof NoteOperations]: (request: z.output<NoteOperations[K]['request']>) => z.output<NoteOperations[K]['response']>;
+};
