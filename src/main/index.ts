@@ -4,6 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
+import { backupIfDue, restoreLibrary } from '../core/backup';
+import { LibraryDamagedError } from '../core/db/openDatabase';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 import { registerIpc } from './ipc/registerIpc';
@@ -35,17 +37,42 @@ function serveRenderer(): void {
   });
 }
 
+/** Opens the library; when it is damaged, offers to restore the newest good backup (never writes to it otherwise). */
+async function openLibraryOrOfferBackup(libraryPath: string): Promise<Library | null> {
+  const nativeBinding = electronSqliteBinding();
+  try {
+    return Library.open(libraryPath, { nativeBinding });
+  } catch (error) {
+    if (error instanceof LibraryDamagedError && error.newestGoodBackup) {
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: 'The library is damaged',
+        message: 'Marginalia’s library is damaged, so it was not opened.',
+        detail: `${error.message}\n\nRestore the newest good backup now? What the damaged file holds is kept beside it as a backup.`,
+        buttons: ['Restore from backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (response !== 0) return null;
+      fs.copyFileSync(libraryPath, `${libraryPath}.damaged-${Date.now()}`);
+      await restoreLibrary(libraryPath, error.newestGoodBackup);
+      return Library.open(libraryPath, { nativeBinding });
+    }
+    dialog.showErrorBox('Marginalia cannot open its library', (error as Error).message);
+    return null;
+  }
+}
+
 async function start(): Promise<void> {
   const libraryPath = resolveLibraryPath(libraryArgument(process.argv), process.env, app.getPath('userData'));
-  let library: Library;
-  try {
-    library = Library.open(libraryPath, { nativeBinding: electronSqliteBinding() });
-  } catch (error) {
-    dialog.showErrorBox('Marginalia cannot open its library', (error as Error).message);
+  const library = await openLibraryOrOfferBackup(libraryPath);
+  if (!library) {
     app.exit(1);
     return;
   }
   app.on('will-quit', () => library.close());
+  // The daily backup runs in the background; a failure is logged, never in the user's way.
+  backupIfDue(library.db, library.path).catch((error: unknown) => console.error('marginalia: daily backup failed', error));
 
   serveRenderer();
   hardenSession((await import('electron')).session.defaultSession);
