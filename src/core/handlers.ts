@@ -5,6 +5,7 @@ import { importFiles } from './import/importFiles';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
+import { createNoteHandlers } from './notes/createNoteHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
 
@@ -41,5 +42,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
     ...createBackupHandlers(library),
+    ...createNoteHandlers(db),
   };
 }
