@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupOperations } from './backups';
 import { libraryOperations } from './library';
+import { noteOperations } from './notes';
 
 /**
  * Every operation the library offers, declared once. Main (IPC), preload, the browser host and
@@ -10,6 +11,7 @@ import { libraryOperations } from './library';
 export const contract = {
   ...libraryOperations,
   ...backupOperations,
+  ...noteOperations,
 };
 
 export type Contract = typeof contract;
