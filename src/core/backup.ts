@@ -124,6 +124,10 @@ export async function restoreLibrary(libraryPath: string, backupFile: string, op
     } finally {
       current.close();
     }
+  } else if (fs.existsSync(libraryPath)) {
+    // A damaged library is moved aside whole (with its WAL), never overwritten: it may still be rescued.
+    const aside = `${libraryPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(libraryPath + suffix)) fs.renameSync(libraryPath + suffix, aside + suffix);
   }
   const source = new Database(backupFile, { readonly: true, fileMustExist: true });
   try {

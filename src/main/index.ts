@@ -48,13 +48,12 @@ async function openLibraryOrOfferBackup(libraryPath: string): Promise<Library | 
         type: 'error',
         title: 'The library is damaged',
         message: 'Marginalia’s library is damaged, so it was not opened.',
-        detail: `${error.message}\n\nRestore the newest good backup now? What the damaged file holds is kept beside it as a backup.`,
+        detail: `${error.message}\n\nRestore the newest good backup now? The damaged file is kept beside it, renamed.`,
         buttons: ['Restore from backup', 'Quit'],
         defaultId: 0,
         cancelId: 1,
       });
       if (response !== 0) return null;
-      fs.copyFileSync(libraryPath, `${libraryPath}.damaged-${Date.now()}`);
       await restoreLibrary(libraryPath, error.newestGoodBackup);
       return Library.open(libraryPath, { nativeBinding });
     }

@@ -79,3 +79,22 @@ describe('a damaged library', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 });
+
+describe('restoring over a damaged library', () => {
+  it('moves the damaged file aside and restores the backup', async () => {
+    const { restoreLibrary } = await import('../backup');
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, `schema-${fixtureVersions.at(-1)}.sqlite`), file);
+    const library = Library.open(file);
+    const backup = await backupLibrary(library.db, file, 'manual');
+    library.close();
+    fs.writeFileSync(file, Buffer.concat([fs.readFileSync(file).subarray(0, 100), Buffer.alloc(20_000, 0x5a)]));
+    expect(() => Library.open(file)).toThrow(LibraryDamagedError);
+
+    await restoreLibrary(file, backup.file);
+    const restored = Library.open(file);
+    expect(listSources(restored.db)).toHaveLength(5);
+    restored.close();
+    expect(fs.readdirSync(dir).some((name) => name.startsWith('library.sqlite.damaged-'))).toBe(true);
+  });
+});
