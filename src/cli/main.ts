@@ -11,6 +11,7 @@ import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
 import { formatTable } from './format';
+import { runNotes } from './notesCommand';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
@@ -19,6 +20,7 @@ Commands:
                         Ctrl+C stops after the current file and keeps what was imported
   list                  list the sources in the library
   show SOURCE_ID        show one source with its text
+  notes                 list the notes, most recently edited first, with their citation counts
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
 
 Options:
@@ -70,10 +72,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!['import', 'list', 'show', 'notes', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
-  if ((command === 'list' || command === 'serve') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
+  if ((command === 'list' || command === 'notes' || command === 'serve') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
   if (values.port !== undefined && (command !== 'serve' || !/^\d+$/.test(values.port) || Number(values.port) > 65535)) return usage('--port takes a number from 0 to 65535, with serve.');
 
   let library: Library;
@@ -105,6 +107,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }
         return EXIT.ok;
       }
+      case 'notes':
+        runNotes(library, values.json, io.out);
+        return EXIT.ok;
       case 'serve':
         return await runServe(library, values.port === undefined ? 0 : Number(values.port), values.json, io);
     }
