@@ -1,4 +1,5 @@
 import { createAnchor, rangeProblem } from '../../shared/anchoring/anchor';
+import { editShift } from '../../shared/anchoring/editShift';
 import { reanchor } from '../../shared/anchoring/reanchor';
 import type { ReanchorReport } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
@@ -20,7 +21,7 @@ export function reanchorSource(db: Db, sourceId: number, newBody: string): Reanc
   const body = canonicalizeText(newBody);
   if (body.trim() === '') throw new ApiError('invalid_request', `The new text of source ${sourceId} is empty. A source keeps its text; delete the source instead.`);
   return db.transaction(() => {
-    requireSourceBody(db, sourceId);
+    const expectedPlace = editShift(requireSourceBody(db, sourceId), body);
     db.prepare('UPDATE sources SET body = ? WHERE id = ?').run(body, sourceId);
     const rows = db.prepare('SELECT id, start, end, exact, prefix, suffix, orphaned FROM highlights WHERE source_id = ? ORDER BY id').all(sourceId) as AnchorRow[];
     const place = db.prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ? WHERE id = ?');
@@ -28,7 +29,7 @@ export function reanchorSource(db: Db, sourceId: number, newBody: string): Reanc
     const now = new Date().toISOString();
     const report: ReanchorReport = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0, highlights: [] };
     for (const row of rows) {
-      const found = reanchor(body, row);
+      const found = reanchor(body, row, expectedPlace(row));
       // A fuzzy match is never white space alone, but a highlight must not become one if it were.
       const status = found.status !== 'orphaned' && rangeProblem(body, found.start, found.end) !== null ? 'orphaned' : found.status;
       if (status === 'orphaned') {

@@ -58,9 +58,10 @@ describe('tags', () => {
     expect(listTags(db)).toEqual([{ name: 'keep', count: 1 }]);
   });
 
-  it('refuses an empty tag and a highlight that does not exist', () => {
+  it('refuses an empty or overlong tag and a highlight that does not exist', () => {
     expect(() => addHighlightTag(db, first, '   ')).toThrow(/cannot be empty/);
     expect(() => addHighlightTag(db, 999, 'UN')).toThrow(/Highlight 999 was not found/);
+    expect(() => addHighlightTag(db, first, 'x'.repeat(65))).toThrow(/longer than 64 characters/);
     expect(listTags(db)).toEqual([]);
   });
 

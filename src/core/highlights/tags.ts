@@ -1,5 +1,5 @@
 import type { Highlight, TagUsage } from '../../shared/domain/highlight';
-import { MAX_TAGS_PER_HIGHLIGHT, normalizeTagName, tagKey } from '../../shared/domain/highlight';
+import { MAX_TAGS_PER_HIGHLIGHT, normalizeTagName, TAG_MAX_LENGTH, tagKey } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { getHighlight } from './highlightRows';
@@ -12,6 +12,8 @@ import { getHighlight } from './highlightRows';
 function tagIdFor(db: Db, name: string): number {
   const spelled = normalizeTagName(name);
   if (spelled === '') throw new ApiError('invalid_request', 'A tag cannot be empty. Type a word or two.');
+  // Checked here as well as in the request schema: restore and import hand tags in from elsewhere.
+  if (spelled.length > TAG_MAX_LENGTH) throw new ApiError('invalid_request', `The tag "${spelled.slice(0, 20)}…" is longer than ${TAG_MAX_LENGTH} characters. Shorten it.`);
   const key = tagKey(spelled);
   const existing = db.prepare('SELECT id FROM tags WHERE name_key = ?').get(key) as { id: number } | undefined;
   if (existing) return existing.id;

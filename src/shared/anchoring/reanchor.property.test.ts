@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, createAnchor, splitsSurrogatePair } from './anchor';
+import type { Anchor } from './anchor';
+import { editShift } from './editShift';
 import { reanchor } from './reanchor';
 
 /**
@@ -60,6 +62,11 @@ const occurrences = (text: string, part: string) => {
   return count;
 };
 
+/** Re-anchors as reanchorSource does (expecting the place a single edit would give) or without that hint. */
+function locate(body: string, edited: string, anchor: Anchor, hinted: boolean) {
+  return hinted ? reanchor(edited, anchor, editShift(body, edited)(anchor)) : reanchor(edited, anchor);
+}
+
 const RUNS = { numRuns: Number(process.env.ANCHOR_RUNS ?? 400) };
 
 /** Counts outcomes, so a property that passes only by orphaning everything fails instead. */
@@ -92,7 +99,7 @@ describe('reanchor properties', () => {
   it('returns the quote’s new place or an orphan when the text around it is edited', () => {
     const outcomes = tally();
     fc.assert(
-      fc.property(words(0, 14), separator, quoteWords(1, 6), separator, words(0, 14), fc.array(outsideEdit, { minLength: 1, maxLength: 5 }), (head, left, quote, right, tail, edits) => {
+      fc.property(words(0, 14), separator, quoteWords(1, 6), separator, words(0, 14), fc.array(outsideEdit, { minLength: 1, maxLength: 5 }), fc.boolean(), (head, left, quote, right, tail, edits, hinted) => {
         const before = head + left;
         const after = right + tail;
         const body = before + quote + after;
@@ -100,7 +107,7 @@ describe('reanchor properties', () => {
         const anchor = createAnchor(body, before.length, before.length + quote.length);
         const [newBefore, newAfter] = applyOutside(before, after, edits);
         const edited = newBefore + quote + newAfter;
-        const result = reanchor(edited, anchor);
+        const result = locate(body, edited, anchor, hinted);
         outcomes.add(result.status);
         if (result.status === 'orphaned') {
           // An intact quote that occurs once and is at least a context long is never lost.
@@ -117,7 +124,7 @@ describe('reanchor properties', () => {
   it('picks the highlighted copy of a repeated phrase when its surroundings survive', () => {
     const segment = words(1, 6);
     fc.assert(
-      fc.property(quoteWords(1, 4), fc.array(segment, { minLength: 3, maxLength: 5 }), fc.nat(), fc.array(outsideEdit, { minLength: 1, maxLength: 6 }), (quote, segments, pick, edits) => {
+      fc.property(quoteWords(1, 4), fc.array(segment, { minLength: 3, maxLength: 5 }), fc.nat(), fc.array(outsideEdit, { minLength: 1, maxLength: 6 }), fc.boolean(), (quote, segments, pick, edits, hinted) => {
         // segment₀ Q segment₁ Q … segmentₙ, every Q between spaces.
         const copies = segments.length - 1;
         const chosen = pick % copies;
@@ -133,7 +140,7 @@ describe('reanchor properties', () => {
         const edited = newBefore + quote + keepAfter + farAfter;
         // When the copies' surroundings are themselves identical, nothing can tell them apart.
         fc.pre(occurrences(edited, anchor.prefix + quote + anchor.suffix) === 1);
-        const result = reanchor(edited, anchor);
+        const result = locate(body, edited, anchor, hinted);
         expect(result.status === 'exact' || result.status === 'moved').toBe(true);
         expect({ start: result.start, end: result.end }).toEqual({ start: newBefore.length, end: newBefore.length + quote.length });
       }),
@@ -145,7 +152,7 @@ describe('reanchor properties', () => {
     const outcomes = tally();
     const innerEdit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), deleteCount: fc.nat({ max: 2 }), insert: fc.constantFrom('', 'a', 'ə', 'ы', 'ա', 'x') });
     fc.assert(
-      fc.property(words(0, 12), quoteWords(2, 6), words(0, 12), fc.array(innerEdit, { minLength: 1, maxLength: 2 }), fc.array(outsideEdit, { maxLength: 3 }), (head, quote, tail, inner, edits) => {
+      fc.property(words(0, 12), quoteWords(2, 6), words(0, 12), fc.array(innerEdit, { minLength: 1, maxLength: 2 }), fc.array(outsideEdit, { maxLength: 3 }), fc.boolean(), (head, quote, tail, inner, edits, hinted) => {
         const before = head + ' ';
         const after = ' ' + tail;
         const body = before + quote + after;
@@ -157,7 +164,7 @@ describe('reanchor properties', () => {
         fc.pre(newQuote.trim() !== '');
         const [newBefore, newAfter] = applyOutside(before, after, edits);
         const edited = newBefore + newQuote + newAfter;
-        const result = reanchor(edited, anchor);
+        const result = locate(body, edited, anchor, hinted);
         outcomes.add(result.status);
         if (result.status === 'orphaned') return;
         // The right passage: the edited quote, its ends off by no more than the characters edited.

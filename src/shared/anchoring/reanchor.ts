@@ -1,4 +1,4 @@
-import type { Anchor, AnchorResult } from './anchor';
+import type { Anchor, AnchorResult, TextPositionSelector } from './anchor';
 import { contextAround } from './anchor';
 import type { Candidate } from './candidates';
 import { exactCandidates, fullContextCandidates, fuzzyCandidates } from './candidates';
@@ -58,22 +58,26 @@ function result(anchor: Anchor, found: Candidate): AnchorResult {
  *    place beats the same words in an unrelated sentence.
  * Nothing below ACCEPT_SCORE (see evidence.ts) is returned: the highlight is orphaned and
  * keeps its old position as a hint, rather than being moved onto a passage we cannot vouch for.
+ *
+ * `expected` is where the old position most likely is now (see editShift); it stands in for the
+ * old position in steps 1, 3 and 4. The status still compares with the anchor's own offsets.
  */
-export function reanchor(body: string, anchor: Anchor): AnchorResult {
+export function reanchor(body: string, anchor: Anchor, expected: TextPositionSelector = anchor): AnchorResult {
   const orphan: AnchorResult = { status: 'orphaned', start: anchor.start, end: anchor.end };
   if (anchor.exact.length === 0) return orphan;
+  const hinted: Anchor = { ...anchor, start: expected.start, end: expected.end };
 
-  if (body.slice(anchor.start, anchor.end) === anchor.exact) {
-    const context = contextAround(body, anchor.start, anchor.end);
-    if (context.prefix === anchor.prefix && context.suffix === anchor.suffix) return { status: 'exact', start: anchor.start, end: anchor.end };
+  if (body.slice(hinted.start, hinted.end) === anchor.exact) {
+    const context = contextAround(body, hinted.start, hinted.end);
+    if (context.prefix === anchor.prefix && context.suffix === anchor.suffix) return result(anchor, { start: hinted.start, end: hinted.end, errors: 0 });
   }
 
-  const withContext = best(body, anchor, fullContextCandidates(body, anchor));
+  const withContext = best(body, hinted, fullContextCandidates(body, hinted));
   if (withContext && withContext.score >= CONCLUSIVE_SCORE) return result(anchor, withContext);
 
-  let found = best(body, anchor, exactCandidates(body, anchor));
+  let found = best(body, hinted, exactCandidates(body, hinted));
   if (!found || found.score < CONCLUSIVE_SCORE) {
-    const edited = best(body, anchor, fuzzyCandidates(body, anchor));
+    const edited = best(body, hinted, fuzzyCandidates(body, hinted));
     if (edited && (!found || better(edited, found))) found = edited;
   }
   return found && found.score >= ACCEPT_SCORE ? result(anchor, found) : orphan;
