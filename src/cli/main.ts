@@ -11,6 +11,7 @@ import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
 import { formatTable } from './format';
+import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
 import { runNotes } from './notesCommand';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
@@ -21,6 +22,7 @@ Commands:
   list                  list the sources in the library
   show SOURCE_ID        show one source with its text
   notes                 list the notes, most recently edited first, with their citation counts
+${HIGHLIGHTS_USAGE}
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
 
 Options:
@@ -72,9 +74,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'notes', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
+  if (command === 'highlights') {
+    const problem = highlightsUsageProblem(args);
+    if (problem) return usage(problem);
+  }
   if ((command === 'list' || command === 'notes' || command === 'serve') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
   if (values.port !== undefined && (command !== 'serve' || !/^\d+$/.test(values.port) || Number(values.port) > 65535)) return usage('--port takes a number from 0 to 65535, with serve.');
 
@@ -107,6 +113,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }
         return EXIT.ok;
       }
+      case 'highlights':
+        return runHighlights(library.db, args, values.json, io);
       case 'notes':
         runNotes(library, values.json, io.out);
         return EXIT.ok;

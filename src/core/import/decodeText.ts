@@ -20,6 +20,8 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): stri
 export interface DecodeOptions {
   /** The charset the file declares (an HTML `<meta charset>`); trusted over detection, as browsers do. */
   declaredCharset?: string | null;
+  /** The bytes are HTML: encoding detection looks at the text between the tags. */
+  markup?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
   }
   const declared = options.declaredCharset ? whatwgEncoding(options.declaredCharset) : null;
   if (declared && !declared.startsWith('utf') && isKnownEncoding(declared)) return decodeWith(bytes, declared);
-  const legacy = decodeLegacy(bytes);
+  const legacy = decodeLegacy(bytes, options.markup);
   if ('refusal' in legacy) throw new ImportRefused(legacy.refusal);
   return legacy.text;
 }

@@ -75,15 +75,21 @@ export function utf8Damage(bytes: Uint8Array): { sequences: number; damaged: num
 
 const REFUSE_TAIL = 'Open it in a text editor, save it as UTF-8, and import it again.';
 
-/** Decodes bytes that are not valid UTF-8, or explains why it will not guess. */
-export function decodeLegacy(bytes: Uint8Array): LegacyDecoding {
+/** The bytes outside `<…>` tags and `<script>`/`<style>` content: markup is ASCII and only dilutes the letters chardet weighs. */
+function textBytes(bytes: Uint8Array): Uint8Array {
+  const html = Buffer.from(bytes).toString('latin1').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
+  return Buffer.from(html, 'latin1');
+}
+
+/** Decodes bytes that are not valid UTF-8, or explains why it will not guess. `markup`: the bytes are HTML. */
+export function decodeLegacy(bytes: Uint8Array, markup = false): LegacyDecoding {
   const damage = utf8Damage(bytes);
   if (damage.sequences > damage.damaged) {
     return {
       refusal: `is not valid UTF-8 text: most of it is UTF-8, but ${damage.damaged} byte${damage.damaged === 1 ? ' is' : 's are'} damaged (the first at byte ${damage.firstDamaged}). ${REFUSE_TAIL}`,
     };
   }
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const sample = (markup ? textBytes(bytes.subarray(0, 4 * SAMPLE_BYTES)) : bytes).subarray(0, SAMPLE_BYTES);
   // chardet also proposes UTF-8 and ASCII for mostly-ASCII text; neither can be right here.
   const candidates = analyse(sample).filter((match) => !/^(?:UTF-8|ASCII)$/i.test(match.name));
   const best = candidates[0];

@@ -57,7 +57,7 @@ function parseDocument(html: string): Document {
 }
 
 export function parseHtml(bytes: Uint8Array): ParsedArticle {
-  const html = decodeText(bytes, { declaredCharset: declaredCharset(bytes) });
+  const html = decodeText(bytes, { declaredCharset: declaredCharset(bytes), markup: true });
   const document = parseDocument(html);
   const facts = readPageFacts(document, html);
   removeChrome(document);
@@ -72,8 +72,14 @@ export function parseHtml(bytes: Uint8Array): ParsedArticle {
   }
 
   const metadata = resolveMetadata(facts, { title: article?.title ?? null, byline: article?.byline ?? null, publishedTime: article?.publishedTime ?? null });
-  // The headline is the title; repeated as the body's first line it would be read (and searched) twice.
-  if (metadata.title && paragraphs[0] && sameText(paragraphs[0], metadata.title)) paragraphs.shift();
+  const headline = paragraphs[0];
+  if (metadata.title && headline !== undefined) {
+    // "Headline — Site Name" in <title> over an <h1> of just the headline: the <h1> is the title.
+    const rest = metadata.title.startsWith(headline) ? metadata.title.slice(headline.length) : null;
+    if (rest && /^\s*[-–—|:»/·]\s*\S/.test(rest) && headline.length >= 10) metadata.title = headline;
+    // The headline is the title; repeated as the body's first line it would be read (and searched) twice.
+    if (sameText(headline, metadata.title)) paragraphs.shift();
+  }
   const body = canonicalizeText(paragraphs.join('\n\n'));
   if (body === '') throw new ImportRefused('is a web page with no article text in it (only scripts, images or page chrome). Save the article page itself and import it again.');
   return { ...metadata, body };

@@ -35,19 +35,22 @@ function toLines(runs: readonly TextRun[]): Line[] {
   return lines.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() })).filter((line) => line.text !== '');
 }
 
-function median(values: number[]): number {
+/** The lower median: with few lines (a title, a blank, two lines) the usual spacing is the smaller gap. */
+function lowerMedian(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
 /**
  * A word broken at the line end ("nego-" / "tiations") is joined without its hyphen when the next
  * line goes on in lower case: in typeset text that is hyphenation far more often than a compound.
+ * Before a capital or a digit ("Baku-" / "Yerevan", "2022-" / "2023") the hyphen is the text's own
+ * and stays, with no space added.
  */
 function joinLines(lines: string[]): string {
   let text = lines[0] ?? '';
   for (const line of lines.slice(1)) {
-    if (/\p{L}[-\u00AD\u2010]$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
+    if (/[\p{L}\p{N}][-\u00AD\u2010]$/u.test(text)) text = /^\p{Ll}/u.test(line) || text.endsWith('\u00AD') ? text.slice(0, -1) + line : text + line;
     else text += ` ${line}`;
   }
   return text;
@@ -56,7 +59,7 @@ function joinLines(lines: string[]): string {
 export function pdfParagraphs(runs: readonly TextRun[]): string[] {
   const lines = toLines(runs);
   const gaps = lines.slice(1).map((line, i) => lines[i]!.y - line.y).filter((gap) => gap > 0);
-  const leading = median(gaps);
+  const leading = lowerMedian(gaps);
   const paragraphs: string[][] = [];
   lines.forEach((line, i) => {
     const previous = lines[i - 1];

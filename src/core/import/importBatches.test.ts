@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
+import { makePdf } from '../../../tests/fixtures/import/makePdf';
+import type { ImportResult } from '../../shared/domain/source';
+import type { Db } from '../db/openDatabase';
+import { countSources, getSource } from '../sources';
+import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
+import { importFiles } from './importFiles';
+
+const article = (index: number): FileToImport => ({ name: `article-${index}.txt`, bytes: Buffer.from(`Report number ${index} on the Lachin corridor.\n`) });
+const articles = (count: number) => Array.from({ length: count }, (_, index) => article(index + 1));
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = openImportTestLibrary()));
+afterEach(() => cleanup());
+
+describe('importFiles in batches', () => {
+  it('imports a mixed folder (text, Markdown, HTML, PDF, legacy encodings) in input order', async () => {
+    const files = [
+      fixture('news-jsonld.html'),
+      { name: 'report.pdf', bytes: makePdf({ info: { Title: 'A report' }, pages: [{ lines: ['Page one.'] }, { lines: ['Page two.'] }] }) },
+      fixture('russian-windows-1251.txt'),
+      { name: 'note.md', bytes: Buffer.from('---\ntitle: A note\n---\nText.') },
+      fixture('hostile.html'),
+      { name: 'scan.pdf', bytes: makePdf({ pages: [{ image: true }] }) },
+    ];
+    const results = await importFiles(db, files, { batchSize: 4 });
+    expect(results.map((r) => [r.file, r.status])).toEqual([
+      ['news-jsonld.html', 'imported'],
+      ['report.pdf', 'imported'],
+      ['russian-windows-1251.txt', 'imported'],
+      ['note.md', 'imported'],
+      ['hostile.html', 'imported'],
+      ['scan.pdf', 'failed'],
+    ]);
+    expect(results.map((r) => r.sourceId && getSource(db, r.sourceId).title)).toEqual([
+      'Lachin corridor talks resume in Brussels',
+      'A report',
+      'Переговоры о Лачинском коридоре',
+      'A note',
+      'Переговоры по Лачинскому коридору',
+      null,
+    ]);
+  });
+
+  it('reports progress after every file with the total, and commits every batch', async () => {
+    const progress: ImportProgress[] = [];
+    const committed: number[] = [];
+    const results = await importFiles(db, articles(5), {
+      batchSize: 2,
+      total: 5,
+      onProgress: (update) => {
+        progress.push(update);
+        committed.push(countSources(db));
+      },
+    });
+    expect(results.every((r) => r.status === 'imported')).toBe(true);
+    expect(progress.map((p) => [p.done, p.total, p.file])).toEqual([1, 2, 3, 4, 5].map((n) => [n, 5, `article-${n}.txt`]));
+    // A batch of two is committed after its second file is handled.
+    expect(committed).toEqual([0, 0, 2, 2, 4]);
+    expect(countSources(db)).toBe(5);
+  });
+
+  it('reports the same bytes twice in one batch as a duplicate of the first', async () => {
+    const results = await importFiles(db, [article(1), { ...article(1), name: 'copy.txt' }, article(2)], { batchSize: 10 });
+    expect(results.map((r) => r.status)).toEqual(['imported', 'duplicate', 'imported']);
+    expect(results[1]!.sourceId).toBe(results[0]!.sourceId);
+  });
+
+  it('rolls back only the file that fails to store, not its batch', async () => {
+    db.exec("CREATE TRIGGER refuse_three AFTER INSERT ON sources WHEN NEW.body LIKE 'Report number 3 %' BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END");
+    const results = await importFiles(db, articles(5), { batchSize: 5 });
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported']);
+    expect(results[2]!.error).toBe('article-3.txt could not be imported: simulated storage failure');
+    expect(countSources(db)).toBe(4);
+  });
+
+  it('reads lazy files one at a time, only when their turn comes', async () => {
+    const read: string[] = [];
+    const lazy: ImportInput[] = articles(3).map((file) => ({ name: file.name, read: () => (read.push(file.name), file) }));
+    await importFiles(db, lazy, { onProgress: ({ done }) => expect(read).toHaveLength(done) });
+    expect(read).toEqual(['article-1.txt', 'article-2.txt', 'article-3.txt']);
+  });
+});
+
+describe('cancelling an import', () => {
+  it('keeps what was handled before the cancel, and reports every other file as not imported', async () => {
+    const controller = new AbortController();
+    const read: string[] = [];
+    const files: ImportInput[] = articles(6).map((file) => ({ name: file.name, read: () => (read.push(file.name), file) }));
+    const results = await importFiles(db, files, {
+      batchSize: 50,
+      signal: controller.signal,
+      onProgress: ({ done }) => done === 2 && controller.abort(),
+    });
+    expect(results.slice(0, 2).map((r) => r.status)).toEqual(['imported', 'imported']);
+    expect(results.slice(2)).toEqual(
+      [3, 4, 5, 6].map((n): ImportResult => ({ file: `article-${n}.txt`, status: 'failed', sourceId: null, error: `article-${n}.txt was not imported: the import was cancelled.` })),
+    );
+    // The batch in hand was committed, and the files after the cancel were never read.
+    expect(countSources(db)).toBe(2);
+    expect(read).toEqual(['article-1.txt', 'article-2.txt']);
+  });
+
+  it('imports nothing when cancelled before it starts', async () => {
+    const results = await importFiles(db, articles(2), { signal: AbortSignal.abort() });
+    expect(results.map((r) => r.error)).toEqual(['article-1.txt was not imported: the import was cancelled.', 'article-2.txt was not imported: the import was cancelled.']);
+    expect(countSources(db)).toBe(0);
+  });
+
+  it('leaves the library usable for the next import, which finds the committed files as duplicates', async () => {
+    const controller = new AbortController();
+    await importFiles(db, articles(4), { signal: controller.signal, onProgress: ({ done }) => done === 1 && controller.abort() });
+    const again = await importFiles(db, articles(4));
+    expect(again.map((r) => r.status)).toEqual(['duplicate', 'imported', 'imported', 'imported']);
+  });
+});
