@@ -5,6 +5,7 @@ import { importFiles } from './import/importFiles';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
+import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
@@ -43,5 +44,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
     ...createBackupHandlers(library),
     ...createNoteHandlers(db),
+    ...createHighlightHandlers(db),
   };
 }

@@ -1,3 +1,8 @@
+import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
+import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
+import { NOTES_MIGRATION } from '../notes/notesSchema';
+import { SEARCH_MIGRATION } from '../search/searchSchema';
+
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
  * libraries in the field were built by it. `user_version` records the last one applied.
@@ -23,6 +28,14 @@ export const migrations: readonly string[] = [
   CREATE INDEX sources_published_at ON sources (published_at);
   CREATE INDEX sources_outlet ON sources (outlet);
   `,
+  // 2: highlights, tags, highlight_tags (issue 3)
+  HIGHLIGHTS_MIGRATION,
+  // 3: full-text search over sources (issue 6)
+  SEARCH_MIGRATION,
+  // 4: PDF page boundaries (issue 8)
+  PAGES_MIGRATION,
+  // 5: notes and the citations derived from them (issue 4)
+  NOTES_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

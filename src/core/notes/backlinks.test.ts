@@ -45,14 +45,12 @@ describe('backlinks', () => {
     expect(listBacklinks(db, { sourceId: 999 })).toEqual([]);
   });
 
-  it('says which cited sources and highlights are gone, with or without a highlights table', () => {
+  it('says which cited sources and highlights are gone', () => {
     const kept = addSource(db, 'Kept');
     const deleted = addSource(db, 'Deleted');
     db.prepare('DELETE FROM sources WHERE id = ?').run(deleted);
     expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3] });
-    // The shape that matters here of migration 2's table: highlight ids are never reused.
-    db.exec('CREATE TABLE highlights (id INTEGER PRIMARY KEY AUTOINCREMENT, source_id INTEGER NOT NULL)');
-    db.prepare('INSERT INTO highlights (id, source_id) VALUES (3, ?)').run(kept);
+    db.prepare("INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, created_at, updated_at) VALUES (3, ?, 0, 4, 'Kept', '', '', '', '')").run(kept);
     expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4] });
   });
 

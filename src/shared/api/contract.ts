@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupOperations } from './backups';
+import { highlightOperations } from './highlights';
 import { libraryOperations } from './library';
 import { noteOperations } from './notes';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...libraryOperations,
   ...backupOperations,
   ...noteOperations,
+  ...highlightOperations,
 };
 
 export type Contract = typeof contract;
