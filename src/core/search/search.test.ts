@@ -131,6 +131,8 @@ describe('searchLibrary in every script', () => {
     ['лачинск*', 'ru', ['Лачинский']],
     ['"лачинском коридоре"', 'ru', ['Лачинском', 'коридоре']],
     ['Ханкенди', 'ru', ['Ханкенди']],
+    ['Ла*', 'ru', ['Лачинск']],
+    ['Լա*', 'hy', ['Լաչինի']],
     ['Երևան', 'hy', ['ԵՐԵՎԱՆ']],
     ['երեվանում', 'hy', ['Երևանում']],
     ['Լաչինի միջանց*', 'hy', ['Լաչինի', 'միջանցքը']],
@@ -139,6 +141,7 @@ describe('searchLibrary in every script', () => {
     ['ლაჩინი', 'ka', ['ლაჩინი']],
     ['Guterres', 'en', ['Guterresʼ', 'Guterres']],
     ['strasse lodz', 'en', ['Straße', 'Łódź']],
+    ['Łó* straß*', 'en', ['Łódź', 'Straße']],
     ['"Nagorno Karabakh"', 'en', ['Nagorno', 'Karabakh']],
   ] as const)('%s finds the %s fixture, marking its original spelling', (query, key, marks) => {
     const result = matched(query, fixture[key]!);

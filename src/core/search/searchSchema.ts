@@ -14,6 +14,10 @@ import { SEARCH_FOLDS_V1, SEARCH_TOKEN_CHARS } from '../../shared/search/fold';
  *   old indexed values to delete a row, so the delete and update-old triggers run BEFORE the change
  *   and read the still-unchanged row through the same view: old values fold exactly as they did.
  * - The fold lives in one view instead of being repeated in every trigger.
+ * - prefix = '2 3' keeps 2- and 3-letter prefix queries (search as you type) fast: without it FTS5
+ *   merges the doclists of every term with that prefix up front (measured at 100,000 articles:
+ *   `ma*` 87 ms -> 4 ms, `ra*` 211 ms -> 7 ms). It costs index space (FTS 177 MB -> 403 MB there).
+ *   Longer prefixes match few terms and need no index; 1-letter ones are refused by parseQuery.
  *
  * Never run `INSERT INTO sources_fts(sources_fts) VALUES('rebuild')`: it would index the unfolded
  * text of `sources`. To reindex (e.g. after a new fold table), run 'delete-all' and then insert
@@ -54,6 +58,7 @@ export const SEARCH_MIGRATION = `
     ${columns},
     content = 'sources',
     content_rowid = 'id',
+    prefix = '2 3',
     tokenize = "${SEARCH_TOKENIZER}"
   );
 

@@ -32,6 +32,15 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('searches a one-letter prefix as a whole word, and says so', () => {
+    const parsed = parseQuery('a* "lachin c"* -b* ok*');
+    expect(parsed.groups).toEqual([[word('a')], [word('lachin c', { phrase: true })], [word('ok', { prefix: true })]]);
+    expect(parsed.excluded).toEqual([word('b')]);
+    expect(parsed.warning).toBe('A prefix needs at least 2 letters: a*, "lachin c"*, b* searched as whole words.');
+    expect(parseQuery('ok* "lachin,"* ё* *')).toMatchObject({ warning: 'A prefix needs at least 2 letters: ё* searched as a whole word.' });
+    expect(parseQuery('la* *').warning).toBeNull();
+  });
+
   it('reads -excluded words, phrases and fields', () => {
     const parsed = parseQuery('blockade -russia -"united nations" -outlet:azernews');
     expect(parsed.groups).toEqual([[word('blockade')]]);

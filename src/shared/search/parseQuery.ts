@@ -4,7 +4,7 @@
  *
  *   lachin corridor        every word must match (in any searchable field)
  *   "lachin corridor"      the words next to each other, in this order
- *   blockad*               a word starting with "blockad"
+ *   blockad*               a word starting with "blockad" (2 letters at least)
  *   -azerbaijan            leave out results with this word (also -"a phrase", -outlet:x)
  *   peskov OR putin        either word; OR binds its neighbours only: `a b OR c` is a AND (b OR c)
  *   outlet: author: tag:   the word or "phrase" must be in that field (outlet:azernews)
@@ -13,6 +13,8 @@
  *
  * A malformed query never fails: it falls back to its plain words and `warning` says why.
  */
+
+import { foldSearchText } from './fold';
 
 export const SEARCH_TYPES = ['source', 'highlight', 'note'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
@@ -40,9 +42,15 @@ export interface ParsedQuery {
   /** Published strictly after / before this YYYY-MM-DD date. */
   after: string | null;
   before: string | null;
-  /** Set when the query could not be read as written and was searched as plain words. */
+  /**
+   * Set when the query was not searched exactly as written: malformed (searched as plain words),
+   * or a one-letter prefix (searched as a whole word: no index serves it, and it matches everything).
+   */
   warning: string | null;
 }
+
+/** Prefix queries need this many letters in their last word (the index serves 2 and up). */
+export const MIN_PREFIX_LETTERS = 2;
 
 const TEXT_FIELDS: readonly string[] = ['outlet', 'author', 'tag'];
 const FILTER = /^(outlet|author|tag|type|after|before):/i;
@@ -170,7 +178,20 @@ function parseStrict(input: string): ParsedQuery {
   }
   const base = included.size > 0 ? [...included] : [...SEARCH_TYPES];
   const types = SEARCH_TYPES.filter((type) => base.includes(type) && !left.has(type));
-  return { groups, excluded, types, after, before, warning: null };
+  return { groups, excluded, types, after, before, warning: dropShortPrefixes([...groups.flat(), ...excluded]) };
+}
+
+/** Turns one-letter prefixes into whole words (in place); says which, or returns null. */
+function dropShortPrefixes(terms: SearchTerm[]): string | null {
+  const short = terms.filter((term) => {
+    // FTS5 applies the prefix to the last token; a term with none is dropped later, silently.
+    const lastWord = foldSearchText(term.text).match(/[\p{L}\p{N}\p{Co}]+/gu)?.at(-1);
+    return term.prefix && lastWord !== undefined && [...lastWord].length < MIN_PREFIX_LETTERS;
+  });
+  for (const term of short) term.prefix = false;
+  if (short.length === 0) return null;
+  const names = short.map((term) => `${term.phrase ? `"${term.text}"` : term.text}*`).join(', ');
+  return `A prefix needs at least ${MIN_PREFIX_LETTERS} letters: ${names} searched as ${short.length === 1 ? 'a whole word' : 'whole words'}.`;
 }
 
 /** The fallback: every piece of the query as a plain word, operators and quotes ignored. */
