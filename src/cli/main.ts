@@ -11,6 +11,8 @@ import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
 import { formatTable } from './format';
+import { backupIfDue } from '../core/backup';
+import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
 import { runNotes } from './notesCommand';
 
@@ -24,6 +26,7 @@ Commands:
   notes                 list the notes, most recently edited first, with their citation counts
 ${HIGHLIGHTS_USAGE}
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
+${BACKUP_USAGE}
 
 Options:
   --library FILE        the library file (default: $MARGINALIA_LIBRARY, else the app's data directory)
@@ -58,6 +61,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        list: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -74,14 +78,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore'].includes(command)) return usage(`unknown command "${command}".`);
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
   if (command === 'highlights') {
     const problem = highlightsUsageProblem(args);
     if (problem) return usage(problem);
   }
-  if ((command === 'list' || command === 'notes' || command === 'serve') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
+  if (command === 'restore') {
+    if (args.length !== 1) return usage('give the one backup FILE to restore (see `marginalia backup --list`).');
+    return runRestore(resolveLibraryPath(values.library), args[0]!, values.json, io);
+  }
+  if (values.list && command !== 'backup') return usage('--list goes with backup.');
+  if ((command === 'list' || command === 'notes' || command === 'serve' || command === 'backup') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
   if (values.port !== undefined && (command !== 'serve' || !/^\d+$/.test(values.port) || Number(values.port) > 65535)) return usage('--port takes a number from 0 to 65535, with serve.');
 
   let library: Library;
@@ -118,6 +127,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'notes':
         runNotes(library, values.json, io.out);
         return EXIT.ok;
+      case 'backup':
+        return await runBackup(library, values.list, values.json, io);
       case 'serve':
         return await runServe(library, values.port === undefined ? 0 : Number(values.port), values.json, io);
     }
@@ -221,6 +232,8 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
     token: process.env.MARGINALIA_HOST_TOKEN || undefined,
     onEmitter: (emit) => (handlerOptions.emit = emit),
   });
+  // The daily backup runs in the background; a failure is reported, never in the way.
+  backupIfDue(library.db, library.path).catch((error: unknown) => io.err(`marginalia serve: the daily backup failed: ${(error as Error).message}`));
   if (json) io.out(JSON.stringify({ url: host.openUrl, port: host.port, library: library.path }));
   else io.out(`Marginalia is open at ${host.openUrl}\nLibrary: ${library.path}\nPress Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {
