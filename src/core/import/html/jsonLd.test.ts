@@ -43,6 +43,10 @@ describe('readJsonLd', () => {
     expect(readJsonLd(['{ "headline": "broken", }', cdata])?.title).toBe('Wrapped');
   });
 
+  it('unescapes HTML entities some sites leave in JSON-LD strings', () => {
+    expect(readJsonLd([block({ '@type': 'NewsArticle', headline: 'Aid &amp; access: Baku&#8217;s &quot;eco-activists&quot; &#x2014; day 30' })])?.title).toBe('Aid & access: Baku’s "eco-activists" — day 30');
+  });
+
   it('returns null when no article is described', () => {
     expect(readJsonLd([block({ '@type': 'WebSite', name: 'Site' }), 'not json'])).toBeNull();
   });

@@ -47,8 +47,19 @@ function collectNodes(value: unknown, into: Node[]): void {
   }
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Some CMSs HTML-escape JSON-LD strings ("Talks &amp; aid", "Baku&#8217;s"); a title must not show that. */
+function unescapeEntities(value: string): string {
+  return value.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|amp|quot|apos|lt|gt|nbsp);/gi, (entity, name: string) => {
+    const code = name[0] === '#' ? (name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : null;
+    if (code === null) return ENTITIES[name.toLowerCase()] ?? entity;
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
 function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || null;
+  if (typeof value === 'string') return unescapeEntities(value).replace(/\s+/g, ' ').trim() || null;
   if (isNode(value) && typeof value['@value'] === 'string') return text(value['@value']);
   return null;
 }

@@ -76,7 +76,7 @@ export function parseHtml(bytes: Uint8Array): ParsedArticle {
   if (metadata.title && headline !== undefined) {
     // "Headline — Site Name" in <title> over an <h1> of just the headline: the <h1> is the title.
     const rest = metadata.title.startsWith(headline) ? metadata.title.slice(headline.length) : null;
-    if (rest && /^\s*[-–—|:»/·]\s*\S/.test(rest) && headline.length >= 10) metadata.title = headline;
+    if (rest && /^\s*[-–—|»/·]\s*\S/.test(rest) && headline.length >= 10) metadata.title = headline;
     // The headline is the title; repeated as the body's first line it would be read (and searched) twice.
     if (sameText(headline, metadata.title)) paragraphs.shift();
   }
