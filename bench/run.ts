@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCorpus } from './corpus';
+import { removeLibrary } from './benchLibrary';
+import { runImportBench } from './importBench';
+import type { BenchReport } from './report';
+import { formatReport, importReport } from './report';
+import { runSearchBench } from './searchBench';
+
+/**
+ * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
+ * section beside its floor and prints a table. Sections: import, then search on the imported
+ * library. Later issues add theirs (anchoring, typing) here and a key to BenchReport.
+ */
+const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
+
+function main(): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        articles: { type: 'string', default: '10000' },
+        seed: { type: 'string', default: '42' },
+        out: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const articles = Number(values.articles);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(articles) || articles < 100 || !Number.isInteger(seed)) {
+    console.error(`bench: --articles takes a whole number of at least 100 and --seed a whole number.\n${USAGE}`);
+    return 2;
+  }
+  const directory = path.resolve('.bench');
+  const log = (line: string) => console.error(line);
+
+  log(`Generating the vocabulary (seed ${seed})…`);
+  const corpus = createCorpus(seed);
+  log(`Importing ${articles.toLocaleString('en')} articles (articles are generated outside the timed sections)…`);
+  const imported = runImportBench(corpus, articles, directory, log);
+  log('Searching…');
+  try {
+    const search = runSearchBench(imported.db, corpus, articles, log);
+    const report: BenchReport = {
+      articles,
+      seed,
+      sqlite: (imported.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+      node: process.version,
+      loadPerCore: Number((os.loadavg()[0]! / os.availableParallelism()).toFixed(2)),
+      import: importReport(imported.figures),
+      search,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    console.log(formatReport(report));
+    if (values.out) {
+      fs.writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+      log(`Wrote ${values.out}`);
+    }
+  } finally {
+    imported.db.close();
+    if (!values.keep) removeLibrary(imported.file);
+  }
+  return 0;
+}
+
+process.exitCode = main();
