@@ -1,0 +1,60 @@
+import { Transform } from 'unicode2latex';
+import type { CslItem, CslName } from './csl';
+
+/**
+ * BibTeX written from the CSL entries (csl.ts), in the BibLaTeX dialect: it is what Pandoc reads a
+ * `.bib` file as, and what biber expects. A newspaper article is `@article` with
+ * `entrysubtype = {newspaper}`, as the biblatex manual says; Pandoc maps that back to
+ * `article-newspaper`.
+ *
+ * Escaping is unicode2latex's "minimal" table (from the maintainer of Better BibTeX for Zotero):
+ * it escapes what LaTeX reads as commands (\ { } $ & % # _ ^ ~) and leaves every other character
+ * as written, so Armenian, Cyrillic and Azerbaijani titles stay readable UTF-8, which biber and
+ * Pandoc read. (Its "bibtex" table would spell Cyrillic as \cyrchar macros.)
+ *
+ * The source's language stays in the CSL-JSON only: biblatex's langid wants babel names
+ * ("armenian"), and an unknown one stops LaTeX.
+ */
+const latex = new Transform('minimal');
+
+/** One line: the table drops newlines rather than spacing them. */
+const escape = (text: string): string => latex.tolatex(text.replace(/\s+/gu, ' ').trim(), {});
+
+function name(csl: CslName): string {
+  // Braces keep a literal name whole: BibTeX would otherwise take its last word as the family name.
+  return 'literal' in csl ? `{${escape(csl.literal)}}` : `${escape(csl.family)}, ${escape(csl.given)}`;
+}
+
+/**
+ * Keys restricted to letters, digits and _ : . - (citekeys.ts) need no escaping; the check is here
+ * too because a key is written raw and a stray brace or comma would break the whole file.
+ */
+function entryKey(id: string): string {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_:.-]*$/.test(id)) throw new Error(`The citekey "${id}" cannot be written to BibTeX.`);
+  return id;
+}
+
+export function toBibtexEntry(item: CslItem): string {
+  const fields: [string, string][] = [['entrysubtype', 'newspaper']];
+  if (item.author) fields.push(['author', item.author.map(name).join(' and ')]);
+  // Doubly braced: BibTeX styles and Pandoc otherwise recase titles they take for English ("up to
+  // baku and yerevan", and İ lowered to i + a dot); a headline is cited as the outlet wrote it.
+  fields.push(['title', `{${escape(item.title)}}`]);
+  if (item['container-title']) fields.push(['journaltitle', escape(item['container-title'])]);
+  if (item.issued) {
+    const [year, month, day] = item.issued['date-parts'][0];
+    fields.push(['date', `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`]);
+  }
+  // URLs go in verbatim (biblatex reads url as verbatim); only braces could unbalance the field.
+  if (item.URL) fields.push(['url', item.URL.replace(/[{}]/g, encodeURIComponent)]);
+  const body = fields.map(([field, value]) => `  ${field} = {${value}},`).join('\n');
+  return `@article{${entryKey(item.id)},\n${body}\n}\n`;
+}
+
+/** A .bib file: entries in citekey order, a blank line between them. */
+export function formatBibtex(items: readonly CslItem[]): string {
+  return [...items]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(toBibtexEntry)
+    .join('\n');
+}

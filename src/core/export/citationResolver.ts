@@ -1,0 +1,97 @@
+import type { SerializedCitation } from '../../shared/domain/note';
+import { sourceDeepLink } from '../../shared/text/deepLink';
+import type { Db } from '../db/openDatabase';
+import { usableCitekey } from './citekeys';
+import type { CitedSource } from './csl';
+
+/**
+ * What an exported citation says, looked up in the library at export time: the source's CURRENT
+ * metadata and the highlight's current words while they exist (a corrected title or re-anchored
+ * passage exports corrected), else what the citation remembered when it was made (its snapshot).
+ */
+export interface ResolvedCitation {
+  /** Citations with the same key share one footnote: the same passage, or the same whole source. */
+  shareKey: string;
+  /** Its `citekey` is the wanted key; the export's final keys come from assignCitekeys. */
+  source: CitedSource;
+  highlightId: number | null;
+  /** The quoted words; null when the citation is of a whole source. */
+  quote: string | null;
+  /** `deleted` when the highlight is gone from the library (its quote is then the snapshot's). */
+  passage: 'whole-source' | 'in-library' | 'deleted';
+  /** Back to the passage, or to the source when the passage is gone; null when the source is gone too. */
+  deepLink: string | null;
+}
+
+interface SourceRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published_at: string | null;
+  url: string | null;
+  language: string | null;
+  citekey: string;
+}
+
+export type CitationResolver = (citation: SerializedCitation) => ResolvedCitation;
+
+/** One resolver per export: sources and highlights are looked up once however often they are cited. */
+export function createCitationResolver(db: Db): CitationResolver {
+  const sourceStatement = db.prepare('SELECT id, title, outlet, author, published_at, url, language, citekey FROM sources WHERE id = ?');
+  // A library from before the highlights migration has no table: every passage then reads as deleted.
+  const hasHighlights = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'highlights'").get() !== undefined;
+  const highlightStatement = hasHighlights ? db.prepare('SELECT exact FROM highlights WHERE id = ? AND source_id = ?') : null;
+  const sources = new Map<number, SourceRow | null>();
+  const highlights = new Map<string, string | null>();
+
+  const sourceRow = (id: number): SourceRow | null => {
+    if (!sources.has(id)) sources.set(id, (sourceStatement.get(id) as SourceRow | undefined) ?? null);
+    return sources.get(id)!;
+  };
+  const highlightQuote = (id: number, sourceId: number): string | null => {
+    const key = `${id}:${sourceId}`;
+    if (!highlights.has(key)) highlights.set(key, (highlightStatement?.get(id, sourceId) as { exact: string } | undefined)?.exact ?? null);
+    return highlights.get(key)!;
+  };
+
+  return (citation) => {
+    const { sourceId, highlightId, snapshot } = citation;
+    const row = sourceRow(sourceId);
+    const source: CitedSource = row
+      ? {
+          sourceId,
+          inLibrary: true,
+          title: row.title,
+          outlet: row.outlet,
+          author: row.author,
+          publishedAt: row.published_at,
+          url: row.url,
+          language: row.language,
+          citekey: usableCitekey(row.citekey, { title: row.title, outlet: row.outlet, author: row.author, publishedAt: row.published_at }),
+        }
+      : {
+          sourceId,
+          inLibrary: false,
+          title: snapshot.title,
+          outlet: snapshot.outlet,
+          author: snapshot.author,
+          publishedAt: snapshot.publishedAt,
+          url: null,
+          language: null,
+          citekey: usableCitekey(snapshot.citekey, snapshot),
+        };
+    if (highlightId === null) {
+      return { shareKey: `source:${sourceId}`, source, highlightId, quote: null, passage: 'whole-source', deepLink: row ? sourceDeepLink(sourceId) : null };
+    }
+    const current = row ? highlightQuote(highlightId, sourceId) : null;
+    return {
+      shareKey: `highlight:${highlightId}`,
+      source,
+      highlightId,
+      quote: current ?? snapshot.quote,
+      passage: current === null ? 'deleted' : 'in-library',
+      deepLink: row ? sourceDeepLink(sourceId, current === null ? null : highlightId) : null,
+    };
+  };
+}

@@ -1,0 +1,16 @@
+import type { ExportHandlers } from '../../shared/api/export';
+import type { Db } from '../db/openDatabase';
+
+/**
+ * The export operations' handlers, for createHandlers to spread in. The Markdown and LaTeX
+ * libraries take ~150 ms to load, so they are loaded on the first export, not at app start
+ * (ARCHITECTURE.md: cold start under 1 s).
+ */
+const loadExport = () => import('./exportModules');
+
+export function createExportHandlers(db: Db): ExportHandlers {
+  return {
+    exportNote: async ({ noteId, style }) => (await loadExport()).exportNote(db, noteId, { style }),
+    exportSourceHighlights: async ({ sourceId }) => (await loadExport()).exportSourceHighlights(db, sourceId),
+  };
+}

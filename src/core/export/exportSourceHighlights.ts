@@ -1,0 +1,80 @@
+import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { HighlightsExport } from '../../shared/api/export';
+import type { Highlight } from '../../shared/domain/highlight';
+import { sourceDeepLink } from '../../shared/text/deepLink';
+import type { Db } from '../db/openDatabase';
+import { listHighlights } from '../highlights/highlightRows';
+import { getSource } from '../sources';
+import { safeFileStem } from './safeFileName';
+import { serializeMarkdown } from './serializeMarkdown';
+
+/**
+ * One source's highlights as Markdown, the way reading tools (Readwise, Kindle and Obsidian
+ * highlight exports) lay them out: the article's details as a list, then each passage as a block
+ * quote followed by its comment, its tags as #hashtags and a link back to the passage, with a rule
+ * between passages. Passages no longer found in the text (orphans) come last, and say so.
+ */
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const link = (url: string, label: string): PhrasingContent => ({ type: 'link', url, title: null, children: [text(label)] });
+
+/** Paragraphs at blank lines, line breaks at single newlines: a quote or comment keeps its shape. */
+function paragraphs(value: string): BlockContent[] {
+  return value
+    .split(/\n\s*\n/u)
+    .map((block) => block.trim())
+    .filter((block) => block !== '')
+    .map((block) => ({
+      type: 'paragraph',
+      children: block.split('\n').flatMap((line, index): PhrasingContent[] => (index === 0 ? [text(line)] : [{ type: 'break' }, text(line)])),
+    }));
+}
+
+/**
+ * A tag as a hashtag Obsidian and Logseq recognise: no spaces (they become "-") and no punctuation
+ * but _ - /. Letters of every script stay as they are: #блокада, #Լաչին.
+ */
+export function hashtag(tag: string): string {
+  return `#${tag.trim().replace(/\s+/gu, '-').replace(/[^\p{L}\p{M}\p{N}_/-]/gu, '')}`;
+}
+
+function highlightBlocks(highlight: Highlight): RootContent[] {
+  const blocks: RootContent[] = [{ type: 'blockquote', children: paragraphs(highlight.exact) }];
+  if (highlight.orphaned) blocks.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text('This passage is no longer found in the text of the article.')] }] });
+  if (highlight.comment.trim() !== '') blocks.push(...paragraphs(highlight.comment));
+  const footer: PhrasingContent[] = [];
+  const tags = highlight.tags.map(hashtag).filter((tag) => tag !== '#');
+  if (tags.length > 0) footer.push(text(`Tags: ${tags.join(' ')} · `));
+  footer.push(link(sourceDeepLink(highlight.sourceId, highlight.id), 'Open in Marginalia'));
+  blocks.push({ type: 'paragraph', children: footer });
+  return blocks;
+}
+
+function detail(label: string, value: PhrasingContent | string | null): ListItem[] {
+  if (value === null) return [];
+  return [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(`${label}: `), typeof value === 'string' ? text(value) : value] }] }];
+}
+
+export function exportSourceHighlights(db: Db, sourceId: number): HighlightsExport {
+  const source = getSource(db, sourceId);
+  const highlights = listHighlights(db, sourceId);
+  const details: ListItem[] = [
+    ...detail('Author', source.author),
+    ...detail('Outlet', source.outlet),
+    ...detail('Published', source.publishedAt),
+    ...detail('URL', source.url ? link(source.url, source.url) : null),
+    ...detail('Citekey', source.citekey),
+    ...detail('In Marginalia', link(sourceDeepLink(sourceId), 'Open in Marginalia')),
+  ];
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [text(source.title)] },
+    { type: 'list', ordered: false, spread: false, children: details },
+    { type: 'heading', depth: 2, children: [text(`Highlights (${highlights.length})`)] },
+  ];
+  if (highlights.length === 0) children.push({ type: 'paragraph', children: [text('No passages of this article are highlighted yet.')] });
+  highlights.forEach((highlight, index) => {
+    if (index > 0) children.push({ type: 'thematicBreak' });
+    children.push(...highlightBlocks(highlight));
+  });
+  return { fileName: `${safeFileStem(source.title, `Source ${sourceId}`)} - highlights.md`, markdown: serializeMarkdown(children) };
+}

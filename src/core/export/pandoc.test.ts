@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportNote } from './exportNote';
+import { openExportTestLibrary } from './exportTestLibrary';
+import { ARMENIAN_QUOTE, AZERBAIJANI_QUOTE, buildSampleLibrary, RUSSIAN_QUOTE } from './sampleNote';
+
+/**
+ * The exports read by real Pandoc (Debian's `pandoc`, which .ci/run installs). Where it is
+ * missing these tests are skipped, and say so in their names, rather than pass unseen.
+ */
+const pandocVersion = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
+const hasPandoc = pandocVersion.status === 0;
+const SKIP_REASON = hasPandoc ? '' : ' [SKIPPED: pandoc is not on PATH; install it (apt-get install pandoc) to run this]';
+if (!hasPandoc) console.warn(`pandoc tests skipped: pandoc is not on PATH (${pandocVersion.error?.message ?? 'not found'}).`);
+
+function pandoc(args: string[], cwd: string, input?: string): { stdout: string; stderr: string } {
+  const result = spawnSync('pandoc', args, { cwd, input, encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`pandoc ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+/** HTML as text, tags removed and white space made single, so line wrapping does not matter. */
+const visibleText = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+let library: ReturnType<typeof openExportTestLibrary>;
+beforeEach(() => {
+  library = openExportTestLibrary();
+});
+afterEach(() => library.cleanup());
+
+describe.skipIf(!hasPandoc)(`real pandoc${SKIP_REASON}`, () => {
+  it('converts the footnotes style to HTML with every footnote, quote and link', () => {
+    const ids = buildSampleLibrary(library.db);
+    const { markdown } = exportNote(library.db, ids.noteId, { style: 'footnotes' });
+    for (const from of ['markdown', 'gfm']) {
+      const html = pandoc(['-f', from, '-t', 'html'], library.dir, markdown).stdout;
+      expect(html).toContain('role="doc-endnotes"');
+      const text = visibleText(html);
+      for (const quote of [ARMENIAN_QUOTE, RUSSIAN_QUOTE, AZERBAIJANI_QUOTE]) expect(text).toContain(`“${quote}”`);
+      expect(html).toContain(`href="marginalia://source/${ids.armenpress}?highlight=${ids.armenianHighlight}"`);
+      expect(html).toContain('<strong>bold</strong>');
+      expect(html).toContain('<del>struck</del>');
+      expect(html).not.toContain('\\*');
+    }
+  });
+
+  it('renders the pandoc style with --citeproc as it is: citations resolved, bibliography present', () => {
+    const ids = buildSampleLibrary(library.db);
+    const exported = exportNote(library.db, ids.noteId, { style: 'pandoc' });
+    const folder = path.join(library.dir, 'out');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, exported.fileName), exported.markdown);
+    fs.writeFileSync(path.join(folder, exported.bibliography!.jsonFileName), exported.bibliography!.json);
+    fs.writeFileSync(path.join(folder, exported.bibliography!.bibFileName), exported.bibliography!.bib);
+
+    const { stdout: html, stderr } = pandoc(['--citeproc', exported.fileName, '-t', 'html'], folder);
+    expect(stderr).not.toMatch(/not found|warning/i);
+    expect(html).toContain('id="refs"');
+    const text = visibleText(html);
+    // Every cited source is in the bibliography, in its own script.
+    for (const title of ['Լաչինի միջանցքը՝ շրջափակման մեջ', 'Лачинский коридор: 50% грузов не проходят & {ничего} не ясно', 'İrəvanın iddiaları']) expect(text).toContain(title);
+    // Every citation was resolved (citeproc prints the key in bold with ??? when it is not).
+    expect(html).not.toContain('???');
+    expect(text).toContain('(Hasanova 2023)');
+    for (const quote of [ARMENIAN_QUOTE, RUSSIAN_QUOTE, AZERBAIJANI_QUOTE]) expect(text).toContain(`“${quote}”`);
+  });
+
+  it('reads the BibTeX back as the same entries as the CSL-JSON', () => {
+    const ids = buildSampleLibrary(library.db);
+    const exported = exportNote(library.db, ids.noteId, { style: 'pandoc' });
+    const bibFile = path.join(library.dir, 'refs.bib');
+    fs.writeFileSync(bibFile, exported.bibliography!.bib);
+    const fromBib = JSON.parse(pandoc(['-f', 'biblatex', '-t', 'csljson', bibFile], library.dir).stdout) as Record<string, unknown>[];
+    // The source's language is in the CSL-JSON only (see bibtex.ts).
+    const fromJson = (JSON.parse(exported.bibliography!.json) as Record<string, unknown>[]).map(({ language: _language, ...rest }) => rest);
+    expect(fromBib).toEqual(fromJson);
+  });
+});

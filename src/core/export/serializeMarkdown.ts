@@ -1,0 +1,77 @@
+import type { Node, Root, RootContent } from 'mdast';
+import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import type { Options } from 'mdast-util-to-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { stringify as stringifyYaml } from 'yaml';
+
+/**
+ * Markdown out of an mdast tree, by mdast-util-to-markdown with GFM (footnotes, strikethrough, task
+ * lists) and YAML front matter: the library escapes every character that would mean something
+ * (* _ [ ] # < ` …), so no Markdown is assembled by hand. The one construct mdast lacks, a Pandoc
+ * citation `[@key]`, is a node of our own with a handler below.
+ */
+
+/** A Pandoc citation of one or more sources. Keys must pass `isPandocCitekey` (see citekeys.ts). */
+export interface PandocCitation extends Node {
+  type: 'pandocCitation';
+  keys: string[];
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    pandocCitation: PandocCitation;
+  }
+  interface RootContentMap {
+    pandocCitation: PandocCitation;
+  }
+}
+
+/**
+ * Pandoc ends a bare key at trailing punctuation (`@key.` cites "key"), so such keys are braced,
+ * `@{key.}`. Keys are restricted to letters, digits and _ : . - before they reach this, so nothing
+ * else needs escaping.
+ */
+function citeKey(key: string): string {
+  return /[A-Za-z0-9_]$/.test(key) ? `@${key}` : `@{${key}}`;
+}
+
+const pandocCitations: Options = {
+  handlers: {
+    pandocCitation: (node: PandocCitation) => `[${node.keys.map(citeKey).join('; ')}]`,
+  },
+  unsafe: [
+    // `[@key]: …` at the start of a line would read as a link reference definition, `[@key](…)`
+    // as a link and `[@key][…]` as a reference link: escape what follows a closing bracket.
+    { character: ':', before: '\\]', inConstruct: 'phrasing' },
+    { character: '(', before: '\\]', inConstruct: 'phrasing' },
+    { character: '[', before: '\\]', inConstruct: 'phrasing' },
+  ],
+};
+
+const OPTIONS: Options = {
+  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), pandocCitations],
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  // Always [text](url): Pandoc does not know the marginalia: scheme and would not read <marginalia://…>.
+  resourceLink: true,
+};
+
+export function serializeMarkdown(children: RootContent[]): string {
+  const root: Root = { type: 'root', children };
+  return toMarkdown(root, OPTIONS);
+}
+
+/** Text as Markdown inline content, escaped by the library (Pandoc reads YAML metadata strings as Markdown). */
+export function escapeInline(text: string): string {
+  return toMarkdown({ type: 'paragraph', children: [{ type: 'text', value: text }] }, OPTIONS).replace(/\n$/, '');
+}
+
+/** A YAML front matter node; values are written by the `yaml` library, which quotes what YAML needs quoted. */
+export function frontMatter(fields: Record<string, string | boolean>): RootContent {
+  return { type: 'yaml', value: stringifyYaml(fields, { lineWidth: 0 }).replace(/\n$/, '') };
+}

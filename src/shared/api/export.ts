@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { NoteId } from '../domain/note';
+import { SourceId } from '../domain/source';
+import { query } from './operation';
+
+/**
+ * Markdown export (issue 5). Core builds every byte from the saved note, so the app, the browser
+ * host and `marginalia export` produce the same files; the renderer only saves what it is given.
+ */
+export const EXPORT_STYLES = ['footnotes', 'pandoc'] as const;
+export const ExportStyle = z.enum(EXPORT_STYLES);
+export type ExportStyle = z.infer<typeof ExportStyle>;
+
+/** The bibliography saved beside a Pandoc-style export: the Markdown's front matter names `jsonFileName`. */
+export const ExportedBibliography = z.object({
+  jsonFileName: z.string(),
+  /** CSL-JSON, one entry per cited source, id = citekey. */
+  json: z.string(),
+  bibFileName: z.string(),
+  /** The same entries as BibTeX. */
+  bib: z.string(),
+});
+export type ExportedBibliography = z.infer<typeof ExportedBibliography>;
+
+export const NoteExport = z.object({
+  /** A name safe on every OS, ending in .md. */
+  fileName: z.string(),
+  markdown: z.string(),
+  /** Present for the pandoc style; null for footnotes (its footnotes carry the sources). */
+  bibliography: ExportedBibliography.nullable(),
+});
+export type NoteExport = z.infer<typeof NoteExport>;
+
+export const HighlightsExport = z.object({ fileName: z.string(), markdown: z.string() });
+export type HighlightsExport = z.infer<typeof HighlightsExport>;
+
+export const exportOperations = {
+  /** One note as Markdown in the chosen style, with its bibliography for the pandoc style. */
+  exportNote: query(z.object({ noteId: NoteId, style: ExportStyle.default('footnotes') }), NoteExport),
+  /** One source's highlights as Markdown: quote, comment, tags and a link back to each passage. */
+  exportSourceHighlights: query(z.object({ sourceId: SourceId }), HighlightsExport),
+};
+
+export type ExportOperations = typeof exportOperations;
+
+/** Implementations, typed from the schemas as the contract's Handlers are (async: export loads its libraries on first use). */
+export type ExportHandlers = {
+  [K in keyof ExportOperations]: (request: z.output<ExportOperations[K]['request']>) => Promise<z.output<ExportOperations[K]['response']>>;
+};
+
+/** What the renderer calls, typed as the contract's Api is. */
+export type ExportApi = {
+  [K in keyof ExportOperations]: (request: z.input<ExportOperations[K]['request']>) => Promise<z.output<ExportOperations[K]['response']>>;
+};
