@@ -16,8 +16,8 @@ export const MAX_EDITOR_STATE_CHARS = 10_000_000;
 const MAX_DEPTH = 64;
 
 /** Node types the note editor registers (src/renderer/src/editor/nodes/noteNodes.ts must match). */
-const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link', 'autolink']);
-const INLINE_ELEMENT_TYPES = new Set(['link', 'autolink']);
+const ELEMENT_TYPES = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'link']);
+const INLINE_ELEMENT_TYPES = new Set(['link']);
 const TEXT_TYPES = new Set(['text', 'tab']);
 export const NOTE_NODE_TYPES: ReadonlySet<string> = new Set([...ELEMENT_TYPES, ...TEXT_TYPES, 'linebreak', CITATION_NODE_TYPE]);
 
