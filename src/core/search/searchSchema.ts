@@ -24,14 +24,18 @@ import { SEARCH_FOLDS_V1, SEARCH_TOKEN_CHARS } from '../../shared/search/fold';
  * from `sources_search_text`, as the last statement below does.
  *
  * Highlights and notes get their own tables in the same style, each in its own later migration:
- * - `highlights_fts(quote, comment, tags)`: content = a view over highlights giving the ORIGINAL
- *   quote, comment and `tags` (group_concat of the highlight's tag names, so a tag search and its
- *   snippet work), content_rowid = 'id'; a second view folds those columns for indexing; triggers
- *   on highlights (insert/update/delete) and on highlight_tags (insert/delete: delete-then-insert
- *   the highlight's row, reading the fold view before and after the change).
- * - `notes_fts(title, text)`: content = notes (its plain-text column), the same trigger set.
+ * - `highlights_fts(exact, comment, tags)`: content = a view over highlights giving the ORIGINAL
+ *   `exact` (the quote), `comment` and `tags` (group_concat of the tag names from highlight_tags,
+ *   so a tag: search and its snippet work), content_rowid = 'id'; a second view folds those columns
+ *   for indexing; triggers on highlights (insert, update of exact/comment, delete) and on
+ *   highlight_tags (insert/delete: delete-then-reinsert the highlight's row, reading the fold view
+ *   before and after the change). Check that ON DELETE CASCADE from sources fires them (it does in
+ *   SQLite, but a test should prove the index forgets a deleted source's highlights).
+ * - `notes_fts(title, plain_text)`: content = notes, the same trigger set; search.ts must leave out
+ *   soft-deleted notes (deleted_at IS NOT NULL) in the note kind's candidate query.
  * Use the same tokenizer line and fold (foldSql below) so one parsed query matches all three;
- * src/core/search then gets one more kind (see sourceSearch.ts).
+ * src/core/search then gets one more SearchKind each (see sourceSearch.ts), with its `tag` field
+ * pointing at the `tags` column and its date filters at the source's or note's date.
  */
 
 /** SQL string literal. The fold table has no quotes today; this keeps it safe if it ever does. */
