@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { CitationPayload } from '../../../../shared/notes/citationPayload';
+
+/** Whether what a citation points at is still in the library. Its snapshot keeps the note readable either way. */
+export type CitationTargetState = 'present' | 'passage-deleted' | 'source-deleted';
+
+/**
+ * What a citation chip needs from around the editor: whether its target still exists, and how to
+ * open it. Provided by CitationStatusPlugin; the defaults keep a chip usable outside it (tests).
+ */
+export interface CitationEnvironment {
+  stateOf(target: { sourceId: number; highlightId: number | null }): CitationTargetState;
+  open(citation: CitationPayload): void;
+}
+
+export const CitationEnvironmentContext = createContext<CitationEnvironment>({
+  stateOf: () => 'present',
+  open: () => undefined,
+});
+
+export const useCitationEnvironment = (): CitationEnvironment => useContext(CitationEnvironmentContext);
