@@ -1,0 +1,48 @@
+import type { NoteBacklink } from '../../../../shared/api/notes';
+import { api } from '../../api/client';
+import type { QueryState } from '../../hooks/useQuery';
+import { useQuery } from '../../hooks/useQuery';
+import { useNotes } from './NotesContext';
+
+/** The notes citing a source, with each citation's highlight: fetch once per reader, filter per highlight. */
+export function useBacklinks(sourceId: number): QueryState<NoteBacklink[]> {
+  return useQuery(`backlinks:${sourceId}`, () => api.listBacklinks({ sourceId }));
+}
+
+/** The backlinks that cite one highlight, for its item in the Highlights panel. */
+export function backlinksOfHighlight(backlinks: readonly NoteBacklink[], highlightId: number): NoteBacklink[] {
+  return backlinks
+    .map((note) => ({ ...note, citations: note.citations.filter((citation) => citation.highlightId === highlightId) }))
+    .filter((note) => note.citations.length > 0);
+}
+
+/**
+ * "Cited in": links to the notes citing this source (or, given `highlightId`, this passage).
+ * Each opens the note at its first such citation. Nothing is shown while nothing cites it.
+ */
+export function CitedIn({ sourceId, highlightId }: { sourceId: number; highlightId?: number }) {
+  const notes = useNotes();
+  const { data } = useBacklinks(sourceId);
+  const backlinks = data && highlightId !== undefined ? backlinksOfHighlight(data, highlightId) : data;
+  if (!backlinks || backlinks.length === 0) return null;
+  return (
+    <nav className="cited-in" aria-label={highlightId === undefined ? 'Cited in notes' : 'Passage cited in notes'}>
+      <span className="cited-in-label">Cited in</span>
+      <ul className="cited-in-list">
+        {backlinks.map((note) => (
+          <li key={note.noteId}>
+            <button
+              type="button"
+              className="cited-in-note"
+              aria-label={`Open “${note.title}” at the citation${note.citations.length > 1 ? ` (cited ${note.citations.length} times)` : ''}`}
+              onClick={() => notes.openNote(note.noteId, { ordinal: note.citations[0]!.ordinal })}
+            >
+              {note.title}
+              {note.citations.length > 1 ? <span className="cited-in-count"> ×{note.citations.length}</span> : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Note } from '../../../../shared/domain/note';
+import { DEFAULT_NOTE_TITLE } from '../../../../shared/api/notes';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { NoteEditor } from './NoteEditor';
+import { NoteHeader } from './NoteHeader';
+import { useNotes } from './NotesContext';
+import type { SaveStatus } from './useAutosave';
+import { useAutosave } from './useAutosave';
+
+const STATUS_TEXT: Record<SaveStatus['state'], string> = { saved: 'Saved', saving: 'Saving…', failed: 'Not saved' };
+
+/** A note open for writing: title, toolbar, editor, autosave. */
+export function EditableNote({ note }: { note: Note }) {
+  const notes = useNotes();
+  // An untitled note shows an empty box with the placeholder, ready to type a title into.
+  const initialTitle = note.title === DEFAULT_NOTE_TITLE ? '' : note.title;
+  const [title, setTitle] = useState(initialTitle);
+  const editor = useRef<LexicalEditor | null>(null);
+  const statusId = useId();
+
+  const read = () => ({
+    editorState: editor.current ? JSON.stringify(editor.current.getEditorState().toJSON()) : note.editorState,
+    title,
+  });
+  const autosave = useAutosave(note.id, read, { editorState: note.editorState, title: initialTitle });
+  const { registerEditor, registerFlush } = notes;
+
+  useEffect(() => {
+    registerFlush(autosave.flush);
+    return () => registerFlush(null);
+  }, [registerFlush, autosave.flush]);
+  // Citing from the reader inserts into this editor while it is mounted.
+  const [instance, setInstance] = useState<LexicalEditor | null>(null);
+  useEffect(() => {
+    if (!instance) return;
+    registerEditor(instance);
+    return () => registerEditor(null);
+  }, [instance, registerEditor]);
+
+  const onEditor = useCallback((next: LexicalEditor) => {
+    editor.current = next;
+    setInstance(next);
+  }, []);
+
+  const reveal = notes.revealRequest?.noteId === note.id ? notes.revealRequest : null;
+  const { status } = autosave;
+  return (
+    <div className="note-view">
+      <NoteHeader
+        title={
+          <input
+            className="note-title-input"
+            aria-label="Note title"
+            value={title}
+            placeholder={DEFAULT_NOTE_TITLE}
+            maxLength={200}
+            spellCheck
+            aria-describedby={statusId}
+            onChange={(event) => {
+              setTitle(event.currentTarget.value);
+              autosave.markDirty();
+            }}
+            onBlur={() => void autosave.flush()}
+            onKeyDown={(event) => {
+              // Enter moves on to the text, as in most notes apps.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                editor.current?.focus();
+              }
+            }}
+          />
+        }
+        status={
+          // Not announced on every pause in typing; a failure is announced by the alert below.
+          <span id={statusId} className="note-save-status" role="status" aria-live="off" data-state={status.state}>
+            {STATUS_TEXT[status.state]}
+          </span>
+        }
+        actions={
+          <button type="button" className="button button-quiet button-small button-danger-quiet" onClick={() => void notes.deleteNote({ ...note, title: title || note.title })}>
+            Delete note
+          </button>
+        }
+      />
+      {status.state === 'failed' ? <ErrorBanner title="The note was not saved." message={status.message} onRetry={() => void autosave.retry()} /> : null}
+      <NoteEditor editorState={note.editorState} editable onEditor={onEditor} onChange={autosave.markDirty} onBlur={() => void autosave.flush()} reveal={reveal} />
+    </div>
+  );
+}

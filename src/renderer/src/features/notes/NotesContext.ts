@@ -1,0 +1,62 @@
+import type { LexicalEditor } from 'lexical';
+import { createContext, useContext } from 'react';
+import type { NoteSummary } from '../../../../shared/domain/note';
+import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
+import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
+
+/** A passage the reader should scroll to and flash, after a citation chip was clicked. */
+export interface PassageRequest {
+  sourceId: number;
+  highlightId: number | null;
+  quote: string | null;
+}
+
+export interface NotesContextValue {
+  /** The notes column beside the library or reader is shown. */
+  paneOpen: boolean;
+  setPaneOpen: (open: boolean) => void;
+  openNoteId: number | null;
+  /** Open a note; with `ordinal`, at that citation (its place among the note's citations). */
+  openNote: (id: number, at?: { ordinal: number }) => void;
+  closeNote: () => void;
+  /** The citation the open note should scroll to, a new object for each request. */
+  revealRequest: { noteId: number; ordinal: number } | null;
+  createNote: () => Promise<void>;
+  deleteNote: (note: NoteSummary) => Promise<void>;
+  /** Inserts a citation at the caret of the open note (a new note when none is open). */
+  cite: (citation: CitationPayload, mode?: CiteMode) => void;
+  /** Opens a citation's source in the reader, at its passage. */
+  openCitation: (citation: CitationPayload) => void;
+  openLibraryLink: (target: LibraryLinkTarget) => void;
+  /** The open note's editor, while it is mounted; null otherwise. */
+  registerEditor: (editor: LexicalEditor | null) => void;
+  /** While the open note cannot take citations (read-only, failed to open): why, to say when someone cites. */
+  declineCitations: (reason: string | null) => void;
+  /** Saves the open note now; set by the open note while it is mounted. */
+  registerFlush: (flush: (() => Promise<void>) | null) => void;
+  passageRequest: (PassageRequest & { nonce: number }) | null;
+  /** Said to screen readers (and shown briefly) after an action with no other visible result. */
+  announce: (message: string) => void;
+  announcement: { message: string; nonce: number } | null;
+  lastDeleted: NoteSummary | null;
+  undoDelete: () => Promise<void>;
+  dismissUndo: () => void;
+}
+
+export const NotesContext = createContext<NotesContextValue | null>(null);
+
+export function useNotes(): NotesContextValue {
+  const value = useContext(NotesContext);
+  if (!value) throw new Error('useNotes() needs a <NotesProvider> above it (see App.tsx).');
+  return value;
+}
+
+/**
+ * What the highlights panel (and anything else that cites) calls: `cite(citation, 'cite')` inserts
+ * a chip at the caret of the open note, `cite(citation, 'quote')` the passage as a block quote
+ * followed by its chip. Build the citation with highlightCitation() or sourceCitation()
+ * (src/shared/notes/citationPayload.ts).
+ */
+export function useCiteInNote(): (citation: CitationPayload, mode?: CiteMode) => void {
+  return useNotes().cite;
+}

@@ -1,0 +1,197 @@
+import type { LexicalEditor } from 'lexical';
+import type { ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NoteSummary } from '../../../../shared/domain/note';
+import { citationLabel } from '../../../../shared/notes/citationLabel';
+import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
+import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { markLibraryChanged } from '../../api/libraryEvents';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
+import type { NotesContextValue, PassageRequest } from './NotesContext';
+import { NotesContext } from './NotesContext';
+
+const parseNoteId = (stored: string) => (/^[1-9]\d{0,14}$/.test(stored) ? Number(stored) : undefined);
+const ANNOUNCEMENT_MS = 8000;
+const parseBoolean = (stored: string) => (stored === 'true' ? true : stored === 'false' ? false : undefined);
+
+interface NotesProviderProps {
+  /** Opens a source in the reader (the app's navigation). */
+  onOpenSource: (sourceId: number) => void;
+  children: ReactNode;
+}
+
+/**
+ * The notes side of the app: which note is open, the notes column, citing into the open note, and
+ * delete with undo. One per window, above the library, the reader and the notes column.
+ */
+export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
+  const [paneOpen, setPaneOpen] = usePersistentState<boolean>('notes.paneOpen', true, parseBoolean);
+  // 0 stands for "none" in storage: usePersistentState keeps strings.
+  const [storedNoteId, setStoredNoteId] = usePersistentState<number>('notes.openNoteId', 0, parseNoteId);
+  const openNoteId = storedNoteId > 0 ? storedNoteId : null;
+  const [revealRequest, setRevealRequest] = useState<{ noteId: number; ordinal: number } | null>(null);
+  const [passageRequest, setPassageRequest] = useState<(PassageRequest & { nonce: number }) | null>(null);
+  const [announcement, setAnnouncement] = useState<{ message: string; nonce: number } | null>(null);
+  const [lastDeleted, setLastDeleted] = useState<{ note: NoteSummary; wasOpen: boolean } | null>(null);
+  const editor = useRef<LexicalEditor | null>(null);
+  const flushOpenNote = useRef<(() => Promise<void>) | null>(null);
+  const pendingCitations = useRef<{ citation: CitationPayload; mode: CiteMode }[]>([]);
+  const declineReason = useRef<string | null>(null);
+
+  const announce = useCallback((message: string) => setAnnouncement({ message, nonce: Date.now() }), []);
+  // A message is about the moment it was said; it goes before it can mislead ("in the open note" after closing it).
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(null), ANNOUNCEMENT_MS);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+
+  const insert = useCallback(
+    (target: LexicalEditor, citation: CitationPayload, mode: CiteMode) => {
+      if (!target.isEditable()) {
+        announce('The open note is read-only, so nothing was inserted. Open or create another note to cite.');
+        return;
+      }
+      target.dispatchCommand(INSERT_CITATION_COMMAND, { citation, mode });
+      announce(`${mode === 'quote' ? 'Quoted' : 'Cited'} ${citationLabel(citation.snapshot)} in the open note.`);
+    },
+    [announce],
+  );
+
+  const openNote = useCallback(
+    (id: number, at?: { ordinal: number }) => {
+      setPaneOpen(true);
+      setStoredNoteId(id);
+      setRevealRequest(at ? { noteId: id, ordinal: at.ordinal } : null);
+    },
+    [setPaneOpen, setStoredNoteId],
+  );
+
+  const closeNote = useCallback(() => setStoredNoteId(0), [setStoredNoteId]);
+
+  const createNote = useCallback(async () => {
+    try {
+      const note = await api.createNote({});
+      markLibraryChanged();
+      openNote(note.id);
+    } catch (error) {
+      pendingCitations.current = [];
+      announce(errorMessage(error, 'create a note'));
+    }
+  }, [announce, openNote]);
+
+  const cite = useCallback(
+    (citation: CitationPayload, mode: CiteMode = 'cite') => {
+      setPaneOpen(true);
+      if (openNoteId !== null && declineReason.current) return announce(declineReason.current);
+      if (editor.current && openNoteId !== null) return insert(editor.current, citation, mode);
+      // The note is still loading, or there is none yet: insert once its editor is there.
+      pendingCitations.current.push({ citation, mode });
+      if (openNoteId === null && pendingCitations.current.length === 1) void createNote();
+    },
+    [openNoteId, insert, createNote, setPaneOpen, announce],
+  );
+
+  const declineCitations = useCallback(
+    (reason: string | null) => {
+      declineReason.current = reason;
+      if (reason && pendingCitations.current.length > 0) {
+        pendingCitations.current = [];
+        announce(reason);
+      }
+    },
+    [announce],
+  );
+
+  const registerEditor = useCallback(
+    (next: LexicalEditor | null) => {
+      editor.current = next;
+      if (!next) return;
+      const pending = pendingCitations.current;
+      pendingCitations.current = [];
+      for (const { citation, mode } of pending) insert(next, citation, mode);
+    },
+    [insert],
+  );
+
+  const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
+    flushOpenNote.current = flush;
+  }, []);
+
+  const openCitation = useCallback(
+    (citation: CitationPayload) => {
+      onOpenSource(citation.sourceId);
+      setPassageRequest({ sourceId: citation.sourceId, highlightId: citation.highlightId, quote: citation.snapshot.quote, nonce: Date.now() });
+    },
+    [onOpenSource],
+  );
+
+  const openLibraryLink = useCallback(
+    (target: LibraryLinkTarget) => {
+      if (target.sourceId === null) return announce('Links to a highlight alone cannot be opened yet; link to its source (marginalia://source/…).');
+      onOpenSource(target.sourceId);
+      setPassageRequest({ sourceId: target.sourceId, highlightId: target.highlightId, quote: null, nonce: Date.now() });
+    },
+    [announce, onOpenSource],
+  );
+
+  const deleteNote = useCallback(
+    async (note: NoteSummary) => {
+      const wasOpen = note.id === openNoteId;
+      try {
+        // What was typed last is saved first, so undo brings it back too.
+        if (wasOpen) await flushOpenNote.current?.();
+        await api.deleteNote({ id: note.id });
+        if (wasOpen) closeNote();
+        setLastDeleted({ note, wasOpen });
+        markLibraryChanged();
+      } catch (error) {
+        announce(errorMessage(error, `delete the note "${note.title}"`));
+      }
+    },
+    [openNoteId, closeNote, announce],
+  );
+
+  const undoDelete = useCallback(async () => {
+    if (!lastDeleted) return;
+    try {
+      await api.restoreNote({ id: lastDeleted.note.id });
+      setLastDeleted(null);
+      markLibraryChanged();
+      if (lastDeleted.wasOpen) openNote(lastDeleted.note.id);
+      announce(`Restored "${lastDeleted.note.title}".`);
+    } catch (error) {
+      announce(errorMessage(error, `restore the note "${lastDeleted.note.title}"`));
+    }
+  }, [lastDeleted, openNote, announce]);
+
+  const value = useMemo<NotesContextValue>(
+    () => ({
+      paneOpen,
+      setPaneOpen,
+      openNoteId,
+      openNote,
+      closeNote,
+      revealRequest,
+      createNote,
+      deleteNote,
+      cite,
+      openCitation,
+      openLibraryLink,
+      registerEditor,
+      declineCitations,
+      registerFlush,
+      passageRequest,
+      announce,
+      announcement,
+      lastDeleted: lastDeleted?.note ?? null,
+      undoDelete,
+      dismissUndo: () => setLastDeleted(null),
+    }),
+    [paneOpen, setPaneOpen, openNoteId, openNote, closeNote, revealRequest, createNote, deleteNote, cite, openCitation, openLibraryLink, registerEditor, declineCitations, registerFlush, passageRequest, announce, announcement, lastDeleted, undoDelete],
+  );
+  return <NotesContext.Provider value={value}>{children}</NotesContext.Provider>;
+}
