@@ -15,6 +15,9 @@ import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
 import { useImport } from './features/library/useImport';
 import { ReaderPage } from './features/reader/ReaderPage';
+import { NotesProvider } from './features/notes/NotesProvider';
+import { NotesSplitView } from './features/notes/NotesSplitView';
+import { NotesToggleButton } from './features/notes/NotesToggleButton';
 
 const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
 
@@ -45,16 +48,19 @@ export function App() {
   useShortcuts({ importArticles: importing ? undefined : () => importButton.current?.open(), back });
 
   return (
-    // While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too.
+    <NotesProvider onOpenSource={openSource}>
+    {/* While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too. */}
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
+            <NotesToggleButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>
         } />
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
+        <NotesSplitView>
         {view.name === 'reader' ? (
           <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
         ) : (
@@ -67,8 +73,10 @@ export function App() {
             focusSourceId={lastSourceId}
           />
         )}
+        </NotesSplitView>
       </main>
       {dragging ? <DropOverlay /> : null}
     </div>
+    </NotesProvider>
   );
 }

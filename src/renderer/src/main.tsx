@@ -6,6 +6,8 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/library.css';
 import './styles/reader.css';
+import './styles/notes.css';
+import './styles/notes-editor.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
