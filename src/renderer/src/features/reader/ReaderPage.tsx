@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { CitedIn } from '../notes/CitedIn';
+import { CiteSourceButton } from '../notes/CiteSourceButton';
+import { PassageReveal } from '../notes/PassageReveal';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
@@ -56,6 +59,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
             titleRef={titleRef}
             actions={
               <>
+                <CiteSourceButton source={source} />
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   Edit details
                 </button>
@@ -63,7 +67,9 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
               </>
             }
           />
+          <CitedIn sourceId={source.id} />
           <ReaderArticle body={source.body} labelledBy={titleId} language={source.language} />
+          <PassageReveal sourceId={source.id} />
           <SourceProvenance source={source} />
         </div>
       </div>
