@@ -188,13 +188,13 @@ test('a saved note the editor cannot read is shown read-only and never overwritt
   }
 });
 
-test('a citation of a deleted source still reads, and says the source is gone', async ({ app }) => {
+test('citing with no note open starts one; its citation of a deleted source still reads, and says the source is gone', async ({ app }) => {
   const library = new LibraryPage(app.page);
   const notes = new NotesPage(app.page);
   await library.loadSampleLibrary();
-  await notes.newNote('Orphaned');
   await library.open(PEACEKEEPERS);
   await app.page.getByRole('button', { name: 'Cite in note' }).click();
+  await expect(notes.title).toHaveValue('');
   await expect(notes.citations(/^Citation: AzerNews, 2023-01-11$/)).toBeVisible();
   await notes.waitUntilSaved();
   await new ReaderPage(app.page).deleteSource();
