@@ -15,6 +15,7 @@ import { backupIfDue } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
 import { runNotes } from './notesCommand';
+import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
@@ -22,6 +23,7 @@ Commands:
   import PATH...        import files, or folders recursively (.txt, .md, .html, .pdf);
                         Ctrl+C stops after the current file and keeps what was imported
   list                  list the sources in the library
+${SEARCH_USAGE}
   show SOURCE_ID        show one source with its text
   notes                 list the notes, most recently edited first, with their citation counts
 ${HIGHLIGHTS_USAGE}
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         list: { type: 'boolean', default: false },
+        limit: { type: 'string' },
       },
     });
   } catch (error) {
@@ -78,13 +81,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search'].includes(command)) return usage(`unknown command "${command}".`);
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
   if (command === 'highlights') {
     const problem = highlightsUsageProblem(args);
     if (problem) return usage(problem);
   }
+  if (command === 'search') {
+    const problem = searchUsageProblem(args, values.limit);
+    if (problem) return usage(problem);
+  } else if (values.limit !== undefined) return usage('--limit goes with search.');
   if (command === 'restore') {
     if (args.length !== 1) return usage('give the one backup FILE to restore (see `marginalia backup --list`).');
     return runRestore(resolveLibraryPath(values.library), args[0]!, values.json, io);
@@ -127,6 +134,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'notes':
         runNotes(library, values.json, io.out);
         return EXIT.ok;
+      case 'search':
+        return runSearch(library.db, args, values.limit === undefined ? 20 : Number(values.limit), values.json, io);
       case 'backup':
         return await runBackup(library, values.list, values.json, io);
       case 'serve':

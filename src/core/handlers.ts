@@ -5,8 +5,10 @@ import { importFiles } from './import/importFiles';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
+import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
+import { createSearchHandlers } from './search';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
 
@@ -45,5 +47,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createBackupHandlers(library),
     ...createNoteHandlers(db),
     ...createHighlightHandlers(db),
+    ...createSearchHandlers(db),
+    ...createExportHandlers(db),
   };
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { backupOperations } from './backups';
+import { exportOperations } from './export';
 import { highlightOperations } from './highlights';
 import { libraryOperations } from './library';
 import { noteOperations } from './notes';
+import { searchOperations } from './search';
 
 /**
  * Every operation the library offers, declared once. Main (IPC), preload, the browser host and
@@ -14,6 +16,8 @@ export const contract = {
   ...backupOperations,
   ...noteOperations,
   ...highlightOperations,
+  ...searchOperations,
+  ...exportOperations,
 };
 
 export type Contract = typeof contract;
