@@ -4,6 +4,7 @@ import { SourceMetadataPatch } from '../shared/domain/source';
 import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/openDatabase';
+import { prepared } from './db/prepared';
 
 interface SourceRow {
   id: number;
@@ -53,18 +54,26 @@ export interface NewSource {
 }
 
 function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
-  return db.prepare('SELECT 1 FROM sources WHERE citekey = ? AND id != ?').get(key, exceptId) !== undefined;
+  return prepared(db, 'SELECT 1 FROM sources WHERE citekey = ? AND id != ?').get(key, exceptId) !== undefined;
+}
+
+/** Every citekey that starts with `base`, in one range scan of the unique index. */
+function citekeysStartingWith(db: Db, base: string): Set<string> {
+  const keys = prepared(db, 'SELECT citekey FROM sources WHERE citekey >= ? AND citekey < ?').pluck().all(base, `${base}\u{10FFFF}`) as string[];
+  return new Set(keys);
 }
 
 export function insertSource(db: Db, source: NewSource): number {
   return db.transaction(() => {
-    const citekey = uniqueCitekey(baseCitekey(source), (key) => isCitekeyTaken(db, key));
-    const info = db
-      .prepare(
-        `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, sha256, imported_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, Buffer.from(source.original), source.sha256, new Date().toISOString());
+    const base = baseCitekey(source);
+    const taken = citekeysStartingWith(db, base);
+    const citekey = uniqueCitekey(base, (key) => taken.has(key));
+    const insert = prepared(
+      db,
+      `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, sha256, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, Buffer.from(source.original), source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
   })();
 }
