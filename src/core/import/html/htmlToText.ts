@@ -54,37 +54,61 @@ class ParagraphWriter {
   }
 }
 
-function writePre(node: Node, out: ParagraphWriter): void {
-  for (const child of node.childNodes) {
-    if (child.nodeType === TEXT) out.raw((child.nodeValue ?? '').replace(/\t/g, '    '));
-    else if (child.nodeType === ELEMENT && nameOf(child) === 'br') out.lineBreak();
-    else if (child.nodeType === ELEMENT && !NEVER_TEXT.has(nameOf(child))) writePre(child, out);
+type Step = { node: Node; inPre: boolean } | { close: 'block' | 'pre' };
+
+/**
+ * Depth-first over the tree with an explicit stack, not recursion: a hostile page nested 100,000
+ * elements deep must be refused or read, never overflow the call stack.
+ */
+function walk(root: Node, out: ParagraphWriter): void {
+  const stack: Step[] = [];
+  const pushChildren = (node: Node, inPre: boolean) => {
+    const children = [...node.childNodes];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, inPre });
+  };
+  pushChildren(root, false);
+  for (let step = stack.pop(); step !== undefined; step = stack.pop()) {
+    if ('close' in step) {
+      out.flush(step.close === 'pre');
+      continue;
+    }
+    const { node, inPre } = step;
+    if (node.nodeType === TEXT) {
+      if (inPre) out.raw((node.nodeValue ?? '').replace(/\t/g, '    '));
+      else out.text(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT) continue; // comments, processing instructions
+    const name = nameOf(node);
+    if (NEVER_TEXT.has(name)) continue;
+    if (name === 'br') out.lineBreak();
+    else if (inPre) pushChildren(node, true);
+    else if (name === 'pre') {
+      out.flush();
+      stack.push({ close: 'pre' });
+      pushChildren(node, true);
+    } else if (name === 'td' || name === 'th') {
+      out.cellBreak();
+      pushChildren(node, false);
+    } else if (BLOCKS.has(name)) {
+      out.flush();
+      stack.push({ close: 'block' });
+      pushChildren(node, false);
+    } else pushChildren(node, false);
   }
 }
 
-function walk(node: Node, out: ParagraphWriter): void {
-  for (const child of node.childNodes) {
-    if (child.nodeType === TEXT) {
-      out.text(child.nodeValue ?? '');
-      continue;
-    }
-    if (child.nodeType !== ELEMENT) continue; // comments, processing instructions
-    const name = nameOf(child);
-    if (NEVER_TEXT.has(name)) continue;
-    if (name === 'br') out.lineBreak();
-    else if (name === 'pre') {
-      out.flush();
-      writePre(child, out);
-      out.flush(true);
-    } else if (name === 'td' || name === 'th') {
-      out.cellBreak();
-      walk(child, out);
-    } else if (BLOCKS.has(name)) {
-      out.flush();
-      walk(child, out);
-      out.flush();
-    } else walk(child, out);
+/** How deep elements nest under `root`, counting no further than `limit`. */
+export function nestingDepth(root: Element, limit: number): number {
+  let deepest = 0;
+  const stack: [Element, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [element, depth] = entry;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of element.children) stack.push([child, depth + 1]);
   }
+  return deepest;
 }
 
 /** The paragraphs of an element's content, in document order. */

@@ -111,6 +111,12 @@ describe('the article text', () => {
     expect(parseHtml(undeclared).body).toBe(parseHtml(declared).body);
   });
 
+  it('reads a page nested thousands of levels deep (generated or hostile) whole, without its chrome', () => {
+    const depth = 3000;
+    const parsed = page(`<html><body><nav>Menu</nav>${'<div>'.repeat(depth)}<p>Deep text.</p>${'</div>'.repeat(depth)}<footer>Footer</footer></body></html>`);
+    expect(parsed.body).toBe('Deep text.');
+  });
+
   it('refuses a page with no article text', () => {
     expect(() => page('<html><head><title>Nothing</title><script>render()</script></head><body><div id="app"></div></body></html>')).toThrow(
       'is a web page with no article text in it (only scripts, images or page chrome). Save the article page itself and import it again.',

@@ -4,7 +4,7 @@ import { canonicalizeText } from '../../../shared/text/canonical';
 import { decodeText, ImportRefused } from '../decodeText';
 import type { ParsedArticle } from '../parsePlainText';
 import { readPageFacts, resolveMetadata } from './htmlMetadata';
-import { htmlParagraphs, NEVER_TEXT } from './htmlToText';
+import { htmlParagraphs, nestingDepth, NEVER_TEXT } from './htmlToText';
 
 /**
  * A saved web page -> its article. The DOM is linkedom's: it has no script engine, no network and
@@ -49,6 +49,13 @@ function removeChrome(document: Document): void {
   for (const element of chrome) if (element.isConnected && !holdsArticle(element)) element.remove();
 }
 
+/**
+ * Readability's time grows about with the cube of the nesting depth on linkedom (300 levels: 1 s,
+ * 1,000: 33 s). Real article pages nest 20–60 deep; deeper than this is generated or hostile, and
+ * is read whole (without its chrome) instead.
+ */
+const MAX_READABILITY_DEPTH = 150;
+
 const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function parseDocument(html: string): Document {
@@ -61,15 +68,16 @@ export function parseHtml(bytes: Uint8Array): ParsedArticle {
   const document = parseDocument(html);
   const facts = readPageFacts(document, html);
   removeChrome(document);
-  const article = new Readability(document, { serializer: (node: Node) => node, disableJSONLD: true, charThreshold: 200 }).parse();
+  const readable = document.body !== null && nestingDepth(document.body, MAX_READABILITY_DEPTH) <= MAX_READABILITY_DEPTH;
+  const article = readable ? new Readability(document, { serializer: (node: Node) => node, disableJSONLD: true, charThreshold: 200 }).parse() : null;
   let paragraphs = article?.content ? htmlParagraphs(article.content) : [];
   // Readability finds nothing on some pages (a bare list of paragraphs, a saved excerpt): then the
   // whole page without its chrome is the article. It rewrote the document, so parse it again.
-  if (paragraphs.length === 0) {
+  if (paragraphs.length === 0 && readable) {
     const page = parseDocument(html);
     removeChrome(page);
     paragraphs = page.body ? htmlParagraphs(page.body) : [];
-  }
+  } else if (!readable && document.body) paragraphs = htmlParagraphs(document.body);
 
   const metadata = resolveMetadata(facts, { title: article?.title ?? null, byline: article?.byline ?? null, publishedTime: article?.publishedTime ?? null });
   const headline = paragraphs[0];
