@@ -1,29 +1,40 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
+import type { Source } from '../../../../shared/domain/source';
 import { splitParagraphs } from '../../../../shared/text/canonical';
+import { HighlightLayer } from '../highlights/HighlightLayer';
 
 interface ReaderArticleProps {
-  body: string;
+  source: Source;
   labelledBy: string;
-  /** The article's language (BCP 47), so screen readers pronounce it and the browser shapes it right. */
-  language: string | null;
 }
 
-/**
- * The body as text, one <p> per paragraph. `data-start` is the offset of the paragraph's first
- * character in the canonical body, the coordinate system highlights anchor in.
- */
 /** Only a well-formed language tag goes into `lang`; free text such as "English" would mislead. */
 const languageTag = (language: string | null) => (language && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(language) ? language : undefined);
 
-export const ReaderArticle = memo(function ReaderArticle({ body, labelledBy, language }: ReaderArticleProps) {
-  const paragraphs = useMemo(() => splitParagraphs(body), [body]);
-  return (
-    <article className="reader-body" aria-labelledby={labelledBy} lang={languageTag(language)}>
-      {paragraphs.map((paragraph) => (
+/**
+ * The body as text, one <p> per paragraph. `data-start` is the offset of the paragraph's first
+ * character in the canonical body, the coordinate system highlights anchor in. Highlights are
+ * painted over this text by HighlightLayer (CSS Custom Highlight API): the paragraphs stay plain
+ * text, rendered once per body, whatever the highlights do.
+ */
+export const ReaderArticle = memo(function ReaderArticle({ source, labelledBy }: ReaderArticleProps) {
+  const articleRef = useRef<HTMLElement>(null);
+  const { body } = source;
+  const paragraphs = useMemo(
+    () =>
+      splitParagraphs(body).map((paragraph) => (
         <p key={paragraph.start} data-start={paragraph.start}>
           {paragraph.text}
         </p>
-      ))}
-    </article>
+      )),
+    [body],
+  );
+  return (
+    <>
+      <article ref={articleRef} className="reader-body" aria-labelledby={labelledBy} lang={languageTag(source.language)}>
+        {paragraphs}
+      </article>
+      <HighlightLayer source={source} articleRef={articleRef} />
+    </>
   );
 });

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { CitedIn } from '../notes/CitedIn';
 import { CiteSourceButton } from '../notes/CiteSourceButton';
 import { PassageReveal } from '../notes/PassageReveal';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
@@ -15,7 +16,7 @@ import { useSource } from './useSource';
 interface ReaderPageProps {
   sourceId: number;
   onDeleted: () => void;
-  /** The right-hand column beside the text (the highlights panel will live here). */
+  /** The right-hand column beside the text; the source's Highlights panel unless given. */
   sidePanel?: ReactNode;
 }
 
@@ -48,8 +49,9 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
     );
   }
 
+  const panel = sidePanel ?? <HighlightsPanel source={source} />;
   return (
-    <div className={sidePanel ? 'reader-layout has-side-panel' : 'reader-layout'}>
+    <div className={panel ? 'reader-layout has-side-panel' : 'reader-layout'}>
       <div className="reader-scroll">
         <div className="reader-column">
           {error ? <ErrorBanner title="This source could not be refreshed." message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
@@ -68,12 +70,12 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
             }
           />
           <CitedIn sourceId={source.id} />
-          <ReaderArticle body={source.body} labelledBy={titleId} language={source.language} />
+          <ReaderArticle source={source} labelledBy={titleId} />
           <PassageReveal sourceId={source.id} />
           <SourceProvenance source={source} />
         </div>
       </div>
-      {sidePanel ? <aside className="reader-side-panel">{sidePanel}</aside> : null}
+      {panel ? <aside className="reader-side-panel">{panel}</aside> : null}
       {editing ? <EditDetailsDialog source={source} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
     </div>
   );

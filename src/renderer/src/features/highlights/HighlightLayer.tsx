@@ -1,0 +1,104 @@
+import type { RefObject } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
+import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
+import type { Source } from '../../../../shared/domain/source';
+import type { CiteMode } from '../../../../shared/notes/citationPayload';
+import { highlightCitation } from '../../../../shared/notes/citationPayload';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { markLibraryChanged } from '../../api/libraryEvents';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { NotesContext } from '../notes/NotesContext';
+import { usePersistentState } from '../../hooks/usePersistentState';
+import { clearArticleSelectionIf, currentArticleSelection } from './articleSelection';
+import { useCite } from './citeInNote';
+import { parseColor } from './colors';
+import { focusHighlightItem, revealHighlight, selectHighlight } from './highlightFocus';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useArticleInteractions } from './useArticleInteractions';
+import { useHighlightPainting } from './useHighlightPainting';
+import { useSelectionTracking } from './useSelectionTracking';
+import { replaceHighlight, useSourceHighlights } from './useSourceHighlights';
+import './highlights.css';
+
+interface HighlightLayerProps {
+  source: Source;
+  articleRef: RefObject<HTMLElement | null>;
+}
+
+/** Passage requests of the notes feature already carried out (its context keeps the last one). */
+const handledPassages = new Set<number>();
+
+/** Everything the reader's article does with highlights: painting, the selection toolbar, keys, clicks. */
+export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
+  const sourceId = source.id;
+  const { highlights } = useSourceHighlights(sourceId);
+  const [color, setColor] = usePersistentState<HighlightColor>('highlights.color', 'yellow', parseColor);
+  const [error, setError] = useState<string | null>(null);
+
+  useHighlightPainting(articleRef, sourceId, source.body, highlights);
+  useSelectionTracking(articleRef, sourceId, source.body);
+
+  // A citation clicked in a note opens its source at the passage (NotesContext.openCitation).
+  const passage = useContext(NotesContext)?.passageRequest ?? null;
+  useEffect(() => {
+    if (!passage || passage.sourceId !== sourceId || passage.highlightId === null || handledPassages.has(passage.nonce)) return;
+    handledPassages.add(passage.nonce);
+    revealHighlight(sourceId, passage.highlightId, passage.quote);
+  }, [passage, sourceId]);
+
+  const highlight = useCallback(
+    async (chosen: HighlightColor): Promise<Highlight | null> => {
+      const selection = currentArticleSelection(sourceId);
+      if (!selection) return null;
+      setColor(chosen);
+      setError(null);
+      // Chosen from the toolbar by keyboard: focus follows to the new item (the toolbar goes away).
+      const fromKeyboard = document.activeElement?.closest('[role="toolbar"]') != null;
+      try {
+        const created = await api.createHighlight({ sourceId, start: selection.start, end: selection.end, color: chosen });
+        replaceHighlight(created);
+        markLibraryChanged();
+        clearArticleSelectionIf(selection);
+        selectHighlight(sourceId, created.id);
+        if (fromKeyboard) focusHighlightItem(sourceId, created.id);
+        return created;
+      } catch (failure) {
+        setError(errorMessage(failure, 'save this highlight'));
+        return null;
+      }
+    },
+    [sourceId, setColor],
+  );
+
+  useArticleInteractions(articleRef, sourceId, highlights, () => void highlight(color));
+
+  // Citing a selection highlights it first: a citation points at a highlight.
+  const cite = useCite();
+  const citeSelection = async (mode: CiteMode) => {
+    const created = await highlight(color);
+    if (created && cite) cite(highlightCitation(source, created), mode);
+  };
+
+  return (
+    <>
+      <SelectionToolbar sourceId={sourceId} articleRef={articleRef} defaultColor={color} onHighlight={(chosen) => void highlight(chosen)}>
+        {cite ? (
+          <span className="selection-toolbar-cite">
+            <button type="button" tabIndex={-1} onClick={() => void citeSelection('cite')}>
+              Cite in note
+            </button>
+            <button type="button" tabIndex={-1} onClick={() => void citeSelection('quote')}>
+              Quote in note
+            </button>
+          </span>
+        ) : null}
+      </SelectionToolbar>
+      {error ? (
+        <div className="highlight-error">
+          <ErrorBanner title="The highlight was not saved." message={error} onDismiss={() => setError(null)} />
+        </div>
+      ) : null}
+    </>
+  );
+}

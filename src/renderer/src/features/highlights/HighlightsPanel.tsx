@@ -1,0 +1,153 @@
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
+import { HIGHLIGHT_COLORS, tagKey } from '../../../../shared/domain/highlight';
+import type { SourceSummary } from '../../../../shared/domain/source';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useQuery } from '../../hooks/useQuery';
+import { AnnotationFiles } from './AnnotationFiles';
+import { COLOR_LABELS, parseColor } from './colors';
+import { focusHighlightItem, useSelectedHighlight } from './highlightFocus';
+import { HighlightItem } from './HighlightItem';
+import { highlightApiAvailable } from './highlightLayers';
+import { OrphanedHighlights } from './OrphanedHighlights';
+import { useHighlightActions } from './useHighlightActions';
+import { useSourceHighlights } from './useSourceHighlights';
+import './highlights.css';
+import './highlightsPanel.css';
+
+interface HighlightsPanelProps {
+  source: SourceSummary;
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+/** The tags used on these highlights, one entry per tag whatever its case, sorted. */
+function tagsOf(highlights: readonly Highlight[]): string[] {
+  const names = new Map<string, string>();
+  for (const highlight of highlights) for (const tag of highlight.tags) if (!names.has(tagKey(tag))) names.set(tagKey(tag), tag);
+  return Array.from(names.values()).sort(byName);
+}
+
+/**
+ * The Highlights panel beside the reader: the source's highlights in document order, filtered by
+ * colour and tag, each editable in place; orphans under their own heading; delete with undo;
+ * Web Annotation export and import.
+ */
+export function HighlightsPanel({ source }: HighlightsPanelProps) {
+  const { highlights: current, error: loadError, retry } = useSourceHighlights(source.id);
+  // The list renders after the text is painted, in an interruptible pass: with 1,000 highlights
+  // it is the costly part, and the reader must not wait for it (issue 3's 100 ms budget).
+  const highlights = useDeferredValue(current);
+  const selectedId = useSelectedHighlight(source.id);
+  const { actions, notice, error } = useHighlightActions();
+  const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}));
+  const [colorFilter, setColorFilter] = useState<HighlightColor | null>(null);
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const colorFilterId = useId();
+  const tagFilterId = useId();
+
+  const all = useMemo(() => highlights ?? [], [highlights]);
+  const sourceTags = useMemo(() => tagsOf(all), [all]);
+  // Stable across re-fetches that change nothing, so the memoised items do not all re-render.
+  const suggestionKey = (libraryTags ?? []).map((tag) => tag.name).sort(byName).join('\n');
+  const suggestions = useMemo(() => (suggestionKey ? suggestionKey.split('\n') : []), [suggestionKey]);
+  const { id, title, outlet, author, publishedAt, citekey } = source;
+  const citedSource = useMemo(() => ({ id, title, outlet, author, publishedAt, citekey }), [id, title, outlet, author, publishedAt, citekey]);
+  // A tag filter whose tag is gone (its last use removed) filters nothing.
+  const activeTag = tagFilter !== null && sourceTags.some((tag) => tagKey(tag) === tagKey(tagFilter)) ? tagFilter : null;
+  const matches = (highlight: Highlight) =>
+    (colorFilter === null || highlight.color === colorFilter) && (activeTag === null || highlight.tags.some((tag) => tagKey(tag) === tagKey(activeTag)));
+  const placed = all.filter((highlight) => !highlight.orphaned);
+  const shown = placed.filter(matches);
+  const orphans = all.filter((highlight) => highlight.orphaned && matches(highlight));
+  const filtering = colorFilter !== null || activeTag !== null;
+
+  // The deleted item's button is gone: focus moves to Undo, the next thing a user may want.
+  useEffect(() => {
+    if (notice?.undo) undoRef.current?.focus();
+  }, [notice]);
+
+  const undo = async (deleted: Highlight) => {
+    const restored = await actions.undoDelete(deleted);
+    if (restored && !restored.orphaned) focusHighlightItem(restored.sourceId, restored.id);
+  };
+
+  return (
+    <section className="highlights-panel" aria-label="Highlights">
+      <header className="highlights-header">
+        <h2 className="highlights-title">
+          Highlights <span className="highlights-count">{filtering ? `${shown.length} of ${placed.length}` : placed.length}</span>
+        </h2>
+        <AnnotationFiles source={source} actions={actions} />
+      </header>
+      {highlightApiAvailable ? null : (
+        <p className="highlights-hint">This browser cannot paint highlights in the text (it lacks the CSS Custom Highlight API); they are listed here, and choosing one still scrolls to it.</p>
+      )}
+      {all.length > 0 ? (
+        <div className="highlights-filters">
+          <label htmlFor={colorFilterId}>Colour</label>
+          <select id={colorFilterId} className="select" aria-label="Filter by colour" value={colorFilter ?? ''} onChange={(event) => setColorFilter(parseColor(event.currentTarget.value) ?? null)}>
+            <option value="">All colours</option>
+            {HIGHLIGHT_COLORS.map((color) => (
+              <option key={color} value={color}>
+                {COLOR_LABELS[color]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={tagFilterId}>Tag</label>
+          <select id={tagFilterId} className="select" aria-label="Filter by tag" value={activeTag ?? ''} onChange={(event) => setTagFilter(event.currentTarget.value || null)}>
+            <option value="">All tags</option>
+            {sourceTags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {loadError ? <ErrorBanner title="The highlights could not be loaded." message={errorMessage(loadError, 'load the highlights')} onRetry={retry} /> : null}
+      {error ? <ErrorBanner message={error} onDismiss={() => actions.fail(null)} /> : null}
+      {highlights === undefined && !loadError ? (
+        <p className="loading" aria-busy="true">
+          Loading highlights…
+        </p>
+      ) : placed.length === 0 ? (
+        <p className="highlights-empty">Select words in the article, then choose Highlight (or press H).</p>
+      ) : shown.length === 0 ? (
+        <p className="highlights-empty">No highlights match these filters.</p>
+      ) : (
+        <ol className="highlight-list" aria-label="Highlighted passages">
+          {shown.map((highlight) => (
+            <HighlightItem
+              key={highlight.id}
+              source={citedSource}
+              highlight={highlight}
+              selected={highlight.id === selectedId}
+              tagSuggestions={suggestions}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      )}
+      {orphans.length > 0 ? <OrphanedHighlights sourceId={source.id} orphans={orphans} selectedId={selectedId} actions={actions} /> : null}
+      <div className="highlights-status" role="status">
+        {notice ? (
+          <>
+            <span>{notice.message}</span>
+            {notice.undo ? (
+              <button ref={undoRef} type="button" className="button button-small" onClick={() => void undo(notice.undo!)}>
+                Undo
+              </button>
+            ) : null}
+            <button type="button" className="button button-small button-quiet" aria-label="Dismiss message" onClick={() => actions.notify(null)}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
