@@ -1,6 +1,7 @@
 import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
 import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
 import { NOTES_MIGRATION } from '../notes/notesSchema';
+import { SEARCH_MORE_MIGRATION } from '../search/searchMoreSchema';
 import { SEARCH_MIGRATION } from '../search/searchSchema';
 
 /**
@@ -36,6 +37,8 @@ export const migrations: readonly string[] = [
   PAGES_MIGRATION,
   // 5: notes and the citations derived from them (issue 4)
   NOTES_MIGRATION,
+  // 6: full-text search over highlights and notes (issue 6)
+  SEARCH_MORE_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
