@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../shared/search/parseQuery';
 import type { FieldColumns } from './buildMatch';
 import { buildMatch, termToFts } from './buildMatch';
-import { sourceKind } from './sourceSearch';
+import { sourceKind } from './searchKinds';
 
 const match = (query: string, fields: FieldColumns = sourceKind.fields) => buildMatch(parseQuery(query), fields);
 

@@ -76,7 +76,7 @@ describe('searchLibrary over the seeds', () => {
     expect(ids('Lacin after:2023-01-05')).toEqual([]);
   });
 
-  it('filters by type: (no highlights or notes are searchable yet) and by tag: (sources have none)', () => {
+  it('filters by type: and by tag: (these sources have no highlights or notes, and sources have no tags)', () => {
     expect(ids('Lachin type:source')).toHaveLength(5);
     expect(ids('Lachin type:highlight')).toEqual([]);
     expect(ids('Lachin -type:source')).toEqual([]);

@@ -6,14 +6,14 @@ import { parseQuery } from '../../shared/search/parseQuery';
 import { segmentsFromMarked, snippetText } from '../../shared/search/snippet';
 import type { Db } from '../db/openDatabase';
 import { buildMatch } from './buildMatch';
-import type { ResultRow, SearchKind, SqlPlan } from './sourceSearch';
-import { sourceKind } from './sourceSearch';
+import type { ResultRow, SearchKind, SqlPlan } from './searchKinds';
+import { highlightKind, noteKind, sourceKind } from './searchKinds';
 
 /** Every kind the library can search, in the order results of equal score are listed. */
-const SEARCH_KINDS: readonly SearchKind[] = [sourceKind];
+const SEARCH_KINDS: readonly SearchKind[] = [sourceKind, highlightKind, noteKind];
 
 /**
- * How many matches per kind are ranked (see sourceSearch.ts). Ranking costs a few microseconds a
+ * How many matches per kind are ranked (see searchKinds.ts). Ranking costs a few microseconds a
  * match, so 2,000 keeps a query for the commonest word within a few milliseconds at 100,000
  * articles, while any query with fewer matches is ranked exactly.
  */
@@ -52,19 +52,31 @@ function toResult(type: SearchResult['type'], row: ResultRow): SearchResult {
   return { type, id: row.id, sourceId: row.source_id, title: row.title, snippet: snippetText(segments), segments };
 }
 
+/**
+ * Merges each kind's best-first rows: every kind's best, then every kind's second best, and so on
+ * (within one round, by bm25 score, lower first). Raw bm25 scores from different indexes are not
+ * comparable: a ten-word highlight outscores a 2,000-word article on any word they share, so sorting
+ * by score alone would let a researcher's highlights crowd every article out of the first page.
+ */
+export function interleaveByRank<T extends { score: number }>(byKind: readonly { type: SearchResult['type']; rows: readonly T[] }[], limit: number): { type: SearchResult['type']; row: T }[] {
+  const merged: { type: SearchResult['type']; row: T }[] = [];
+  for (let rank = 0; merged.length < limit; rank++) {
+    // A stable sort keeps kinds in SEARCH_KINDS order on ties.
+    const round = byKind.filter((kind) => rank < kind.rows.length).map((kind) => ({ type: kind.type, row: kind.rows[rank]! }));
+    if (round.length === 0) break;
+    merged.push(...round.sort((a, b) => a.row.score - b.row.score));
+  }
+  return merged.slice(0, limit);
+}
+
 const hasSearchableWord = (parsed: ParsedQuery) => parsed.groups.length > 0;
 
 /** Searches the library; best first. Never throws for what the user typed. */
 export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResponse {
   const parsed = parseQuery(query);
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
-  const found: { type: SearchResult['type']; row: ResultRow }[] = [];
-  for (const plan of planSearch(parsed, { ...options, limit })) {
-    for (const row of prepared(db, plan.sql).all(plan.params) as ResultRow[]) found.push({ type: plan.type, row });
-  }
-  // bm25: lower is better. A stable sort keeps kinds in SEARCH_KINDS order on ties.
-  found.sort((a, b) => a.row.score - b.row.score);
-  const results = found.slice(0, limit).map(({ type, row }) => toResult(type, row));
+  const byKind = planSearch(parsed, { ...options, limit }).map((plan) => ({ type: plan.type, rows: prepared(db, plan.sql).all(plan.params) as ResultRow[] }));
+  const results = interleaveByRank(byKind, limit).map(({ type, row }) => toResult(type, row));
   let warning = parsed.warning;
   if (warning === null && !hasSearchableWord(parsed) && query.trim() !== '') {
     warning = 'Type a word to search for: type:, after: and before: only narrow a search.';

@@ -23,19 +23,11 @@ import { SEARCH_FOLDS_V1, SEARCH_TOKEN_CHARS } from '../../shared/search/fold';
  * text of `sources`. To reindex (e.g. after a new fold table), run 'delete-all' and then insert
  * from `sources_search_text`, as the last statement below does.
  *
- * Highlights and notes get their own tables in the same style, each in its own later migration:
- * - `highlights_fts(exact, comment, tags)`: content = a view over highlights giving the ORIGINAL
- *   `exact` (the quote), `comment` and `tags` (group_concat of the tag names from highlight_tags,
- *   so a tag: search and its snippet work), content_rowid = 'id'; a second view folds those columns
- *   for indexing; triggers on highlights (insert, update of exact/comment, delete) and on
- *   highlight_tags (insert/delete: delete-then-reinsert the highlight's row, reading the fold view
- *   before and after the change). Check that ON DELETE CASCADE from sources fires them (it does in
- *   SQLite, but a test should prove the index forgets a deleted source's highlights).
- * - `notes_fts(title, plain_text)`: content = notes, the same trigger set; search.ts must leave out
- *   soft-deleted notes (deleted_at IS NOT NULL) in the note kind's candidate query.
- * Use the same tokenizer line and fold (foldSql below) so one parsed query matches all three;
- * src/core/search then gets one more SearchKind each (see sourceSearch.ts), with its `tag` field
- * pointing at the `tags` column and its date filters at the source's or note's date.
+ * Highlights and notes have their own tables in the same style, from migration 6
+ * (searchMoreSchema.ts, which says where they differ and why: highlights keep the folded text they
+ * indexed, because their tags change through INSERT OR IGNORE and cascades; deleted notes are left
+ * out of the index). Each is one more SearchKind in searchKinds.ts, using the same tokenizer line
+ * and fold (foldSql below), so one parsed query matches all three.
  */
 
 /** SQL string literal. The fold table has no quotes today; this keeps it safe if it ever does. */
