@@ -15,6 +15,7 @@ import { backupIfDue } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
 import { runNotes } from './notesCommand';
+import { EXPORT_OPTIONS, EXPORT_USAGE, exportUsageProblem, runExport } from './exportCommand';
 import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
@@ -27,6 +28,7 @@ ${SEARCH_USAGE}
   show SOURCE_ID        show one source with its text
   notes                 list the notes, most recently edited first, with their citation counts
 ${HIGHLIGHTS_USAGE}
+${EXPORT_USAGE}
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
 ${BACKUP_USAGE}
 
@@ -65,6 +67,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         help: { type: 'boolean', short: 'h', default: false },
         list: { type: 'boolean', default: false },
         limit: { type: 'string' },
+        ...EXPORT_OPTIONS,
       },
     });
   } catch (error) {
@@ -81,7 +84,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search', 'export'].includes(command)) return usage(`unknown command "${command}".`);
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
   if (command === 'highlights') {
@@ -92,6 +95,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const problem = searchUsageProblem(args, values.limit);
     if (problem) return usage(problem);
   } else if (values.limit !== undefined) return usage('--limit goes with search.');
+  if (command === 'export') {
+    const problem = exportUsageProblem(args, values);
+    if (problem) return usage(problem);
+  } else if (values.style !== undefined || values.out !== undefined || values.all) return usage('--style, --out and --all go with export.');
   if (command === 'restore') {
     if (args.length !== 1) return usage('give the one backup FILE to restore (see `marginalia backup --list`).');
     return runRestore(resolveLibraryPath(values.library), args[0]!, values.json, io);
@@ -131,6 +138,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       case 'highlights':
         return runHighlights(library.db, args, values.json, io);
+      case 'export':
+        return await runExport(library, args, values, io);
       case 'notes':
         runNotes(library, values.json, io.out);
         return EXIT.ok;
