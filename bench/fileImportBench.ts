@@ -13,7 +13,6 @@ import { openDatabase } from '../src/core/db/openDatabase';
 import type { FileToImport } from '../src/core/import/importFiles';
 import { importFiles } from '../src/core/import/importFiles';
 import { parseFile } from '../src/core/import/parseFile';
-import { ensurePagesTable } from '../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../tests/fixtures/import/makePdf';
 
 export interface FileImportFigures {
@@ -70,9 +69,7 @@ export function benchPdf(index: number): FileToImport {
 function openLibrary(directory: string, name: string): { db: Db; file: string } {
   const file = path.join(directory, name);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  const db = openDatabase(file);
-  ensurePagesTable(db);
-  return { db, file };
+  return { db: openDatabase(file), file };
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0;

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensurePagesTable, IMPORT_FIXTURES } from '../../tests/fixtures/import/importTestLibrary';
+import { IMPORT_FIXTURES } from '../../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../../tests/fixtures/import/makePdf';
-import { openDatabase } from '../core/db/openDatabase';
 import type { Io } from './main';
 import { main } from './main';
 
@@ -22,10 +21,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-folder-'));
   libraryFile = path.join(dir, 'library.sqlite');
   folder = path.join(dir, 'saved');
-  // The pages table arrives with a migration of its own; until then the test library gets it here.
-  const db = openDatabase(libraryFile);
-  ensurePagesTable(db);
-  db.close();
   put('news/jsonld.html', fs.readFileSync(path.join(IMPORT_FIXTURES, 'news-jsonld.html')));
   put('news/title-only.HTM', fs.readFileSync(path.join(IMPORT_FIXTURES, 'news-title-only.html')));
   put('reports/report.pdf', makePdf({ info: { Title: 'Convoy report' }, pages: [{ lines: ['Convoys crossed twice a week.'] }] }));

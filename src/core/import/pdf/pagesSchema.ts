@@ -4,7 +4,7 @@ import type { Db } from '../../db/openDatabase';
  * Where each page of a PDF source starts in its canonical body (UTF-16 offsets, like highlight
  * anchors), so a highlight knows its page and a citation can say "p. 3" (issue 8). `label` is the
  * page's printed label when the PDF declares labels ("iv", "A-3"), null otherwise. Sources that are
- * not PDFs have no rows. To be appended to src/core/db/migrations.ts as one numbered migration.
+ * not PDFs have no rows. Migration 4 in src/core/db/migrations.ts.
  */
 export const PAGES_MIGRATION = `
   CREATE TABLE source_pages (
