@@ -242,9 +242,11 @@ export async function runImport(library: Library, paths: string[], json: boolean
 
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
-  const handlerOptions: HandlerOptions = {};
+  // Search runs in a worker thread, so a slow query never holds up the other requests.
+  const handlerOptions: HandlerOptions = { searchInWorker: true };
+  const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
-    handlers: createHandlers(library, handlerOptions),
+    handlers,
     staticDirectory,
     port,
     token: process.env.MARGINALIA_HOST_TOKEN || undefined,
@@ -260,6 +262,7 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
     process.once('SIGTERM', stop);
   });
   await host.close();
+  await handlers.close();
   library.close();
   return EXIT.ok;
 }

@@ -9,20 +9,28 @@ import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
 import { createSearchHandlers } from './search';
+import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
+import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
 
 export interface HandlerOptions {
   resourcesDirectory?: string;
   emit?: (event: LibraryEvent) => void;
+  /**
+   * Run `search` in a worker thread with its own read-only connection, so a slow query never
+   * blocks this thread (the app and the browser host); `close()` then ends the worker.
+   */
+  searchInWorker?: boolean | SearchWorkerOptions;
 }
 
 /**
  * The contract's operations implemented on one library. Transports (IPC, HTTP) validate the
  * request with the contract's schema before calling, and the response after.
  */
-export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
+export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
+  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.path, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
   return {
@@ -48,6 +56,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createNoteHandlers(db),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
+    ...(searchWorker ? { search: searchWorker.search } : {}),
     ...createExportHandlers(db),
+    close: async () => searchWorker?.close(),
   };
 }

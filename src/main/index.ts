@@ -8,6 +8,8 @@ import { backupIfDue, restoreLibrary } from '../core/backup';
 import { LibraryDamagedError } from '../core/db/openDatabase';
 import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
+// Bundled as its own file beside this one: the search worker thread's entry (src/core/search/searchWorker.ts).
+import searchWorkerPath from '../core/search/searchWorker?modulePath';
 import { registerIpc } from './ipc/registerIpc';
 import { createMainWindow } from './createMainWindow';
 import { APP_SCHEME, hardenContents, hardenSession } from './security';
@@ -77,9 +79,11 @@ async function start(): Promise<void> {
   hardenSession((await import('electron')).session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-  const handlerOptions: HandlerOptions = {};
+  const handlerOptions: HandlerOptions = { searchInWorker: { workerPath: searchWorkerPath, nativeBinding: electronSqliteBinding() } };
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
-  handlerOptions.emit = registerIpc(createHandlers(library, handlerOptions), windows);
+  const handlers = createHandlers(library, handlerOptions);
+  app.on('will-quit', () => void handlers.close());
+  handlerOptions.emit = registerIpc(handlers, windows);
 
   await createMainWindow();
 }

@@ -27,6 +27,12 @@ export const SearchRequest = z.object({
   /** In the query language of src/shared/search/parseQuery.ts. */
   query: z.string().max(1000),
   limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).default(SEARCH_DEFAULT_LIMIT),
+  /**
+   * Who asks (e.g. one search box): where search runs off the main thread, a query supersedes the
+   * same client's queries still waiting or running, whose answers then come back `superseded`.
+   * Without it a query supersedes nothing.
+   */
+  client: z.string().min(1).max(100).optional(),
 });
 
 export const SearchResponse = z.object({
@@ -34,6 +40,8 @@ export const SearchResponse = z.object({
   results: z.array(SearchResult),
   /** Why the query was not read as written (it was searched as plain words), or null. */
   warning: z.string().nullable(),
+  /** True when a newer query of the same client replaced this one: `results` is then empty, not an answer. */
+  superseded: z.boolean().optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
