@@ -17,7 +17,7 @@ export function ExportHighlightsButton({ sourceId }: { sourceId: number }) {
   const { busy, done, error, run, dismissError } = useExport(produce, 'export the highlights');
   return (
     <div className="export-markdown">
-      <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
+      <button type="button" className="button button-small" onClick={() => void run()} disabled={busy} aria-busy={busy}>
         Export highlights
       </button>
       <span className="export-status" role="status">
