@@ -44,7 +44,7 @@ test('Export Markdown saves the same bytes as `marginalia export`, in both style
   await expect(notes.citations()).toHaveCount(1);
   const exportButton = notes.pane.getByRole('button', { name: 'Export Markdown' });
   await requireButton(exportButton);
-  const [{ id }] = JSON.parse(app.cli(['notes', '--json']).stdout) as { id: number }[];
+  const { id } = (JSON.parse(app.cli(['notes', '--json']).stdout) as { id: number }[])[0]!;
 
   const [markdown] = await downloadsOf(exportButton, 1);
   expect(markdown!.suggestedFilename()).toBe('Lachin - two accounts.md');
