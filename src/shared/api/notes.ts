@@ -33,7 +33,8 @@ export const noteOperations = {
   /** Live notes, most recently edited first. */
   listNotes: query(z.object({}), z.array(NoteSummary)),
   getNote: query(z.object({ id: NoteId }), Note),
-  createNote: mutation(z.object({ title: NoteTitle.optional() }), Note),
+  /** `title: ''` makes an "Untitled note". Strict, like every request that could otherwise be almost anything. */
+  createNote: mutation(z.strictObject({ title: NoteTitle }), Note),
   renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary),
   /**
    * Saves the editor state (and the title, when given). Refused, and nothing changed, when the

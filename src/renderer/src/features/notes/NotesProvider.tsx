@@ -74,7 +74,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
 
   const createNote = useCallback(async () => {
     try {
-      const note = await api.createNote({});
+      const note = await api.createNote({ title: '' });
       markLibraryChanged();
       openNote(note.id);
     } catch (error) {
