@@ -89,3 +89,17 @@ describe('backups', () => {
     expect(newestGoodBackup(libraryPath)?.file).toBe(good.file);
   });
 });
+
+describe('backups made at once', () => {
+  it('get their own names and are all sound', async () => {
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-backup-race-'));
+    const file = path.join(dir2, 'library.sqlite');
+    const lib = Library.open(file);
+    const now = new Date(Date.UTC(2026, 0, 1));
+    const made = await Promise.all([1, 2, 3, 4].map(() => backupLibrary(lib.db, file, 'manual', now)));
+    expect(new Set(made.map((backup) => backup.name)).size).toBe(4);
+    expect(listBackups(file)).toHaveLength(4);
+    lib.close();
+    fs.rmSync(dir2, { recursive: true, force: true });
+  });
+});

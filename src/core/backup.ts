@@ -66,11 +66,37 @@ function rotate(libraryPath: string): void {
   for (const old of listBackups(libraryPath).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
 }
 
+/** One backup of a library at a time: two at once would race for the same name and the rotation. */
+const backupsInProgress = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(libraryPath: string, work: () => Promise<T>): Promise<T> {
+  const key = path.resolve(libraryPath);
+  const previous = backupsInProgress.get(key) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  backupsInProgress.set(key, settled);
+  void settled.then(() => {
+    if (backupsInProgress.get(key) === settled) backupsInProgress.delete(key);
+  });
+  return next;
+}
+
+/** A name no other backup has, even for two made in the same millisecond. */
+function freshBackupFile(dir: string, libraryPath: string, reason: BackupReason, now: Date): string {
+  let stamp = now.getTime();
+  while (fs.existsSync(path.join(dir, backupName(libraryPath, reason, new Date(stamp))))) stamp++;
+  return path.join(dir, backupName(libraryPath, reason, new Date(stamp)));
+}
+
 /** Writes, verifies and rotates one backup of an open library. */
-export async function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+export function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
+  return oneAtATime(libraryPath, () => writeBackup(db, libraryPath, reason, now));
+}
+
+async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
   const dir = backupDirectory(libraryPath);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, backupName(libraryPath, reason, now));
+  const file = freshBackupFile(dir, libraryPath, reason, now);
   await db.backup(file);
   if (!verifyLibraryFile(file)) {
     fs.rmSync(file, { force: true });
@@ -87,7 +113,7 @@ export async function backupLibrary(db: Db, libraryPath: string, reason: BackupR
 export function backupBeforeMigration(db: Db, libraryPath: string, now = new Date()): string {
   const dir = backupDirectory(libraryPath);
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, backupName(libraryPath, 'before-migration', now));
+  const file = freshBackupFile(dir, libraryPath, 'before-migration', now);
   db.prepare('VACUUM INTO ?').run(file);
   if (!verifyLibraryFile(file)) {
     fs.rmSync(file, { force: true });
