@@ -30,7 +30,9 @@ const payload = fc.oneof(
 let dir: string;
 let library: Library;
 let host: RunningHost;
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+// One keep-alive agent per operation's burst: a socket idle through the IPC half of a test would be
+// closed by the server (keepAliveTimeout) just as the next burst reused it (ECONNRESET).
+let agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-fuzz-'));
@@ -89,6 +91,8 @@ describe.each(operationNames.filter((name) => name !== 'importSampleLibrary'))('
         expect(result.error.message.length).toBeGreaterThan(10);
       }
     }
+    agent.destroy();
+    agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     for (let start = 0; start < inputs.length; start += 64) {
       const responses = await Promise.all(inputs.slice(start, start + 64).map((input) => post(operation, JSON.stringify(input) ?? 'undefined')));
       for (const response of responses) {
