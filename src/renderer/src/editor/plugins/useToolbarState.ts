@@ -48,6 +48,10 @@ function $selectionState(): Pick<ToolbarState, 'block' | 'formats' | 'link'> | n
   return { block, formats, link };
 }
 
+function sameSelectionState(a: Pick<ToolbarState, 'block' | 'formats' | 'link'>, b: Pick<ToolbarState, 'block' | 'formats' | 'link'>): boolean {
+  return a.block === b.block && a.link === b.link && TEXT_FORMATS.every((format) => a.formats[format] === b.formats[format]);
+}
+
 /** The toolbar's pressed and enabled states, kept in step with the editor. */
 export function useToolbarState(editor: LexicalEditor): ToolbarState {
   const [state, setState] = useState<ToolbarState>(INITIAL);
@@ -56,7 +60,8 @@ export function useToolbarState(editor: LexicalEditor): ToolbarState {
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read($selectionState);
-          if (next) setState((previous) => ({ ...previous, ...next }));
+          // Most keystrokes change none of this: keep the same state, and the toolbar does not re-render.
+          if (next) setState((previous) => (sameSelectionState(previous, next) ? previous : { ...previous, ...next }));
         }),
         editor.registerCommand(
           CAN_UNDO_COMMAND,
