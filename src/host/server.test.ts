@@ -86,4 +86,12 @@ describe('browser host', () => {
     const escape = await fetch(`${host.url}..%2flibrary.sqlite`);
     expect(await escape.text()).not.toContain('SQLite format');
   });
+
+  it('turns the browser form of a deep link into the app address, keeping only well-formed ids', async () => {
+    const passage = await fetch(`${host.url}source/12?highlight=34`, { redirect: 'manual' });
+    expect(passage.status).toBe(302);
+    expect(passage.headers.get('location')).toBe('/?source=12&highlight=34');
+    const source = await fetch(`${host.url}source/12?highlight=<script>`, { redirect: 'manual' });
+    expect(source.headers.get('location')).toBe('/?source=12');
+  });
 });

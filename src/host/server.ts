@@ -135,6 +135,14 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     } catch {
       return send(response, 400, { error: { code: 'invalid_request', message: 'Bad path.' } });
     }
+    // The browser form of a deep link: /source/12?highlight=34 opens the app at that passage.
+    const deepLink = /^\/source\/(\d{1,15})\/?$/.exec(relative);
+    if (deepLink) {
+      const highlight = new URL(request.url ?? '/', 'http://host').searchParams.get('highlight');
+      const query = `?source=${deepLink[1]}${highlight && /^\d{1,15}$/.test(highlight) ? `&highlight=${highlight}` : ''}`;
+      response.writeHead(302, { ...SECURITY_HEADERS, location: `/${query}` });
+      return void response.end();
+    }
     let file = path.resolve(staticRoot, `.${relative}`);
     if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return send(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');

@@ -12,9 +12,13 @@ import { resolveLibraryPath } from '../core/paths';
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
 import { registerIpc } from './ipc/registerIpc';
 import { createMainWindow } from './createMainWindow';
+import { DeepLinkQueue, deepLinkArgument, registerDeepLinkProtocol } from './deepLinks';
 import { APP_SCHEME, hardenContents, hardenSession } from './security';
 
 app.setName('Marginalia');
+registerDeepLinkProtocol();
+const deepLinks = new DeepLinkQueue();
+deepLinks.receive(deepLinkArgument(process.argv));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const rendererRoot = path.join(import.meta.dirname, '../renderer');
@@ -86,17 +90,25 @@ async function start(): Promise<void> {
   handlerOptions.emit = registerIpc(handlers, windows);
 
   await createMainWindow();
+  // Links that launched the app (or arrived while it started) go to the window once it has loaded.
+  deepLinks.deliverTo((url) => handlerOptions.emit?.({ type: 'openDeepLink', url }));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  // A second launch (for example a marginalia:// link clicked in Obsidian) hands its link to this one.
+  app.on('second-instance', (_event, argv) => {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
+    deepLinks.receive(deepLinkArgument(argv));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.receive(url);
   });
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start);

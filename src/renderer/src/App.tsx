@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
 import { isModalOpen, useIsModalOpen } from './components/modalLayer';
 import { useNavigation } from './hooks/useNavigation';
+import { useDeepLinks } from './features/links/useDeepLinks';
 import { usePersistentState } from './hooks/usePersistentState';
 import { useShortcuts } from './hooks/useShortcuts';
 import { DropOverlay } from './features/library/DropOverlay';
@@ -23,6 +24,7 @@ const parseSort = (stored: string): SourceSort | undefined => (stored === 'date'
 
 export function App() {
   const { view, lastSourceId, openSource, backToLibrary } = useNavigation();
+  useDeepLinks(openSource);
   const importer = useImport();
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);

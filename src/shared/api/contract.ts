@@ -47,5 +47,7 @@ export const LibraryEvent = z.discriminatedUnion('type', [
     total: z.number().int(),
     file: z.string(),
   }),
+  // A marginalia:// link opened from another program (the desktop app forwards it to its window).
+  z.object({ type: z.literal('openDeepLink'), url: z.string().max(200) }),
 ]);
 export type LibraryEvent = z.infer<typeof LibraryEvent>;
