@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '../fixtures';
+import { HighlightsPanel } from '../pages/HighlightsPanel';
 import { LibraryPage } from '../pages/LibraryPage';
 import { NotesPage } from '../pages/NotesPage';
 import { ReaderPage } from '../pages/ReaderPage';
@@ -199,4 +200,26 @@ test('citing with no note open starts one; its citation of a deleted source stil
   await notes.waitUntilSaved();
   await new ReaderPage(app.page).deleteSource();
   await expect(notes.citations('Citation: AzerNews, 2023-01-11 (source deleted)')).toBeVisible();
+});
+
+test('a cited highlight, once deleted, leaves the note reading its quote and saying the passage is gone', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  const notes = new NotesPage(app.page);
+  const highlights = new HighlightsPanel(app.page);
+  await library.loadSampleLibrary();
+  await library.open(PEACEKEEPERS);
+  const quote = 'Dmitriy Peskov told reporters on January 10';
+  await highlights.highlight(quote);
+  await highlights.item(quote).getByRole('button', { name: 'Cite in note' }).click();
+  const chip = notes.citations(/^Citation: AzerNews, 2023-01-11/);
+  await expect(chip).toHaveAccessibleDescription(new RegExp(quote));
+  await notes.waitUntilSaved();
+  await expect(app.page.getByRole('navigation', { name: 'Cited in notes' }).getByRole('button', { name: /^Open “Untitled note” at the citation/ })).toBeVisible();
+
+  await (await highlights.edit(quote)).getByRole('button', { name: 'Delete highlight' }).click();
+  await expect(notes.citations('Citation: AzerNews, 2023-01-11 (passage deleted)')).toBeVisible();
+  await expect(notes.citations()).toHaveAccessibleDescription(new RegExp(`${quote}.*This passage was deleted from the library`));
+  // Its snapshot is still what the library holds for the note.
+  const [note] = JSON.parse(app.cli(['notes', '--json']).stdout) as { citationCount: number }[];
+  expect(note!.citationCount).toBe(1);
 });

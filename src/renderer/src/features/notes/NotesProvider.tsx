@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { markLibraryChanged } from '../../api/libraryEvents';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
+import { revealHighlight } from '../highlights/highlightFocus';
 import type { NotesContextValue, PassageRequest } from './NotesContext';
 import { NotesContext } from './NotesContext';
 
@@ -124,7 +125,10 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
   const openCitation = useCallback(
     (citation: CitationPayload) => {
       onOpenSource(citation.sourceId);
-      setPassageRequest({ sourceId: citation.sourceId, highlightId: citation.highlightId, quote: citation.snapshot.quote, nonce: Date.now() });
+      // The reader scrolls to a highlight and flashes it (or its quote, when deleted since);
+      // a quote cited without a highlight is found by PassageReveal.
+      if (citation.highlightId !== null) revealHighlight(citation.sourceId, citation.highlightId, citation.snapshot.quote);
+      else setPassageRequest({ sourceId: citation.sourceId, highlightId: null, quote: citation.snapshot.quote, nonce: Date.now() });
     },
     [onOpenSource],
   );
@@ -133,7 +137,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
     (target: LibraryLinkTarget) => {
       if (target.sourceId === null) return announce('Links to a highlight alone cannot be opened yet; link to its source (marginalia://source/…).');
       onOpenSource(target.sourceId);
-      setPassageRequest({ sourceId: target.sourceId, highlightId: target.highlightId, quote: null, nonce: Date.now() });
+      if (target.highlightId !== null) revealHighlight(target.sourceId, target.highlightId);
     },
     [announce, onOpenSource],
   );
