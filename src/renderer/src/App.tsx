@@ -19,6 +19,7 @@ import { ReaderPage } from './features/reader/ReaderPage';
 import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
+import { SearchBox } from './features/search/SearchBox';
 
 const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
 
@@ -55,6 +56,7 @@ export function App() {
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
+            <SearchBox onOpenSource={openSource} />
             <NotesToggleButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />

@@ -94,7 +94,7 @@ function tokenize(input: string): Token[] {
     let quoted = false;
     if (input[i] === '"') {
       const close = input.indexOf('"', i + 1);
-      if (close < 0) throw new Malformed(`The quote opened at "${input.slice(start, start + 20)}" is never closed.`);
+      if (close < 0) throw new Malformed(`The quote opened at ${input.slice(start, start + 20)} is never closed.`);
       value = input.slice(i + 1, close);
       quoted = true;
       i = close + 1;

@@ -6,6 +6,7 @@ import { CitedIn } from '../notes/CitedIn';
 import { CiteSourceButton } from '../notes/CiteSourceButton';
 import { PassageReveal } from '../notes/PassageReveal';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { SearchMatchReveal } from '../search/SearchMatchReveal';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
@@ -72,6 +73,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
           <CitedIn sourceId={source.id} />
           <ReaderArticle source={source} labelledBy={titleId} />
           <PassageReveal sourceId={source.id} />
+          <SearchMatchReveal source={source} />
           <SourceProvenance source={source} />
         </div>
       </div>

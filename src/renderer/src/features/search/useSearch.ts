@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchResult } from '../../../../shared/api/search';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { useLibraryVersion } from '../../api/libraryEvents';
+
+/** Search as you type: one request per pause this long, not one per keystroke. */
+export const SEARCH_DEBOUNCE_MS = 120;
+/** Enough for a full group of each kind on the first page (the library interleaves kinds by rank). */
+export const SEARCH_PAGE = 30;
+
+export interface SearchState {
+  /** The query the results answer (it lags what is typed while a search runs). */
+  query: string;
+  results: SearchResult[];
+  warning: string | null;
+  error: string | null;
+  /** A search for what is typed now has not answered yet. */
+  searching: boolean;
+}
+
+const EMPTY: SearchState = { query: '', results: [], warning: null, error: null, searching: false };
+
+/**
+ * Runs the library's search for `query` while `enabled`, debounced, again when the library
+ * changes. Each window's box is one client: the library cancels its queries that a newer one made
+ * stale, and any answer that still arrives for an older query is dropped here.
+ */
+export function useSearch(query: string, enabled: boolean): SearchState {
+  const version = useLibraryVersion();
+  const [state, setState] = useState<SearchState>(EMPTY);
+  const client = useRef(`search-box-${Math.random().toString(36).slice(2)}`);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (!enabled || trimmed === '') {
+      latest.current += 1;
+      setState(EMPTY);
+      return;
+    }
+    setState((previous) => ({ ...previous, searching: true }));
+    const timer = setTimeout(() => {
+      const ticket = ++latest.current;
+      api.search({ query: trimmed, limit: SEARCH_PAGE, client: client.current }).then(
+        (response) => {
+          if (ticket !== latest.current || response.superseded) return;
+          setState({ query: trimmed, results: response.results, warning: response.warning, error: null, searching: false });
+        },
+        (error: unknown) => {
+          if (ticket !== latest.current) return;
+          setState({ query: trimmed, results: [], warning: null, error: errorMessage(error, 'search the library'), searching: false });
+        },
+      );
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, enabled, version]);
+
+  return state;
+}
