@@ -33,17 +33,30 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.path, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
+  // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
+  const runningImports = new Set<AbortController>();
   return {
     listSources: ({ sort, outlet }) => listSources(db, { sort, outlet }),
     listOutlets: () => listOutlets(db),
     getSource: ({ id }) => getSource(db, id),
-    importFiles: ({ files }) =>
-      importFiles(
-        db,
-        // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
-        files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
-        { total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
-      ),
+    importFiles: async ({ files }) => {
+      const controller = new AbortController();
+      runningImports.add(controller);
+      try {
+        return await importFiles(
+          db,
+          // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
+          files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
+          { signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
+        );
+      } finally {
+        runningImports.delete(controller);
+      }
+    },
+    cancelImport: () => {
+      for (const controller of runningImports) controller.abort();
+      return { cancelled: runningImports.size > 0 };
+    },
     importSampleLibrary: () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();

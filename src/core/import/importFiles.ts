@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportResult } from '../../shared/domain/source';
+import { IMPORT_CANCELLED_MESSAGE } from '../../shared/domain/source';
 import type { Db } from '../db/openDatabase';
 import { insertSource } from '../sources';
 import { ImportRefused } from './decodeText';
@@ -37,7 +38,8 @@ export interface ImportOptions {
   batchSize?: number;
 }
 
-export const CANCELLED_MESSAGE = 'was not imported: the import was cancelled.';
+/** Shared with the app, which reports the files it never sent in the same words. */
+export const CANCELLED_MESSAGE = IMPORT_CANCELLED_MESSAGE;
 
 /** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
 const BATCH_BYTES = 16 * 1024 * 1024;

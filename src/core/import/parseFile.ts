@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
+import type { SupportedImportExtension } from '../../shared/domain/source';
+import { isSupportedImportName, MAX_IMPORT_BYTES, SUPPORTED_IMPORT_EXTENSIONS } from '../../shared/domain/source';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText, ImportRefused } from './decodeText';
 import { parseHtml } from './html/parseHtml';
@@ -46,7 +47,8 @@ function fromHtml(bytes: Uint8Array): ParsedArticle {
   return parsed;
 }
 
-const PARSERS: Record<string, (bytes: Uint8Array) => ParsedArticle | Promise<ParsedArticle & { pages?: PageStart[] }>> = {
+// Keyed by the shared list: a type the app offers without a parser here (or the reverse) does not compile.
+const PARSERS: Record<SupportedImportExtension, (bytes: Uint8Array) => ParsedArticle | Promise<ParsedArticle & { pages?: PageStart[] }>> = {
   '.txt': fromText(parsePlainText),
   '.text': fromText(parsePlainText),
   '.md': fromText(parseMarkdown),
@@ -56,10 +58,11 @@ const PARSERS: Record<string, (bytes: Uint8Array) => ParsedArticle | Promise<Par
   '.pdf': parsePdf,
 };
 
-export const SUPPORTED_EXTENSIONS = Object.keys(PARSERS);
+export const SUPPORTED_EXTENSIONS: readonly string[] = SUPPORTED_IMPORT_EXTENSIONS;
 
+/** The app filters folders with the same shared test, so a file it skips is one core would refuse. */
 export function isSupportedFile(name: string): boolean {
-  return path.extname(name).toLowerCase() in PARSERS;
+  return isSupportedImportName(name);
 }
 
 /** Refusals that need no parsing: run before hashing or parsing a file. */
@@ -71,7 +74,7 @@ export function checkFile(file: FileToImport): void {
 
 export async function parseFile(file: FileToImport): Promise<ParsedSource> {
   checkFile(file);
-  const parsed: ParsedArticle & { pages?: PageStart[] } = await PARSERS[path.extname(file.name).toLowerCase()]!(file.bytes);
+  const parsed: ParsedArticle & { pages?: PageStart[] } = await PARSERS[path.extname(file.name).toLowerCase() as SupportedImportExtension](file.bytes);
   if (parsed.body.trim() === '') throw new ImportRefused('has metadata but no article text. Add the text and import again.');
   const title = parsed.title ?? titleFromFirstSentence(parsed.body) ?? path.basename(file.name);
   return { ...parsed, title, pages: parsed.pages ?? null };

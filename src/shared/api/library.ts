@@ -20,6 +20,8 @@ export const libraryOperations = {
   getSource: query(z.object({ id: SourceId }), Source),
   importFiles: mutation(z.object({ files: z.array(ImportFile).min(1).max(1000) }), z.array(ImportResult)),
   importSampleLibrary: mutation(z.object({}), z.array(ImportResult)),
+  /** Stops every running importFiles after the file in hand; `cancelled` says whether one was running. */
+  cancelImport: mutation(z.object({}), z.object({ cancelled: z.boolean() })),
   updateSource: mutation(z.object({ id: SourceId, patch: SourceMetadataPatch }), Source),
   deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() })),
   libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
