@@ -1,3 +1,4 @@
+import type { AnnotationFigures } from './annotationBench';
 import type { ImportFigures } from './importBench';
 import type { SearchFigures } from './searchBench';
 
@@ -10,6 +11,8 @@ export interface BenchReport {
   /** One-minute load average per core when the run ended: above 1, other work competed for the CPU. */
   loadPerCore: number;
   import: { seconds: number; floorSeconds: number; cpuSeconds: number; floorCpuSeconds: number; articlesPerSecond: number; floorArticlesPerSecond: number; megabytesOfText: number; libraryMegabytes: number };
+  /** The highlights and notes the search section also searches. */
+  annotations: AnnotationFigures;
   search: SearchFigures[];
   peakRssMb: number;
 }
@@ -67,7 +70,9 @@ export function formatReport(report: BenchReport): string {
       ],
     ]),
     '',
-    'Search, limit 20, in ms. Floor: the same SQL run raw. +%: API over floor. CPU: the same runs\' CPU time.',
+    `Highlights and notes: ${report.annotations.highlights.toLocaleString('en')} highlights and ${report.annotations.notes.toLocaleString('en')} notes added and indexed in ${report.annotations.seconds.toFixed(2)} s.`,
+    '',
+    'Search (sources, highlights and notes), limit 20, in ms. Floor: the same SQL run raw. +%: API over floor. CPU: the same runs\' CPU time.',
     table([
       ['class', 'example', 'matches', 'p50', 'floor', '+%', 'p95', 'floor', '+%', 'CPU p50 +%', 'CPU p95', 'p95 budget'],
       ...report.search.map((s) => [

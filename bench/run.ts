@@ -2,17 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { addAnnotations } from './annotationBench';
 import { createCorpus } from './corpus';
 import { removeLibrary } from './benchLibrary';
 import { runImportBench } from './importBench';
 import type { BenchReport } from './report';
 import { formatReport, importReport } from './report';
+import { seededRandom } from './random';
 import { runSearchBench } from './searchBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
- * section beside its floor and prints a table. Sections: import, then search on the imported
- * library. Later issues add theirs (anchoring, typing) here and a key to BenchReport.
+ * section beside its floor and prints a table. Sections: import, then highlights and notes added
+ * to the imported library (annotationBench.ts), then search over all three. Later issues add
+ * theirs (anchoring, typing) here and a key to BenchReport.
  */
 const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
 
@@ -49,8 +52,10 @@ function main(): number {
   const corpus = createCorpus(seed);
   log(`Importing ${articles.toLocaleString('en')} articles (articles are generated outside the timed sections)…`);
   const imported = runImportBench(corpus, articles, directory, log);
-  log('Searching…');
   try {
+    log('Adding highlights and notes…');
+    const annotations = addAnnotations(imported.db, articles, seededRandom(seed + 2));
+    log('Searching…');
     const search = runSearchBench(imported.db, corpus, articles, log);
     const report: BenchReport = {
       articles,
@@ -59,6 +64,7 @@ function main(): number {
       node: process.version,
       loadPerCore: Number((os.loadavg()[0]! / os.availableParallelism()).toFixed(2)),
       import: importReport(imported.figures),
+      annotations: { ...annotations, seconds: Number(annotations.seconds.toFixed(3)) },
       search,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };

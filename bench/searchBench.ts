@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../src/core/db/openDatabase';
 import { planSearch, searchLibrary } from '../src/core/search/search';
+import type { SearchType } from '../src/shared/search/parseQuery';
 import { parseQuery } from '../src/shared/search/parseQuery';
+import { BENCH_TAGS } from './annotationBench';
 import type { Corpus } from './corpus';
 import { generateArticle } from './corpus';
 import type { Random } from './random';
@@ -18,7 +20,7 @@ export interface SearchFigures {
   /** One query of the class, as an example. */
   query: string;
   queries: number;
-  /** Median number of FTS matches before the candidate cap: how selective the class is. */
+  /** Median number of FTS matches (of every kind searched) before the candidate cap: how selective the class is. */
   medianMatches: number;
   p50Ms: number;
   p95Ms: number;
@@ -37,6 +39,8 @@ export interface SearchFigures {
 }
 
 export const SEARCH_LIMIT = 20;
+
+const FTS_TABLES: Record<SearchType, string> = { source: 'sources_fts', highlight: 'highlights_fts', note: 'notes_fts' };
 /** Every query runs at least this often, and every class gets at least MIN_SAMPLES timings. */
 const REPETITIONS = 5;
 const MIN_SAMPLES = 50;
@@ -86,6 +90,9 @@ function makeQueryClasses(corpus: Corpus, articles: number, random: Random): Que
     { name: 'prefix (4 letters)', budgetP95Ms: null, queries: draw(QUERIES_PER_CLASS, 1, (_, rank) => rank >= 200).filter(([w]) => [...w!].length >= 6).map(([word]) => `${[...word!].slice(0, 4).join('')}*`) },
     { name: 'prefix (3 letters)', budgetP95Ms: null, queries: draw(20, 1, (_, rank) => rank >= 200).filter(([w]) => [...w!].length >= 5).map(([word]) => `${[...word!].slice(0, 3).join('')}*`) },
     { name: 'prefix (2 letters)', budgetP95Ms: null, queries: draw(10, 1, () => true).map(([word]) => `${[...word!].slice(0, 2).join('')}*`) },
+    { name: 'highlights: word', budgetP95Ms: 20, queries: draw(QUERIES_PER_CLASS, 1, middling).map(([word]) => `${word} type:highlight`) },
+    { name: 'highlights: tag', budgetP95Ms: 20, queries: BENCH_TAGS.map((tag) => `tag:${tag}`) },
+    { name: 'notes: word', budgetP95Ms: 20, queries: draw(QUERIES_PER_CLASS, 1, middling).map(([word]) => `${word} type:note`) },
     { name: 'common word', budgetP95Ms: 100, queries: latin.slice(1, 11) },
     { name: 'most common word', budgetP95Ms: 100, queries: [latin[0]!] },
   ];
@@ -119,11 +126,14 @@ function summarize(samples: Sample[]): { p50: number; p95: number; cpuP50: numbe
 }
 
 function measureClass(db: Db, queryClass: QueryClass): SearchFigures {
-  const countMatches = db.prepare('SELECT count(*) AS n FROM sources_fts WHERE sources_fts MATCH ?');
+  const countMatches = Object.fromEntries(
+    Object.entries(FTS_TABLES).map(([type, table]) => [type, db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck()]),
+  ) as Record<SearchType, Database.Statement>;
   const prepared = queryClass.queries.map((query) => {
     const plans = planSearch(parseQuery(query), { limit: SEARCH_LIMIT });
     const statements: [Database.Statement, Record<string, string | number>][] = plans.map((plan) => [db.prepare(plan.sql), plan.params]);
-    const matches = plans.length > 0 ? (countMatches.get(plans[0]!.params.match) as { n: number }).n : 0;
+    // Every kind's matches: sources, highlights and notes each run their own statement.
+    const matches = plans.reduce((total, plan) => total + (countMatches[plan.type].get(plan.params.match) as number), 0);
     return { query, statements, matches };
   });
   const api = () => prepared.map(({ query }) => time(() => searchLibrary(db, query, { limit: SEARCH_LIMIT })));
