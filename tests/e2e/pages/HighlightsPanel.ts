@@ -59,8 +59,9 @@ export class HighlightsPanel {
     return this.panel.getByRole('region', { name: 'Orphaned highlights' }).getByRole('listitem');
   }
 
+  /** The panel's messages (deleted, imported, …); "Export highlights" has a status line of its own. */
   get status(): Locator {
-    return this.panel.getByRole('status');
+    return this.panel.getByRole('status', { name: 'Highlight messages' });
   }
 
   /**

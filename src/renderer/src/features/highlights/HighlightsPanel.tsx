@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
+import { ExportHighlightsButton } from '../export/ExportHighlightsButton';
 import { AnnotationFiles } from './AnnotationFiles';
 import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, useSelectedHighlight } from './highlightFocus';
@@ -81,7 +82,10 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
         <h2 className="highlights-title">
           Highlights <span className="highlights-count">{filtering ? `${shown.length} of ${placed.length}` : placed.length}</span>
         </h2>
-        <AnnotationFiles source={source} actions={actions} />
+        <div className="highlights-files">
+          <ExportHighlightsButton sourceId={source.id} />
+          <AnnotationFiles source={source} actions={actions} />
+        </div>
       </header>
       {highlightApiAvailable ? null : (
         <p className="highlights-hint">This browser cannot paint highlights in the text (it lacks the CSS Custom Highlight API); they are listed here, and choosing one still scrolls to it.</p>
@@ -133,7 +137,8 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
         </ol>
       )}
       {orphans.length > 0 ? <OrphanedHighlights sourceId={source.id} orphans={orphans} selectedId={selectedId} actions={actions} /> : null}
-      <div className="highlights-status" role="status">
+      {/* Named: the export button above has a status line of its own. */}
+      <div className="highlights-status" role="status" aria-label="Highlight messages">
         {notice ? (
           <>
             <span>{notice.message}</span>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/domain/note';
 import { DEFAULT_NOTE_TITLE } from '../../../../shared/api/notes';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ExportMarkdownButton } from '../export/ExportMarkdownButton';
 import { NoteEditor } from './NoteEditor';
 import { NoteHeader } from './NoteHeader';
 import { useNotes } from './NotesContext';
@@ -83,6 +84,8 @@ export function EditableNote({ note }: { note: Note }) {
             Delete note
           </button>
         }
+        // Export reads the saved note: flushing first puts the words typed a moment ago in the file.
+        tools={<ExportMarkdownButton noteId={note.id} beforeExport={autosave.flush} />}
       />
       {status.state === 'failed' ? <ErrorBanner title="The note was not saved." message={status.message} onRetry={() => void autosave.retry()} /> : null}
       <NoteEditor editorState={note.editorState} editable onEditor={onEditor} onChange={autosave.markDirty} onBlur={() => void autosave.flush()} reveal={reveal} />
