@@ -223,3 +223,37 @@ test('a cited highlight, once deleted, leaves the note reading its quote and say
   const [note] = JSON.parse(app.cli(['notes', '--json']).stdout) as { citationCount: number }[];
   expect(note!.citationCount).toBe(1);
 });
+
+test('a cited highlight’s item says which notes cite it and opens one at the citation; "Uncited highlights" leaves it out', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  const notes = new NotesPage(app.page);
+  const highlights = new HighlightsPanel(app.page);
+  await library.loadSampleLibrary();
+  await library.open(PEACEKEEPERS);
+  const cited = 'Dmitriy Peskov told reporters on January 10';
+  const uncited = 'Nikol Pashinyan';
+  await highlights.highlight(cited);
+  await highlights.highlight(uncited);
+  const citedIn = (quote: string) => highlights.item(quote).getByRole('navigation', { name: 'Passage cited in notes' });
+  await highlights.edit(uncited);
+  await expect(citedIn(uncited)).toHaveCount(0);
+
+  await (await highlights.edit(cited)).getByRole('button', { name: 'Cite in note' }).click();
+  await expect(notes.citations()).toHaveCount(1);
+  await notes.title.fill('Who decides');
+  await notes.backToList();
+  const open = citedIn(cited).getByRole('button', { name: 'Open “Who decides” at the citation' });
+  await expect(open).toBeVisible();
+  await open.click();
+  await expect(notes.title).toHaveValue('Who decides');
+  await expect(notes.editor.locator('.note-citation')).toHaveClass(/is-revealed/);
+  await expect(notes.editor).toBeFocused();
+
+  // Only the passage no note cites is left; the count says how many of all are shown.
+  await highlights.panel.getByRole('checkbox', { name: 'Uncited highlights' }).check();
+  await expect(highlights.items).toHaveCount(1);
+  await expect(highlights.item(uncited)).toHaveCount(1);
+  await expect(highlights.panel.getByRole('heading', { name: /^Highlights 1 of 2$/ })).toBeVisible();
+  await highlights.panel.getByRole('checkbox', { name: 'Uncited highlights' }).uncheck();
+  await expect(highlights.items).toHaveCount(2);
+});

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Highlight } from '../../../../shared/domain/highlight';
+import { CitedIn } from '../notes/CitedIn';
 import type { CitedSource } from './citeInNote';
 import { startCitationDrag } from './citeInNote';
 import { COLOR_LABELS } from './colors';
@@ -21,7 +22,8 @@ const INTERACTIVE = 'button, select, input, textarea, a, label';
 /**
  * One highlight in the panel: its quote (a button that shows the passage in the text and the
  * handle to drag it into a note as a citation), colour, tags and comment. Only the selected item
- * carries the editing controls: a source with 1,000 highlights must not mount 1,000 forms.
+ * carries the editing controls and its "Cited in" notes: a source with 1,000 highlights must not
+ * mount 1,000 forms, nor ask 1,000 times who cites them.
  */
 export const HighlightItem = memo(function HighlightItem({ source, highlight, selected, tagSuggestions, actions }: HighlightItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
@@ -61,7 +63,10 @@ export const HighlightItem = memo(function HighlightItem({ source, highlight, se
         {highlight.exact}
       </button>
       {selected ? (
-        <HighlightEditor source={source} highlight={highlight} tagSuggestions={tagSuggestions} actions={actions} />
+        <>
+          <HighlightEditor source={source} highlight={highlight} tagSuggestions={tagSuggestions} actions={actions} />
+          <CitedIn sourceId={source.id} highlightId={highlight.id} />
+        </>
       ) : (
         <div className="highlight-summary">
           <span className="visually-hidden">{COLOR_LABELS[highlight.color]}</span>

@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { NoteBacklink } from '../../../../shared/api/notes';
 import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
 import { HIGHLIGHT_COLORS, tagKey } from '../../../../shared/domain/highlight';
 import type { SourceSummary } from '../../../../shared/domain/source';
@@ -7,6 +8,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import { ExportHighlightsButton } from '../export/ExportHighlightsButton';
+import { useBacklinks } from '../notes/CitedIn';
 import { AnnotationFiles } from './AnnotationFiles';
 import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, useSelectedHighlight } from './highlightFocus';
@@ -31,10 +33,18 @@ function tagsOf(highlights: readonly Highlight[]): string[] {
   return Array.from(names.values()).sort(byName);
 }
 
+/** The highlights of this source that some live note cites. */
+function citedHighlightIds(backlinks: readonly NoteBacklink[]): Set<number> {
+  const ids = new Set<number>();
+  for (const note of backlinks) for (const citation of note.citations) if (citation.highlightId !== null) ids.add(citation.highlightId);
+  return ids;
+}
+
 /**
  * The Highlights panel beside the reader: the source's highlights in document order, filtered by
- * colour and tag, each editable in place; orphans under their own heading; delete with undo;
- * Web Annotation export and import.
+ * colour, tag and whether a note cites them, each editable in place (the selected one says which
+ * notes cite it); orphans under their own heading; delete with undo; Markdown and Web Annotation
+ * export, and import.
  */
 export function HighlightsPanel({ source }: HighlightsPanelProps) {
   const { highlights: current, error: loadError, retry } = useSourceHighlights(source.id);
@@ -46,6 +56,10 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
   const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}));
   const [colorFilter, setColorFilter] = useState<HighlightColor | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
+  const [uncitedOnly, setUncitedOnly] = useState(false);
+  // One query for the whole panel (the selected item's "Cited in" asks for its own).
+  const { data: backlinks } = useBacklinks(source.id);
+  const citedIds = useMemo(() => citedHighlightIds(backlinks ?? []), [backlinks]);
   const undoRef = useRef<HTMLButtonElement>(null);
   const colorFilterId = useId();
   const tagFilterId = useId();
@@ -60,11 +74,13 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
   // A tag filter whose tag is gone (its last use removed) filters nothing.
   const activeTag = tagFilter !== null && sourceTags.some((tag) => tagKey(tag) === tagKey(tagFilter)) ? tagFilter : null;
   const matches = (highlight: Highlight) =>
-    (colorFilter === null || highlight.color === colorFilter) && (activeTag === null || highlight.tags.some((tag) => tagKey(tag) === tagKey(activeTag)));
+    (colorFilter === null || highlight.color === colorFilter) &&
+    (activeTag === null || highlight.tags.some((tag) => tagKey(tag) === tagKey(activeTag))) &&
+    (!uncitedOnly || !citedIds.has(highlight.id));
   const placed = all.filter((highlight) => !highlight.orphaned);
   const shown = placed.filter(matches);
   const orphans = all.filter((highlight) => highlight.orphaned && matches(highlight));
-  const filtering = colorFilter !== null || activeTag !== null;
+  const filtering = colorFilter !== null || activeTag !== null || uncitedOnly;
 
   // The deleted item's button is gone: focus moves to Undo, the next thing a user may want.
   useEffect(() => {
@@ -110,6 +126,10 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
               </option>
             ))}
           </select>
+          <label className="highlights-filter-check">
+            <input type="checkbox" checked={uncitedOnly} onChange={(event) => setUncitedOnly(event.currentTarget.checked)} />
+            Uncited highlights
+          </label>
         </div>
       ) : null}
       {loadError ? <ErrorBanner title="The highlights could not be loaded." message={errorMessage(loadError, 'load the highlights')} onRetry={retry} /> : null}
