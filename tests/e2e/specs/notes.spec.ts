@@ -93,7 +93,7 @@ test('typing @ offers sources to cite, by keyboard', async ({ app }) => {
   await new LibraryPage(app.page).loadSampleLibrary();
   await notes.newNote('By keyboard');
   await notes.type('Peskov said @peacek');
-  const menu = app.page.getByRole('listbox', { name: 'Sources to cite' });
+  const menu = app.page.getByRole('listbox', { name: 'Sources and highlights to cite' });
   await expect(menu.getByRole('option')).toHaveCount(1);
   await expect(menu.getByRole('option', { selected: true })).toContainText('The sending of UN peacekeepers');
   await app.page.keyboard.press('Enter');
@@ -102,6 +102,39 @@ test('typing @ offers sources to cite, by keyboard', async ({ app }) => {
   await expect(notes.editor).toHaveText('Peskov said AzerNews, 2023-01-11', { useInnerText: true });
   await app.page.keyboard.type(' and more.');
   await expect(notes.editor).toContainText('AzerNews, 2023-01-11 and more.', { useInnerText: true });
+});
+
+test('typing @ offers highlighted passages by their words too; picking one cites that passage', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  const notes = new NotesPage(app.page);
+  const highlights = new HighlightsPanel(app.page);
+  await library.loadSampleLibrary();
+  await library.open(PEACEKEEPERS);
+  const quote = 'The sending of UN peacekeepers to Karabakh';
+  await highlights.highlight(quote);
+  await notes.newNote('Passages by keyboard');
+  await notes.type('Who decides? @peacekeepers');
+  const menu = app.page.getByRole('listbox', { name: 'Sources and highlights to cite' });
+  const sourceOption = menu.getByRole('group', { name: 'Sources' }).getByRole('option');
+  const passageOption = menu.getByRole('group', { name: 'Highlights' }).getByRole('option');
+  await expect(sourceOption).toHaveText(/^The sending of UN peacekeepers/);
+  await expect(passageOption).toHaveCount(1);
+  await expect(passageOption).toContainText(`“${quote}”`);
+  await expect(passageOption.locator('mark')).toHaveText('peacekeepers');
+  await expect(sourceOption).toHaveAttribute('aria-selected', 'true');
+
+  await app.page.keyboard.press('ArrowDown');
+  await expect(passageOption).toHaveAttribute('aria-selected', 'true');
+  await expect(notes.editor).toHaveAttribute('aria-activedescendant', (await passageOption.getAttribute('id'))!);
+  await app.page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  // A citation of the passage, not of the whole source: it carries the quote.
+  const chip = notes.citations(/^Citation: AzerNews, 2023-01-11/);
+  await expect(chip).toHaveAccessibleDescription(new RegExp(quote));
+  await expect(notes.editor).toHaveText('Who decides? AzerNews, 2023-01-11', { useInnerText: true });
+  await notes.waitUntilSaved();
+  await highlights.edit(quote);
+  await expect(highlights.item(quote).getByRole('navigation', { name: 'Passage cited in notes' })).toContainText('Passages by keyboard');
 });
 
 test('a note is deleted with undo, from the list and from the note itself', async ({ app }) => {
