@@ -28,6 +28,26 @@ export class LibraryPage {
     await (await chooser).setFiles(paths);
   }
 
+  /** Imports a folder through "Import folder" (a webkitdirectory input: the chooser takes the folder's path). */
+  async importFolder(directory: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import folder' }).click();
+    await (await chooser).setFiles(directory);
+  }
+
+  get importProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Import progress' });
+  }
+
+  get cancelImportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Cancel import' });
+  }
+
+  /** The live region with the last import's outcome. */
+  get importSummary(): Locator {
+    return this.page.getByRole('status', { name: 'Import summary' });
+  }
+
   async open(title: string | RegExp): Promise<void> {
     await this.table.getByRole('button', { name: title }).or(this.table.getByRole('link', { name: title })).first().click();
   }

@@ -6,7 +6,7 @@ export function DropOverlay() {
     <div className="drop-overlay" aria-hidden="true">
       <div className="drop-overlay-card">
         <p className="drop-overlay-title">Drop to import</p>
-        <p className="drop-overlay-hint">Plain text and Markdown articles ({IMPORT_ACCEPT.split(',').join(' ')})</p>
+        <p className="drop-overlay-hint">Articles ({IMPORT_ACCEPT.split(',').join(' ')}) or whole folders of them</p>
       </div>
     </div>
   );

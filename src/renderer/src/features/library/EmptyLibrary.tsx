@@ -11,8 +11,9 @@ export function EmptyLibrary({ onLoadSample, busy }: EmptyLibraryProps) {
     <section className="empty-library" aria-labelledby="empty-library-heading">
       <h1 id="empty-library-heading">Your library is empty</h1>
       <p>
-        Marginalia keeps the articles you research in one place on this computer. Bring in plain text (.txt) or Markdown (.md) articles with <strong>Import articles</strong> at the top
-        right (<kbd>{MOD_KEY_LABEL}</kbd>+<kbd>O</kbd>), or drop files anywhere on this window. Markdown front matter (title, outlet, author, date, url, language) is read as the article’s details.
+        Marginalia keeps the articles you research in one place on this computer. Bring in saved web pages (.html), PDFs, plain text (.txt) or Markdown (.md) with{' '}
+        <strong>Import articles</strong> at the top right (<kbd>{MOD_KEY_LABEL}</kbd>+<kbd>O</kbd>), a whole folder of them with <strong>Import folder</strong>, or drop files and
+        folders anywhere on this window. A page’s title, outlet, author and date are read as the article’s details, as is Markdown front matter.
       </p>
       <div className="empty-library-sample">
         <p>

@@ -1,9 +1,12 @@
-import type { Ref } from 'react';
+import type { ChangeEvent, Ref } from 'react';
 import { useImperativeHandle, useRef } from 'react';
+import { SUPPORTED_IMPORT_EXTENSIONS } from '../../../../shared/domain/source';
 import { MOD_KEY_LABEL } from '../../components/modifierKey';
+import type { ImportRequest } from './importSelection';
+import { selectFolderFiles } from './importSelection';
 
 /** The file types the importer reads; anything else is refused by the library with a reason. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.text';
+export const IMPORT_ACCEPT = SUPPORTED_IMPORT_EXTENSIONS.join(',');
 
 export interface ImportButtonHandle {
   /** Opens the file chooser (the native dialog in Electron), as Ctrl/Cmd+O does. */
@@ -11,28 +14,46 @@ export interface ImportButtonHandle {
 }
 
 interface ImportButtonProps {
-  onFiles: (files: File[]) => void;
+  onFiles: (request: ImportRequest) => void;
   busy: boolean;
   handle?: Ref<ImportButtonHandle>;
 }
 
+/** The chosen files, with the input reset so choosing the same ones again still fires a change. */
+function takeFiles(event: ChangeEvent<HTMLInputElement>): File[] {
+  const files = Array.from(event.currentTarget.files ?? []);
+  event.currentTarget.value = '';
+  return files;
+}
+
+/** "Import articles" picks files; "Import folder" picks a folder and imports the articles in it and below. */
 export function ImportButton({ onFiles, busy, handle }: ImportButtonProps) {
-  const input = useRef<HTMLInputElement>(null);
-  useImperativeHandle(handle, () => ({ open: () => input.current?.click() }), []);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  useImperativeHandle(handle, () => ({ open: () => filesInput.current?.click() }), []);
   return (
     <>
       <button
         type="button"
+        className="button"
+        onClick={() => folderInput.current?.click()}
+        disabled={busy}
+        title="Import every article in a folder and its subfolders (hidden and unsupported files are skipped)"
+      >
+        Import folder
+      </button>
+      <button
+        type="button"
         className="button button-primary"
-        onClick={() => input.current?.click()}
+        onClick={() => filesInput.current?.click()}
         disabled={busy}
         aria-keyshortcuts="Control+O Meta+O"
-        title={`Import .txt or .md articles (${MOD_KEY_LABEL}+O)`}
+        title={`Import text, Markdown, web page or PDF articles (${MOD_KEY_LABEL}+O)`}
       >
         Import articles
       </button>
       <input
-        ref={input}
+        ref={filesInput}
         type="file"
         multiple
         accept={IMPORT_ACCEPT}
@@ -40,10 +61,24 @@ export function ImportButton({ onFiles, busy, handle }: ImportButtonProps) {
         tabIndex={-1}
         aria-hidden="true"
         onChange={(event) => {
-          const files = Array.from(event.currentTarget.files ?? []);
-          // Reset so choosing the same file again still fires a change.
-          event.currentTarget.value = '';
+          const files = takeFiles(event);
           if (files.length > 0) onFiles(files);
+        }}
+      />
+      <input
+        // React has no prop for webkitdirectory; Chromium (and Electron's native dialog) then choose a folder.
+        ref={(input) => {
+          folderInput.current = input;
+          if (input) input.webkitdirectory = true;
+        }}
+        type="file"
+        multiple
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => {
+          // A change with no files is an empty folder (a closed dialog fires none): the summary says nothing was found.
+          onFiles({ ...selectFolderFiles(takeFiles(event)), failures: [] });
         }}
       />
     </>

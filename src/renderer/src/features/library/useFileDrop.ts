@@ -1,12 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ImportRequest } from './importSelection';
+import type { DroppedEntry } from './readDroppedEntries';
+import { readDroppedEntries } from './readDroppedEntries';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
 /**
- * Files dragged anywhere onto the window. Returns whether a drag with files is over the window
+ * What was dropped. Entries must be taken during the drop event (the browser empties the list after
+ * it), then read at leisure; a drop of plain files needs no walk.
+ */
+function droppedRequest(data: DataTransfer): ImportRequest | null {
+  const entries = Array.from(data.items)
+    .filter((item) => item.kind === 'file')
+    .map((item) => item.webkitGetAsEntry?.() as DroppedEntry | null | undefined)
+    .filter((entry): entry is DroppedEntry => entry !== null && entry !== undefined);
+  if (entries.some((entry) => entry.isDirectory)) return () => readDroppedEntries(entries);
+  const files = Array.from(data.files);
+  return files.length > 0 ? files : null;
+}
+
+/**
+ * Files and folders dragged anywhere onto the window (a folder is imported recursively). Returns whether a drag with files is over the window
  * (to show the drop overlay). Every file drop is caught, so a stray drop never navigates away.
  */
-export function useFileDrop(onFiles: (files: File[]) => void, enabled: () => boolean): boolean {
+export function useFileDrop(onFiles: (request: ImportRequest) => void, enabled: () => boolean): boolean {
   const [dragging, setDragging] = useState(false);
   const latest = useRef({ onFiles, enabled });
   latest.current = { onFiles, enabled };
@@ -35,8 +52,8 @@ export function useFileDrop(onFiles: (files: File[]) => void, enabled: () => boo
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0 && latest.current.enabled()) latest.current.onFiles(files);
+      const request = event.dataTransfer && latest.current.enabled() ? droppedRequest(event.dataTransfer) : null;
+      if (request) latest.current.onFiles(request);
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragover', onDragOver);

@@ -1,116 +1,139 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/domain/source';
-import { MAX_IMPORT_BYTES } from '../../../../shared/domain/source';
+import { isCancelledImport } from '../../../../shared/domain/source';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { markLibraryChanged, subscribeLibraryEvents } from '../../api/libraryEvents';
-import { encodeBase64 } from './encodeBase64';
-import { planBatches } from './importBatches';
+import type { ImportTransport } from './importInBatches';
+import { failed, importInBatches } from './importInBatches';
+import type { ImportRequest, ImportSelection, SkippedFiles } from './importSelection';
+import { noneSkipped, selectChosenFiles } from './importSelection';
 
 export type ImportState =
   | { phase: 'idle' }
-  | { phase: 'running'; label: string; done: number; total: number; current: string | null }
-  | { phase: 'done'; label: string; results: ImportResult[] };
+  | {
+      phase: 'running';
+      label: string;
+      done: number;
+      /** 0 while the total is not known yet (reading a dropped folder, the sample library). */
+      total: number;
+      current: string | null;
+      /** Null when this import cannot be cancelled (the sample library). */
+      cancel: (() => void) | null;
+      cancelling: boolean;
+    }
+  | { phase: 'done'; title: string; results: ImportResult[]; skipped: SkippedFiles };
 
 export interface Importer {
   state: ImportState;
-  importFiles(files: readonly File[]): Promise<void>;
+  /** Files chosen or dropped, a chosen folder's selection, or a dropped folder still to be read. */
+  importFiles(request: ImportRequest): Promise<void>;
   importSampleLibrary(): Promise<void>;
   dismiss(): void;
 }
 
-const megabytes = (bytes: number) => (bytes / 1048576).toFixed(1);
+const transport: ImportTransport = {
+  importFiles: (files) => api.importFiles({ files }),
+  cancelImport: () => api.cancelImport({}),
+  onProgress: (listener) =>
+    subscribeLibraryEvents((event) => {
+      if (event.type === 'importProgress') listener(event);
+    }),
+};
 
-function failed(file: string, error: string): ImportResult {
-  return { file, status: 'failed', sourceId: null, error };
+type Running = Extract<ImportState, { phase: 'running' }>;
+
+function stopFrames(frame: { current: number }): void {
+  cancelAnimationFrame(frame.current);
+  frame.current = 0;
 }
 
-/** Too big to be worth reading into memory: refused here with the importer's own wording. */
-function refuseOversize(file: File): ImportResult | null {
-  if (file.size <= MAX_IMPORT_BYTES) return null;
-  return failed(file.name, `${file.name} is ${megabytes(file.size)} MB, over the ${MAX_IMPORT_BYTES / 1048576} MB limit for one article. Split it or import only the article text.`);
-}
+const noneSelected: ImportSelection = { items: [], skipped: noneSkipped(), failures: [] };
+const toSelection = (request: Exclude<ImportRequest, () => unknown>): ImportSelection => ('items' in request ? request : selectChosenFiles(request));
 
-async function importBatch(batch: readonly File[]): Promise<ImportResult[]> {
-  const encoded: { name: string; contentBase64: string }[] = [];
-  const unreadable: ImportResult[] = [];
-  for (const file of batch) {
-    try {
-      encoded.push({ name: file.name, contentBase64: encodeBase64(new Uint8Array(await file.arrayBuffer())) });
-    } catch (error) {
-      unreadable.push(failed(file.name, `${file.name} could not be read (${errorMessage(error, 'read it')}). Check that it still exists and try again.`));
-    }
-  }
-  if (encoded.length === 0) return unreadable;
-  try {
-    return [...(await api.importFiles({ files: encoded })), ...unreadable];
-  } catch (error) {
-    const reason = errorMessage(error, 'import');
-    return [...encoded.map((file) => failed(file.name, `${file.name} was not imported: ${reason}`)), ...unreadable];
-  }
-}
+const labelFor = (selection: ImportSelection) =>
+  selection.items.length === 1 ? `Importing ${selection.items[0]?.name}` : `Importing ${selection.items.length} files`;
 
 /**
- * Imports files chosen or dropped by the user, in batches small enough for any transport, and
- * keeps one summary of the outcome. A failing file or batch never stops the others.
+ * Imports what the user chose or dropped and keeps one summary of the outcome. Progress arrives
+ * for every file (hundreds a second); it is drawn at most once a frame, so a 1,000-file import
+ * never floods React with renders.
  */
 export function useImport(): Importer {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const running = useRef(false);
+  const frame = useRef(0);
+  useEffect(() => () => stopFrames(frame), []);
 
-  const run = useCallback(async (label: string, total: number, work: (progress: (done: number, current: string | null) => void) => Promise<ImportResult[]>) => {
+  const importFiles = useCallback(async (request: ImportRequest) => {
     if (running.current) return;
     running.current = true;
-    setState({ phase: 'running', label, done: 0, total, current: null });
-    const progress = (done: number, current: string | null) => setState({ phase: 'running', label, done, total, current });
+    let cancelled = false;
+    // A dropped folder is read first (that takes a moment for thousands of files); the rest is known now.
+    const gather = typeof request === 'function' ? request : null;
+    const ready = typeof request === 'function' ? null : toSelection(request);
+    let shown: Running = { phase: 'running', label: ready ? labelFor(ready) : 'Reading the folder', done: 0, total: ready?.items.length ?? 0, current: null, cancel: null, cancelling: false };
+    const show = (next: Running, now = false) => {
+      shown = next;
+      if (now) {
+        stopFrames(frame);
+        setState(shown);
+      } else if (frame.current === 0) {
+        frame.current = requestAnimationFrame(() => {
+          frame.current = 0;
+          setState(shown);
+        });
+      }
+    };
+    const cancel = () => {
+      if (cancelled) return;
+      cancelled = true;
+      show({ ...shown, cancelling: true }, true);
+      // The batch in flight stops after its current file; no further batch is sent (importInBatches asks isCancelled).
+      void api.cancelImport({}).catch(() => undefined);
+    };
+    show({ ...shown, cancel }, true);
     try {
-      const results = await work(progress);
-      setState({ phase: 'done', label, results });
+      let selection = ready ?? noneSelected;
+      if (gather) {
+        selection = await gather();
+        show({ ...shown, label: labelFor(selection), total: selection.items.length }, true);
+      }
+      const results = [
+        ...selection.failures,
+        ...(await importInBatches(selection.items, transport, {
+          isCancelled: () => cancelled,
+          onProgress: (done, current) => show({ ...shown, done, current: current ?? shown.current }),
+        })),
+      ];
+      stopFrames(frame);
+      // A Cancel clicked after the last batch was sent stopped nothing: the import finished.
+      const title = results.some(isCancelledImport) ? 'Import cancelled' : results.length === 0 ? 'No articles found' : 'Import finished';
+      setState({ phase: 'done', title, results, skipped: selection.skipped });
+    } catch (error) {
+      stopFrames(frame);
+      setState({ phase: 'done', title: 'Import failed', results: [failed('Import', errorMessage(error, 'read what was dropped'))], skipped: noneSkipped() });
     } finally {
       running.current = false;
       markLibraryChanged();
     }
   }, []);
 
-  const importFiles = useCallback(
-    (files: readonly File[]) =>
-      run(files.length === 1 ? `Importing ${files[0]?.name}` : `Importing ${files.length} files`, files.length, async (progress) => {
-        const results: ImportResult[] = [];
-        const readable: File[] = [];
-        for (const file of files) {
-          const refused = refuseOversize(file);
-          if (refused) results.push(refused);
-          else readable.push(file);
-        }
-        for (const batch of planBatches(readable)) {
-          const before = results.length;
-          progress(before, batch[0]?.name ?? null);
-          // The library reports each file of the batch as it goes.
-          const unsubscribe = subscribeLibraryEvents((event) => {
-            if (event.type === 'importProgress') progress(before + event.done, event.file);
-          });
-          try {
-            results.push(...(await importBatch(batch)));
-          } finally {
-            unsubscribe();
-          }
-        }
-        return results;
-      }),
-    [run],
-  );
-
-  const importSampleLibrary = useCallback(
-    () =>
-      run('Loading the sample library', 0, async () => {
-        try {
-          return await api.importSampleLibrary({});
-        } catch (error) {
-          return [failed('Sample library', errorMessage(error, 'load the sample library'))];
-        }
-      }),
-    [run],
-  );
+  const importSampleLibrary = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    setState({ phase: 'running', label: 'Loading the sample library', done: 0, total: 0, current: null, cancel: null, cancelling: false });
+    let results: ImportResult[];
+    try {
+      results = await api.importSampleLibrary({});
+    } catch (error) {
+      results = [failed('Sample library', errorMessage(error, 'load the sample library'))];
+    } finally {
+      running.current = false;
+      markLibraryChanged();
+    }
+    setState({ phase: 'done', title: 'Sample library', results, skipped: noneSkipped() });
+  }, []);
 
   const dismiss = useCallback(() => setState((current) => (current.phase === 'done' ? { phase: 'idle' } : current)), []);
 
