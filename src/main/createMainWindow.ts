@@ -1,5 +1,7 @@
 import { BrowserWindow } from 'electron';
 import path from 'node:path';
+import { closeAfterSaving } from './closeAfterSaving';
+import { askRendererToSave } from './ipc/askRendererToSave';
 import { APP_ORIGIN } from './security';
 
 /**
@@ -25,6 +27,8 @@ export async function createMainWindow(): Promise<BrowserWindow> {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // The note being typed is saved before the window closes, on quit too.
+  closeAfterSaving(window, () => askRendererToSave(window.webContents));
   await window.loadURL(process.env.ELECTRON_RENDERER_URL ?? `${APP_ORIGIN}/index.html`);
   return window;
 }

@@ -66,3 +66,11 @@ function createApi(): { api: Api; onLibraryEvent: Subscribe; transport: 'electro
 }
 
 export const { api, onLibraryEvent, transport } = createApi();
+
+/**
+ * In the desktop app, `save` runs before the window closes (main waits for it, briefly). The
+ * browser has no such hook: there the page's beforeunload and pagehide flushes are what there is.
+ */
+export function onSaveBeforeClose(save: () => Promise<void>): () => void {
+  return window.marginalia?.onSaveBeforeClose(save) ?? (() => undefined);
+}

@@ -5,7 +5,7 @@ import type { NoteSummary } from '../../../../shared/domain/note';
 import { citationLabel } from '../../../../shared/notes/citationLabel';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
 import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
-import { api } from '../../api/client';
+import { api, onSaveBeforeClose } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { markLibraryChanged } from '../../api/libraryEvents';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -13,6 +13,7 @@ import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
 import { revealHighlight } from '../highlights/highlightFocus';
 import type { NotesContextValue, PassageRequest } from './NotesContext';
 import { NotesContext } from './NotesContext';
+import { whenAllNotesSaved } from './useAutosave';
 
 const parseNoteId = (stored: string) => (/^[1-9]\d{0,14}$/.test(stored) ? Number(stored) : undefined);
 const ANNOUNCEMENT_MS = 8000;
@@ -121,6 +122,16 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
   const registerFlush = useCallback((flush: (() => Promise<void>) | null) => {
     flushOpenNote.current = flush;
   }, []);
+
+  // The desktop app's window waits for this before it closes (or quits): the words typed last are saved.
+  useEffect(
+    () =>
+      onSaveBeforeClose(async () => {
+        await flushOpenNote.current?.();
+        await whenAllNotesSaved();
+      }),
+    [],
+  );
 
   const openCitation = useCallback(
     (citation: CitationPayload) => {

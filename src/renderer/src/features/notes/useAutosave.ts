@@ -22,6 +22,11 @@ export function whenNoteSaved(noteId: number): Promise<void> {
   return savesInFlight.get(noteId) ?? Promise.resolve();
 }
 
+/** Every save still travelling, of any note (a note just left is saved as it closes). */
+export async function whenAllNotesSaved(): Promise<void> {
+  await Promise.all(savesInFlight.values());
+}
+
 export interface Autosave {
   status: SaveStatus;
   /** Something changed: save soon. */
@@ -93,7 +98,8 @@ export function useAutosave(noteId: number, read: () => NoteSnapshot, initial: N
       const unsaved = dirty.current || savesInFlight.has(noteId);
       flushNow();
       // In a browser a request started while the page unloads may be cut off: ask to stay until it lands.
-      // Electron delivers it (IPC), and there a beforeunload prompt would silently block closing.
+      // In Electron main has the page save before the window closes (src/main/closeAfterSaving.ts),
+      // and a beforeunload prompt there would silently block closing.
       if (unsaved && transport === 'browser') event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
