@@ -2,7 +2,7 @@ import { searchLibrary } from '../core/search';
 import type { Db } from '../core/db/openDatabase';
 import { formatSnippet } from '../shared/search/snippet';
 
-export const SEARCH_USAGE = `  search QUERY [--limit N]  search sources (and highlights and notes), best first; the query
+export const SEARCH_USAGE = `  search QUERY [--limit N]  search sources, highlights and notes, best first; the query
                         language: words, "phrases", prefix*, -excluded, OR, outlet:, author:,
                         tag:, type:source|highlight|note, after:YYYY-MM-DD, before:YYYY-MM-DD`;
 
