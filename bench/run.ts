@@ -9,17 +9,22 @@ import { runImportBench } from './importBench';
 import type { BenchReport } from './report';
 import { formatReport, importReport } from './report';
 import { seededRandom } from './random';
+import { formatFileImportReport, runFileImportBench } from './fileImportBench';
+import type { FileImportFigures } from './fileImportBench';
+import type { PaintFigures } from './paintBench';
+import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
  * section beside its floor and prints a table. Sections: import, then highlights and notes added
- * to the imported library (annotationBench.ts), then search over all three. Later issues add
- * theirs (anchoring, typing) here and a key to BenchReport.
+ * to the imported library (annotationBench.ts), then search over all three, then HTML and PDF file
+ * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
+ * (paintBench.ts; skipped, with the reason, without a build or a Chromium).
  */
 const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
 
-function main(): number {
+async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -69,8 +74,26 @@ function main(): number {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     console.log(formatReport(report));
+
+    log('Importing HTML and PDF files…');
+    const files: FileImportFigures[] = await runFileImportBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
+    console.log(`\n${formatFileImportReport(files)}`);
+
+    log('Anchoring and painting 1,000 highlights…');
+    let paint: PaintFigures | { skipped: string };
+    try {
+      paint = await runPaintBench({ runs: 7, seed, log });
+      const total = Math.round((paint.anchorMs + paint.paintMs) * 10) / 10;
+      console.log(
+        `\nHighlights: ${paint.highlights.toLocaleString('en')} on a ${paint.characters.toLocaleString('en')}-character article\n` +
+          `  re-anchor after a correction ${paint.anchorMs} ms + paint (median of 7) ${paint.paintMs} ms = ${total} ms; slowest paint ${paint.paintMaxMs} ms; budget < ${paint.budgetMs} ms ${total < paint.budgetMs ? 'ok' : 'OVER'}`,
+      );
+    } catch (error) {
+      paint = { skipped: (error as Error).message };
+      console.log(`\nHighlights painting: skipped (${paint.skipped})`);
+    }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
@@ -80,4 +103,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
