@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLibrary, listBackups, verifyLibraryFile } from '../backup';
 import { Library } from '../library';
+import { searchLibrary } from '../search';
 import { listSources } from '../sources';
 import { SCHEMA_VERSION } from './migrations';
 import { LibraryDamagedError } from './openDatabase';
@@ -39,6 +40,18 @@ describe('upgrading libraries from every released schema', () => {
       expect(sources).toHaveLength(5);
       expect(sources.find((source) => source.outlet === 'UrduPoint (edited)')?.language).toBe('en');
       expect(sources.find((source) => source.author === 'Fatima Hasanova')?.publishedAt).toBe('2023-01-11');
+      // Whatever the release could hold is still there, and found by search (its indexes are rebuilt by their migrations).
+      expect(searchLibrary(library.db, 'Peskov', { limit: 20 }).results.some((result) => result.type === 'source')).toBe(true);
+      if (version >= 2) {
+        const highlights = library.db.prepare('SELECT exact, comment FROM highlights').all();
+        expect(highlights).toEqual([{ exact: 'Dmitriy Peskov told reporters on January 10', comment: 'The Kremlin’s line' }]);
+        expect(library.db.prepare('SELECT name FROM tags ORDER BY name').pluck().all()).toEqual(['peacekeepers', 'Россия']);
+      }
+      if (version >= 5) {
+        expect(library.db.prepare('SELECT title FROM notes').pluck().all()).toEqual(['Who decides on UN peacekeepers']);
+        expect(library.db.prepare('SELECT count(*) FROM citations').pluck().get()).toBe(2);
+        expect(searchLibrary(library.db, 'fact-finding type:note', { limit: 20 }).results).toHaveLength(1);
+      }
     } finally {
       library.close();
     }
