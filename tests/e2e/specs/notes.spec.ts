@@ -25,7 +25,7 @@ test('a note written with Markdown shortcuts cites a source from the reader, and
   // The citation went where the caret was: at the end of the list item.
   await expect(notes.editor.getByRole('listitem')).toContainText('Baku: no peacekeepers AzerNews, 2023-01-11', { useInnerText: true });
   await notes.waitUntilSaved();
-  await expect(app.page.getByRole('navigation', { name: 'Cited in notes' }).getByRole('button', { name: /Peacekeepers/ })).toBeVisible();
+  await expect(app.page.getByRole('navigation', { name: 'Cited in notes', exact: true }).getByRole('button', { name: /Peacekeepers/ })).toBeVisible();
 
   await app.page.reload();
   await expect(notes.title).toHaveValue('Peacekeepers');
@@ -45,7 +45,7 @@ test('a note written with Markdown shortcuts cites a source from the reader, and
 
   // "Cited in" opens the note at the citation.
   await notes.backToList();
-  await app.page.getByRole('navigation', { name: 'Cited in notes' }).getByRole('button', { name: 'Open “Peacekeepers” at the citation' }).click();
+  await app.page.getByRole('navigation', { name: 'Cited in notes', exact: true }).getByRole('button', { name: 'Open “Peacekeepers” at the citation' }).click();
   await expect(notes.title).toHaveValue('Peacekeepers');
   await expect(notes.editor.locator('.note-citation')).toHaveClass(/is-revealed/);
   await expect(notes.editor).toBeFocused();
@@ -247,7 +247,7 @@ test('a cited highlight, once deleted, leaves the note reading its quote and say
   const chip = notes.citations(/^Citation: AzerNews, 2023-01-11/);
   await expect(chip).toHaveAccessibleDescription(new RegExp(quote));
   await notes.waitUntilSaved();
-  await expect(app.page.getByRole('navigation', { name: 'Cited in notes' }).getByRole('button', { name: /^Open “Untitled note” at the citation/ })).toBeVisible();
+  await expect(app.page.getByRole('navigation', { name: 'Cited in notes', exact: true }).getByRole('button', { name: /^Open “Untitled note” at the citation/ })).toBeVisible();
 
   await (await highlights.edit(quote)).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(notes.citations('Citation: AzerNews, 2023-01-11 (passage deleted)')).toBeVisible();
