@@ -51,7 +51,7 @@ export function listBackups(libraryPath: string): BackupInfo[] {
 /** Opens a copy read-only and runs SQLite's full integrity check; true when it is sound. */
 export function verifyLibraryFile(file: string): boolean {
   try {
-    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    const copy = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
     try {
       return copy.pragma('integrity_check', { simple: true }) === 'ok';
     } finally {
@@ -144,7 +144,7 @@ export async function restoreLibrary(libraryPath: string, backupFile: string, op
   if (!verifyLibraryFile(backupFile)) throw new Error(`${backupFile} is not a sound Marginalia library (it failed SQLite's integrity check). Choose another backup.`);
   if (openDb) await backupLibrary(openDb, libraryPath, 'before-restore').catch(() => undefined);
   else if (fs.existsSync(libraryPath) && verifyLibraryFile(libraryPath)) {
-    const current = new Database(libraryPath, { readonly: true });
+    const current = new Database(libraryPath, { readonly: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
     try {
       await backupLibrary(current, libraryPath, 'before-restore');
     } finally {
@@ -155,7 +155,7 @@ export async function restoreLibrary(libraryPath: string, backupFile: string, op
     const aside = `${libraryPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(libraryPath + suffix)) fs.renameSync(libraryPath + suffix, aside + suffix);
   }
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
   try {
     await source.backup(libraryPath);
   } finally {

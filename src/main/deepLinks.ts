@@ -6,8 +6,9 @@ const SCHEME = 'marginalia';
 
 /** Makes this app the handler of marginalia:// links (in development, through the electron binary). */
 export function registerDeepLinkProtocol(): void {
-  if (process.defaultApp && process.argv.length >= 2) app.setAsDefaultProtocolClient(SCHEME, process.execPath, [path.resolve(process.argv[1]!)]);
-  else app.setAsDefaultProtocolClient(SCHEME);
+  const registered = process.defaultApp && process.argv.length >= 2 ? app.setAsDefaultProtocolClient(SCHEME, process.execPath, [path.resolve(process.argv[1]!)]) : app.setAsDefaultProtocolClient(SCHEME);
+  // macOS needs the scheme in Info.plist (a packaged app); say so rather than fail silently.
+  if (!registered) console.warn('marginalia: could not register as the handler of marginalia:// links on this system.');
 }
 
 /** The deep link among a launch's arguments, if there is a well-formed one (arguments are input). */
@@ -28,9 +29,9 @@ export class DeepLinkQueue {
 
   deliverTo(deliver: (url: string) => void): void {
     this.deliver = deliver;
-    // Called once the window has loaded; React subscribes in an effect just after, so wait a moment.
+    // Called once the window has loaded; the preload holds events until the page subscribes.
     const waiting = this.waiting;
     this.waiting = [];
-    setTimeout(() => waiting.forEach(deliver), 500);
+    waiting.forEach(deliver);
   }
 }

@@ -1,7 +1,6 @@
-import { app, BrowserWindow, dialog, net, protocol } from 'electron';
+import { app, BrowserWindow, dialog, protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
 import { backupIfDue, restoreLibrary } from '../core/backup';
@@ -13,7 +12,7 @@ import searchWorkerPath from '../core/search/searchWorker?modulePath';
 import { registerIpc } from './ipc/registerIpc';
 import { createMainWindow } from './createMainWindow';
 import { DeepLinkQueue, deepLinkArgument, registerDeepLinkProtocol } from './deepLinks';
-import { APP_SCHEME, hardenContents, hardenSession } from './security';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, hardenContents, hardenSession } from './security';
 
 app.setName('Marginalia');
 registerDeepLinkProtocol();
@@ -28,18 +27,39 @@ function libraryArgument(argv: string[]): string | undefined {
   return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--library='))?.slice('--library='.length);
 }
 
-/** better-sqlite3 built against Electron's ABI lives beside the Node build (see README). */
+/**
+ * better-sqlite3 built against Electron's ABI lives beside the Node build (see README). It is put in
+ * MARGINALIA_SQLITE_BINDING so every connection core opens (backups, their checks, the search
+ * worker) loads it, not only the library's own.
+ */
 function electronSqliteBinding(): string | undefined {
   const candidate = path.join(app.getAppPath(), '.electron-sqlite', 'build', 'Release', 'better_sqlite3.node');
-  return process.env.MARGINALIA_SQLITE_BINDING ?? (fs.existsSync(candidate) ? candidate : undefined);
+  if (!process.env.MARGINALIA_SQLITE_BINDING && fs.existsSync(candidate)) process.env.MARGINALIA_SQLITE_BINDING = candidate;
+  return process.env.MARGINALIA_SQLITE_BINDING;
 }
 
+const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+
+/**
+ * The renderer's files, read here rather than through net.fetch(file://): that would pass through
+ * the webRequest filter (which allows only app://), and the CSP is set on each response, since
+ * header events are not guaranteed for custom schemes.
+ */
 function serveRenderer(): void {
-  protocol.handle(APP_SCHEME, (request) => {
-    const { pathname } = new URL(request.url);
-    const file = path.resolve(rendererRoot, `.${decodeURIComponent(pathname)}`);
+  protocol.handle(APP_SCHEME, async (request) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      return new Response('Bad path', { status: 400 });
+    }
+    const file = path.resolve(rendererRoot, `.${pathname}`);
     const inside = file.startsWith(rendererRoot + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
-    return net.fetch(pathToFileURL(inside ? file : path.join(rendererRoot, 'index.html')).toString());
+    // A missing asset is a 404, not index.html (which would fail later as a wrong MIME type).
+    if (!inside && path.extname(pathname) !== '' && path.extname(pathname) !== '.html') return new Response('Not found', { status: 404 });
+    const target = inside ? file : path.join(rendererRoot, 'index.html');
+    const body = await fs.promises.readFile(target);
+    return new Response(body, { headers: { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
   });
 }
 
@@ -63,7 +83,13 @@ async function openLibraryOrOfferBackup(libraryPath: string): Promise<Library | 
       await restoreLibrary(libraryPath, error.newestGoodBackup);
       return Library.open(libraryPath, { nativeBinding });
     }
-    dialog.showErrorBox('Marginalia cannot open its library', (error as Error).message);
+    const message = (error as Error).message;
+    dialog.showErrorBox(
+      'Marginalia cannot open its library',
+      /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)
+        ? `SQLite has not been built for the desktop app. Run \`npm run build:electron-sqlite\` (it needs Electron's headers from electronjs.org), then start again.\n\n${message}`
+        : message,
+    );
     return null;
   }
 }
@@ -111,5 +137,12 @@ if (!app.requestSingleInstanceLock()) {
     deepLinks.receive(url);
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // Whatever failed at startup is said, not left as a process without a window.
+      dialog.showErrorBox('Marginalia could not start', (error as Error).stack ?? String(error));
+      app.exit(1);
+    });
 }

@@ -10,11 +10,22 @@ const bridge = Object.fromEntries(
   operationNames.map((operation) => [operation, (request: unknown) => ipcRenderer.invoke(IPC_CHANNEL_PREFIX + operation, request)]),
 ) as Omit<PreloadBridge, 'on' | 'onSaveBeforeClose'>;
 
+// Events that arrive before the page has subscribed (a deep link that launched the app) wait here
+// and go to the first listener, so none is lost to the page's start-up.
+const listeners = new Set<(event: LibraryEvent) => void>();
+let early: LibraryEvent[] = [];
+ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, payload: LibraryEvent) => {
+  if (listeners.size === 0) early.push(payload);
+  else for (const listener of listeners) listener(payload);
+});
+
 const on = (listener: (event: LibraryEvent) => void) => {
-  const wrapped = (_event: unknown, payload: LibraryEvent) => listener(payload);
-  ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
+  listeners.add(listener);
+  const waiting = early;
+  early = [];
+  for (const event of waiting) listener(event);
   return () => {
-    ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
+    listeners.delete(listener);
   };
 };
 

@@ -114,7 +114,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (error instanceof LibraryOpenError) throw error;
     // SQLite found the file malformed before the quick check could run: damaged just the same.
     if (/^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '')) throw new LibraryDamagedError(path.resolve(file), newestGoodBackup(file)?.file ?? null);
-    throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message}. Is it a Marginalia library?`);
+    throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message.replace(/\.$/, '')}. Is it a Marginalia library?`);
   }
 }
 
