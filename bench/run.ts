@@ -14,13 +14,16 @@ import type { FileImportFigures } from './fileImportBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
+import type { TypingFigures } from './typingBench';
+import { runTypingBench } from './typingBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
  * section beside its floor and prints a table. Sections: import, then highlights and notes added
  * to the imported library (annotationBench.ts), then search over all three, then HTML and PDF file
  * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
- * (paintBench.ts; skipped, with the reason, without a build or a Chromium).
+ * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
+ * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
  */
 const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
 
@@ -92,8 +95,23 @@ async function main(): Promise<number> {
       paint = { skipped: (error as Error).message };
       console.log(`\nHighlights painting: skipped (${paint.skipped})`);
     }
+
+    log('Typing in a 10,000-word note with 200 citations…');
+    let typing: TypingFigures | { skipped: string };
+    try {
+      typing = await runTypingBench({ runs: 3, seed, log });
+      console.log(
+        `\nTyping: a ${typing.words.toLocaleString('en')}-word note with ${typing.citations} citations (${typing.editorStateKb} KB of Lexical JSON), ${typing.keystrokes} keystrokes at its end\n` +
+          `  keydown to work done (update, layout) p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, slowest ${typing.maxMs} ms; budget p95 < ${typing.budgetMs} ms ${typing.p95Ms < typing.budgetMs ? 'ok' : 'OVER'}\n` +
+          `  to the next frame (adds the wait for vsync) p50 ${typing.frameP50Ms} ms, p95 ${typing.frameP95Ms} ms\n` +
+          `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); autosave request from the page ${typing.autosaveMs ?? '-'} ms`,
+      );
+    } catch (error) {
+      typing = { skipped: (error as Error).message };
+      console.log(`\nTyping: skipped (${typing.skipped})`);
+    }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
