@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { importFiles } from './import/importFiles';
+import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
@@ -63,6 +64,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })));
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
+    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
     ...createBackupHandlers(library),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReanchorReport } from '../domain/highlight';
 import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch, SourceSort, SourceSummary } from '../domain/source';
 import { mutation, query } from './operation';
 
@@ -23,6 +24,12 @@ export const libraryOperations = {
   /** Stops every running importFiles after the file in hand; `cancelled` says whether one was running. */
   cancelImport: mutation(z.object({}), z.object({ cancelled: z.boolean() })),
   updateSource: mutation(z.object({ id: SourceId, patch: SourceMetadataPatch }), Source),
+  /**
+   * Re-imports a corrected version of the article onto a source: parsed as an import is, then its
+   * text, original file and sha-256 are replaced and its highlights re-anchored, all at once; the
+   * metadata is kept. Refused (library unchanged) for a file that cannot be imported or is another source's.
+   */
+  replaceSourceText: mutation(z.object({ sourceId: SourceId, file: ImportFile }), ReanchorReport),
   deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() })),
   libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
 };

@@ -7,6 +7,7 @@ import { CiteSourceButton } from '../notes/CiteSourceButton';
 import { PassageReveal } from '../notes/PassageReveal';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { SearchMatchReveal } from '../search/SearchMatchReveal';
+import { CorrectTextActions } from './CorrectTextActions';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
@@ -66,6 +67,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   Edit details
                 </button>
+                <CorrectTextActions key={source.id} source={source} />
                 <DeleteSourceButton source={source} onDeleted={onDeleted} />
               </>
             }
