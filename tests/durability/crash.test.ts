@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Library } from '../../src/core/library';
-import { articleText } from './articleText';
+import { articleText, HIGHLIGHTED } from './articleText';
 
 const KILLS = 100;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-crash-'));
@@ -31,6 +31,9 @@ it(`keeps every acknowledged write and stays intact through ${KILLS} SIGKILLs mi
   // The outlet each source must have: its last acknowledged value, or a later one whose write had begun.
   const allowedOutlets = new Map<number, Set<string | null>>();
   const importedLabels = new Map<number, string>();
+  const highlights = new Map<number, number>();
+  // Per note, the labels its last acknowledged save held, and those of a save that had begun.
+  const noteLabels = new Map<number, { acknowledged: string | null; begun: string | null }>();
   let acknowledgedWrites = 0;
   for (let run = 0; run < KILLS; run++) {
     const lines = await runAndKill(run, 5 + ((run * 37) % 120));
@@ -45,6 +48,14 @@ it(`keeps every acknowledged write and stays intact through ${KILLS} SIGKILLs mi
       else if (kind === 'updated') {
         allowedOutlets.set(sourceId, new Set([rest.join(' ')]));
         acknowledgedWrites++;
+      } else if (kind === 'highlighted') {
+        highlights.set(sourceId, Number(rest[0]));
+        acknowledgedWrites++;
+      } else if (kind === 'note') noteLabels.set(sourceId, { acknowledged: null, begun: null });
+      else if (kind === 'saving') noteLabels.get(sourceId)!.begun = rest[0]!;
+      else if (kind === 'saved') {
+        noteLabels.set(sourceId, { acknowledged: rest[0]!, begun: null });
+        acknowledgedWrites++;
       }
     }
 
@@ -57,6 +68,19 @@ it(`keeps every acknowledged write and stays intact through ${KILLS} SIGKILLs mi
         const row = byId.get(id);
         expect(row, `acknowledged import ${label} is missing after kill ${run}`).toBeDefined();
         expect(allowedOutlets.get(id)!.has(row!.outlet), `source ${id} has outlet ${row!.outlet}`).toBe(true);
+      }
+      for (const [highlightId, sourceId] of highlights) {
+        const highlight = library.db.prepare('SELECT source_id, exact FROM highlights WHERE id = ?').get(highlightId) as { source_id: number; exact: string } | undefined;
+        expect(highlight, `acknowledged highlight ${highlightId} is missing after kill ${run}`).toEqual({ source_id: sourceId, exact: HIGHLIGHTED });
+      }
+      for (const [noteId, { acknowledged, begun }] of noteLabels) {
+        const note = library.db.prepare('SELECT plain_text FROM notes WHERE id = ?').get(noteId) as { plain_text: string } | undefined;
+        expect(note, `note ${noteId} is missing after kill ${run}`).toBeDefined();
+        // The last acknowledged save is there whole, or a later one that had begun; never a mix.
+        const last = note!.plain_text.match(/Seen (\S+) /g)?.at(-1)?.slice(5, -1) ?? null;
+        expect([acknowledged, begun], `note ${noteId} ends at ${last}`).toContain(last);
+        const citations = library.db.prepare('SELECT count(*) FROM citations WHERE note_id = ?').pluck().get(noteId);
+        expect(citations).toBe(note!.plain_text.match(/Seen /g)?.length ?? 0);
       }
       for (const row of rows) {
         // Nothing half-written: every stored article is whole, with bytes that match their hash.
