@@ -70,6 +70,8 @@ export class HighlightsPanel {
    * at or after it (the same words when `to` is omitted).
    */
   async select(from: string, { to = from, after }: { to?: string; after?: string } = {}): Promise<void> {
+    // The reader loads the article after it opens: wait until the words are on the page.
+    await expect(this.page.getByRole('article')).toContainText(from);
     await this.page.evaluate(
       ([from, to, after]) => {
         const texts = Array.from(document.querySelectorAll('article p')).map((paragraph) => paragraph.firstChild as Text);
