@@ -1,11 +1,9 @@
 import { chromium } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { findChromium } from '../scripts/chromium.mjs';
+import { startHost } from './startHost';
 import { openDatabase } from '../src/core/db/openDatabase';
 import { createHighlight } from '../src/core/highlights/highlights';
 import { reanchorSource } from '../src/core/highlights/reanchorSource';
@@ -81,15 +79,6 @@ function seedLibrary(file: string, seed: number, runs: number): { sourceId: numb
   }
 }
 
-async function startHost(libraryPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const cli = path.resolve(import.meta.dirname, '../bin/marginalia.js');
-  const child = spawn(process.execPath, [cli, '--library', libraryPath, '--json', 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`The browser host exited (${code}) before it was ready.`)));
-  });
-  return { child, url };
-}
 
 export async function runPaintBench({ runs = 7, seed = 42, log = (line: string) => console.error(line) } = {}): Promise<PaintFigures> {
   if (!fs.existsSync(path.resolve(import.meta.dirname, '../out/renderer/index.html'))) throw new Error('No built renderer in out/: run `npx electron-vite build` first.');

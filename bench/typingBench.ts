@@ -1,11 +1,9 @@
 import { chromium } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { findChromium } from '../scripts/chromium.mjs';
+import { startHost } from './startHost';
 import { openDatabase } from '../src/core/db/openDatabase';
 import { createHighlight } from '../src/core/highlights/highlights';
 import { createNote, saveNote } from '../src/core/notes/notes';
@@ -138,15 +136,6 @@ function seedLibrary(file: string, seed: number, saveRuns: number): Seeded {
   }
 }
 
-async function startHost(libraryPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const cli = path.resolve(import.meta.dirname, '../bin/marginalia.js');
-  const child = spawn(process.execPath, [cli, '--library', libraryPath, '--json', 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    child.once('exit', (code) => reject(new Error(`The browser host exited (${code}) before it was ready.`)));
-  });
-  return { child, url };
-}
 
 interface TypingProbe {
   work: number[];

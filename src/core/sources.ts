@@ -96,6 +96,12 @@ export function listOutlets(db: Db): string[] {
   return (db.prepare('SELECT DISTINCT outlet FROM sources WHERE outlet IS NOT NULL ORDER BY outlet COLLATE NOCASE').all() as { outlet: string }[]).map((row) => row.outlet);
 }
 
+/** A source's metadata, or null when there is no such source (export falls back to a citation's snapshot). */
+export function findSourceSummary(db: Db, id: number): SourceSummary | null {
+  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
 export function getSource(db: Db, id: number): Source {
   const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
   if (!row) throw notFound(`Source ${id}`);

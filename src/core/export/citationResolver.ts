@@ -1,6 +1,8 @@
 import type { SerializedCitation } from '../../shared/domain/note';
 import { sourceDeepLink } from '../../shared/text/deepLink';
+import type { SourceSummary } from '../../shared/domain/source';
 import type { Db } from '../db/openDatabase';
+import { findSourceSummary } from '../sources';
 import { usableCitekey } from './citekeys';
 import type { CitedSource } from './csl';
 
@@ -23,30 +25,18 @@ export interface ResolvedCitation {
   deepLink: string | null;
 }
 
-interface SourceRow {
-  id: number;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  published_at: string | null;
-  url: string | null;
-  language: string | null;
-  citekey: string;
-}
-
 export type CitationResolver = (citation: SerializedCitation) => ResolvedCitation;
 
 /** One resolver per export: sources and highlights are looked up once however often they are cited. */
 export function createCitationResolver(db: Db): CitationResolver {
-  const sourceStatement = db.prepare('SELECT id, title, outlet, author, published_at, url, language, citekey FROM sources WHERE id = ?');
   // A library from before the highlights migration has no table: every passage then reads as deleted.
   const hasHighlights = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'highlights'").get() !== undefined;
   const highlightStatement = hasHighlights ? db.prepare('SELECT exact FROM highlights WHERE id = ? AND source_id = ?') : null;
-  const sources = new Map<number, SourceRow | null>();
+  const sources = new Map<number, SourceSummary | null>();
   const highlights = new Map<string, string | null>();
 
-  const sourceRow = (id: number): SourceRow | null => {
-    if (!sources.has(id)) sources.set(id, (sourceStatement.get(id) as SourceRow | undefined) ?? null);
+  const sourceRow = (id: number): SourceSummary | null => {
+    if (!sources.has(id)) sources.set(id, findSourceSummary(db, id));
     return sources.get(id)!;
   };
   const highlightQuote = (id: number, sourceId: number): string | null => {
@@ -65,10 +55,10 @@ export function createCitationResolver(db: Db): CitationResolver {
           title: row.title,
           outlet: row.outlet,
           author: row.author,
-          publishedAt: row.published_at,
+          publishedAt: row.publishedAt,
           url: row.url,
           language: row.language,
-          citekey: usableCitekey(row.citekey, { title: row.title, outlet: row.outlet, author: row.author, publishedAt: row.published_at }),
+          citekey: usableCitekey(row.citekey, row),
         }
       : {
           sourceId,
