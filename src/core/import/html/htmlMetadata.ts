@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../../../shared/text/calendarDate';
 import { readJsonLd } from './jsonLd';
+import type { Document } from './dom';
 
 export interface HtmlMetadata {
   title: string | null;

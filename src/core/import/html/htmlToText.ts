@@ -4,6 +4,8 @@
  * `<br>` a line break; `<pre>` keeps its lines. No markup, no script, no URL survives: only text.
  */
 
+import type { Element, Node } from './dom';
+
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary',

@@ -5,6 +5,10 @@ import { decodeText, ImportRefused } from '../decodeText';
 import type { ParsedArticle } from '../parsePlainText';
 import { readPageFacts, resolveMetadata } from './htmlMetadata';
 import { htmlParagraphs, nestingDepth, NEVER_TEXT } from './htmlToText';
+import type { Document, Element, Node } from './dom';
+
+/** What Readability's own types call a document; linkedom's is one at run time. */
+type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
 /**
  * A saved web page -> its article. The DOM is linkedom's: it has no script engine, no network and
@@ -69,7 +73,7 @@ export function parseHtml(bytes: Uint8Array): ParsedArticle {
   const facts = readPageFacts(document, html);
   removeChrome(document);
   const readable = document.body !== null && nestingDepth(document.body, MAX_READABILITY_DEPTH) <= MAX_READABILITY_DEPTH;
-  const article = readable ? new Readability(document, { serializer: (node: Node) => node, disableJSONLD: true, charThreshold: 200 }).parse() : null;
+  const article = readable ? new Readability(document as unknown as ReadabilityDocument, { serializer: (node: Node) => node, disableJSONLD: true, charThreshold: 200 }).parse() : null;
   let paragraphs = article?.content ? htmlParagraphs(article.content) : [];
   // Readability finds nothing on some pages (a bare list of paragraphs, a saved excerpt): then the
   // whole page without its chrome is the article. It rewrote the document, so parse it again.
