@@ -6,8 +6,9 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { Library } from '../../src/core/library';
 import { articleText, HIGHLIGHTED } from './articleText';
+import { iterations } from '../support/tier';
 
-const KILLS = 100;
+const KILLS = iterations(12, 100);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-crash-'));
 const libraryPath = path.join(dir, 'library.sqlite');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -11,14 +11,15 @@ import { startHost } from '../../src/host/server';
 import type { RunningHost } from '../../src/host/server';
 import { handleIpcMessage } from '../../src/main/ipc/handleIpcMessage';
 import { libraryDigest } from './libraryDigest';
+import { iterations } from '../support/tier';
 
 /**
- * Every operation of the contract gets 10,000 random and malformed payloads through each transport
+ * Every operation of the contract gets 10,000 random (600 in the fast tier, tests/support/tier.ts) and malformed payloads through each transport
  * (the IPC handler layer and the browser host). Each must get a clear error, the library must be
  * unchanged, and the server must still answer. Payloads the schema accepts are left out for
  * mutations (a valid delete is allowed to delete).
  */
-const PAYLOADS_PER_OPERATION = 10_000;
+const PAYLOADS_PER_OPERATION = iterations(600, 10_000);
 const ourWindow = { frameUrl: 'app://marginalia/index.html', isMainFrame: true, isOurWindow: true };
 
 const payload = fc.oneof(
