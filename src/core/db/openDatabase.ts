@@ -4,7 +4,9 @@ import path from 'node:path';
 import { backupBeforeMigration, newestGoodBackup } from '../backup';
 import { migrations, SCHEMA_VERSION } from './migrations';
 
-export type Db = Database.Database;
+import type { Db } from './db';
+
+export type { Db };
 
 export class LibraryOpenError extends Error {
   constructor(message: string) {
