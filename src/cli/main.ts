@@ -7,6 +7,7 @@ import { CANCELLED_MESSAGE, importFiles, isSupportedFile, SUPPORTED_EXTENSIONS }
 import type { PathScan } from '../core/import/readPaths';
 import { collectFiles, readFiles } from '../core/import/readPaths';
 import { Library } from '../core/library';
+import { describeSqliteError } from '../core/db/writeTransaction';
 import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
@@ -152,7 +153,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (error) {
     // A missing source or a failed operation is the input's problem, not a usage error.
-    io.err(`marginalia ${command}: ${(error as Error).message}`);
+    io.err(`marginalia ${command}: ${(describeSqliteError(error, library.db) ?? (error as Error)).message}`);
     return EXIT.inputFailed;
   } finally {
     if (command !== 'serve') library.close();

@@ -9,6 +9,7 @@ import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
+import { describeSqliteError, writeTransaction } from '../db/writeTransaction';
 
 export type { FileToImport } from './parseFile';
 export { isSupportedFile, SUPPORTED_EXTENSIONS, tooLargeMessage } from './parseFile';
@@ -56,7 +57,8 @@ interface Prepared {
 const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
 
 function failure(name: string, error: unknown): ImportResult {
-  return failed(name, error instanceof ImportRefused ? error.message : `could not be imported: ${(error as Error).message}`);
+  if (error instanceof ImportRefused) return failed(name, error.message);
+  return failed(name, `could not be imported: ${(describeSqliteError(error) ?? (error as Error)).message}`);
 }
 
 function existingId(db: Db, sha256: string): number | null {
@@ -88,13 +90,15 @@ async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepa
  * of itself (no source without its pages), and the rest of the batch still commits.
  */
 function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
-  const storeOne = db.transaction((item: Prepared) => {
-    const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
-    if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
-    return id;
-  });
+  // Inside the batch's transaction: a savepoint per file.
+  const storeOne = (item: Prepared) =>
+    writeTransaction(db, () => {
+      const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
+      if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
+      return id;
+    });
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const item of batch) {
         // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
         const existing = existingId(db, item.sha256);
@@ -108,7 +112,7 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
           results[item.index] = failure(item.name, error);
         }
       }
-    })();
+    });
   } catch (error) {
     // The commit itself failed (a full disk): nothing of the batch was stored.
     for (const item of batch) results[item.index] = failure(item.name, error);
