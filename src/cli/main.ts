@@ -6,6 +6,7 @@ import type { ImportResult } from '../shared/domain/source';
 import { CANCELLED_MESSAGE, importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
 import type { PathScan } from '../core/import/readPaths';
 import { collectFiles, readFiles } from '../core/import/readPaths';
+import { createParseWorker } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
 import { describeSqliteError } from '../core/db/writeTransaction';
 import { resolveLibraryPath } from '../core/paths';
@@ -210,8 +211,11 @@ export async function runImport(library: Library, paths: string[], json: boolean
   process.on('SIGINT', onInterrupt);
   let lastDraw = 0;
   let results: ImportResult[];
+  // Parsed in a worker thread, so a file over the time limit fails alone and the folder goes on.
+  const parser = createParseWorker();
   try {
     const imported = await importFiles(library.db, readFiles(files), {
+      parse: parser.parse,
       signal: controller.signal,
       total: files.length,
       onProgress: ({ done, total, file }) => {
@@ -225,6 +229,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
   } finally {
     process.off('SIGINT', onInterrupt);
     progress?.('');
+    await parser.close();
   }
 
   if (json) io.out(JSON.stringify(results, null, 2));
@@ -244,7 +249,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
   // Search runs in a worker thread, so a slow query never holds up the other requests.
-  const handlerOptions: HandlerOptions = { searchInWorker: true };
+  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true };
   const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
     handlers,

@@ -37,6 +37,8 @@ export interface ImportOptions {
   total?: number;
   /** Files per transaction (default 50). */
   batchSize?: number;
+  /** Parses one checked file; parseFile in this thread by default, a ParseWorker's parse off it (parseInWorker.ts). */
+  parse?: (file: FileToImport) => Promise<ParsedSource>;
 }
 
 /** Shared with the app, which reports the files it never sent in the same words. */
@@ -66,7 +68,7 @@ function existingId(db: Db, sha256: string): number | null {
 }
 
 /** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
-async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepared | ImportResult> {
+async function prepare(db: Db, input: ImportInput, index: number, parse: (file: FileToImport) => Promise<ParsedSource>): Promise<Prepared | ImportResult> {
   let file: FileToImport;
   try {
     file = 'read' in input ? await input.read() : input;
@@ -79,7 +81,7 @@ async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepa
   const existing = existingId(db, sha256);
   if (existing !== null) return { file: file.name, status: 'duplicate', sourceId: existing, error: null };
   try {
-    return { index, name: file.name, parsed: await parseFile(file), original: file.bytes, sha256 };
+    return { index, name: file.name, parsed: await parse(file), original: file.bytes, sha256 };
   } catch (error) {
     return failure(file.name, error);
   }
@@ -124,7 +126,7 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
  * Between files it yields to the event loop, so the app (and a Cancel) stays responsive.
  */
 export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
-  const { signal, onProgress, batchSize = 50 } = options;
+  const { signal, onProgress, batchSize = 50, parse = parseFile } = options;
   const results: ImportResult[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;
@@ -140,7 +142,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
       results[index++] = failed(input.name, CANCELLED_MESSAGE);
       continue;
     }
-    const outcome = await prepare(db, input, index);
+    const outcome = await prepare(db, input, index, parse);
     if ('parsed' in outcome) {
       if (batch.length === 0) batchStarted = performance.now();
       batch.push(outcome);
