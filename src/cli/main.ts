@@ -6,7 +6,9 @@ import type { ImportResult } from '../shared/domain/source';
 import { CANCELLED_MESSAGE, importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
 import type { PathScan } from '../core/import/readPaths';
 import { collectFiles, readFiles } from '../core/import/readPaths';
+import { createParseWorker } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
+import { describeSqliteError } from '../core/db/writeTransaction';
 import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
@@ -152,7 +154,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (error) {
     // A missing source or a failed operation is the input's problem, not a usage error.
-    io.err(`marginalia ${command}: ${(error as Error).message}`);
+    io.err(`marginalia ${command}: ${(describeSqliteError(error, library.db) ?? (error as Error)).message}`);
     return EXIT.inputFailed;
   } finally {
     if (command !== 'serve') library.close();
@@ -209,8 +211,11 @@ export async function runImport(library: Library, paths: string[], json: boolean
   process.on('SIGINT', onInterrupt);
   let lastDraw = 0;
   let results: ImportResult[];
+  // Parsed in a worker thread, so a file over the time limit fails alone and the folder goes on.
+  const parser = createParseWorker();
   try {
     const imported = await importFiles(library.db, readFiles(files), {
+      parse: parser.parse,
       signal: controller.signal,
       total: files.length,
       onProgress: ({ done, total, file }) => {
@@ -224,6 +229,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
   } finally {
     process.off('SIGINT', onInterrupt);
     progress?.('');
+    await parser.close();
   }
 
   if (json) io.out(JSON.stringify(results, null, 2));
@@ -243,7 +249,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
   // Search runs in a worker thread, so a slow query never holds up the other requests.
-  const handlerOptions: HandlerOptions = { searchInWorker: true };
+  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true };
   const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
     handlers,

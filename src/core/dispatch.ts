@@ -3,6 +3,7 @@ import type { ApiErrorBody } from '../shared/api/errors';
 import { ApiError } from '../shared/api/errors';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { contract, isOperationName } from '../shared/api/contract';
+import { describeSqliteError } from './db/writeTransaction';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -24,6 +25,9 @@ export async function dispatch(handlers: Handlers, operation: string, payload: u
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
+    // "database is locked" or "attempt to write a readonly database" is no internal failure: say what it means.
+    const sqlite = describeSqliteError(error);
+    if (sqlite) return { ok: false, error: { code: sqlite.code, message: sqlite.message } };
     console.error(`marginalia: ${operation} failed`, error);
     return { ok: false, error: { code: 'internal', message: `${operation} failed: ${(error as Error).message}` } };
   }

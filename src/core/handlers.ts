@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { importFiles } from './import/importFiles';
+import type { ParseWorkerOptions } from './import/parseInWorker';
+import { createParseWorker } from './import/parseInWorker';
 import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
@@ -23,6 +25,11 @@ export interface HandlerOptions {
    * blocks this thread (the app and the browser host); `close()` then ends the worker.
    */
   searchInWorker?: boolean | SearchWorkerOptions;
+  /**
+   * Parse imported files in a worker thread, each within a time limit (parseInWorker.ts), so a
+   * heavy or hostile file never stalls this thread; `close()` then ends the worker.
+   */
+  parseInWorker?: boolean | ParseWorkerOptions;
 }
 
 /**
@@ -32,6 +39,8 @@ export interface HandlerOptions {
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
   const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.path, options.searchInWorker === true ? {} : options.searchInWorker) : null;
+  const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
+  const parse = parseWorker ? { parse: parseWorker.parse } : {};
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
@@ -48,7 +57,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
           files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
-          { signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
+          { ...parse, signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
         );
       } finally {
         runningImports.delete(controller);
@@ -61,7 +70,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     importSampleLibrary: () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
-      return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })));
+      return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), parse);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
     replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }),
@@ -73,6 +82,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createSearchHandlers(db),
     ...(searchWorker ? { search: searchWorker.search } : {}),
     ...createExportHandlers(db),
-    close: async () => searchWorker?.close(),
+    close: async () => {
+      await Promise.all([searchWorker?.close(), parseWorker?.close()]);
+    },
   };
 }

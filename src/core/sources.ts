@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/openDatabase';
 import { prepared } from './db/prepared';
+import { writeTransaction } from './db/writeTransaction';
 
 interface SourceRow {
   id: number;
@@ -64,7 +65,7 @@ function citekeysStartingWith(db: Db, base: string): Set<string> {
 }
 
 export function insertSource(db: Db, source: NewSource): number {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const base = baseCitekey(source);
     const taken = citekeysStartingWith(db, base);
     const citekey = uniqueCitekey(base, (key) => taken.has(key));
@@ -75,7 +76,7 @@ export function insertSource(db: Db, source: NewSource): number {
     );
     const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, Buffer.from(source.original), source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
-  })();
+  });
 }
 
 const ORDER_BY: Record<SourceSort, string> = {
@@ -135,7 +136,7 @@ function normalizePatch(raw: SourceMetadataPatch): SourceMetadataPatch {
 
 export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch): Source {
   const patch = normalizePatch(rawPatch);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     getSource(db, id);
     const entries = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])
       .filter((key) => patch[key] !== undefined)
@@ -147,11 +148,11 @@ export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch):
       db.prepare(`UPDATE sources SET ${entries.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
     }
     return getSource(db, id);
-  })();
+  });
 }
 
 export function deleteSource(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+  return writeTransaction(db, () => db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0);
 }
 
 export function countSources(db: Db): number {

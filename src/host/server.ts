@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import type { ApiErrorCode } from '../shared/api/errors';
 import { dispatch } from '../core/dispatch';
+import { answerClientError, BodyTooLarge, bodyTooLargeMessage, HEADERS_MILLISECONDS, readBody, refuseConnect, REQUEST_MILLISECONDS } from './requestLimits';
 
 export interface HostOptions {
   handlers: Handlers;
@@ -15,6 +16,8 @@ export interface HostOptions {
   token?: string;
   /** Receives the event emitter so handlers can publish progress. */
   onEmitter?: (emit: (event: LibraryEvent) => void) => void;
+  /** Shorter request timeouts, for tests of slow clients. */
+  timeouts?: { headersTimeout?: number; requestTimeout?: number };
 }
 
 export interface RunningHost {
@@ -28,7 +31,6 @@ export interface RunningHost {
 }
 
 const STATUS: Record<ApiErrorCode, number> = { invalid_request: 400, not_found: 404, conflict: 409, unavailable: 503, internal: 500 };
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -58,22 +60,6 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 /**
  * The browser host: the built renderer plus the contract as `POST /api/<operation>`, on 127.0.0.1
  * only, behind a per-launch token, refusing foreign Host and Origin headers (DNS rebinding).
@@ -89,22 +75,45 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
   const staticRoot = path.resolve(options.staticDirectory);
 
-  const server = http.createServer((request, response) => {
+  // Timeouts checked every second: a body that trickles in is answered 408 and its connection closed.
+  // requireHostHeader off: a request without Host gets our JSON 421, not Node's empty 400.
+  const serverOptions = { headersTimeout: HEADERS_MILLISECONDS, requestTimeout: REQUEST_MILLISECONDS, connectionsCheckingInterval: 1000, requireHostHeader: false, ...options.timeouts };
+  const server = http.createServer(serverOptions, (request, response) => {
+    try {
+      route(request, response);
+    } catch (error) {
+      // Nothing a request holds may end the host: answer it, log it, serve the next.
+      console.error('marginalia host: a request failed', error);
+      if (!response.headersSent) send(response, 500, { error: { code: 'internal', message: 'The host could not answer this request.' } });
+      else response.destroy();
+    }
+  });
+  server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
+
+  function route(request: http.IncomingMessage, response: http.ServerResponse): void {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-    if (!allowedHosts.includes(request.headers.host ?? '')) return send(response, 421, { error: { code: 'invalid_request', message: 'Unknown Host.' } });
+    if (!allowedHosts.includes(request.headers.host ?? '')) return send(response, 421, { error: { code: 'invalid_request', message: 'Unknown Host: this host answers only 127.0.0.1 and localhost on its own port.' } });
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
       return send(response, 403, { error: { code: 'invalid_request', message: 'Cross-origin requests are refused.' } });
     }
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    // Only origin-form targets ("/path?query"); "//[", "*" or "http://elsewhere/" name nothing here.
+    const target = request.url ?? '/';
+    const url = target.startsWith('/') && !target.startsWith('//') ? URL.parse(target, `http://${allowedHosts[0]}`) : null;
+    if (!url) return send(response, 400, { error: { code: 'invalid_request', message: 'The request target is not a path of this host.' } });
     if (url.pathname.startsWith('/api/') || url.pathname === '/api') {
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, '');
       const given = url.pathname === '/api/events' ? (url.searchParams.get('token') ?? bearer) : bearer;
       if (!tokenMatches(given, token)) return send(response, 401, { error: { code: 'invalid_request', message: 'Missing or wrong access token. Open the URL that `marginalia serve` printed.' } });
-      return void handleApi(url.pathname.slice('/api/'.length), request, response);
+      handleApi(url.pathname.slice('/api/'.length), request, response).catch((error: unknown) => {
+        console.error('marginalia host: a request failed', error);
+        if (!response.headersSent) send(response, 500, { error: { code: 'internal', message: 'The host could not answer this request.' } });
+      });
+      return;
     }
     return serveStatic(url.pathname, request, response);
-  });
+  }
 
   async function handleApi(operation: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     if (operation === 'events' && request.method === 'GET') {
@@ -119,8 +128,13 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const text = await readBody(request);
       payload = text === '' ? {} : JSON.parse(text);
-    } catch {
-      return send(response, 400, { error: { code: 'invalid_request', message: 'The request body is not JSON (or is over 64 MB).' } });
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is not read: the connection closes after the answer.
+        response.setHeader('connection', 'close');
+        return send(response, 413, { error: { code: 'invalid_request', message: bodyTooLargeMessage() } });
+      }
+      return send(response, 400, { error: { code: 'invalid_request', message: 'The request body is not JSON.' } });
     }
     const result = await dispatch(options.handlers, operation, payload, emit);
     if (result.ok) send(response, 200, { value: result.value });
@@ -128,12 +142,12 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function serveStatic(pathname: string, request: http.IncomingMessage, response: http.ServerResponse): void {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: { code: 'invalid_request', message: 'Method not allowed.' } });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: { code: 'invalid_request', message: 'Method not allowed: the app is served to GET and HEAD.' } });
     let relative: string;
     try {
       relative = decodeURIComponent(pathname);
     } catch {
-      return send(response, 400, { error: { code: 'invalid_request', message: 'Bad path.' } });
+      return send(response, 400, { error: { code: 'invalid_request', message: 'The path is not valid percent-encoding.' } });
     }
     // The browser form of a deep link: /source/12?highlight=34 opens the app at that passage.
     const deepLink = /^\/source\/(\d{1,15})\/?$/.exec(relative);
@@ -144,7 +158,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return void response.end();
     }
     let file = path.resolve(staticRoot, `.${relative}`);
-    if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return send(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
+    if (!file.startsWith(staticRoot + path.sep) && file !== staticRoot) return send(response, 404, { error: { code: 'not_found', message: 'Nothing is served at this path.' } });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
     if (!fs.existsSync(file)) return send(response, 503, { error: { code: 'unavailable', message: 'The renderer is not built. Run `npm run build`.' } });
     const body = fs.readFileSync(file);

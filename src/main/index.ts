@@ -9,6 +9,8 @@ import { Library } from '../core/library';
 import { resolveLibraryPath } from '../core/paths';
 // Bundled as its own file beside this one: the search worker thread's entry (src/core/search/searchWorker.ts).
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
+// And the import parser's (src/core/import/parseWorker.ts): HTML, PDF and Markdown parsed off the main thread.
+import parseWorkerPath from '../core/import/parseWorker?modulePath';
 import { registerIpc } from './ipc/registerIpc';
 import { createMainWindow } from './createMainWindow';
 import { DeepLinkQueue, deepLinkArgument, registerDeepLinkProtocol } from './deepLinks';
@@ -109,7 +111,7 @@ async function start(): Promise<void> {
   hardenSession((await import('electron')).session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
-  const handlerOptions: HandlerOptions = { searchInWorker: { workerPath: searchWorkerPath, nativeBinding: electronSqliteBinding() } };
+  const handlerOptions: HandlerOptions = { searchInWorker: { workerPath: searchWorkerPath, nativeBinding: electronSqliteBinding() }, parseInWorker: { workerPath: parseWorkerPath } };
   const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
   const handlers = createHandlers(library, handlerOptions);
   app.on('will-quit', () => void handlers.close());

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupBeforeMigration, newestGoodBackup } from '../backup';
 import { migrations, SCHEMA_VERSION } from './migrations';
+import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
 
 import type { Db } from './db';
 
@@ -106,7 +107,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       // NORMAL in WAL mode: a commit survives a crash of the process at any instant; only a power
       // loss may drop the last commits, and never corrupts the file (see README, Durability).
       db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MILLISECONDS}`);
     }
     db.pragma('foreign_keys = ON');
     if (!options.readonly) migrate(db, version, file);
@@ -124,9 +125,9 @@ function migrate(db: Db, from: number, file: string): void {
   // An existing library is copied (and the copy verified) before its schema changes.
   if (from > 0 && from < SCHEMA_VERSION) backupBeforeMigration(db, file);
   for (let version = from; version < SCHEMA_VERSION; version++) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(migrations[version]!);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    });
   }
 }

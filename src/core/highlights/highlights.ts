@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { getHighlight, requireSourceBody } from './highlightRows';
 import { attachTags, deleteUnusedTags } from './tags';
+import { writeTransaction } from '../db/writeTransaction';
 
 export interface HighlightFields {
   sourceId: number;
@@ -66,7 +67,7 @@ export interface CreateHighlightInput {
 
 /** Highlights body[start, end) of a source; `exact` is stored exactly as those words. */
 export function createHighlight(db: Db, input: CreateHighlightInput): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const anchor = anchorSelection(requireSourceBody(db, input.sourceId), input.sourceId, input.start, input.end);
     const id = insertHighlight(db, {
       sourceId: input.sourceId,
@@ -77,11 +78,11 @@ export function createHighlight(db: Db, input: CreateHighlightInput): Highlight 
       tags: input.tags ?? [],
     });
     return getHighlight(db, id);
-  })();
+  });
 }
 
 export function updateHighlight(db: Db, id: number, patch: HighlightPatch): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = getHighlight(db, id);
     const color = patch.color ?? current.color;
     const comment = patch.comment ?? current.comment;
@@ -89,7 +90,7 @@ export function updateHighlight(db: Db, id: number, patch: HighlightPatch): High
       db.prepare('UPDATE highlights SET color = ?, comment = ?, updated_at = ? WHERE id = ?').run(color, comment, new Date().toISOString(), id);
     }
     return getHighlight(db, id);
-  })();
+  });
 }
 
 /**
@@ -97,12 +98,12 @@ export function updateHighlight(db: Db, id: number, patch: HighlightPatch): High
  * re-creates it with the same id, so citations of it in notes work again.
  */
 export function deleteHighlight(db: Db, id: number): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const deleted = getHighlight(db, id);
     db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
     deleteUnusedTags(db);
     return deleted;
-  })();
+  });
 }
 
 /**
@@ -111,7 +112,7 @@ export function deleteHighlight(db: Db, id: number): Highlight {
  * (or comes back orphaned) rather than restored onto offsets that now mean other words.
  */
 export function restoreHighlight(db: Db, highlight: Highlight): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM highlights WHERE id = ?').get(highlight.id)) {
       throw new ApiError('conflict', `Highlight ${highlight.id} already exists; it was restored already.`);
     }
@@ -130,12 +131,12 @@ export function restoreHighlight(db: Db, highlight: Highlight): Highlight {
       updatedAt: highlight.updatedAt,
     });
     return getHighlight(db, highlight.id);
-  })();
+  });
 }
 
 /** Attaches a highlight (typically an orphan) to a range the researcher chose in the current text. */
 export function reattachHighlight(db: Db, id: number, start: number, end: number): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = getHighlight(db, id);
     const anchor = anchorSelection(requireSourceBody(db, current.sourceId), current.sourceId, start, end);
     db.prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ? WHERE id = ?').run(
@@ -148,5 +149,5 @@ export function reattachHighlight(db: Db, id: number, start: number, end: number
       id,
     );
     return getHighlight(db, id);
-  })();
+  });
 }

@@ -7,6 +7,7 @@ import { canonicalizeText } from '../../shared/text/canonical';
 import type { Db } from '../db/openDatabase';
 import type { HighlightRow } from './highlightRows';
 import { requireSourceBody } from './highlightRows';
+import { writeTransaction } from '../db/writeTransaction';
 
 type AnchorRow = Pick<HighlightRow, 'id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'orphaned'>;
 
@@ -20,7 +21,7 @@ type AnchorRow = Pick<HighlightRow, 'id' | 'start' | 'end' | 'exact' | 'prefix' 
 export function reanchorSource(db: Db, sourceId: number, newBody: string): ReanchorReport {
   const body = canonicalizeText(newBody);
   if (body.trim() === '') throw new ApiError('invalid_request', `The new text of source ${sourceId} is empty. A source keeps its text; delete the source instead.`);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const expectedPlace = editShift(requireSourceBody(db, sourceId), body);
     db.prepare('UPDATE sources SET body = ? WHERE id = ?').run(body, sourceId);
     const rows = db.prepare('SELECT id, start, end, exact, prefix, suffix, orphaned FROM highlights WHERE source_id = ? ORDER BY id').all(sourceId) as AnchorRow[];
@@ -44,5 +45,5 @@ export function reanchorSource(db: Db, sourceId: number, newBody: string): Reanc
       report.highlights.push({ id: row.id, status });
     }
     return report;
-  })();
+  });
 }

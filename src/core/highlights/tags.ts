@@ -3,6 +3,7 @@ import { MAX_TAGS_PER_HIGHLIGHT, normalizeTagName, TAG_MAX_LENGTH, tagKey } from
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { getHighlight } from './highlightRows';
+import { writeTransaction } from '../db/writeTransaction';
 
 /**
  * Tags are library-wide and unique regardless of case in any script: the first spelling used
@@ -39,17 +40,17 @@ function touch(db: Db, highlightId: number): void {
 }
 
 export function addHighlightTag(db: Db, highlightId: number, name: string): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const before = getHighlight(db, highlightId);
     attachTags(db, highlightId, [name]);
     if (!before.tags.some((tag) => tagKey(tag) === tagKey(name))) touch(db, highlightId);
     return getHighlight(db, highlightId);
-  })();
+  });
 }
 
 /** Removing a tag the highlight does not carry is not an error: the result is the same. */
 export function removeHighlightTag(db: Db, highlightId: number, name: string): Highlight {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     getHighlight(db, highlightId);
     const removed = db
       .prepare('DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = (SELECT id FROM tags WHERE name_key = ?)')
@@ -59,7 +60,7 @@ export function removeHighlightTag(db: Db, highlightId: number, name: string): H
       deleteUnusedTags(db);
     }
     return getHighlight(db, highlightId);
-  })();
+  });
 }
 
 /** Every tag in use, for autocomplete, with how many highlights carry it. */

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { Db } from '../db/openDatabase';
 import { listHighlights } from './highlightRows';
 import { insertHighlight } from './highlights';
+import { writeTransaction } from '../db/writeTransaction';
 
 /** Colours for other tools, which read target.styleClass through the annotation's stylesheet. */
 const CSS_COLORS: Record<HighlightColor, string> = { yellow: '#fde68a', red: '#fca5a5', green: '#86efac', blue: '#93c5fd', purple: '#d8b4fe' };
@@ -150,7 +151,7 @@ export function parseWebAnnotations(json: unknown, what = 'The file'): WebAnnota
  * importing a file twice does not double the highlights.
  */
 export function importWebAnnotations(db: Db, sourceId: number, document: WebAnnotationDocument): HighlightImportReport {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const { body } = sourceFacts(db, sourceId);
     const convert = offsetConverter(body);
     const exists = db.prepare('SELECT 1 FROM highlights WHERE source_id = ? AND start = ? AND end = ? AND exact = ? AND orphaned = ?');
@@ -171,5 +172,5 @@ export function importWebAnnotations(db: Db, sourceId: number, document: WebAnno
       if (orphaned) report.orphaned += 1;
     }
     return report;
-  })();
+  });
 }

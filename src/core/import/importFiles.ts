@@ -9,6 +9,7 @@ import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
+import { describeSqliteError, writeTransaction } from '../db/writeTransaction';
 
 export type { FileToImport } from './parseFile';
 export { isSupportedFile, SUPPORTED_EXTENSIONS, tooLargeMessage } from './parseFile';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   total?: number;
   /** Files per transaction (default 50). */
   batchSize?: number;
+  /** Parses one checked file; parseFile in this thread by default, a ParseWorker's parse off it (parseInWorker.ts). */
+  parse?: (file: FileToImport) => Promise<ParsedSource>;
 }
 
 /** Shared with the app, which reports the files it never sent in the same words. */
@@ -56,7 +59,8 @@ interface Prepared {
 const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
 
 function failure(name: string, error: unknown): ImportResult {
-  return failed(name, error instanceof ImportRefused ? error.message : `could not be imported: ${(error as Error).message}`);
+  if (error instanceof ImportRefused) return failed(name, error.message);
+  return failed(name, `could not be imported: ${(describeSqliteError(error) ?? (error as Error)).message}`);
 }
 
 function existingId(db: Db, sha256: string): number | null {
@@ -64,7 +68,7 @@ function existingId(db: Db, sha256: string): number | null {
 }
 
 /** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
-async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepared | ImportResult> {
+async function prepare(db: Db, input: ImportInput, index: number, parse: (file: FileToImport) => Promise<ParsedSource>): Promise<Prepared | ImportResult> {
   let file: FileToImport;
   try {
     file = 'read' in input ? await input.read() : input;
@@ -77,7 +81,7 @@ async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepa
   const existing = existingId(db, sha256);
   if (existing !== null) return { file: file.name, status: 'duplicate', sourceId: existing, error: null };
   try {
-    return { index, name: file.name, parsed: await parseFile(file), original: file.bytes, sha256 };
+    return { index, name: file.name, parsed: await parse(file), original: file.bytes, sha256 };
   } catch (error) {
     return failure(file.name, error);
   }
@@ -88,13 +92,15 @@ async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepa
  * of itself (no source without its pages), and the rest of the batch still commits.
  */
 function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
-  const storeOne = db.transaction((item: Prepared) => {
-    const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
-    if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
-    return id;
-  });
+  // Inside the batch's transaction: a savepoint per file.
+  const storeOne = (item: Prepared) =>
+    writeTransaction(db, () => {
+      const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
+      if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
+      return id;
+    });
   try {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       for (const item of batch) {
         // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
         const existing = existingId(db, item.sha256);
@@ -108,7 +114,7 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
           results[item.index] = failure(item.name, error);
         }
       }
-    })();
+    });
   } catch (error) {
     // The commit itself failed (a full disk): nothing of the batch was stored.
     for (const item of batch) results[item.index] = failure(item.name, error);
@@ -120,7 +126,7 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
  * Between files it yields to the event loop, so the app (and a Cancel) stays responsive.
  */
 export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
-  const { signal, onProgress, batchSize = 50 } = options;
+  const { signal, onProgress, batchSize = 50, parse = parseFile } = options;
   const results: ImportResult[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;
@@ -136,7 +142,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
       results[index++] = failed(input.name, CANCELLED_MESSAGE);
       continue;
     }
-    const outcome = await prepare(db, input, index);
+    const outcome = await prepare(db, input, index, parse);
     if ('parsed' in outcome) {
       if (batch.length === 0) batchStarted = performance.now();
       batch.push(outcome);

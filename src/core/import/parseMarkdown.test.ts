@@ -111,3 +111,24 @@ describe('parseMarkdown refuses bad front matter with a clear message', () => {
     expect(refusal('---\nauthor:\n  name: Anna\n---\nText.')).toMatch(/field "author" that is not text/);
   });
 });
+
+describe('parseMarkdown input limits', () => {
+  const frontMatter = (lines: string[]) => `---\n${lines.join('\n')}\n---\nThe body of the article.\n`;
+
+  it('reads front matter of thousands of keys, duplicates included, without a quadratic duplicate check (the last value wins)', () => {
+    const keys = Array.from({ length: 7000 }, (_, n) => `k${n}: v`);
+    const text = frontMatter(['title: First title', ...keys, 'title: Last title', 'outlet: AzerNews']);
+    expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
+    expect(md(text)).toMatchObject({ title: 'Last title', outlet: 'AzerNews', body: 'The body of the article.' });
+  });
+
+  it('refuses front matter over 64 KB, saying how large it is and what to keep', () => {
+    const text = frontMatter(['title: Too much', ...Array.from({ length: 9000 }, (_, n) => `key${n}: value`)]);
+    expect(refusal(text)).toBe('has front matter of 131 KB, over the 64 KB limit. Keep only the fields Marginalia reads (title, outlet, author, date, url, language) and import again.');
+  });
+
+  it('refuses front matter whose aliases multiply (a "billion laughs")', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'title: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'];
+    expect(refusal(frontMatter(bomb))).toMatch(/^has front matter that is not valid YAML \(Excessive alias count .*\)\. Fix it and import again\.$/);
+  });
+});

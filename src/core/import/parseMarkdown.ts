@@ -9,6 +9,13 @@ const FRONT_MATTER = /^---\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 // An ATX heading; a closing run of `#` needs a space before it, so "C#" keeps its `#`.
 const HEADING = /^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\n|$)/;
 const FIELDS = ['title', 'outlet', 'author', 'date', 'url', 'language'] as const;
+/** Front matter holds a few fields; more than this is not metadata (and YAML's cost grows with it). */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+/**
+ * yaml's defaults check every key against every other (quadratic: 8,000 keys took 1.6 s) and allow
+ * 100 aliases; duplicate keys are harmless here (the last wins) and a few aliases are plenty.
+ */
+const YAML_OPTIONS = { uniqueKeys: false, maxAliasCount: 20 } as const;
 
 function field(data: Record<string, unknown>, name: string): string | null {
   const value = data[name];
@@ -20,9 +27,15 @@ function field(data: Record<string, unknown>, name: string): string | null {
 }
 
 function readFrontMatter(yaml: string): Record<string, unknown> {
+  const bytes = Buffer.byteLength(yaml);
+  if (bytes > MAX_FRONT_MATTER_BYTES) {
+    throw new ImportRefused(
+      `has front matter of ${Math.ceil(bytes / 1024)} KB, over the ${MAX_FRONT_MATTER_BYTES / 1024} KB limit. Keep only the fields Marginalia reads (${FIELDS.join(', ')}) and import again.`,
+    );
+  }
   let data: unknown;
   try {
-    data = parseYaml(yaml);
+    data = parseYaml(yaml, YAML_OPTIONS);
   } catch (error) {
     throw new ImportRefused(`has front matter that is not valid YAML (${(error as Error).message.split('\n')[0]}). Fix it and import again.`);
   }

@@ -9,6 +9,7 @@ import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { parseFile } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
+import { writeTransaction } from '../db/writeTransaction';
 
 /**
  * Re-imports a corrected version of an article onto an existing source: the file is checked and
@@ -29,7 +30,7 @@ export async function replaceSourceFromFile(db: Db, sourceId: number, file: File
     throw new ApiError('invalid_request', `${name} could not be read: ${(error as Error).message}`);
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     // Checked inside the transaction: the source may have been deleted, or the file imported, while parsing.
     requireSourceBody(db, sourceId);
     const other = db.prepare('SELECT id, title FROM sources WHERE sha256 = ? AND id != ?').get(sha256, sourceId) as { id: number; title: string } | undefined;
@@ -41,5 +42,5 @@ export async function replaceSourceFromFile(db: Db, sourceId: number, file: File
     db.prepare('DELETE FROM source_pages WHERE source_id = ?').run(sourceId);
     if (parsed.pages) insertPages(db, sourceId, parsed.pages);
     return report;
-  })();
+  });
 }

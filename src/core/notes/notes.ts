@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../../shared/api/errors';
 import type { NoteContent } from '../../shared/notes/readEditorState';
 import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../shared/notes/readEditorState';
 import type { Db } from '../db/openDatabase';
+import { writeTransaction } from '../db/writeTransaction';
 
 interface NoteRow {
   id: number;
@@ -51,19 +52,21 @@ export function getNote(db: Db, id: number): Note {
 export function createNote(db: Db, options: { title?: string } = {}): Note {
   const now = new Date().toISOString();
   const content = readEditorState(EMPTY_EDITOR_STATE);
-  const info = db
-    .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-    .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
-  return getNote(db, Number(info.lastInsertRowid));
+  return writeTransaction(db, () => {
+    const info = db
+      .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
+    return getNote(db, Number(info.lastInsertRowid));
+  });
 }
 
 export function renameNote(db: Db, id: number, title: string): NoteSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = liveRow(db, id);
     const next = normalizeNoteTitle(title);
     if (next !== row.title) db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
     return toSummary(liveRow(db, id));
-  })();
+  });
 }
 
 function readForSave(id: number, editorState: string): NoteContent {
@@ -87,7 +90,7 @@ export function saveNote(db: Db, id: number, change: { editorState: string; titl
     // A cited source may have been deleted meanwhile: then the row keeps no source (the note keeps its snapshot).
     'INSERT INTO citations (note_id, ordinal, source_id, highlight_id) VALUES (?, ?, (SELECT id FROM sources WHERE id = ?), ?)',
   );
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = liveRow(db, id);
     const title = change.title === undefined ? row.title : normalizeNoteTitle(change.title);
     if (row.editor_state === change.editorState && row.title === title) return toSummary(row);
@@ -101,7 +104,7 @@ export function saveNote(db: Db, id: number, change: { editorState: string; titl
     db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
     content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
     return toSummary(liveRow(db, id));
-  })();
+  });
 }
 
 /** How long a deleted note can still be restored. The UI offers undo for seconds; this is the margin. */
@@ -109,22 +112,22 @@ export const DELETED_NOTE_RETENTION_DAYS = 30;
 
 /** Hides the note everywhere; restoreNote undoes it. Also purges notes deleted long ago. */
 export function deleteNote(db: Db, id: number): NoteSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = liveRow(db, id);
     const now = new Date();
     db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id);
     purgeDeletedNotes(db, new Date(now.getTime() - DELETED_NOTE_RETENTION_DAYS * 86_400_000));
     return toSummary(row);
-  })();
+  });
 }
 
 export function restoreNote(db: Db, id: number): NoteSummary {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = findRow(db, id);
     if (!row) throw new ApiError('not_found', `Note ${id} cannot be restored: it was deleted more than ${DELETED_NOTE_RETENTION_DAYS} days ago, or never existed.`);
     if (row.deleted_at !== null) db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
     return toSummary(row);
-  })();
+  });
 }
 
 /** Removes for good the notes deleted before `before` (their citations go with them). Returns how many. */

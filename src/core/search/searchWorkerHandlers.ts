@@ -43,7 +43,7 @@ interface Job {
 }
 
 /** Starts the worker; a .ts entry through tsxWorkerBootstrap.mjs, which registers tsx in the thread first. */
-function startWorker(entry: string, workerData: SearchWorkerData): Worker {
+export function startWorker(entry: string, workerData: object): Worker {
   if (!entry.endsWith('.ts')) return new Worker(entry, { workerData });
   return new Worker(path.join(import.meta.dirname, 'tsxWorkerBootstrap.mjs'), { workerData: { ...workerData, tsxEntry: pathToFileURL(entry).href } });
 }

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
+import { makePdf } from '../../../tests/fixtures/import/makePdf';
+import { importFiles } from './importFiles';
+import { parseFile } from './parseFile';
+import type { ParseWorker } from './parseInWorker';
+import { createParseWorker } from './parseInWorker';
+
+/** A saved web page of about `megabytes` MB: long enough that Readability takes a while over it. */
+function bigPage(megabytes: number): Buffer {
+  const paragraph = '<p>Reporters on the Lachin corridor counted the trucks that passed the checkpoint that morning, one by one.</p>\n';
+  return Buffer.from(`<!doctype html><html><head><title>A long page</title></head><body><article>${paragraph.repeat(Math.ceil((megabytes * 1048576) / paragraph.length))}</article></body></html>`);
+}
+
+let cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+const worker = (options?: Parameters<typeof createParseWorker>[0]): ParseWorker => {
+  const started = createParseWorker(options);
+  cleanups.push(() => started.close());
+  return started;
+};
+
+describe('parsing imports in a worker thread', () => {
+  it('reads HTML, PDF, Markdown and text exactly as parsing in this thread does', async () => {
+    const parser = worker();
+    const files = [
+      fixture('news-jsonld.html'),
+      { name: 'report.pdf', bytes: makePdf({ pages: [{ lines: ['Lachin corridor report', '', 'Trucks passed the checkpoint.'] }, { lines: ['Page two.'] }], info: { Title: 'Corridor' } }) },
+      { name: 'note.md', bytes: Buffer.from('---\ntitle: Front matter title\noutlet: AzerNews\n---\nThe body.\n') },
+      fixture('russian-windows-1251.txt'),
+    ];
+    for (const file of files) expect(await parser.parse(file)).toEqual(await parseFile(file));
+  });
+
+  it('fails a file over the time limit with a message naming it and the limit; the batch goes on with a fresh worker', { timeout: 60_000 }, async () => {
+    const library = openImportTestLibrary();
+    cleanups.push(library.cleanup);
+    const parser = worker({ timeLimitMs: 300 });
+    const results = await importFiles(
+      library.db,
+      [
+        { name: 'before.md', bytes: Buffer.from('# Before\n\nThe first article.\n') },
+        { name: 'huge-page.html', bytes: bigPage(12) },
+        { name: 'after.md', bytes: Buffer.from('# After\n\nThe article after the slow one.\n') },
+      ],
+      { parse: parser.parse },
+    );
+    expect(results.map((result) => result.status)).toEqual(['imported', 'failed', 'imported']);
+    expect(results[1]!.error).toBe('huge-page.html took longer than 300 ms to read (the limit for one file), so it was not imported. It may be damaged or unusually complex: import a simpler copy (for a web page, save only the article).');
+    expect(library.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all()).toEqual(['Before', 'After']);
+  });
+});

@@ -1,0 +1,23 @@
+/**
+ * The import parser's worker thread (started by parseInWorker.ts): HTML through Readability on
+ * linkedom, PDF through pdf.js, Markdown front matter and text decoding all run here, so the thread
+ * serving requests (the browser host, the app's main process) never waits for a heavy file.
+ *
+ * Bundled as its own file for the app (src/main/index.ts imports it with `?modulePath`); run through
+ * tsx from the sources everywhere else.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ImportRefused } from './decodeText';
+import { parseFile } from './parseFile';
+import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('parseWorker.ts runs as a worker thread (see parseInWorker.ts), not on its own.');
+
+port.on('message', ({ seq, name, bytes }: ParseWorkerRequest) => {
+  parseFile({ name, bytes }).then(
+    (parsed) => port.postMessage({ seq, parsed } satisfies ParseWorkerReply),
+    (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
+  );
+});
+port.postMessage({ ready: true } satisfies ParseWorkerReply);
