@@ -2,18 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../src/core/db/openDatabase';
 import { openDatabase } from '../src/core/db/openDatabase';
-import { SEARCH_MIGRATION } from '../src/core/search/searchSchema';
 
 /**
- * A fresh library file under the bench directory, opened as the app opens it (WAL, migrations),
- * plus the search schema while it is not yet wired in as migration 3.
+ * A fresh library file under the bench directory, opened as the app opens it (WAL, migrations).
  */
 export function openFreshLibrary(directory: string, name: string): { db: Db; file: string } {
   fs.mkdirSync(directory, { recursive: true });
   const file = path.join(directory, name);
   removeLibrary(file);
   const db = openDatabase(file);
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sources_fts'").get()) db.exec(SEARCH_MIGRATION);
   return { db, file };
 }
 

@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../../shared/api/errors';
 import type { NoteContent } from '../../shared/notes/readEditorState';
 import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../shared/notes/readEditorState';
 import type { Db } from '../db/openDatabase';
+import { writeNoteSearchText } from '../search/searchIndex';
 
 interface NoteRow {
   id: number;
@@ -54,6 +55,7 @@ export function createNote(db: Db, options: { title?: string } = {}): Note {
   const info = db
     .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
     .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
+  writeNoteSearchText(db, Number(info.lastInsertRowid));
   return getNote(db, Number(info.lastInsertRowid));
 }
 
@@ -61,7 +63,10 @@ export function renameNote(db: Db, id: number, title: string): NoteSummary {
   return db.transaction(() => {
     const row = liveRow(db, id);
     const next = normalizeNoteTitle(title);
-    if (next !== row.title) db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
+    if (next !== row.title) {
+      db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
+      writeNoteSearchText(db, id);
+    }
     return toSummary(liveRow(db, id));
   })();
 }
@@ -98,6 +103,7 @@ export function saveNote(db: Db, id: number, change: { editorState: string; titl
       new Date().toISOString(),
       id,
     );
+    writeNoteSearchText(db, id);
     db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
     content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
     return toSummary(liveRow(db, id));
@@ -113,6 +119,7 @@ export function deleteNote(db: Db, id: number): NoteSummary {
     const row = liveRow(db, id);
     const now = new Date();
     db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id);
+    writeNoteSearchText(db, id);
     purgeDeletedNotes(db, new Date(now.getTime() - DELETED_NOTE_RETENTION_DAYS * 86_400_000));
     return toSummary(row);
   })();
@@ -122,7 +129,10 @@ export function restoreNote(db: Db, id: number): NoteSummary {
   return db.transaction(() => {
     const row = findRow(db, id);
     if (!row) throw new ApiError('not_found', `Note ${id} cannot be restored: it was deleted more than ${DELETED_NOTE_RETENTION_DAYS} days ago, or never existed.`);
-    if (row.deleted_at !== null) db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
+    if (row.deleted_at !== null) {
+      db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
+      writeNoteSearchText(db, id);
+    }
     return toSummary(row);
   })();
 }
