@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 /**
@@ -9,10 +10,28 @@ import zlib from 'node:zlib';
  */
 export type OriginalCompression = 'zlib' | null;
 
-export function compressOriginal(bytes: Uint8Array): { bytes: Buffer; compression: OriginalCompression } {
-  const compressed = zlib.deflateSync(bytes);
-  // Already-compressed files (PDFs' streams, mostly) may not shrink: then they are kept as they are.
-  return compressed.length < bytes.length ? { bytes: compressed, compression: 'zlib' } : { bytes: Buffer.from(bytes), compression: null };
+/** What the row stores: the bytes, compressed or not, and which. */
+export interface StoredOriginal {
+  bytes: Buffer;
+  compression: OriginalCompression;
+}
+
+// Already-compressed files (PDFs' streams, mostly) may not shrink: then they are kept as they are.
+const smaller = (bytes: Uint8Array, compressed: Buffer): StoredOriginal =>
+  compressed.length < bytes.length ? { bytes: compressed, compression: 'zlib' } : { bytes: Buffer.from(bytes), compression: null };
+
+export function compressOriginal(bytes: Uint8Array): StoredOriginal {
+  return smaller(bytes, zlib.deflateSync(bytes));
+}
+
+const deflate = promisify(zlib.deflate);
+
+/**
+ * The same, on libuv's thread pool: the importer starts it when a file is parsed and awaits it at
+ * the batch's commit, so compressing overlaps reading and parsing the next files.
+ */
+export async function compressOriginalInBackground(bytes: Uint8Array): Promise<StoredOriginal> {
+  return smaller(bytes, await deflate(bytes));
 }
 
 export function decompressOriginal(stored: Buffer, compression: string | null): Buffer {

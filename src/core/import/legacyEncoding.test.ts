@@ -44,7 +44,7 @@ describe('legacy encodings', () => {
   it('keeps the original bytes, not a UTF-8 re-encoding', async () => {
     const file = fixture('russian-windows-1251.txt');
     const { sourceId } = await importFile(db, file);
-    expect(Buffer.compare(readOriginal(db, sourceId), file.bytes)).toBe(0);
+    expect(Buffer.compare(readOriginal(db, sourceId!), file.bytes)).toBe(0);
   });
 
   it('reads ISO-8859-1 as windows-1252, as browsers do', () => {

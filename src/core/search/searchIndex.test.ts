@@ -8,6 +8,7 @@ import { reanchorSource } from '../highlights/reanchorSource';
 import { addHighlightTag, removeHighlightTag } from '../highlights/tags';
 import { createNote, deleteNote, purgeDeletedNotes, renameNote, restoreNote, saveNote } from '../notes/notes';
 import { deleteSource, updateSource } from '../sources';
+import { importFiles } from '../import/importFiles';
 import { searchLibrary } from './search';
 import { indexedFoldVersion, rebuildSearchIndex } from './searchIndex';
 import { addSource, openSearchTestLibrary } from './searchTestLibrary';
@@ -226,5 +227,19 @@ describe('the fold version recorded in the library', () => {
     const [result] = searchLibrary(db, 'lacin type:source').results;
     expect(result?.snippet).toContain('Laçın');
     expect(result?.segments.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(['Laçın']);
+  });
+});
+
+describe('the importer', () => {
+  it('indexes every file of a batch once, after the batch’s last savepoint, and a duplicate not at all', async () => {
+    const file = (name: string, words: string) => ({ name, bytes: Buffer.from(`---\ntitle: ${name}\n---\n${words}\n`) });
+    const results = await importFiles(db, [file('a.md', 'Xankəndi convoy'), file('b.md', 'Laçın road'), file('a-again.md', 'Xankəndi convoy'), file('c.md', 'Ёлка')], { batchSize: 10 });
+    expect(results.map((result) => result.status)).toEqual(['imported', 'imported', 'imported', 'imported']);
+    const again = await importFiles(db, [file('a.md', 'Xankəndi convoy')]);
+    expect(again[0]?.status).toBe('duplicate');
+    expect(ids('sources_fts', '"xankendi"')).toEqual([results[0]!.sourceId, results[2]!.sourceId]);
+    expect(ids('sources_fts', '"lacin"')).toEqual([results[1]!.sourceId]);
+    expect(ids('sources_fts', '"елка"')).toEqual([results[3]!.sourceId]);
+    expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 0)")).not.toThrow();
   });
 });

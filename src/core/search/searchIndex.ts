@@ -23,7 +23,7 @@ import { prepared } from '../db/prepared';
 
 const SOURCE_COLUMNS = 'title, outlet, author, body';
 
-interface SourceText {
+export interface SourceText {
   title: string;
   outlet: string | null;
   author: string | null;
@@ -36,9 +36,12 @@ function sourceText(db: Db, id: number): SourceText | undefined {
   return prepared(db, `SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceText | undefined;
 }
 
-/** Adds a source as it is now to the index; call after inserting it or changing its text. */
-export function indexSource(db: Db, id: number): void {
-  const row = sourceText(db, id);
+/**
+ * Adds a source as it is now to the index; call after inserting it or changing its text. `text`,
+ * when the caller holds it, is exactly what the row stores (the importer passes what it inserted).
+ */
+export function indexSource(db: Db, id: number, text?: SourceText): void {
+  const row = text ?? sourceText(db, id);
   if (!row) return;
   prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body));
 }
