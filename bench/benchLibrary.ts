@@ -1,19 +1,26 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../src/core/db/openDatabase';
 import { openDatabase } from '../src/core/db/openDatabase';
-import { SEARCH_MIGRATION } from '../src/core/search/searchSchema';
 
 /**
  * A fresh library file under the bench directory, opened as the app opens it (WAL, migrations),
- * plus the search schema while it is not yet wired in as migration 3.
+ * or, given `rawSchema`, a floor's file holding only that schema.
  */
-export function openFreshLibrary(directory: string, name: string): { db: Db; file: string } {
+export function openFreshLibrary(directory: string, name: string, rawSchema?: string): { db: Db; file: string } {
   fs.mkdirSync(directory, { recursive: true });
   const file = path.join(directory, name);
   removeLibrary(file);
+  if (rawSchema !== undefined) {
+    // A floor's file: the same SQLite, WAL and synchronous setting as a library, none of its schema.
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(rawSchema);
+    return { db, file };
+  }
   const db = openDatabase(file);
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sources_fts'").get()) db.exec(SEARCH_MIGRATION);
   return { db, file };
 }
 

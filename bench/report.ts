@@ -10,7 +10,18 @@ export interface BenchReport {
   node: string;
   /** One-minute load average per core when the run ended: above 1, other work competed for the CPU. */
   loadPerCore: number;
-  import: { seconds: number; floorSeconds: number; cpuSeconds: number; floorCpuSeconds: number; articlesPerSecond: number; floorArticlesPerSecond: number; megabytesOfText: number; libraryMegabytes: number };
+  import: {
+    seconds: number;
+    floorSeconds: number;
+    cpuSeconds: number;
+    floorCpuSeconds: number;
+    articlesPerSecond: number;
+    floorArticlesPerSecond: number;
+    megabytesOfText: number;
+    libraryMegabytes: number;
+    sizeRatio: number;
+    sizeByTable: Record<string, number>;
+  };
   /** The highlights and notes the search section also searches. */
   annotations: AnnotationFigures;
   search: SearchFigures[];
@@ -21,6 +32,8 @@ export interface BenchReport {
 export const API_OVERHEAD_BUDGET = 1.2;
 /** Import must run at least this fraction of the floor's speed. */
 export const IMPORT_SPEED_BUDGET = 0.5;
+/** The library file may be at most this many bytes per character of imported text (issue 13). */
+export const LIBRARY_SIZE_BUDGET = 2.5;
 
 export function importReport(figures: ImportFigures): BenchReport['import'] {
   return {
@@ -32,6 +45,8 @@ export function importReport(figures: ImportFigures): BenchReport['import'] {
     floorArticlesPerSecond: Math.round(figures.articles / figures.floorSeconds),
     megabytesOfText: round(figures.megabytesOfText),
     libraryMegabytes: round(figures.libraryMegabytes),
+    sizeRatio: round(figures.sizeRatio, 2),
+    sizeByTable: figures.sizeByTable,
   };
 }
 
@@ -53,7 +68,12 @@ export function formatReport(report: BenchReport): string {
     `Marginalia bench: ${report.articles.toLocaleString('en')} articles (seed ${report.seed}), SQLite ${report.sqlite}, Node ${report.node}`,
     `Load per core at the end: ${report.loadPerCore}${report.loadPerCore > 1 ? ' (other work competed for the CPU: p95 figures include its noise)' : ''}`,
     '',
-    `Import (${imp.megabytesOfText} MB of text; library file ${imp.libraryMegabytes} MB)`,
+    `Import (${imp.megabytesOfText} MB of text, in millions of characters of titles and bodies)`,
+    `  Library file ${imp.libraryMegabytes} MB = ${imp.sizeRatio.toFixed(2)} x the text; budget <= ${LIBRARY_SIZE_BUDGET} x ${verdict(imp.sizeRatio <= LIBRARY_SIZE_BUDGET)}`,
+    `  where: ${Object.entries(imp.sizeByTable)
+      .filter(([, mb]) => mb >= 0.1)
+      .map(([name, mb]) => `${name} ${mb} MB`)
+      .join(', ')}`,
     table([
       ['', 'seconds', 'articles/s', 'floor s', 'floor art/s', 'speed vs floor', 'CPU s', 'floor CPU s', 'CPU speed vs floor', 'budget'],
       [

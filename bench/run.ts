@@ -6,8 +6,9 @@ import { addAnnotations } from './annotationBench';
 import { createCorpus } from './corpus';
 import { removeLibrary } from './benchLibrary';
 import { runImportBench } from './importBench';
+import { formatProcessImportReport, runProcessImportBench } from './processImportBench';
 import type { BenchReport } from './report';
-import { formatReport, importReport } from './report';
+import { formatReport, importReport, IMPORT_SPEED_BUDGET } from './report';
 import { seededRandom } from './random';
 import { formatFileImportReport, runFileImportBench } from './fileImportBench';
 import type { FileImportFigures } from './fileImportBench';
@@ -19,13 +20,15 @@ import { runTypingBench } from './typingBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
- * section beside its floor and prints a table. Sections: import, then highlights and notes added
- * to the imported library (annotationBench.ts), then search over all three, then HTML and PDF file
+ * section beside its floor and prints a table. Sections: import (with the library's size per
+ * character of text), then highlights and notes added
+ * to the imported library (annotationBench.ts), then search over all three, then `marginalia import`
+ * of Markdown files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
  * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
  */
-const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
+const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
 
 async function main(): Promise<number> {
   let values;
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         articles: { type: 'string', default: '10000' },
+        'process-files': { type: 'string', default: '3000' },
         seed: { type: 'string', default: '42' },
         out: { type: 'string' },
         keep: { type: 'boolean', default: false },
@@ -48,9 +52,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const articles = Number(values.articles);
+  const processFiles = Number(values['process-files']);
   const seed = Number(values.seed);
-  if (!Number.isInteger(articles) || articles < 100 || !Number.isInteger(seed)) {
-    console.error(`bench: --articles takes a whole number of at least 100 and --seed a whole number.\n${USAGE}`);
+  if (!Number.isInteger(articles) || articles < 100 || !Number.isInteger(seed) || !Number.isInteger(processFiles) || processFiles < 10) {
+    console.error(`bench: --articles takes a whole number of at least 100, --process-files one of at least 10, and --seed a whole number.\n${USAGE}`);
     return 2;
   }
   const directory = path.resolve('.bench');
@@ -77,6 +82,10 @@ async function main(): Promise<number> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     console.log(formatReport(report));
+
+    log(`Importing ${processFiles.toLocaleString('en')} Markdown files with \`marginalia import\`, beside the raw floor…`);
+    const processImport = runProcessImportBench(corpus, processFiles, directory, log);
+    console.log(`\n${formatProcessImportReport(processImport, IMPORT_SPEED_BUDGET)}`);
 
     log('Importing HTML and PDF files…');
     const files: FileImportFigures[] = await runFileImportBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
@@ -111,7 +120,7 @@ async function main(): Promise<number> {
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, processImport, fileImport: files, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

@@ -6,7 +6,7 @@ import { ApiError } from '../shared/api/errors';
 import type { Db } from './db/openDatabase';
 import { openDatabase } from './db/openDatabase';
 import { importFile, importFiles } from './import/importFiles';
-import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
+import { countSources, deleteSource, getSource, listOutlets, listSources, readOriginal, updateSource } from './sources';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../resources/samples');
 
@@ -149,5 +149,22 @@ describe('deleteSource', () => {
     expect(() => getSource(db, ids.get('002')!)).toThrow(/was not found/);
     const file = fs.readdirSync(SAMPLES).find((name) => name.startsWith('002'))!;
     expect((await importFile(db, { name: file, bytes: fs.readFileSync(path.join(SAMPLES, file)) })).status).toBe('imported');
+  });
+});
+
+describe('the original bytes', () => {
+  it('are stored compressed and read back exactly as the file was', async () => {
+    const bytes = Buffer.from(`---\ntitle: Convoy\n---\n${'The convoy waited at the Laçın checkpoint. '.repeat(200)}`);
+    const result = await importFile(db, { name: 'convoy.md', bytes });
+    const stored = db.prepare('SELECT length(original) AS size, original_compression AS compression FROM sources WHERE id = ?').get(result.sourceId) as { size: number; compression: string };
+    expect(stored.compression).toBe('zlib');
+    expect(stored.size).toBeLessThan(bytes.length / 4);
+    expect(Buffer.compare(readOriginal(db, result.sourceId!), bytes)).toBe(0);
+  });
+
+  it('are read as they are where a library stored them uncompressed (before schema 7)', async () => {
+    const id = await markdown('old.md', 'title: Old');
+    db.prepare("UPDATE sources SET original = CAST('as it was' AS BLOB), original_compression = NULL WHERE id = ?").run(id);
+    expect(readOriginal(db, id).toString()).toBe('as it was');
   });
 });

@@ -6,6 +6,9 @@ import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/openDatabase';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
+import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
+import type { StoredOriginal } from './originalBytes';
+import { compressOriginal, decompressOriginal } from './originalBytes';
 
 interface SourceRow {
   id: number;
@@ -52,6 +55,8 @@ export interface NewSource {
   fileName: string;
   original: Uint8Array;
   sha256: string;
+  /** `original` as compressOriginal stores it, when the caller compressed it already. */
+  storedOriginal?: StoredOriginal;
 }
 
 function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
@@ -64,19 +69,38 @@ function citekeysStartingWith(db: Db, base: string): Set<string> {
   return new Set(keys);
 }
 
+/**
+ * Inserts a source and indexes it for search. Inside a caller's transaction it opens no savepoint
+ * of its own: FTS5 writes its pending index data to disk at every savepoint, so a savepoint per
+ * source made a batch of 3,000 write 3,000 tiny index segments and merge them (measured: most of
+ * an import's commit time). A failure still leaves nothing, because the caller's transaction then
+ * rolls back; a caller that must keep going after one failed source (the importer) uses
+ * insertSourceRow inside its own savepoint and indexes the batch after the last one.
+ */
 export function insertSource(db: Db, source: NewSource): number {
-  return writeTransaction(db, () => {
+  const insert = () => {
+    const id = insertSourceRow(db, source);
+    indexSource(db, id);
+    return id;
+  };
+  return db.inTransaction ? insert() : writeTransaction(db, insert);
+}
+
+/** Inserts the row alone (one statement, so it is whole or absent); the caller indexes it in the same transaction. */
+export function insertSourceRow(db: Db, source: NewSource): number {
+  {
     const base = baseCitekey(source);
     const taken = citekeysStartingWith(db, base);
     const citekey = uniqueCitekey(base, (key) => taken.has(key));
     const insert = prepared(
       db,
-      `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, sha256, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, Buffer.from(source.original), source.sha256, new Date().toISOString());
+    const original = source.storedOriginal ?? compressOriginal(source.original);
+    const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
-  });
+  }
 }
 
 const ORDER_BY: Record<SourceSort, string> = {
@@ -104,7 +128,8 @@ export function findSourceSummary(db: Db, id: number): SourceSummary | null {
 }
 
 export function getSource(db: Db, id: number): Source {
-  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  // Named columns: the original bytes are read only where they are needed (readOriginal).
+  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS}, body, file_name, sha256, imported_at FROM sources WHERE id = ?`).get(id) as SourceRow | undefined;
   if (!row) throw notFound(`Source ${id}`);
   return toSource(row);
 }
@@ -145,14 +170,40 @@ export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch):
       throw new ApiError('conflict', `The citekey "${patch.citekey}" is already used by another source. Choose another.`);
     }
     if (entries.length > 0) {
+      // The index holds title, outlet and author: out before the change, back in after it.
+      const indexed = entries.some(([column]) => SEARCHED_COLUMNS.has(column));
+      if (indexed) unindexSource(db, id);
       db.prepare(`UPDATE sources SET ${entries.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
+      if (indexed) indexSource(db, id);
     }
     return getSource(db, id);
   });
 }
 
+const SEARCHED_COLUMNS = new Set(['title', 'outlet', 'author']);
+
+/** Deletes a source; its highlights go with it (ON DELETE CASCADE), and out of the index too. */
 export function deleteSource(db: Db, id: number): boolean {
-  return writeTransaction(db, () => db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0);
+  return writeTransaction(db, () => {
+    const highlights = highlightIdsOfSource(db, id);
+    unindexSource(db, id);
+    const deleted = prepared(db, 'DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+    for (const highlight of highlights) reindexHighlight(db, highlight);
+    return deleted;
+  });
+}
+
+/** The bytes of the file a source was imported from, as they were. */
+export function readOriginal(db: Db, id: number): Buffer {
+  const row = prepared(db, 'SELECT original, original_compression FROM sources WHERE id = ?').get(id) as { original: Buffer; original_compression: string | null } | undefined;
+  if (!row) throw notFound(`Source ${id}`);
+  return decompressOriginal(row.original, row.original_compression);
+}
+
+/** Replaces the bytes a source was imported from (a corrected version), stored as insertSource stores them. */
+export function writeOriginal(db: Db, id: number, bytes: Uint8Array, sha256: string, fileName: string): void {
+  const original = compressOriginal(bytes);
+  prepared(db, 'UPDATE sources SET original = ?, original_compression = ?, sha256 = ?, file_name = ? WHERE id = ?').run(original.bytes, original.compression, sha256, fileName, id);
 }
 
 export function countSources(db: Db): number {

@@ -1,44 +1,32 @@
-import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
-import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
-import { NOTES_MIGRATION } from '../notes/notesSchema';
-import { SEARCH_MORE_MIGRATION } from '../search/searchMoreSchema';
-import { SEARCH_MIGRATION } from '../search/searchSchema';
+import { MIGRATION_1_SOURCES } from './migrations/migration1Sources';
+import { MIGRATION_2_HIGHLIGHTS } from './migrations/migration2Highlights';
+import { MIGRATION_3_SOURCE_SEARCH } from './migrations/migration3SourceSearch';
+import { MIGRATION_4_PDF_PAGES } from './migrations/migration4PdfPages';
+import { MIGRATION_5_NOTES } from './migrations/migration5Notes';
+import { MIGRATION_6_HIGHLIGHT_NOTE_SEARCH } from './migrations/migration6HighlightNoteSearch';
+import { MIGRATION_7_SEARCH_FOLD_IN_CODE } from './migrations/migration7SearchFoldInCode';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
- * libraries in the field were built by it. `user_version` records the last one applied.
+ * libraries in the field were built by it. Each is literal SQL text in its own file under
+ * migrations/ (nothing interpolated: an edit to a live constant must never rewrite a released
+ * migration). `user_version` records the last one applied.
  */
 export const migrations: readonly string[] = [
   // 1: sources
-  `
-  CREATE TABLE sources (
-    id           INTEGER PRIMARY KEY,
-    title        TEXT NOT NULL,
-    outlet       TEXT,
-    author       TEXT,
-    published_at TEXT,
-    url          TEXT,
-    language     TEXT,
-    citekey      TEXT NOT NULL UNIQUE,
-    body         TEXT NOT NULL,
-    file_name    TEXT NOT NULL,
-    original     BLOB NOT NULL,
-    sha256       TEXT NOT NULL UNIQUE,
-    imported_at  TEXT NOT NULL
-  ) STRICT;
-  CREATE INDEX sources_published_at ON sources (published_at);
-  CREATE INDEX sources_outlet ON sources (outlet);
-  `,
+  MIGRATION_1_SOURCES,
   // 2: highlights, tags, highlight_tags (issue 3)
-  HIGHLIGHTS_MIGRATION,
+  MIGRATION_2_HIGHLIGHTS,
   // 3: full-text search over sources (issue 6)
-  SEARCH_MIGRATION,
+  MIGRATION_3_SOURCE_SEARCH,
   // 4: PDF page boundaries (issue 8)
-  PAGES_MIGRATION,
+  MIGRATION_4_PDF_PAGES,
   // 5: notes and the citations derived from them (issue 4)
-  NOTES_MIGRATION,
+  MIGRATION_5_NOTES,
   // 6: full-text search over highlights and notes (issue 6)
-  SEARCH_MORE_MIGRATION,
+  MIGRATION_6_HIGHLIGHT_NOTE_SEARCH,
+  // 7: search folding in TypeScript, indexes rebuilt, original bytes compressible (issue 13)
+  MIGRATION_7_SEARCH_FOLD_IN_CODE,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

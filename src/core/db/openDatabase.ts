@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupBeforeMigration, newestGoodBackup } from '../backup';
+import { ensureSearchIndex } from '../search/searchIndex';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
 
@@ -110,7 +111,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MILLISECONDS}`);
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, version, file);
+    if (!options.readonly) {
+      migrate(db, version, file);
+      // After migration 7, or when the search fold changed: the indexes are rebuilt (searchIndex.ts).
+      ensureSearchIndex(db);
+    }
     return db;
   } catch (error) {
     db.close();

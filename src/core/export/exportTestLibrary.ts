@@ -5,22 +5,16 @@ import path from 'node:path';
 import type { Db } from '../db/openDatabase';
 import { openDatabase } from '../db/openDatabase';
 import { createHighlight } from '../highlights/highlights';
-import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
-import { NOTES_MIGRATION } from '../notes/notesSchema';
 import type { NewSource } from '../sources';
 import { insertSource } from '../sources';
 
 /**
  * Test support: a real library file in a temp directory with the highlights and notes tables.
- * Applies their migrations itself only while they are not yet wired into migrations.ts.
  */
 export function openExportTestLibrary(): { db: Db; dir: string; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-export-'));
   const file = path.join(dir, 'library.sqlite');
   const db = openDatabase(file);
-  const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) !== undefined;
-  if (!has('highlights')) db.exec(HIGHLIGHTS_MIGRATION);
-  if (!has('notes')) db.exec(NOTES_MIGRATION);
   return {
     db,
     dir,

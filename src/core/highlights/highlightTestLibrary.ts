@@ -5,17 +5,14 @@ import path from 'node:path';
 import type { Db } from '../db/openDatabase';
 import { openDatabase } from '../db/openDatabase';
 import { insertSource } from '../sources';
-import { HIGHLIGHTS_MIGRATION } from './highlightsSchema';
 
 /**
- * Test support: a real library file in a temp directory with the highlights schema. Applies
- * HIGHLIGHTS_MIGRATION itself only while it is not yet wired into migrations.ts.
+ * Test support: a real library file in a temp directory with the highlights schema.
  */
 export function openHighlightTestLibrary(): { db: Db; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-highlights-'));
   const file = path.join(dir, 'library.db');
   const db = openDatabase(file);
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'highlights'").get()) db.exec(HIGHLIGHTS_MIGRATION);
   return {
     db,
     file,

@@ -4,6 +4,7 @@ import { reanchor } from '../../shared/anchoring/reanchor';
 import type { Highlight, HighlightColor, HighlightPatch } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
+import { reindexHighlight } from '../search/searchIndex';
 import { getHighlight, requireSourceBody } from './highlightRows';
 import { attachTags, deleteUnusedTags } from './tags';
 import { writeTransaction } from '../db/writeTransaction';
@@ -88,6 +89,7 @@ export function updateHighlight(db: Db, id: number, patch: HighlightPatch): High
     const comment = patch.comment ?? current.comment;
     if (color !== current.color || comment !== current.comment) {
       db.prepare('UPDATE highlights SET color = ?, comment = ?, updated_at = ? WHERE id = ?').run(color, comment, new Date().toISOString(), id);
+      if (comment !== current.comment) reindexHighlight(db, id);
     }
     return getHighlight(db, id);
   });
@@ -101,6 +103,7 @@ export function deleteHighlight(db: Db, id: number): Highlight {
   return writeTransaction(db, () => {
     const deleted = getHighlight(db, id);
     db.prepare('DELETE FROM highlights WHERE id = ?').run(id);
+    reindexHighlight(db, id);
     deleteUnusedTags(db);
     return deleted;
   });
@@ -148,6 +151,7 @@ export function reattachHighlight(db: Db, id: number, start: number, end: number
       new Date().toISOString(),
       id,
     );
+    reindexHighlight(db, id);
     return getHighlight(db, id);
   });
 }

@@ -2,6 +2,7 @@ import type { Highlight, TagUsage } from '../../shared/domain/highlight';
 import { MAX_TAGS_PER_HIGHLIGHT, normalizeTagName, TAG_MAX_LENGTH, tagKey } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
+import { reindexHighlight } from '../search/searchIndex';
 import { getHighlight } from './highlightRows';
 import { writeTransaction } from '../db/writeTransaction';
 
@@ -29,6 +30,8 @@ export function attachTags(db: Db, highlightId: number, names: readonly string[]
   if (count > MAX_TAGS_PER_HIGHLIGHT) {
     throw new ApiError('invalid_request', `Highlight ${highlightId} would have ${count} tags; a highlight has at most ${MAX_TAGS_PER_HIGHLIGHT}. Remove some first.`);
   }
+  // Also indexes a highlight just inserted (insertHighlight attaches its tags last).
+  reindexHighlight(db, highlightId);
 }
 
 export function deleteUnusedTags(db: Db): void {
@@ -56,6 +59,7 @@ export function removeHighlightTag(db: Db, highlightId: number, name: string): H
       .prepare('DELETE FROM highlight_tags WHERE highlight_id = ? AND tag_id = (SELECT id FROM tags WHERE name_key = ?)')
       .run(highlightId, tagKey(name)).changes;
     if (removed > 0) {
+      reindexHighlight(db, highlightId);
       touch(db, highlightId);
       deleteUnusedTags(db);
     }

@@ -4,10 +4,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportResult } from '../../shared/domain/source';
 import { IMPORT_CANCELLED_MESSAGE } from '../../shared/domain/source';
 import type { Db } from '../db/openDatabase';
-import { insertSource } from '../sources';
+import { prepared } from '../db/prepared';
+import { indexSource } from '../search/searchIndex';
+import { insertSourceRow } from '../sources';
 import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
+import type { StoredOriginal } from '../originalBytes';
+import { compressOriginalInBackground } from '../originalBytes';
 import { insertPages } from './pdf/pagesSchema';
 import { describeSqliteError, writeTransaction } from '../db/writeTransaction';
 
@@ -54,6 +58,8 @@ interface Prepared {
   parsed: ParsedSource;
   original: Uint8Array;
   sha256: string;
+  /** Compressing on the thread pool; awaited before the batch commits. */
+  stored: Promise<StoredOriginal | undefined>;
 }
 
 const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
@@ -64,7 +70,7 @@ function failure(name: string, error: unknown): ImportResult {
 }
 
 function existingId(db: Db, sha256: string): number | null {
-  return (db.prepare('SELECT id FROM sources WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
+  return (prepared(db, 'SELECT id FROM sources WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
 }
 
 /** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
@@ -81,7 +87,10 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
   const existing = existingId(db, sha256);
   if (existing !== null) return { file: file.name, status: 'duplicate', sourceId: existing, error: null };
   try {
-    return { index, name: file.name, parsed: await parse(file), original: file.bytes, sha256 };
+    const parsed = await parse(file);
+    // A failure here is left to insertSourceRow, which compresses again and reports it for this file.
+    const stored = compressOriginalInBackground(file.bytes).catch(() => undefined);
+    return { index, name: file.name, parsed, original: file.bytes, sha256, stored };
   } catch (error) {
     return failure(file.name, error);
   }
@@ -91,17 +100,17 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
  * One transaction for the batch, one savepoint per file: a file that fails to store leaves nothing
  * of itself (no source without its pages), and the rest of the batch still commits.
  */
-function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
-  // Inside the batch's transaction: a savepoint per file.
-  const storeOne = (item: Prepared) =>
-    writeTransaction(db, () => {
-      const id = insertSource(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
-      if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
-      return id;
-    });
+async function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): Promise<void> {
+  const stored = await Promise.all(batch.map((item) => item.stored));
+  const storeOne = db.transaction((item: Prepared, storedOriginal: StoredOriginal | undefined) => {
+    const id = insertSourceRow(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256, storedOriginal });
+    if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
+    return id;
+  });
   try {
     writeTransaction(db, () => {
-      for (const item of batch) {
+      const indexed: { id: number; item: Prepared }[] = [];
+      for (const [position, item] of batch.entries()) {
         // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
         const existing = existingId(db, item.sha256);
         if (existing !== null) {
@@ -109,11 +118,15 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
           continue;
         }
         try {
-          results[item.index] = { file: item.name, status: 'imported', sourceId: storeOne(item), error: null };
+          const id = storeOne(item, stored[position]);
+          indexed.push({ id, item });
+          results[item.index] = { file: item.name, status: 'imported', sourceId: id, error: null };
         } catch (error) {
           results[item.index] = failure(item.name, error);
         }
       }
+      // After the last savepoint: FTS5 flushes its pending index data at every savepoint (see insertSource).
+      for (const { id, item } of indexed) indexSource(db, id, item.parsed);
     });
   } catch (error) {
     // The commit itself failed (a full disk): nothing of the batch was stored.
@@ -131,8 +144,8 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
   let batch: Prepared[] = [];
   let batchBytes = 0;
   let batchStarted = 0;
-  const commit = () => {
-    if (batch.length > 0) commitBatch(db, batch, results);
+  const commit = async () => {
+    if (batch.length > 0) await commitBatch(db, batch, results);
     batch = [];
     batchBytes = 0;
   };
@@ -152,10 +165,10 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
     } else results[index] = outcome;
     index++;
     onProgress?.({ done: index, total: options.total ?? null, file: input.name });
-    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) commit();
+    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
     await nextTurn();
   }
-  commit();
+  await commit();
   return results;
 }
 

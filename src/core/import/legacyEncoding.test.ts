@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
 import type { Db } from '../db/openDatabase';
-import { getSource } from '../sources';
+import { getSource, readOriginal } from '../sources';
 import { decodeText } from './decodeText';
 import { importFile } from './importFiles';
 
@@ -44,8 +44,7 @@ describe('legacy encodings', () => {
   it('keeps the original bytes, not a UTF-8 re-encoding', async () => {
     const file = fixture('russian-windows-1251.txt');
     const { sourceId } = await importFile(db, file);
-    const row = db.prepare('SELECT original FROM sources WHERE id = ?').get(sourceId) as { original: Buffer };
-    expect(Buffer.compare(row.original, file.bytes)).toBe(0);
+    expect(Buffer.compare(readOriginal(db, sourceId!), file.bytes)).toBe(0);
   });
 
   it('reads ISO-8859-1 as windows-1252, as browsers do', () => {

@@ -3,7 +3,6 @@ import type { SupportedImportExtension } from '../../shared/domain/source';
 import { isSupportedImportName, MAX_IMPORT_BYTES, SUPPORTED_IMPORT_EXTENSIONS } from '../../shared/domain/source';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText, ImportRefused } from './decodeText';
-import { parseHtml } from './html/parseHtml';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParsedArticle } from './parsePlainText';
 import { parsePlainText, titleFromFirstSentence } from './parsePlainText';
@@ -40,8 +39,10 @@ function fromText(parse: (text: string) => ParsedArticle) {
   };
 }
 
-function fromHtml(bytes: Uint8Array): ParsedArticle {
+/** Readability and linkedom are loaded on the first web page: a folder of text files never pays for them. */
+async function fromHtml(bytes: Uint8Array): Promise<ParsedArticle> {
   if (bytes.length === 0) throw new ImportRefused('is empty. There is no text to import.');
+  const { parseHtml } = await import('./html/parseHtml');
   const parsed = parseHtml(bytes);
   if (parsed.body.includes('\uFFFD')) throw new ImportRefused(DAMAGED);
   return parsed;

@@ -67,9 +67,15 @@ export function collectFiles(paths: string[], accept: (name: string) => boolean)
 /** Async, so reading a large file never holds up the event loop (the Electron main process serves the UI). */
 async function readFile(file: string): Promise<FileToImport> {
   try {
-    const size = (await fs.promises.stat(file)).size;
-    if (size > MAX_IMPORT_BYTES) return { name: file, bytes: new Uint8Array(), unreadable: tooLargeMessage(size) };
-    return { name: file, bytes: await fs.promises.readFile(file) };
+    // One open file for the size check and the read: each call is a trip to the thread pool.
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      const size = (await handle.stat()).size;
+      if (size > MAX_IMPORT_BYTES) return { name: file, bytes: new Uint8Array(), unreadable: tooLargeMessage(size) };
+      return { name: file, bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { name: file, bytes: new Uint8Array(), unreadable: `cannot be read (${code}). Check that it still exists and that you may read it.` };

@@ -4,7 +4,7 @@ import type { Db } from '../db/openDatabase';
 import { getHighlight, listHighlights } from '../highlights/highlightRows';
 import { createHighlight } from '../highlights/highlights';
 import { openHighlightTestLibrary } from '../highlights/highlightTestLibrary';
-import { getSource, updateSource } from '../sources';
+import { getSource, readOriginal, updateSource } from '../sources';
 import type { FileToImport } from './importFiles';
 import { importFile } from './importFiles';
 import { replaceSourceFromFile } from './replaceSourceFromFile';
@@ -56,8 +56,7 @@ describe('replaceSourceFromFile', () => {
     expect(source.body).toBe(corrected);
     expect(source.fileName).toBe('talks-corrected.txt');
     expect(source.sha256).toBe(sha(file.bytes));
-    const original = db.prepare('SELECT original FROM sources WHERE id = ?').get(sourceId) as { original: Buffer };
-    expect(Buffer.compare(original.original, Buffer.from(file.bytes))).toBe(0);
+    expect(Buffer.compare(readOriginal(db, sourceId), Buffer.from(file.bytes))).toBe(0);
     expect(source.title).toBe('Brussels talks (my title)');
     expect(source.outlet).toBe('My outlet');
     const movedNow = getHighlight(db, moved.id);

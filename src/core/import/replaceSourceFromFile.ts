@@ -5,6 +5,7 @@ import type { ReanchorReport } from '../../shared/domain/highlight';
 import type { Db } from '../db/openDatabase';
 import { requireSourceBody } from '../highlights/highlightRows';
 import { reanchorSource } from '../highlights/reanchorSource';
+import { writeOriginal } from '../sources';
 import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { parseFile } from './parseFile';
@@ -38,7 +39,7 @@ export async function replaceSourceFromFile(db: Db, sourceId: number, file: File
       throw new ApiError('conflict', `${name} is already in the library as another source ("${other.title}"). Choose the corrected version of this article, or delete the other source first.`);
     }
     const report = reanchorSource(db, sourceId, parsed.body);
-    db.prepare('UPDATE sources SET original = ?, sha256 = ?, file_name = ? WHERE id = ?').run(Buffer.from(file.bytes), sha256, name, sourceId);
+    writeOriginal(db, sourceId, file.bytes, sha256, name);
     db.prepare('DELETE FROM source_pages WHERE source_id = ?').run(sourceId);
     if (parsed.pages) insertPages(db, sourceId, parsed.pages);
     return report;

@@ -5,6 +5,7 @@ import type { NoteContent } from '../../shared/notes/readEditorState';
 import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../shared/notes/readEditorState';
 import type { Db } from '../db/openDatabase';
 import { writeTransaction } from '../db/writeTransaction';
+import { writeNoteSearchText } from '../search/searchIndex';
 
 interface NoteRow {
   id: number;
@@ -56,6 +57,7 @@ export function createNote(db: Db, options: { title?: string } = {}): Note {
     const info = db
       .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
+    writeNoteSearchText(db, Number(info.lastInsertRowid));
     return getNote(db, Number(info.lastInsertRowid));
   });
 }
@@ -64,7 +66,10 @@ export function renameNote(db: Db, id: number, title: string): NoteSummary {
   return writeTransaction(db, () => {
     const row = liveRow(db, id);
     const next = normalizeNoteTitle(title);
-    if (next !== row.title) db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
+    if (next !== row.title) {
+      db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(next, new Date().toISOString(), id);
+      writeNoteSearchText(db, id);
+    }
     return toSummary(liveRow(db, id));
   });
 }
@@ -101,6 +106,7 @@ export function saveNote(db: Db, id: number, change: { editorState: string; titl
       new Date().toISOString(),
       id,
     );
+    writeNoteSearchText(db, id);
     db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
     content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
     return toSummary(liveRow(db, id));
@@ -116,6 +122,7 @@ export function deleteNote(db: Db, id: number): NoteSummary {
     const row = liveRow(db, id);
     const now = new Date();
     db.prepare('UPDATE notes SET deleted_at = ? WHERE id = ?').run(now.toISOString(), id);
+    writeNoteSearchText(db, id);
     purgeDeletedNotes(db, new Date(now.getTime() - DELETED_NOTE_RETENTION_DAYS * 86_400_000));
     return toSummary(row);
   });
@@ -125,7 +132,10 @@ export function restoreNote(db: Db, id: number): NoteSummary {
   return writeTransaction(db, () => {
     const row = findRow(db, id);
     if (!row) throw new ApiError('not_found', `Note ${id} cannot be restored: it was deleted more than ${DELETED_NOTE_RETENTION_DAYS} days ago, or never existed.`);
-    if (row.deleted_at !== null) db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
+    if (row.deleted_at !== null) {
+      db.prepare('UPDATE notes SET deleted_at = NULL WHERE id = ?').run(id);
+      writeNoteSearchText(db, id);
+    }
     return toSummary(row);
   });
 }

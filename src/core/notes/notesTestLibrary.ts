@@ -5,17 +5,14 @@ import path from 'node:path';
 import type { Db } from '../db/openDatabase';
 import { openDatabase } from '../db/openDatabase';
 import { insertSource } from '../sources';
-import { NOTES_MIGRATION } from './notesSchema';
 
 /**
- * Test support: a real library file in a temp directory with the notes schema. Applies
- * NOTES_MIGRATION itself only while it is not yet wired into migrations.ts.
+ * Test support: a real library file in a temp directory with the notes schema.
  */
 export function openNotesTestLibrary(): { db: Db; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-notes-'));
   const file = path.join(dir, 'library.sqlite');
   const db = openDatabase(file);
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'notes'").get()) db.exec(NOTES_MIGRATION);
   return {
     db,
     file,

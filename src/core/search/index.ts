@@ -2,4 +2,3 @@ export { createSearchHandlers } from './searchHandlers';
 export type { SearchHandlers } from './searchHandlers';
 export { searchLibrary, planSearch, CANDIDATE_CAP } from './search';
 export type { SearchOptions } from './search';
-export { SEARCH_MIGRATION } from './searchSchema';

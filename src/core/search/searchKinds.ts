@@ -18,7 +18,7 @@ export interface ResultRow {
   score: number;
 }
 
-/** A kind of searchable thing, with its own FTS table (searchSchema.ts, searchMoreSchema.ts). */
+/** A kind of searchable thing, with its own FTS table (migration 7; written by searchIndex.ts). */
 export interface SearchKind {
   type: SearchType;
   fields: FieldColumns;
@@ -103,7 +103,7 @@ export const sourceKind = ftsKind({
   type: 'source',
   fields: { outlet: ['outlet'], author: ['author'], tag: null },
   table: 'sources_fts',
-  // In SOURCE_FTS_COLUMNS order (title, outlet, author, body): a word in the title says more than one in the body.
+  // In sources_fts column order (title, outlet, author, body): a word in the title says more than one in the body.
   weights: '4.0, 2.0, 2.0, 1.0',
   resultJoin: ' CROSS JOIN sources',
   resultWhere: ' AND sources.id = sources_fts.rowid',

@@ -6,18 +6,15 @@ import type { Db } from '../db/openDatabase';
 import { openDatabase } from '../db/openDatabase';
 import type { NewSource } from '../sources';
 import { insertSource } from '../sources';
-import { SEARCH_MIGRATION } from './searchSchema';
 
-/**
- * Test support: a real library file in a temp directory with the search schema. Applies
- * SEARCH_MIGRATION itself only while it is not yet wired into migrations.ts as migration 3.
- */
-export function openSearchTestLibrary(): { db: Db; cleanup: () => void } {
+/** Test support: a real library file in a temp directory, opened as the app opens it. */
+export function openSearchTestLibrary(): { db: Db; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-search-'));
-  const db = openDatabase(path.join(dir, 'library.db'));
-  if (!db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'sources_fts'").get()) db.exec(SEARCH_MIGRATION);
+  const file = path.join(dir, 'library.db');
+  const db = openDatabase(file);
   return {
     db,
+    file,
     cleanup: () => {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });

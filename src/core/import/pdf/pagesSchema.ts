@@ -4,18 +4,8 @@ import type { Db } from '../../db/openDatabase';
  * Where each page of a PDF source starts in its canonical body (UTF-16 offsets, like highlight
  * anchors), so a highlight knows its page and a citation can say "p. 3" (issue 8). `label` is the
  * page's printed label when the PDF declares labels ("iv", "A-3"), null otherwise. Sources that are
- * not PDFs have no rows. Migration 4 in src/core/db/migrations.ts.
+ * not PDFs have no rows. Created by migration 4 (src/core/db/migrations/migration4PdfPages.ts).
  */
-export const PAGES_MIGRATION = `
-  CREATE TABLE source_pages (
-    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
-    page      INTEGER NOT NULL CHECK (page >= 1),
-    start     INTEGER NOT NULL CHECK (start >= 0),
-    label     TEXT,
-    PRIMARY KEY (source_id, page)
-  ) STRICT, WITHOUT ROWID;
-`;
-
 export interface PageStart {
   /** 1-based page number in the PDF. */
   page: number;

@@ -5,7 +5,7 @@ import { makePdf } from '../../../../tests/fixtures/import/makePdf';
 import { openImportTestLibrary } from '../../../../tests/fixtures/import/importTestLibrary';
 import { canonicalizeText } from '../../../shared/text/canonical';
 import type { Db } from '../../db/openDatabase';
-import { deleteSource, getSource } from '../../sources';
+import { deleteSource, getSource, readOriginal } from '../../sources';
 import { importFile } from '../importFiles';
 import { listPages, pageOfOffset } from './pagesSchema';
 import { parsePdf, pdfDate } from './parsePdf';
@@ -100,8 +100,7 @@ describe('importing a PDF', () => {
     expect(result).toMatchObject({ status: 'imported', error: null });
     const source = getSource(db, result.sourceId!);
     expect(source).toMatchObject({ title: 'Humanitarian situation along the Lachin corridor', publishedAt: '2023-02-15', fileName: 'ocha-report.pdf' });
-    const original = db.prepare('SELECT original FROM sources WHERE id = ?').get(source.id) as { original: Buffer };
-    expect(Buffer.compare(original.original, REPORT)).toBe(0);
+    expect(Buffer.compare(readOriginal(db, source.id), REPORT)).toBe(0);
 
     const shortages = source.body.indexOf('Shortages');
     expect(pageOfOffset(db, source.id, 0)).toEqual({ page: 1, label: 'i' });

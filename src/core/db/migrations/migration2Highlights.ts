@@ -1,4 +1,8 @@
 /**
+ * Migration 2: highlights, tags, highlight_tags (issue 3). FROZEN: the exact text libraries in the field were built with (issue 13).
+ * Never edit it; change the schema with a new migration appended to ../migrations.ts.
+ *
+ * The schema, and why (from the feature file that held it until issue 13):
  * Migration 2: highlights, tags, highlight_tags. Wired into src/core/db/migrations.ts as the
  * second entry; like every migration it is never edited once released.
  *
@@ -11,7 +15,7 @@
  * - tags.name_key is the case-folded name (tagKey in src/shared/domain/highlight.ts): SQLite's
  *   NOCASE folds only ASCII, and tags are in Armenian, Russian and Azerbaijani too.
  */
-export const HIGHLIGHTS_MIGRATION = `
+export const MIGRATION_2_HIGHLIGHTS = `
   CREATE TABLE highlights (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     source_id   INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,

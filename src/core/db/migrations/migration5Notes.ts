@@ -1,4 +1,8 @@
 /**
+ * Migration 5: notes and the citations derived from them (issue 4). FROZEN: the exact text libraries in the field were built with (issue 13).
+ * Never edit it; change the schema with a new migration appended to ../migrations.ts.
+ *
+ * The schema, and why (from the feature file that held it until issue 13):
  * Notes and the citations derived from them (issue 4). The integrator appends this to
  * src/core/db/migrations.ts (as migration 5); until then tests apply it themselves
  * (notesTestLibrary.ts).
@@ -15,7 +19,7 @@
  *   "passage deleted".
  * - UNIQUE (note_id, ordinal) is also the index the save's DELETE and the ON DELETE CASCADE use.
  */
-export const NOTES_MIGRATION = `
+export const MIGRATION_5_NOTES = `
   CREATE TABLE notes (
     id            INTEGER PRIMARY KEY,
     title         TEXT NOT NULL,

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import { openDatabase } from '../src/core/db/openDatabase';
+import { importFiles } from '../src/core/import/importFiles';
+import { collectFiles, readFiles } from '../src/core/import/readPaths';
+const batchSize = Number(process.argv[2] ?? 50);
+for (const s of ['', '-wal', '-shm']) fs.rmSync('/tmp/x/lib2.db' + s, { force: true });
+const db = openDatabase('/tmp/x/lib2.db');
+const scan = collectFiles(['/tmp/x/articles'], (n) => n.endsWith('.md'));
+const cpu = process.cpuUsage(); const t = performance.now();
+const r = await importFiles(db, readFiles(scan.files), { batchSize });
+const u = process.cpuUsage(cpu);
+console.log('batch', batchSize, 'wall', ((performance.now() - t) / 1000).toFixed(2), 'cpu', ((u.user + u.system) / 1e6).toFixed(2), r.filter((x) => x.status === 'imported').length);
+db.close();

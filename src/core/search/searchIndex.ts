@@ -1,0 +1,130 @@
+import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
+import type { Db } from '../db/openDatabase';
+import { prepared } from '../db/prepared';
+
+/**
+ * The index writer (issue 13): every change to searchable text calls one of these INSIDE the
+ * writing transaction, and each folds with foldSearchText, the function queries are folded by.
+ * The schema (migration 7) holds no folding SQL and no triggers.
+ *
+ * The FTS5 tables are external-content: they store no copy of the text, and snippet() re-reads the
+ * ORIGINAL text from the content table, so results show the words as written. An FTS5 'delete'
+ * must be given exactly the text that was indexed (other text corrupts the index), so:
+ * - sources: the indexed text is the source's own columns folded; `unindexSource` runs BEFORE a
+ *   change and refolds the unchanged row. This holds because every change to a source's title,
+ *   outlet, author or body goes through sources.ts or reanchorSource, which call it; and because a
+ *   library whose recorded fold version differs is rebuilt on open. (A folded copy of every
+ *   article, as highlights keep, would add the library's whole text once more: issue 13, item 7.)
+ * - highlights: what was indexed is kept in highlights_search_text, because a highlight's text also
+ *   depends on its tags (other rows); reindexHighlight runs AFTER any change.
+ * - notes: what was indexed is kept in notes_search_text; writeNoteSearchText runs AFTER any change.
+ *   A deleted note (deleted_at set) is not in the index.
+ */
+
+const SOURCE_COLUMNS = 'title, outlet, author, body';
+
+export interface SourceText {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  body: string;
+}
+
+const foldOrNull = (text: string | null) => (text === null ? null : foldSearchText(text));
+
+function sourceText(db: Db, id: number): SourceText | undefined {
+  return prepared(db, `SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceText | undefined;
+}
+
+/**
+ * Adds a source as it is now to the index; call after inserting it or changing its text. `text`,
+ * when the caller holds it, is exactly what the row stores (the importer passes what it inserted).
+ */
+export function indexSource(db: Db, id: number, text?: SourceText): void {
+  const row = text ?? sourceText(db, id);
+  if (!row) return;
+  prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body));
+}
+
+/** Takes a source out of the index; call BEFORE changing its text or deleting it. */
+export function unindexSource(db: Db, id: number): void {
+  const row = sourceText(db, id);
+  if (!row) return;
+  prepared(db, `INSERT INTO sources_fts (sources_fts, rowid, ${SOURCE_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(
+    id,
+    foldSearchText(row.title),
+    foldOrNull(row.outlet),
+    foldOrNull(row.author),
+    foldSearchText(row.body),
+  );
+}
+
+interface HighlightText {
+  exact: string;
+  comment: string;
+  tags: string;
+}
+
+/** Brings one highlight's index entry in step with its rows (gone if the highlight is gone). */
+export function reindexHighlight(db: Db, id: number): void {
+  const indexed = prepared(db, 'SELECT exact, comment, tags FROM highlights_search_text WHERE id = ?').get(id) as HighlightText | undefined;
+  if (indexed) {
+    prepared(db, "INSERT INTO highlights_fts (highlights_fts, rowid, exact, comment, tags) VALUES ('delete', ?, ?, ?, ?)").run(id, indexed.exact, indexed.comment, indexed.tags);
+    prepared(db, 'DELETE FROM highlights_search_text WHERE id = ?').run(id);
+  }
+  const row = prepared(db, 'SELECT exact, comment FROM highlights WHERE id = ?').get(id) as { exact: string; comment: string } | undefined;
+  if (!row) return;
+  // Sorted by their key, so the order never varies and `tag:` finds each name.
+  const tagNames = (prepared(db, 'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name_key').pluck().all(id) as string[]).join(' ');
+  const folded = { exact: foldSearchText(row.exact), comment: foldSearchText(row.comment), tags: foldSearchText(tagNames) };
+  prepared(db, 'INSERT INTO highlights_search_text (id, exact, comment, tags, tag_names) VALUES (?, ?, ?, ?, ?)').run(id, folded.exact, folded.comment, folded.tags, tagNames);
+  prepared(db, 'INSERT INTO highlights_fts (rowid, exact, comment, tags) VALUES (?, ?, ?, ?)').run(id, folded.exact, folded.comment, folded.tags);
+}
+
+/** The highlights of a source: read before deleting it, to take them out of the index after. */
+export function highlightIdsOfSource(db: Db, sourceId: number): number[] {
+  return prepared(db, 'SELECT id FROM highlights WHERE source_id = ?').pluck().all(sourceId) as number[];
+}
+
+/** Brings one note's index entry in step with its row: indexed while it exists and is not deleted. */
+export function writeNoteSearchText(db: Db, id: number): void {
+  const indexed = prepared(db, 'SELECT title, plain_text FROM notes_search_text WHERE id = ?').get(id) as { title: string; plain_text: string } | undefined;
+  if (indexed) {
+    prepared(db, "INSERT INTO notes_fts (notes_fts, rowid, title, plain_text) VALUES ('delete', ?, ?, ?)").run(id, indexed.title, indexed.plain_text);
+    prepared(db, 'DELETE FROM notes_search_text WHERE id = ?').run(id);
+  }
+  const row = prepared(db, 'SELECT title, plain_text FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as { title: string; plain_text: string } | undefined;
+  if (!row) return;
+  const folded = { title: foldSearchText(row.title), plainText: foldSearchText(row.plain_text) };
+  prepared(db, 'INSERT INTO notes_search_text (id, title, plain_text) VALUES (?, ?, ?)').run(id, folded.title, folded.plainText);
+  prepared(db, 'INSERT INTO notes_fts (rowid, title, plain_text) VALUES (?, ?, ?)').run(id, folded.title, folded.plainText);
+}
+
+/** The fold version the library's indexes were built with (0: not built yet). */
+export function indexedFoldVersion(db: Db): number {
+  return db.prepare('SELECT fold_version FROM search_index WHERE id = 1').pluck().get() as number;
+}
+
+/**
+ * Rebuilds all three indexes from the rows with SEARCH_FOLD, in one transaction, and records its
+ * version. 'delete-all' needs no old text, so this is safe whatever the indexes held. Never use
+ * FTS5's 'rebuild' here: it would index the unfolded text of the content tables.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.transaction(() => {
+    for (const table of ['sources_fts', 'highlights_fts', 'notes_fts']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`).run();
+    db.prepare('DELETE FROM highlights_search_text').run();
+    db.prepare('DELETE FROM notes_search_text').run();
+    for (const id of db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]) indexSource(db, id);
+    for (const id of db.prepare('SELECT id FROM highlights ORDER BY id').pluck().all() as number[]) reindexHighlight(db, id);
+    for (const id of db.prepare('SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[]) writeNoteSearchText(db, id);
+    db.prepare('UPDATE search_index SET fold_version = ? WHERE id = 1').run(SEARCH_FOLD.version);
+  })();
+}
+
+/** Called on every writable open: rebuilds the indexes when they were folded by another version. */
+export function ensureSearchIndex(db: Db): boolean {
+  if (indexedFoldVersion(db) === SEARCH_FOLD.version) return false;
+  rebuildSearchIndex(db);
+  return true;
+}
