@@ -1,6 +1,7 @@
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
 import type { Db } from '../db/openDatabase';
 import { prepared } from '../db/prepared';
+import { writeTransaction } from '../db/writeTransaction';
 
 /**
  * The index writer (issue 13): every change to searchable text calls one of these INSIDE the
@@ -111,7 +112,7 @@ export function indexedFoldVersion(db: Db): number {
  * FTS5's 'rebuild' here: it would index the unfolded text of the content tables.
  */
 export function rebuildSearchIndex(db: Db): void {
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const table of ['sources_fts', 'highlights_fts', 'notes_fts']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`).run();
     db.prepare('DELETE FROM highlights_search_text').run();
     db.prepare('DELETE FROM notes_search_text').run();
@@ -119,7 +120,7 @@ export function rebuildSearchIndex(db: Db): void {
     for (const id of db.prepare('SELECT id FROM highlights ORDER BY id').pluck().all() as number[]) reindexHighlight(db, id);
     for (const id of db.prepare('SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[]) writeNoteSearchText(db, id);
     db.prepare('UPDATE search_index SET fold_version = ? WHERE id = 1').run(SEARCH_FOLD.version);
-  })();
+  });
 }
 
 /** Called on every writable open: rebuilds the indexes when they were folded by another version. */
