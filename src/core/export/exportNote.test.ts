@@ -145,7 +145,7 @@ describe('exportNote, pandoc style', () => {
     const noteId = addNote(db, 'Lachin *not bold*: "quotes" # and [brackets]', state(p(text('x'))));
     const yaml = parseMarkdown(exportNote(db, noteId, { style: 'pandoc' }).markdown).children[0];
     expect(yaml).toMatchObject({ type: 'yaml' });
-    expect((yaml as { value: string }).value.split('\n')[0]).toBe(String.raw`title: 'Lachin \*not bold\*: "quotes" # and \[brackets]'`);
+    expect((yaml as { value: string }).value.split('\n')[0]).toBe(String.raw`title: 'Lachin \*not bold\*: \"quotes\" # and \[brackets]'`);
   });
 
   it('gives a deleted source whose snapshot key is now taken a key of its own', () => {

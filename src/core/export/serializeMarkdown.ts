@@ -4,6 +4,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Options } from 'mdast-util-to-markdown';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify as stringifyYaml } from 'yaml';
+import { READER_ESCAPES } from './readerEscapes';
 
 /**
  * Markdown out of an mdast tree, by mdast-util-to-markdown with GFM (footnotes, strikethrough, task
@@ -18,9 +19,20 @@ export interface PandocCitation extends Node {
   keys: string[];
 }
 
+/**
+ * A tag that Obsidian and Logseq should read as a tag: written as it is, `#word`, where the same
+ * characters in text are escaped. Its `tag` must come from `hashtag` (exportSourceHighlights.ts):
+ * letters, digits, `_`, `/` and single dashes only.
+ */
+export interface Hashtag extends Node {
+  type: 'hashtag';
+  tag: string;
+}
+
 declare module 'mdast' {
   interface PhrasingContentMap {
     pandocCitation: PandocCitation;
+    hashtag: Hashtag;
   }
   interface RootContentMap {
     pandocCitation: PandocCitation;
@@ -39,6 +51,7 @@ function citeKey(key: string): string {
 const pandocCitations: Options = {
   handlers: {
     pandocCitation: (node: PandocCitation) => `[${node.keys.map(citeKey).join('; ')}]`,
+    hashtag: (node: Hashtag) => node.tag,
   },
   unsafe: [
     // `[@key]: …` at the start of a line would read as a link reference definition, `[@key](…)`
@@ -50,7 +63,7 @@ const pandocCitations: Options = {
 };
 
 const OPTIONS: Options = {
-  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), pandocCitations],
+  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), pandocCitations, { unsafe: READER_ESCAPES }],
   bullet: '-',
   emphasis: '*',
   strong: '*',
