@@ -67,6 +67,25 @@ describe('marginalia export', () => {
     expect(out).toEqual([`Exported 1 note to ${fs.realpathSync(folder)}, with bibliography.json and bibliography.bib.`]);
   });
 
+  it('takes the citation options: no deep links, no deletion notes, the bibliography heading', async () => {
+    library.db.prepare('DELETE FROM highlights WHERE id = ?').run(ids.azerbaijaniHighlight);
+    expect(await runExport(library, [String(ids.noteId)], {}, io)).toBe(0);
+    const full = stdout();
+    expect(full).toContain('marginalia://source/');
+    expect(full).toContain('has since been deleted');
+    expect(full).toContain('## Bibliography');
+    out = [];
+    expect(await runExport(library, [String(ids.noteId)], { 'no-deep-links': true, 'no-deleted-notes': true, 'bibliography-heading': 'Источники' }, io)).toBe(0);
+    const bare = stdout();
+    expect(bare).not.toContain('Open in Marginalia');
+    expect(bare).not.toContain('deleted');
+    expect(bare).toContain('## Источники');
+    expect(bare).toBe(exportNote(library.db, ids.noteId, { style: 'footnotes', deepLinks: false, deletedNotes: false, bibliographyHeading: 'Источники' }).markdown);
+    out = [];
+    expect(await runExport(library, [String(ids.noteId)], { style: 'pandoc', 'bibliography-heading': '' }, io)).toBe(0);
+    expect(stdout()).not.toContain('reference-section-title');
+  });
+
   it('fails with exit code 1 and the reason for a note that is not there', async () => {
     expect(await runExport(library, ['999'], {}, io)).toBe(1);
     expect(err).toEqual(['marginalia export: Note 999 was not found. It may have been deleted; reload the library.']);
@@ -97,7 +116,7 @@ describe('marginalia export, through main and the real command', () => {
     expect(await main(['--library', file, 'export', String(ids.noteId), '--style', 'pandoc'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/^---\ntitle: /);
     expect(await main(['--library', file, 'list', '--out', 'x'], io)).toBe(2);
-    expect(err.join('\n')).toContain('--style, --out and --all go with export.');
+    expect(err.join('\n')).toContain('--style, --out, --all and the citation options go with export.');
     expect(await main(['--library', file, 'export', '--all'], io)).toBe(2);
     expect(err.join('\n')).toContain('--all needs --out DIR');
     library = Library.open(file);

@@ -1,20 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportStyle } from '../shared/api/export';
-import { EXPORT_STYLES } from '../shared/api/export';
+import type { ExportOptions, ExportStyle } from '../shared/api/export';
+import { DEFAULT_EXPORT_OPTIONS, EXPORT_STYLES } from '../shared/api/export';
 import type { Library } from '../core/library';
 
 export const EXPORT_USAGE = `  export NOTE_ID [--style footnotes|pandoc] [--out FILE]
                         a note as Markdown, to stdout or FILE; the pandoc style writes
                         FILE.md with FILE.json (CSL-JSON) and FILE.bib beside it
   export --all --out DIR [--style footnotes|pandoc]
-                        every note into DIR, one file each, with bibliography.json and .bib`;
+                        every note into DIR, one file each, with bibliography.json and .bib
+      --no-deep-links   no "Open in Marginalia" links in citations
+      --no-deleted-notes
+                        no word that a cited passage or source has since been deleted
+      --bibliography-heading TEXT
+                        the heading over the bibliography ("Bibliography"; "" for none)`;
 
 /** The options `export` adds to main's parseArgs. */
 export const EXPORT_OPTIONS = {
   style: { type: 'string' },
   out: { type: 'string' },
   all: { type: 'boolean', default: false },
+  'no-deep-links': { type: 'boolean', default: false },
+  'no-deleted-notes': { type: 'boolean', default: false },
+  'bibliography-heading': { type: 'string' },
 } as const;
 
 export interface ExportValues {
@@ -22,6 +30,18 @@ export interface ExportValues {
   out?: string;
   all?: boolean;
   json?: boolean;
+  'no-deep-links'?: boolean;
+  'no-deleted-notes'?: boolean;
+  'bibliography-heading'?: string;
+}
+
+/** The citation options from the flags; what is not given keeps its default. */
+export function exportOptionsOf(values: ExportValues): ExportOptions {
+  return {
+    deepLinks: !values['no-deep-links'],
+    deletedNotes: !values['no-deleted-notes'],
+    bibliographyHeading: values['bibliography-heading'] ?? DEFAULT_EXPORT_OPTIONS.bibliographyHeading,
+  };
 }
 
 export interface ExportIo {
@@ -38,6 +58,7 @@ const isStyle = (value: string): value is ExportStyle => (EXPORT_STYLES as reado
 export function exportUsageProblem(args: readonly string[], values: ExportValues): string | null {
   if (values.style !== undefined && !isStyle(values.style)) return `--style is ${EXPORT_STYLES.join(' or ')}, got "${values.style}".`;
   if (values.out === '') return '--out needs a file or folder name.';
+  if ((values['bibliography-heading']?.length ?? 0) > 200) return '--bibliography-heading is at most 200 characters.';
   if (values.all) {
     if (args.length > 0) return `--all exports every note: give no NOTE_ID (got "${args.join(' ')}").`;
     if (values.out === undefined) return '--all needs --out DIR, the folder to write the notes into.';
@@ -69,10 +90,11 @@ export async function runExport(library: Library, args: readonly string[], value
     return EXIT.usage;
   }
   const style: ExportStyle = values.style !== undefined && isStyle(values.style) ? values.style : 'footnotes';
+  const options = exportOptionsOf(values);
   const { exportAllNotes, exportNote } = await loadExport();
   try {
     if (values.all) {
-      const result = exportAllNotes(library.db, values.out!, style);
+      const result = exportAllNotes(library.db, values.out!, style, options);
       if (values.json) io.out(JSON.stringify(result, null, 2));
       else {
         const notes = result.files.filter((file) => file.noteId !== null).length;
@@ -82,7 +104,7 @@ export async function runExport(library: Library, args: readonly string[], value
     }
     const noteId = Number(args[0]);
     if (values.out === undefined) {
-      const exported = exportNote(library.db, noteId, { style });
+      const exported = exportNote(library.db, noteId, { style, ...options });
       if (values.json) io.out(JSON.stringify(exported, null, 2));
       else {
         io.out(exported.markdown.replace(/\n$/, ''));
@@ -92,7 +114,7 @@ export async function runExport(library: Library, args: readonly string[], value
     }
     const target = path.resolve(values.out);
     const stem = style === 'pandoc' ? target.replace(/\.md$/i, '') : null;
-    const exported = exportNote(library.db, noteId, { style, ...(stem ? { stem: path.basename(stem) } : {}) });
+    const exported = exportNote(library.db, noteId, { style, ...options, ...(stem ? { stem: path.basename(stem) } : {}) });
     const written: string[] = [];
     const markdownFile = stem ? `${stem}.md` : target;
     writeFile(markdownFile, exported.markdown);

@@ -100,7 +100,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   if (command === 'export') {
     const problem = exportUsageProblem(args, values);
     if (problem) return usage(problem);
-  } else if (values.style !== undefined || values.out !== undefined || values.all) return usage('--style, --out and --all go with export.');
+  } else if (values.style !== undefined || values.out !== undefined || values.all || values['no-deep-links'] || values['no-deleted-notes'] || values['bibliography-heading'] !== undefined) {
+    return usage('--style, --out, --all and the citation options go with export.');
+  }
   if (command === 'restore') {
     if (args.length !== 1) return usage('give the one backup FILE to restore (see `marginalia backup --list`).');
     return runRestore(resolveLibraryPath(values.library), args[0]!, values.json, io);

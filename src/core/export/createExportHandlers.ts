@@ -10,7 +10,7 @@ const loadExport = () => import('./exportModules');
 
 export function createExportHandlers(db: Db): ExportHandlers {
   return {
-    exportNote: async ({ noteId, style }) => (await loadExport()).exportNote(db, noteId, { style }),
+    exportNote: async ({ noteId, ...options }) => (await loadExport()).exportNote(db, noteId, options),
     exportSourceHighlights: async ({ sourceId }) => (await loadExport()).exportSourceHighlights(db, sourceId),
   };
 }

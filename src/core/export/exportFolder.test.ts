@@ -77,7 +77,7 @@ describe('exportAllNotes', () => {
     const result = exportAllNotes(db, out, 'pandoc');
     for (const { fileName, noteId } of result.files) {
       if (noteId === null) continue;
-      expect(fs.readFileSync(path.join(out, fileName), 'utf8')).toMatch(/^---\ntitle: .*\nbibliography: bibliography\.json\n---\n/);
+      expect(fs.readFileSync(path.join(out, fileName), 'utf8')).toMatch(/^---\ntitle: .*\nbibliography: bibliography\.json\nreference-section-title: Bibliography\n---\n/);
     }
     const csl = JSON.parse(fs.readFileSync(path.join(out, 'bibliography.json'), 'utf8')) as unknown[];
     expect(csl).toHaveLength(3);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportStyle } from '../../shared/api/export';
+import type { ExportOptions, ExportStyle } from '../../shared/api/export';
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/api/export';
 import type { Db } from '../db/openDatabase';
 import { createCitationResolver } from './citationResolver';
 import { bibliographyFiles, buildBibliography, prepareNote, renderNote } from './exportNote';
@@ -71,7 +72,7 @@ function prepareFolder(folder: string): string {
   }
 }
 
-export function exportAllNotes(db: Db, folder: string, style: ExportStyle): FolderExportResult {
+export function exportAllNotes(db: Db, folder: string, style: ExportStyle, options: ExportOptions = DEFAULT_EXPORT_OPTIONS): FolderExportResult {
   const notes = listExportableNotes(db);
   const resolve = createCitationResolver(db);
   const prepared = notes.map((note) => prepareNote(note, resolve));
@@ -83,7 +84,7 @@ export function exportAllNotes(db: Db, folder: string, style: ExportStyle): Fold
   const outputs = prepared.map((note) => ({
     fileName: `${namer.claim(note.note.title, ['.md'], `Note ${note.note.id}`)}.md`,
     noteId: note.note.id as number | null,
-    content: renderNote(note, style, bibliography.keys, style === 'pandoc' ? bibliographyNames.jsonFileName : null),
+    content: renderNote(note, style, bibliography.keys, style === 'pandoc' ? bibliographyNames.jsonFileName : null, options),
   }));
   outputs.push(
     { fileName: bibliographyNames.jsonFileName, noteId: null, content: bibliographyNames.json },

@@ -126,14 +126,16 @@ describe('exportNote, pandoc style', () => {
     expectGolden('sample-pandoc.bib', exported.bibliography!.bib);
   });
 
-  it('opens with front matter naming the bibliography, and cites by citekey', () => {
+  it('opens with front matter naming the bibliography and its heading, and cites by citekey in the text', () => {
     const ids = buildSampleLibrary(db);
     updateSource(db, ids.ria, { citekey: 'ria2023lachin' });
     const exported = exportNote(db, ids.noteId, { style: 'pandoc', stem: 'draft' });
     const tree = parseMarkdown(exported.markdown);
-    expect(tree.children[0]).toMatchObject({ type: 'yaml', value: 'title: "Lachin: three outlets / one blockade"\nbibliography: draft.json' });
-    const definitions = footnoteDefinitions(tree);
-    expect(definitions.get('2')).toBe(`“${RUSSIAN_QUOTE}” [@ria2023lachin]. Open in Marginalia`);
+    expect(tree.children[0]).toMatchObject({ type: 'yaml', value: 'title: "Lachin: three outlets / one blockade"\nbibliography: draft.json\nreference-section-title: Bibliography' });
+    // The citation is in the text, for citeproc to make a footnote or a parenthesis of; no footnotes of ours.
+    expect(footnoteDefinitions(tree).size).toBe(0);
+    expect(exported.markdown).toContain(`RIA: [@ria2023lachin, “${RUSSIAN_QUOTE}” [Open in Marginalia](marginalia://source/${ids.ria}?highlight=${ids.russianHighlight})]`);
+    expect(exported.markdown).toContain(`cited [@ria2023lachin, “${RUSSIAN_QUOTE}”`);
     const csl = JSON.parse(exported.bibliography!.json) as { id: string }[];
     expect(csl.map((item) => item.id)).toContain('ria2023lachin');
     expect(exported.bibliography!.bib).toContain('@article{ria2023lachin,');
@@ -145,7 +147,7 @@ describe('exportNote, pandoc style', () => {
     const noteId = addNote(db, 'Lachin *not bold*: "quotes" # and [brackets]', state(p(text('x'))));
     const yaml = parseMarkdown(exportNote(db, noteId, { style: 'pandoc' }).markdown).children[0];
     expect(yaml).toMatchObject({ type: 'yaml' });
-    expect((yaml as { value: string }).value.split('\n')[0]).toBe(String.raw`title: 'Lachin \*not bold\*: "quotes" # and \[brackets]'`);
+    expect((yaml as { value: string }).value.split('\n')[0]).toBe(String.raw`title: 'Lachin \*not bold\*: \"quotes\" # and \[brackets]'`);
   });
 
   it('gives a deleted source whose snapshot key is now taken a key of its own', () => {
@@ -158,6 +160,6 @@ describe('exportNote, pandoc style', () => {
       [liveKey, 'Live'],
       [`${liveKey}a`, 'Deleted long ago'],
     ]);
-    expect(exported.markdown).toContain(`[@${liveKey}a]`);
+    expect(exported.markdown).toContain(`[@${liveKey}a, (The source has since been deleted from the library)]`);
   });
 });

@@ -1,14 +1,15 @@
 import type { FootnoteReference, Heading, PhrasingContent, RootContent } from 'mdast';
-import type { ExportedBibliography, ExportStyle, NoteExport } from '../../shared/api/export';
+import type { ExportedBibliography, ExportOptions, ExportStyle, NoteExport } from '../../shared/api/export';
+import { DEFAULT_EXPORT_OPTIONS } from '../../shared/api/export';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { formatBibtex } from './bibtex';
 import type { CitationResolver, ResolvedCitation } from './citationResolver';
 import { createCitationResolver } from './citationResolver';
 import { assignCitekeys } from './citekeys';
-import type { CslItem } from './csl';
+import type { CitedSource, CslItem } from './csl';
 import { formatCslJson, toCslItem } from './csl';
-import { footnoteDefinition } from './footnotes';
+import { bibliographySection, footnoteDefinition, pandocCitation } from './footnotes';
 import { lexicalToMdast, NoteFormatError, parseEditorState } from './lexicalToMdast';
 import type { ExportableNote } from './noteRows';
 import { getExportableNote } from './noteRows';
@@ -75,41 +76,81 @@ export function buildBibliography(notes: readonly PreparedNote[]): Bibliography 
 const plainText = (children: PhrasingContent[]): string =>
   children.map((child) => ('value' in child ? child.value : 'children' in child ? plainText(child.children) : '')).join('');
 
+/** The tree with each footnote reference replaced, in place of its kind, by what `replace` gives. */
+function replaceReferences(nodes: RootContent[], replace: (identifier: string) => PhrasingContent): RootContent[] {
+  return nodes.map((node) => {
+    if (node.type === 'footnoteReference') return replace(node.identifier);
+    if ('children' in node) return { ...node, children: replaceReferences(node.children as RootContent[], replace) } as RootContent;
+    return node;
+  });
+}
+
+/** Each cited source once, in order of first citation, under its final key. */
+function citedSources(footnotes: PreparedNote['footnotes'], keys: Map<number, string>): CitedSource[] {
+  const seen = new Map<number, CitedSource>();
+  for (const { citation } of footnotes) {
+    if (!seen.has(citation.source.sourceId)) seen.set(citation.source.sourceId, { ...citation.source, citekey: keys.get(citation.source.sourceId) ?? citation.source.citekey });
+  }
+  return [...seen.values()];
+}
+
 /**
  * Footnotes style: the title as a level-1 heading (the file must say what it is once its name is
- * changed), unless the note already opens with it. Pandoc style: the title goes in the front
- * matter, beside the bibliography, where Pandoc reads both.
+ * changed), unless the note already opens with it; then the note, its footnotes, and the cited
+ * sources under the bibliography heading. Pandoc style: the title goes in the front matter, beside
+ * the bibliography and its heading (`reference-section-title`), where Pandoc reads them; each
+ * citation is a Pandoc citation in the text.
  */
-export function renderNote(prepared: PreparedNote, style: ExportStyle, keys: Map<number, string>, bibliographyFileName: string | null): string {
+export function renderNote(
+  prepared: PreparedNote,
+  style: ExportStyle,
+  keys: Map<number, string>,
+  bibliographyFileName: string | null,
+  options: ExportOptions = DEFAULT_EXPORT_OPTIONS,
+): string {
   const { note, blocks, footnotes } = prepared;
-  const definitions = footnotes.map(({ identifier, citation }) => footnoteDefinition(identifier, citation, style, keys.get(citation.source.sourceId) ?? citation.source.citekey));
+  const keyOf = (citation: ResolvedCitation) => keys.get(citation.source.sourceId) ?? citation.source.citekey;
   const head: RootContent[] = [];
   if (style === 'pandoc') {
-    head.push(frontMatter({ title: escapeInline(note.title), ...(bibliographyFileName ? { bibliography: bibliographyFileName } : {}) }));
-  } else {
-    const first = blocks[0];
-    const opensWithTitle = first?.type === 'heading' && first.depth === 1 && plainText(first.children).trim() === note.title.trim();
-    if (!opensWithTitle) head.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] } satisfies Heading);
+    const heading = options.bibliographyHeading.trim();
+    head.push(
+      frontMatter({
+        title: escapeInline(note.title),
+        ...(bibliographyFileName ? { bibliography: bibliographyFileName } : {}),
+        ...(heading !== '' && footnotes.length > 0 ? { 'reference-section-title': escapeInline(heading) } : {}),
+      }),
+    );
+    const byIdentifier = new Map(footnotes.map(({ identifier, citation }) => [identifier, citation]));
+    const body = replaceReferences(blocks, (identifier) => pandocCitation(byIdentifier.get(identifier)!, keyOf(byIdentifier.get(identifier)!), options));
+    return serializeMarkdown([...head, ...body]);
   }
-  return serializeMarkdown([...head, ...blocks, ...definitions]);
+  const first = blocks[0];
+  const opensWithTitle = first?.type === 'heading' && first.depth === 1 && plainText(first.children).trim() === note.title.trim();
+  if (!opensWithTitle) head.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: note.title }] } satisfies Heading);
+  const definitions = footnotes.map(({ identifier, citation }) => footnoteDefinition(identifier, citation, options));
+  return serializeMarkdown([...head, ...blocks, ...bibliographySection(options.bibliographyHeading, citedSources(footnotes, keys)), ...definitions]);
 }
 
 export function bibliographyFiles(bibliography: Bibliography, stem: string): ExportedBibliography {
   return { jsonFileName: `${stem}.json`, json: formatCslJson(bibliography.items), bibFileName: `${stem}.bib`, bib: formatBibtex(bibliography.items) };
 }
 
-export interface ExportNoteOptions {
+export interface ExportNoteOptions extends Partial<ExportOptions> {
   style: ExportStyle;
   /** The file name without extension; by default one made safe from the note's title. */
   stem?: string;
 }
 
 /** One note as Markdown; for the pandoc style with its bibliography, named `stem.json` in the front matter. */
-export function exportNote(db: Db, noteId: number, { style, stem }: ExportNoteOptions): NoteExport {
+export function exportNote(db: Db, noteId: number, { style, stem, ...options }: ExportNoteOptions): NoteExport {
   const note = getExportableNote(db, noteId);
   const prepared = prepareNote(note, createCitationResolver(db));
   const bibliography = buildBibliography([prepared]);
   const fileStem = stem ?? safeFileStem(note.title, `Note ${note.id}`);
   const files = style === 'pandoc' ? bibliographyFiles(bibliography, fileStem) : null;
-  return { fileName: `${fileStem}.md`, markdown: renderNote(prepared, style, bibliography.keys, files?.jsonFileName ?? null), bibliography: files };
+  return {
+    fileName: `${fileStem}.md`,
+    markdown: renderNote(prepared, style, bibliography.keys, files?.jsonFileName ?? null, { ...DEFAULT_EXPORT_OPTIONS, ...options }),
+    bibliography: files,
+  };
 }

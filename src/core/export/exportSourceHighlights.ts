@@ -32,10 +32,11 @@ function paragraphs(value: string): BlockContent[] {
 
 /**
  * A tag as a hashtag Obsidian and Logseq recognise: no spaces (they become "-") and no punctuation
- * but _ - /. Letters of every script stay as they are: #блокада, #Լաչին.
+ * but _ - /. Letters of every script stay as they are: #блокада, #Լաչին. Dashes are single (Pandoc
+ * would read `--` as a dash).
  */
 export function hashtag(tag: string): string {
-  return `#${tag.trim().replace(/\s+/gu, '-').replace(/[^\p{L}\p{M}\p{N}_/-]/gu, '')}`;
+  return `#${tag.trim().replace(/\s+/gu, '-').replace(/[^\p{L}\p{M}\p{N}_/-]/gu, '').replace(/-{2,}/g, '-')}`;
 }
 
 function highlightBlocks(highlight: Highlight): RootContent[] {
@@ -44,7 +45,11 @@ function highlightBlocks(highlight: Highlight): RootContent[] {
   if (highlight.comment.trim() !== '') blocks.push(...paragraphs(highlight.comment));
   const footer: PhrasingContent[] = [];
   const tags = highlight.tags.map(hashtag).filter((tag) => tag !== '#');
-  if (tags.length > 0) footer.push(text(`Tags: ${tags.join(' ')} · `));
+  if (tags.length > 0) {
+    footer.push(text('Tags: '));
+    tags.forEach((tag) => footer.push({ type: 'hashtag', tag }, text(' ')));
+    footer.push(text('· '));
+  }
   footer.push(link(sourceDeepLink(highlight.sourceId, highlight.id), 'Open in Marginalia'));
   blocks.push({ type: 'paragraph', children: footer });
   return blocks;

@@ -1,18 +1,17 @@
-import type { FootnoteDefinition, PhrasingContent } from 'mdast';
-import type { ExportStyle } from '../../shared/api/export';
+import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { ExportOptions } from '../../shared/api/export';
 import type { ResolvedCitation } from './citationResolver';
+import type { CitedSource } from './csl';
+import type { PandocCitation } from './serializeMarkdown';
 
 /**
- * The footnote a citation becomes. Footnotes style: the quoted passage, then the source written
- * out (author, "title", *outlet*, date), then a link back into Marginalia. Pandoc style: the same
- * note, with `[@citekey]` in place of the written-out source so citeproc formats it in the
- * chosen citation style, and the source goes to the bibliography. In both styles every citation
- * is a footnote, and citations of the same passage share one.
- *
- * Why the Pandoc style puts the quote and the citation in a footnote, not `[@key, "quote"]` in the
- * text: a long quote inside an author-date parenthesis reads badly, a suffix cannot carry the link
- * back to the passage, and with a note style (Chicago notes) citeproc fills our footnote instead of
- * adding a second one beside it.
+ * What a citation becomes. Footnotes style: a footnote with the quoted passage, then the source
+ * written out (author, "title", *outlet*, date), then a link back into Marginalia; citations of the
+ * same passage share one. Pandoc style (issue 15): the citation itself, `[@citekey, “quote” link]`
+ * in the text, so that citeproc makes it the footnote in a note style (Chicago notes) and a
+ * parenthesis in an author-date style (APA); a footnote of our own around it would put the
+ * parenthesis inside a footnote and double the final period. The quote and the link go in the
+ * citation's suffix, which both kinds of style print after the source.
  */
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -29,7 +28,7 @@ function quoteContent(quote: string): PhrasingContent[] {
 }
 
 /** "Fatima Hasanova, “Title”, *AzerNews*, 2023-01-11" */
-function writtenOutSource({ source }: ResolvedCitation): PhrasingContent[] {
+export function writtenOutSource(source: CitedSource): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   if (source.author) out.push(text(`${source.author}, `));
   out.push(text(`“${source.title}”`));
@@ -38,18 +37,45 @@ function writtenOutSource({ source }: ResolvedCitation): PhrasingContent[] {
   return out;
 }
 
-function whatIsGone(citation: ResolvedCitation): string {
-  if (!citation.source.inLibrary) return ' (The source has since been deleted from the library.)';
-  if (citation.passage === 'deleted') return ' (The highlighted passage has since been deleted; the link opens the source.)';
-  return '';
+function whatIsGone(citation: ResolvedCitation): string | null {
+  if (!citation.source.inLibrary) return 'The source has since been deleted from the library.';
+  if (citation.passage === 'deleted') return 'The highlighted passage has since been deleted; the link opens the source.';
+  return null;
 }
 
-export function footnoteDefinition(identifier: string, citation: ResolvedCitation, style: ExportStyle, citekey: string): FootnoteDefinition {
+const deepLink = (url: string): PhrasingContent => ({ type: 'link', url, title: null, children: [text('Open in Marginalia')] });
+
+export function footnoteDefinition(identifier: string, citation: ResolvedCitation, options: ExportOptions): FootnoteDefinition {
   const children: PhrasingContent[] = [];
-  if (citation.quote !== null) children.push(...quoteContent(citation.quote), text(style === 'pandoc' ? ' ' : ' — '));
-  if (style === 'pandoc') children.push({ type: 'pandocCitation', keys: [citekey] });
-  else children.push(...writtenOutSource(citation));
-  children.push(text(`.${whatIsGone(citation)}`));
-  if (citation.deepLink) children.push(text(' '), { type: 'link', url: citation.deepLink, title: null, children: [text('Open in Marginalia')] });
+  if (citation.quote !== null) children.push(...quoteContent(citation.quote), text(' — '));
+  children.push(...writtenOutSource(citation.source));
+  const gone = options.deletedNotes ? whatIsGone(citation) : null;
+  children.push(text(gone ? `. (${gone})` : '.'));
+  if (citation.deepLink && options.deepLinks) children.push(text(' '), deepLink(citation.deepLink));
   return { type: 'footnoteDefinition', identifier, label: identifier, children: [{ type: 'paragraph', children }] };
+}
+
+/** The Pandoc citation in the text: key, then the quote, the link and what is gone as its suffix. */
+export function pandocCitation(citation: ResolvedCitation, citekey: string, options: ExportOptions): PandocCitation {
+  const suffix: PhrasingContent[] = [];
+  if (citation.quote !== null) suffix.push(text(`“${citation.quote.replace(/\s*\n\s*/gu, ' ')}”`));
+  const gone = options.deletedNotes ? whatIsGone(citation) : null;
+  if (gone) suffix.push(text(`${suffix.length > 0 ? ' ' : ''}(${gone.replace(/\.$/, '').replace('; the link opens the source', '')})`));
+  if (citation.deepLink && options.deepLinks) suffix.push(text(suffix.length > 0 ? ' ' : ''), deepLink(citation.deepLink));
+  return { type: 'pandocCitation', keys: [citekey], children: suffix };
+}
+
+/** The footnotes style's bibliography: each cited source once, in order of first citation. */
+export function bibliographySection(heading: string, sources: readonly CitedSource[]): RootContent[] {
+  if (heading.trim() === '' || sources.length === 0) return [];
+  const items: ListItem[] = sources.map((source) => {
+    const children = [...writtenOutSource(source)];
+    if (source.url) children.push(text(', '), { type: 'link', url: source.url, title: null, children: [text(source.url)] });
+    children.push(text('.'));
+    return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] };
+  });
+  return [
+    { type: 'heading', depth: 2, children: [text(heading.trim())] },
+    { type: 'list', ordered: false, spread: false, children: items },
+  ];
 }

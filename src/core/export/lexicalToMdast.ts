@@ -178,19 +178,14 @@ export function lexicalToMdast(root: JsonNode, cite: CiteFunction): RootContent[
 }
 
 /**
- * White space and line breaks at the start or end of a block show nowhere once rendered, but
- * Markdown would keep them only as character references (`&#x20;`) or a dangling `\`.
+ * Line breaks at the start or end of a block, and white space at its end, show nowhere once
+ * rendered, but Markdown would keep them only as character references (`&#x20;`) or a dangling
+ * `\`. White space at the start of a block is the writer's indent: it stays, as a character
+ * reference that every reader keeps (issue 15).
  */
 function trimBlockEdges(children: PhrasingContent[]): PhrasingContent[] {
   const out = [...children];
-  while (out.length > 0) {
-    const first = out[0]!;
-    if (first.type === 'break') out.shift();
-    else if (first.type === 'text' && first.value.trimStart() !== first.value) {
-      if (first.value.trim() === '') out.shift();
-      else out[0] = { type: 'text', value: first.value.trimStart() };
-    } else break;
-  }
+  while (out[0]?.type === 'break') out.shift();
   while (out.length > 0) {
     const last = out.at(-1)!;
     if (last.type === 'break') out.pop();

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasInterop, INTEROP_SKIP, interopFile } from '../interopReferences';
 import { exportNote } from './exportNote';
 import { openExportTestLibrary } from './exportTestLibrary';
 import { ARMENIAN_QUOTE, AZERBAIJANI_QUOTE, buildSampleLibrary, RUSSIAN_QUOTE } from './sampleNote';
@@ -67,8 +68,66 @@ describe.skipIf(!hasPandoc)(`real pandoc${SKIP_REASON}`, () => {
     for (const title of ['Լաչինի միջանցքը՝ շրջափակման մեջ', 'Лачинский коридор: 50% грузов не проходят & {ничего} не ясно', 'İrəvanın iddiaları']) expect(text).toContain(title);
     // Every citation was resolved (citeproc prints the key in bold with ??? when it is not).
     expect(html).not.toContain('???');
-    expect(text).toContain('(Hasanova 2023)');
+    expect(text).toContain('(Hasanova 2023,');
     for (const quote of [ARMENIAN_QUOTE, RUSSIAN_QUOTE, AZERBAIJANI_QUOTE]) expect(text).toContain(`“${quote}”`);
+  });
+
+  /** The sample note exported in the pandoc style and rendered by citeproc with a style from the interop folder. */
+  function renderWithStyle(csl: string, options: Parameters<typeof exportNote>[2] = { style: 'pandoc' }) {
+    const ids = buildSampleLibrary(library.db);
+    // One passage deleted: its citation still renders, and says so once.
+    library.db.prepare('DELETE FROM highlights WHERE id = ?').run(ids.azerbaijaniHighlight);
+    const exported = exportNote(library.db, ids.noteId, { ...options, stem: 'note' });
+    fs.writeFileSync(path.join(library.dir, 'note.md'), exported.markdown);
+    fs.writeFileSync(path.join(library.dir, 'note.json'), exported.bibliography!.json);
+    const { stdout: html, stderr } = pandoc(['--citeproc', '--csl', interopFile('csl', csl), 'note.md', '-t', 'html', '--wrap=none'], library.dir);
+    expect(stderr).not.toMatch(/not found|warning/i);
+    expect(html).not.toContain('???');
+    // Tags removed without a space, so "(Hasanova, 2023)" reads as one string.
+    return { html, text: visibleText(html.replace(/<[^>]+>/g, '')), ids };
+  }
+
+  /** Two marks in a row (`..`, `,.`, `.,`), or a parenthesis directly inside a footnote. */
+  const doubled = /[.,;:]\s*[.,;]|\.\s*:/;
+
+  describe.skipIf(!hasInterop)(`with the interop folder's CSL styles${INTEROP_SKIP}`, () => {
+    it('in a note style (Chicago notes) each citation is the footnote: no parenthesis in it, no doubled punctuation', () => {
+      const { html, ids } = renderWithStyle('chicago-notes-bibliography.csl');
+      const notes = [...html.matchAll(/<li id="fn\d+"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => visibleText(match[1]!).trim());
+      // Six citations in the note: six footnotes that citeproc made, none of ours.
+      expect(notes).toHaveLength(6);
+      expect(html).not.toContain('[^');
+      for (const note of notes) {
+        expect(note).not.toMatch(/^\(|\(\S+ \d{4}\)/);
+        expect(note, note).not.toMatch(doubled);
+      }
+      expect(notes[0]).toContain(`“${ARMENIAN_QUOTE}”`);
+      expect(notes[0]).toContain('Open in Marginalia');
+      expect(html).toContain(`href="marginalia://source/${ids.armenpress}?highlight=${ids.armenianHighlight}"`);
+      expect(notes.filter((note) => note.includes('has since been deleted'))).toHaveLength(1);
+      expect(visibleText(html)).not.toMatch(/\.\s*\.(?!\.)/);
+      // The bibliography under its heading.
+      expect(html).toMatch(/<h1[^>]*>Bibliography<\/h1>/);
+    });
+
+    it('in an author-date style (APA) each citation is inline, with no footnotes and no doubled punctuation', () => {
+      const { html, text } = renderWithStyle('apa.csl');
+      expect(html).not.toContain('role="doc-endnotes"');
+      expect(text).toContain(`(Иванов, 2023, “${RUSSIAN_QUOTE}” Open in Marginalia)`);
+      expect(text).toContain('(Hasanova, 2023, Open in Marginalia)');
+      expect(text).not.toMatch(/\.\s*\.(?!\.)/);
+      expect(html).toMatch(/<h1[^>]*>Bibliography<\/h1>/);
+    });
+
+    it('leaves out the links and the deletion notes when asked, and takes the bibliography heading given', () => {
+      const { html, text } = renderWithStyle('apa.csl', { style: 'pandoc', deepLinks: false, deletedNotes: false, bibliographyHeading: 'Источники' });
+      // The only marginalia: link left is the one the note's author wrote.
+      expect([...html.matchAll(/href="(marginalia:[^"]*)"/g)].map((match) => match[1])).toEqual(['marginalia://source/1']);
+      expect(text).not.toContain('Open in Marginalia');
+      expect(text).not.toContain('deleted');
+      expect(text).toContain('(Hasanova, 2023)');
+      expect(html).toMatch(/<h1[^>]*>Источники<\/h1>/);
+    });
   });
 
   it('reads the BibTeX back as the same entries as the CSL-JSON', () => {

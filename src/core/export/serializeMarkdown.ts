@@ -1,9 +1,11 @@
-import type { Node, Root, RootContent } from 'mdast';
+import type { Node, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Info, State } from 'mdast-util-to-markdown';
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { Options } from 'mdast-util-to-markdown';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify as stringifyYaml } from 'yaml';
+import { READER_ESCAPES } from './readerEscapes';
 
 /**
  * Markdown out of an mdast tree, by mdast-util-to-markdown with GFM (footnotes, strikethrough, task
@@ -12,18 +14,34 @@ import { stringify as stringifyYaml } from 'yaml';
  * citation `[@key]`, is a node of our own with a handler below.
  */
 
-/** A Pandoc citation of one or more sources. Keys must pass `isPandocCitekey` (see citekeys.ts). */
-export interface PandocCitation extends Node {
+/**
+ * A Pandoc citation of one or more sources, `[@key, suffix]`. Keys must pass `isPandocCitekey`
+ * (see citekeys.ts); the suffix (children) is phrasing, escaped as any other.
+ */
+export interface PandocCitation extends Parent {
   type: 'pandocCitation';
   keys: string[];
+  children: PhrasingContent[];
+}
+
+/**
+ * A tag that Obsidian and Logseq should read as a tag: written as it is, `#word`, where the same
+ * characters in text are escaped. Its `tag` must come from `hashtag` (exportSourceHighlights.ts):
+ * letters, digits, `_`, `/` and single dashes only.
+ */
+export interface Hashtag extends Node {
+  type: 'hashtag';
+  tag: string;
 }
 
 declare module 'mdast' {
   interface PhrasingContentMap {
     pandocCitation: PandocCitation;
+    hashtag: Hashtag;
   }
   interface RootContentMap {
     pandocCitation: PandocCitation;
+    hashtag: Hashtag;
   }
 }
 
@@ -36,9 +54,28 @@ function citeKey(key: string): string {
   return /[A-Za-z0-9_]$/.test(key) ? `@${key}` : `@{${key}}`;
 }
 
+/**
+ * `[@key]`, with a space before it where it follows a word: Pandoc moves a note citation after the
+ * following punctuation only when a space precedes it, and an author-date parenthesis needs one.
+ * After punctuation (`RIA: [@key]; …`) no space is added: Pandoc would move the `;` before the
+ * footnote mark, after the colon.
+ * A `]` in the suffix is escaped (the suffix is written as a label), so it cannot end the citation.
+ */
+function citationHandler(node: PandocCitation, _parent: unknown, state: State, info: Info): string {
+  const space = /[\p{L}\p{M}\p{N}”’»)\]*_`]$/u.test(info.before) ? ' ' : '';
+  let suffix = '';
+  if (node.children.length > 0) {
+    const exit = state.enter('label');
+    suffix = `, ${state.containerPhrasing(node, { ...info, before: ', ', after: ']' })}`;
+    exit();
+  }
+  return `${space}[${node.keys.map(citeKey).join('; ')}${suffix}]`;
+}
+
 const pandocCitations: Options = {
   handlers: {
-    pandocCitation: (node: PandocCitation) => `[${node.keys.map(citeKey).join('; ')}]`,
+    pandocCitation: citationHandler,
+    hashtag: (node: Hashtag) => node.tag,
   },
   unsafe: [
     // `[@key]: …` at the start of a line would read as a link reference definition, `[@key](…)`
@@ -50,7 +87,7 @@ const pandocCitations: Options = {
 };
 
 const OPTIONS: Options = {
-  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), pandocCitations],
+  extensions: [gfmToMarkdown(), frontmatterToMarkdown(['yaml']), pandocCitations, { unsafe: READER_ESCAPES }],
   bullet: '-',
   emphasis: '*',
   strong: '*',

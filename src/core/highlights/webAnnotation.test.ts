@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationCollectionLd, WebAnnotationDocument } from '../../shared/domain/highlight';
 import type { Db } from '../db/openDatabase';
 import { listHighlights } from './highlightRows';
-import { createHighlight, updateHighlight } from './highlights';
+import { sourceDeepLink } from '../../shared/text/deepLink';
+import { createCitationResolver } from '../export/citationResolver';
+import { snapshot } from '../export/lexicalFixtures';
+import { createHighlight, deleteHighlight, updateHighlight } from './highlights';
 import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { reanchorSource } from './reanchorSource';
 import { exportWebAnnotations, importWebAnnotations, parseWebAnnotations } from './webAnnotation';
@@ -81,6 +84,39 @@ describe('Web Annotation JSON-LD', () => {
       ['qanunsuz istismara', true],
     ]);
     expect(corrected.slice(imported[1]!.start, imported[1]!.end)).toBe('лишены продовольствия');
+  });
+
+  it('restores its own export under the same ids, so citations and deep links resolve again', () => {
+    highlightSeveral();
+    const before = listHighlights(db, sourceId);
+    const document = parseWebAnnotations(JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId))));
+    const resolve = () => createCitationResolver(db)({ sourceId, highlightId: before[1]!.id, snapshot: snapshot({ quote: 'old words' }) });
+    for (const highlight of before) deleteHighlight(db, highlight.id);
+    expect(resolve()).toMatchObject({ passage: 'deleted', deepLink: sourceDeepLink(sourceId) });
+
+    const report = importWebAnnotations(db, sourceId, document);
+    expect(report).toMatchObject({ imported: 3, orphaned: 0, duplicates: 0, highlightIds: before.map((highlight) => highlight.id) });
+    const restored = listHighlights(db, sourceId);
+    expect(restored.map(({ updatedAt: _u, ...rest }) => rest)).toEqual(before.map(({ updatedAt: _u, ...rest }) => rest));
+    // The note's citation of the second passage finds it again, with its link to the passage.
+    expect(resolve()).toMatchObject({ passage: 'in-library', quote: 'лишены продовольствия', deepLink: sourceDeepLink(sourceId, before[1]!.id) });
+  });
+
+  it('gives a restored highlight a new id when its old one has been taken by another source, and keeps other tools’ ids out', () => {
+    createHighlight(db, { sourceId, ...span('երեք շաբաթ') });
+    const document = parseWebAnnotations(JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId))));
+    const original = listHighlights(db, sourceId)[0]!;
+    deleteHighlight(db, original.id);
+    const other = addTestSource(db, 'Another article: երեք շաբաթ.', 'Other');
+    // The id is free again; a highlight elsewhere takes it.
+    const taken = createHighlight(db, { sourceId: other, start: 17, end: 27 });
+    db.prepare('UPDATE highlights SET id = ? WHERE id = ?').run(original.id, taken.id);
+    const report = importWebAnnotations(db, sourceId, document);
+    expect(report).toMatchObject({ imported: 1, duplicates: 0 });
+    expect(report.highlightIds[0]).not.toBe(original.id);
+    // A tool whose ids look like ours but whose target is another page is not taken for our export.
+    const foreign = { type: 'Annotation', id: 'marginalia://highlight/9999', target: { source: 'https://example.org/elsewhere', selector: { type: 'TextQuoteSelector', exact: 'лишены' } } };
+    expect(importWebAnnotations(db, sourceId, parseWebAnnotations(foreign)).highlightIds[0]).not.toBe(9999);
   });
 
   it('does not import the same annotations twice', () => {

@@ -28,19 +28,40 @@ const STYLESHEET = { type: 'CssStylesheet', value: HIGHLIGHT_COLORS.map((color) 
 export const highlightIri = (id: number) => `marginalia://highlight/${id}`;
 export const sourceIri = (id: number) => `marginalia://source/${id}`;
 
-function sourceFacts(db: Db, sourceId: number): { title: string; url: string | null; body: string } {
-  const row = db.prepare('SELECT title, url, body FROM sources WHERE id = ?').get(sourceId) as { title: string; url: string | null; body: string } | undefined;
+/** Marginalia, as the W3C model's `generator` of every annotation it writes. */
+export const GENERATOR = { id: 'https://github.com/marginalia-notebook/marginalia', type: 'Software', name: 'Marginalia' } as const;
+
+const HIGHLIGHT_IRI = /^marginalia:\/\/highlight\/([1-9]\d*)$/;
+
+interface SourceFacts {
+  title: string;
+  url: string | null;
+  body: string;
+  language: string | null;
+}
+
+function sourceFacts(db: Db, sourceId: number): SourceFacts {
+  const row = db.prepare('SELECT title, url, body, language FROM sources WHERE id = ?').get(sourceId) as SourceFacts | undefined;
   if (!row) throw notFound(`Source ${sourceId}`);
   return row;
+}
+
+export interface WebAnnotationExportOptions {
+  /** The annotator's name, when the caller knows it: the W3C `creator` (a Person) of every annotation. */
+  creator?: string;
 }
 
 /**
  * One source's highlights as a W3C Web Annotation collection: each one a TextQuoteSelector and
  * a TextPositionSelector (in code points), its colour as target.styleClass, its comment and tags
  * as commenting and tagging bodies. An orphan carries no position, which would point elsewhere.
+ * The source's language is the target's `language`; Marginalia is the `generator`, the annotator
+ * the `creator` where known. The collection and its one embedded page both have an id, as the
+ * W3C suite's MUST checks require (issue 15).
  */
-export function exportWebAnnotations(db: Db, sourceId: number): AnnotationCollectionLd {
+export function exportWebAnnotations(db: Db, sourceId: number, options: WebAnnotationExportOptions = {}): AnnotationCollectionLd {
   const source = sourceFacts(db, sourceId);
+  const creator = options.creator?.trim() ? { type: 'Person', name: options.creator.trim() } : null;
   const convert = offsetConverter(source.body);
   const items: AnnotationLd[] = listHighlights(db, sourceId).map((highlight) => {
     const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: highlight.exact, prefix: highlight.prefix, suffix: highlight.suffix }];
@@ -53,20 +74,24 @@ export function exportWebAnnotations(db: Db, sourceId: number): AnnotationCollec
       id: highlightIri(highlight.id),
       type: 'Annotation',
       motivation: 'highlighting',
+      ...(creator ? { creator } : {}),
       created: highlight.createdAt,
       modified: highlight.updatedAt,
+      generator: GENERATOR,
       ...(body.length > 0 ? { body } : {}),
-      target: { source: source.url ?? sourceIri(sourceId), styleClass: highlight.color, selector },
+      target: { source: source.url ?? sourceIri(sourceId), ...(source.language ? { language: source.language } : {}), styleClass: highlight.color, selector },
       stylesheet: STYLESHEET,
     } as AnnotationLd;
   });
+  const id = `${sourceIri(sourceId)}/highlights`;
+  const label = `Highlights of “${source.title}”`;
   return {
     '@context': WEB_ANNOTATION_CONTEXT,
-    id: `${sourceIri(sourceId)}/highlights`,
+    id,
     type: 'AnnotationCollection',
-    label: `Highlights of “${source.title}”`,
+    label,
     total: items.length,
-    first: { type: 'AnnotationPage', items },
+    first: { id: `${id}/page/1`, type: 'AnnotationPage', partOf: { id, label, total: items.length }, startIndex: 0, items },
   };
 }
 
@@ -90,6 +115,8 @@ function clampContext(text: string, keepEnd: boolean): string {
 }
 
 interface ImportedAnnotation {
+  /** The highlight's id in the library that exported it, for an annotation Marginalia wrote about this source. */
+  ownId: number | null;
   anchor: Anchor;
   color: HighlightColor;
   comment: string;
@@ -100,10 +127,18 @@ interface ImportedAnnotation {
 
 const isoDate = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
 
-/** What Marginalia keeps of one annotation, or null when it has no quote to anchor (nothing to import). */
-function readAnnotation(annotation: AnnotationLd, convert: ReturnType<typeof offsetConverter>): ImportedAnnotation | null {
+/**
+ * What Marginalia keeps of one annotation, or null when it has no quote to anchor (nothing to
+ * import). `targetSources` are the IRIs this source is exported under (its URL, its marginalia://
+ * IRI): an annotation whose id is a `marginalia://highlight/N` and whose target is one of them is
+ * this library's own export, and keeps its id.
+ */
+function readAnnotation(annotation: AnnotationLd, convert: ReturnType<typeof offsetConverter>, targetSources: ReadonlySet<string>): ImportedAnnotation | null {
   for (const target of asList(annotation.target)) {
     if (typeof target === 'string') continue;
+    const ownMatch = HIGHLIGHT_IRI.exec(annotation.id ?? '');
+    const targetSource = typeof target.source === 'string' ? target.source : null;
+    const ownId = ownMatch && targetSource !== null && targetSources.has(targetSource) ? Number(ownMatch[1]) : null;
     const selectors = asList(target.selector);
     const quote = selectors.find((selector) => selector.type === 'TextQuoteSelector') as { exact: string; prefix?: string; suffix?: string } | undefined;
     if (!quote) continue;
@@ -120,6 +155,7 @@ function readAnnotation(annotation: AnnotationLd, convert: ReturnType<typeof off
     const comments = [annotation.bodyValue, ...bodies.filter((body) => body.purpose !== 'tagging').map((body) => body.value)];
     const styleClass = target.styleClass as HighlightColor | undefined;
     return {
+      ownId,
       anchor: { start, end, exact, prefix: clampContext(canonicalQuote(quote.prefix ?? ''), true), suffix: clampContext(canonicalQuote(quote.suffix ?? ''), false) },
       color: styleClass && HIGHLIGHT_COLORS.includes(styleClass) ? styleClass : 'yellow',
       comment: comments
@@ -147,18 +183,29 @@ export function parseWebAnnotations(json: unknown, what = 'The file'): WebAnnota
 /**
  * Imports annotations onto one source, in one transaction. Each is re-anchored in this source's
  * text like a highlight after a correction: found, it is stored at its place here; not found, it
- * is kept as an orphan to re-attach. One already present (same place and words) is skipped, so
- * importing a file twice does not double the highlights.
+ * is kept as an orphan to re-attach. One already present (same place and words, or Marginalia's
+ * own annotation whose highlight still exists) is skipped, so importing a file twice does not
+ * double the highlights. Marginalia's own export of this source gets its highlights back under
+ * their ids, so the citations and deep links that name them resolve again; an id that another
+ * highlight has taken since is not reused (that highlight gets a new id).
  */
 export function importWebAnnotations(db: Db, sourceId: number, document: WebAnnotationDocument): HighlightImportReport {
   return writeTransaction(db, () => {
-    const { body } = sourceFacts(db, sourceId);
+    const { body, url } = sourceFacts(db, sourceId);
     const convert = offsetConverter(body);
+    const targetSources = new Set([sourceIri(sourceId), ...(url ? [url] : [])]);
     const exists = db.prepare('SELECT 1 FROM highlights WHERE source_id = ? AND start = ? AND end = ? AND exact = ? AND orphaned = ?');
+    const owner = db.prepare('SELECT source_id AS sourceId FROM highlights WHERE id = ?');
     const report: HighlightImportReport = { imported: 0, orphaned: 0, duplicates: 0, highlightIds: [] };
     for (const annotation of annotationsOf(document)) {
-      const read = readAnnotation(annotation, convert);
+      const read = readAnnotation(annotation, convert, targetSources);
       if (!read) continue;
+      const holder = read.ownId === null ? undefined : (owner.get(read.ownId) as { sourceId: number } | undefined);
+      if (holder?.sourceId === sourceId) {
+        report.duplicates += 1;
+        continue;
+      }
+      const restoredId = read.ownId !== null && holder === undefined ? read.ownId : undefined;
       const found = reanchor(body, read.anchor);
       const orphaned = found.status === 'orphaned' || rangeProblem(body, found.start, found.end) !== null;
       const anchor = orphaned ? read.anchor : createAnchor(body, found.start, found.end);
@@ -166,7 +213,7 @@ export function importWebAnnotations(db: Db, sourceId: number, document: WebAnno
         report.duplicates += 1;
         continue;
       }
-      const id = insertHighlight(db, { sourceId, anchor, orphaned, color: read.color, comment: read.comment, tags: read.tags, createdAt: read.createdAt, updatedAt: read.updatedAt });
+      const id = insertHighlight(db, { id: restoredId, sourceId, anchor, orphaned, color: read.color, comment: read.comment, tags: read.tags, createdAt: read.createdAt, updatedAt: read.updatedAt });
       report.highlightIds.push(id);
       report.imported += 1;
       if (orphaned) report.orphaned += 1;

@@ -40,7 +40,7 @@ describe('parseMarkdown with front matter', () => {
       publishedAt: '2023-01-11',
       url: 'https://www.azernews.az/region/204000.html',
       language: 'en',
-      body: 'The sending of UN peacekeepers to Karabakh is up to Baku and Yerevan.\n\nSecond paragraph with *emphasis*.',
+      body: 'The sending of UN peacekeepers to Karabakh is up to Baku and Yerevan.\n\nSecond paragraph with emphasis.',
     });
   });
 
@@ -54,7 +54,7 @@ describe('parseMarkdown with front matter', () => {
     expect(md('---\ntitle: Talks\n---\n# Talks\n\nText.').body).toBe('Text.');
     const different = md('---\ntitle: Talks resume\n---\n# Background\n\nText.');
     expect(different.title).toBe('Talks resume');
-    expect(different.body).toBe('# Background\n\nText.');
+    expect(different.body).toBe('Background\n\nText.');
   });
 
   it('accepts empty front matter and the YAML "..." end marker', () => {
@@ -71,7 +71,7 @@ describe('parseMarkdown without front matter', () => {
   it('takes a leading # heading as the title and removes it from the body', () => {
     const article = md('# Pashinyan, Guterres Agree To Continue Talks\n\nArmenian Prime Minister Nikol Pashinyan spoke.\n\n## Background\n\nMore.');
     expect(article.title).toBe('Pashinyan, Guterres Agree To Continue Talks');
-    expect(article.body).toBe('Armenian Prime Minister Nikol Pashinyan spoke.\n\n## Background\n\nMore.');
+    expect(article.body).toBe('Armenian Prime Minister Nikol Pashinyan spoke.\n\nBackground\n\nMore.');
   });
 
   it('strips a closing # run but not a # that is part of a word', () => {
@@ -83,6 +83,84 @@ describe('parseMarkdown without front matter', () => {
     expect(md('The talks resumed.').title).toBeNull();
     expect(md('## Section\n\nText.').title).toBeNull();
     expect(md('#Lachin is trending.\n\nText.').title).toBeNull();
+  });
+});
+
+describe('parseMarkdown stores clean text', () => {
+  const ARTICLE = [
+    '---',
+    'title: ICRC on the Lachin corridor',
+    'outlet: news.am',
+    '---',
+    '',
+    '# ICRC on the Lachin corridor',
+    '',
+    'The **International Committee of the Red Cross** said on',
+    'Tuesday that its convoys were *again* [blocked](https://www.icrc.org/en/x "ICRC")',
+    'near ~~Shusha~~ Shushi.[^1]',
+    '',
+    '## What they said',
+    '',
+    '> «Мы готовы», — сказал представитель.',
+    '> Второй абзац цитаты.',
+    '',
+    '- Լաչինի միջանցք',
+    '- Laçın dəhlizi with `code`',
+    '  1. nested',
+    '- [x] a task',
+    '',
+    '![A convoy at the checkpoint](convoy.jpg)',
+    '',
+    'A hard break\\',
+    'and the next line, a <b>tag</b>, an autolink <https://news.am/eng/> and &amp; an entity.',
+    '',
+    '| Outlet | Date |',
+    '| --- | --- |',
+    '| Armenpress | 2022-12-20 |',
+    '',
+    '***',
+    '',
+    '```',
+    'keep   these',
+    '  lines',
+    '```',
+    '',
+    '[ref]: https://example.org/',
+    '',
+    '[^1]: The ICRC statement.',
+  ].join('\n');
+
+  it('removes the markup: emphasis, links to their text, images to their alt, headings and lists as paragraphs', () => {
+    const article = md(ARTICLE);
+    expect(article.title).toBe('ICRC on the Lachin corridor');
+    expect(article.body.split('\n\n')).toEqual([
+      'The International Committee of the Red Cross said on Tuesday that its convoys were again blocked near Shusha Shushi.',
+      'What they said',
+      '«Мы готовы», — сказал представитель. Второй абзац цитаты.',
+      'Լաչինի միջանցք',
+      'Laçın dəhlizi with code',
+      'nested',
+      'a task',
+      'A convoy at the checkpoint',
+      'A hard break\nand the next line, a tag, an autolink https://news.am/eng/ and & an entity.',
+      'Outlet\tDate\nArmenpress\t2022-12-20',
+      'keep   these\n  lines',
+      'The ICRC statement.',
+    ]);
+  });
+
+  it('gives highlights positions in the clean text: the words a reader selects are at the stored offsets', () => {
+    const { body } = md(ARTICLE);
+    const phrase = 'International Committee of the Red Cross said on Tuesday';
+    const start = body.indexOf(phrase);
+    expect(start).toBe(4);
+    expect(body.slice(start, start + phrase.length)).toBe(phrase);
+  });
+
+  it('reads a plain-text header in Markdown without front matter, and titles from a leading heading', () => {
+    const article = md(' date 2023-01-05 news.am\n\nThe talks *resumed*\nin Brussels.');
+    expect(article).toMatchObject({ publishedAt: '2023-01-05', outlet: 'news.am', body: 'The talks resumed in Brussels.' });
+    expect(md('# **Talks** resume\n\nText with [a link](https://x.example).')).toMatchObject({ title: 'Talks resume', body: 'Text with a link.' });
   });
 });
 

@@ -1,13 +1,12 @@
 import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from '../../shared/text/calendarDate';
 import { ImportRefused } from './decodeText';
+import { blocksToText, blockText, parseMarkdownTree } from './markdownToText';
 import type { ParsedArticle } from './parsePlainText';
 import { parsePlainText } from './parsePlainText';
 
 // The closing line may be `---` or `...` (YAML's own end marker), as Pandoc accepts.
 const FRONT_MATTER = /^---\n(?:([\s\S]*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-// An ATX heading; a closing run of `#` needs a space before it, so "C#" keeps its `#`.
-const HEADING = /^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\n|$)/;
 const FIELDS = ['title', 'outlet', 'author', 'date', 'url', 'language'] as const;
 /** Front matter holds a few fields; more than this is not metadata (and YAML's cost grows with it). */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -46,13 +45,20 @@ function readFrontMatter(yaml: string): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-/** Markdown with optional YAML front matter (title, outlet, author, date, url, language). */
+/**
+ * Markdown with optional YAML front matter (title, outlet, author, date, url, language). The body
+ * is stored as clean text, its markup removed (markdownToText.ts), so highlights and their
+ * positions refer to the words a reader sees. Without front matter, the clean text is read for a
+ * plain-text header (` date YYYY-MM-DD domain`) as a .txt file is.
+ */
 export function parseMarkdown(text: string): ParsedArticle {
   const match = text.match(FRONT_MATTER);
   if (!match) {
     // Front matter that is opened and never closed would otherwise land in the body as text.
     if (/^---\n[^\n]*:/.test(text)) throw new ImportRefused('starts front matter with "---" but never closes it with a "---" line. Add it and import again.');
-    return fromHeading(parsePlainText(text));
+    const { title, blocks } = leadingTitle(text, null);
+    const article = parsePlainText(blocksToText(blocks));
+    return title === null ? article : { ...article, title };
   }
   const record = readFrontMatter(match[1] ?? '');
   const values = Object.fromEntries(FIELDS.map((name) => [name, field(record, name)])) as Record<(typeof FIELDS)[number], string | null>;
@@ -62,11 +68,10 @@ export function parseMarkdown(text: string): ParsedArticle {
   if (values.url !== null && !/^https?:\/\//i.test(values.url)) {
     throw new ImportRefused(`has a front matter url "${values.url}" that does not start with http:// or https://. Correct it and import again.`);
   }
-  const body = text.slice(match[0].length).replace(/^\n+/, '');
-  const rest = fromHeading({ title: null, outlet: null, author: null, publishedAt: null, url: null, language: null, body }, values.title);
+  const { title, blocks } = leadingTitle(text.slice(match[0].length), values.title);
   return {
-    ...rest,
-    title: values.title ?? rest.title,
+    body: blocksToText(blocks),
+    title: values.title ?? title,
     outlet: values.outlet,
     author: values.author,
     publishedAt: values.date,
@@ -78,11 +83,13 @@ export function parseMarkdown(text: string): ParsedArticle {
 /**
  * A leading `# Heading` is the title, and is not repeated in the body. When the title is known
  * already (front matter), the heading is removed only if it repeats it; a different heading is
- * the author's text and stays.
+ * the author's text and stays, as a paragraph.
  */
-function fromHeading(article: ParsedArticle, knownTitle: string | null = article.title): ParsedArticle {
-  const heading = article.body.match(HEADING);
-  if (!heading) return article;
-  if (knownTitle !== null && heading[1]!.trim() !== knownTitle.trim()) return article;
-  return { ...article, title: knownTitle ?? heading[1]!, body: article.body.slice(heading[0].length).replace(/^\n+/, '') };
+function leadingTitle(markdown: string, knownTitle: string | null): { title: string | null; blocks: ReturnType<typeof parseMarkdownTree>['children'] } {
+  const blocks = parseMarkdownTree(markdown).children;
+  const first = blocks[0];
+  if (first?.type !== 'heading' || first.depth !== 1) return { title: null, blocks };
+  const heading = blockText(first);
+  if (heading === '' || (knownTitle !== null && heading !== knownTitle.trim())) return { title: null, blocks };
+  return { title: heading, blocks: blocks.slice(1) };
 }

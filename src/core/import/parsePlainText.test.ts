@@ -67,6 +67,34 @@ describe('parsePlainText', () => {
     expect(a).toMatchObject({ publishedAt: '2023-01-05', outlet: 'news.am', title: 'Talks Resume In Brussels', author: 'Anna Grigoryan', body: 'The talks resumed.' });
   });
 
+  it.each([
+    ['news.am', 'news.am'],
+    ['report.az', 'report.az'],
+    ['ria.ru', 'ria.ru'],
+    ['apa.az', 'apa.az'],
+    ['www.azernews.az', 'www.azernews.az'],
+    ['oc-media.org', 'oc-media.org'],
+    ['bbc.co.uk', 'bbc.co.uk'],
+    ['civil.ge', 'civil.ge'],
+    ['jam-news.net', 'jam-news.net'],
+    ['asbarez.com', 'asbarez.com'],
+    ['dawn.com.pk', 'dawn.com.pk'],
+    ['hetq.am', 'hetq.am'],
+    ['eurasianet.org', 'eurasianet.org'],
+    ['mediamax.media', 'mediamax.media'],
+    ['azertag.gov.az', 'azertag.gov.az'],
+    ['мвд.рф', 'мвд.рф'],
+    ['https://minval.az/news/123', 'minval.az'],
+  ])('reads the outlet from any domain on the date line: %s', (written, outlet) => {
+    expect(parsePlainText(` date 2023-01-05 ${written}\n\nThe talks resumed.`)).toMatchObject({ publishedAt: '2023-01-05', outlet });
+  });
+
+  it('does not take a version, a time, an e-mail address or a bare word for a domain', () => {
+    for (const rest of ['v1.2', '12.30', 'editor@news.am', 'Armenpress', 'version 2.0b']) {
+      expect(parsePlainText(` date 2023-01-05 ${rest}\n\nThe talks resumed.`).outlet, rest).toBeNull();
+    }
+  });
+
   it('does not take a sentence after the date line for a title or an author', () => {
     const a = parsePlainText(' date 2023-01-05\n\nThe talks resumed in Brussels on Monday.\n\nMore later.');
     expect(a).toMatchObject({ title: null, author: null, outlet: null, publishedAt: '2023-01-05' });

@@ -17,7 +17,12 @@ export interface ParsedArticle {
 }
 
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b(.*)$/i;
-const DOMAIN = /\b((?:[a-z0-9-]+\.)+(?:com|org|net|info|news|am|az|ru|pk|ge|tr|uk|us|eu|io|co))\b/i;
+/**
+ * A domain on the date line, whatever its suffix (issue 15): labels of letters, digits and inner
+ * hyphens, dot-separated, ending in a label of two or more letters (so `v1.2` or a time is not
+ * one). Letters of any script, for names like `мвд.рф`. No list of suffixes to fall behind.
+ */
+const DOMAIN = /(?<![\p{L}\p{N}@.-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63})(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])/u;
 const BYLINE_CHROME = /^(.{2,80}?)\s+(?:Read more|More articles|More by this author|View all posts)\s*$/i;
 const BY_PREFIX = /^By\s+(.{2,80})$/;
 const FOOTER_HANDLE = /^Follow us on (?:Twitter|X|Facebook|Telegram|Instagram)\s*@([A-Za-z0-9_]{2,30})\s*$/i;

@@ -11,6 +11,21 @@ export const EXPORT_STYLES = ['footnotes', 'pandoc'] as const;
 export const ExportStyle = z.enum(EXPORT_STYLES);
 export type ExportStyle = z.infer<typeof ExportStyle>;
 
+/**
+ * What a citation carries besides the source (issue 15), the same in the app and the CLI: links
+ * back into Marginalia, a word that a cited source or passage has since been deleted, and the
+ * heading over the bibliography (Pandoc's `reference-section-title`; the footnotes style lists the
+ * cited sources under it). An empty heading means no bibliography section in the footnotes style
+ * and no heading in the pandoc one.
+ */
+export const ExportOptions = z.object({
+  deepLinks: z.boolean().default(true),
+  deletedNotes: z.boolean().default(true),
+  bibliographyHeading: z.string().max(200).default('Bibliography'),
+});
+export type ExportOptions = z.output<typeof ExportOptions>;
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { deepLinks: true, deletedNotes: true, bibliographyHeading: 'Bibliography' };
+
 /** The bibliography saved beside a Pandoc-style export: the Markdown's front matter names `jsonFileName`. */
 export const ExportedBibliography = z.object({
   jsonFileName: z.string(),
@@ -36,7 +51,7 @@ export type HighlightsExport = z.infer<typeof HighlightsExport>;
 
 export const exportOperations = {
   /** One note as Markdown in the chosen style, with its bibliography for the pandoc style. */
-  exportNote: query(z.object({ noteId: NoteId, style: ExportStyle.default('footnotes') }), NoteExport),
+  exportNote: query(z.object({ noteId: NoteId, style: ExportStyle.default('footnotes'), ...ExportOptions.shape }), NoteExport),
   /** One source's highlights as Markdown: quote, comment, tags and a link back to each passage. */
   exportSourceHighlights: query(z.object({ sourceId: SourceId }), HighlightsExport),
 };

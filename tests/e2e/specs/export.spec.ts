@@ -75,3 +75,23 @@ test('Export highlights saves a source’s passages as Markdown with links back 
   expect(markdown).toContain('\n> Dmitriy Peskov told reporters\n');
   expect(markdown).toMatch(/\[Open in Marginalia\]\(marginalia:\/\/source\/\d+\?highlight=\d+\)/);
 });
+
+test('Export options: without links back, and with the bibliography heading typed, the file is the CLI’s with the same flags', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  const notes = new NotesPage(app.page);
+  await library.loadSampleLibrary();
+  await notes.newNote('Options');
+  await notes.type('Claim ');
+  await library.open(PEACEKEEPERS);
+  await app.page.getByRole('button', { name: 'Cite in note' }).click();
+  await expect(notes.citations()).toHaveCount(1);
+  await notes.pane.getByText('Options', { exact: true }).click();
+  await notes.pane.getByRole('checkbox', { name: 'Links back to Marginalia' }).uncheck();
+  await notes.pane.getByRole('textbox', { name: /Bibliography heading/ }).fill('Sources');
+  const [markdown] = await downloadsOf(notes.pane.getByRole('button', { name: 'Export Markdown' }), 1);
+  const content = await contentOf(markdown!);
+  expect(content).not.toContain('marginalia://');
+  expect(content).toContain('\n## Sources\n');
+  const { id } = (JSON.parse(app.cli(['notes', '--json']).stdout) as { id: number }[])[0]!;
+  expect(content).toBe(app.cli(['export', String(id), '--no-deep-links', '--bibliography-heading', 'Sources']).stdout);
+});

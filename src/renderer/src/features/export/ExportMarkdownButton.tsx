@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import type { DownloadableFile } from './downloadFile';
+import { ExportOptionsMenu, useExportOptions } from './ExportOptionsMenu';
 import { MARKDOWN_TYPE } from './downloadFile';
 import { useExport } from './useExport';
 import './export.css';
@@ -39,17 +40,18 @@ export interface ExportMarkdownButtonProps {
 }
 
 /**
- * "Export Markdown" for one note, with a choice of style (remembered). Self-contained: place it in
+ * "Export Markdown" for one note, with a choice of style and the citation options (remembered). Self-contained: place it in
  * the note's header with the note's id. The file is the library's export, byte for byte the same
  * as `marginalia export NOTE_ID`.
  */
 export function ExportMarkdownButton({ noteId, beforeExport }: ExportMarkdownButtonProps) {
   const styleId = useId();
   const [style, setStyle] = usePersistentState<ExportStyle>('exportStyle', 'footnotes', parseStyle);
+  const [options, setOptions] = useExportOptions();
   const produce = useCallback(async () => {
     await beforeExport?.();
-    return noteExportFiles(await api.exportNote({ noteId, style }));
-  }, [noteId, style, beforeExport]);
+    return noteExportFiles(await api.exportNote({ noteId, style, ...options }));
+  }, [noteId, style, options, beforeExport]);
   const { busy, done, error, run, dismissError } = useExport(produce, 'export the note');
   return (
     <div className="export-markdown" role="group" aria-label="Export">
@@ -64,6 +66,7 @@ export function ExportMarkdownButton({ noteId, beforeExport }: ExportMarkdownBut
           </option>
         ))}
       </select>
+      <ExportOptionsMenu options={options} onChange={setOptions} disabled={busy} />
       <button type="button" className="button button-small" onClick={() => void run()} disabled={busy} aria-busy={busy}>
         Export Markdown
       </button>
