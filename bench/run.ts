@@ -14,12 +14,14 @@ import type { FileImportFigures } from './fileImportBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
+import type { CliStartFigures } from './cliStartBench';
+import { formatCliStartReport, runCliStartBench } from './cliStartBench';
 import type { TypingFigures } from './typingBench';
 import { runTypingBench } from './typingBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
- * section beside its floor and prints a table. Sections: import, then highlights and notes added
+ * section beside its floor and prints a table. Sections: the CLI's start (cliStartBench.ts), import, then highlights and notes added
  * to the imported library (annotationBench.ts), then search over all three, then HTML and PDF file
  * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
@@ -55,6 +57,11 @@ async function main(): Promise<number> {
   }
   const directory = path.resolve('.bench');
   const log = (line: string) => console.error(line);
+
+  // First, while the machine is quietest: whole processes are the most sensitive to load.
+  log('Starting the CLI…');
+  const cliStart: CliStartFigures = await runCliStartBench();
+  console.log(`${formatCliStartReport(cliStart)}\n`);
 
   log(`Generating the vocabulary (seed ${seed})…`);
   const corpus = createCorpus(seed);
@@ -111,7 +118,7 @@ async function main(): Promise<number> {
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, fileImport: files, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
