@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, protocol } from 'electron';
+import { app, dialog, protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlerOptions } from '../core/handlers';
@@ -6,15 +6,20 @@ import { createHandlers } from '../core/handlers';
 import { backupIfDue, restoreLibrary } from '../core/backup';
 import { LibraryDamagedError } from '../core/db/openDatabase';
 import { Library } from '../core/library';
-import { resolveLibraryPath } from '../core/paths';
+import { LIBRARY_FILE_NAME, resolveLibraryPath } from '../core/paths';
 // Bundled as its own file beside this one: the search worker thread's entry (src/core/search/searchWorker.ts).
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
 import { registerIpc } from './ipc/registerIpc';
-import { createMainWindow } from './createMainWindow';
 import { DeepLinkQueue, deepLinkArgument, registerDeepLinkProtocol } from './deepLinks';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, hardenContents, hardenSession } from './security';
+import { installMenu } from './menu/installMenu';
+import { devServerUrl } from './origins';
+import { APP_SCHEME, contentSecurityPolicy, hardenContents, hardenSession } from './security';
+import { userDataForLibrary } from './windows/libraryInstance';
+import { WindowManager } from './windows/windowManager';
 
 app.setName('Marginalia');
+/** `npm run dev`'s server, never in a packaged app (origins.ts). */
+const devServer = devServerUrl(app.isPackaged, process.env);
 registerDeepLinkProtocol();
 const deepLinks = new DeepLinkQueue();
 deepLinks.receive(deepLinkArgument(process.argv));
@@ -26,6 +31,12 @@ function libraryArgument(argv: string[]): string | undefined {
   const index = argv.indexOf('--library');
   return index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--library='))?.slice('--library='.length);
 }
+
+// One instance per library: the single-instance lock belongs to userData, so a library other than
+// the default one gets its own (windows/libraryInstance.ts). Set before the lock is asked for.
+const defaultUserData = app.getPath('userData');
+const libraryPath = resolveLibraryPath(libraryArgument(process.argv), process.env, defaultUserData);
+app.setPath('userData', userDataForLibrary(libraryPath, defaultUserData, path.join(defaultUserData, LIBRARY_FILE_NAME)));
 
 /**
  * better-sqlite3 built against Electron's ABI lives beside the Node build (see README). It is put in
@@ -59,7 +70,7 @@ function serveRenderer(): void {
     if (!inside && path.extname(pathname) !== '' && path.extname(pathname) !== '.html') return new Response('Not found', { status: 404 });
     const target = inside ? file : path.join(rendererRoot, 'index.html');
     const body = await fs.promises.readFile(target);
-    return new Response(body, { headers: { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    return new Response(body, { headers: { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', 'content-security-policy': contentSecurityPolicy(devServer) } });
   });
 }
 
@@ -94,8 +105,9 @@ async function openLibraryOrOfferBackup(libraryPath: string): Promise<Library | 
   }
 }
 
+let windows: WindowManager | null = null;
+
 async function start(): Promise<void> {
-  const libraryPath = resolveLibraryPath(libraryArgument(process.argv), process.env, app.getPath('userData'));
   const library = await openLibraryOrOfferBackup(libraryPath);
   if (!library) {
     app.exit(1);
@@ -106,18 +118,21 @@ async function start(): Promise<void> {
   backupIfDue(library.db, library.path).catch((error: unknown) => console.error('marginalia: daily backup failed', error));
 
   serveRenderer();
-  hardenSession((await import('electron')).session.defaultSession);
+  hardenSession((await import('electron')).session.defaultSession, devServer);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
+  const manager = new WindowManager(devServer);
   const handlerOptions: HandlerOptions = { searchInWorker: { workerPath: searchWorkerPath, nativeBinding: electronSqliteBinding() } };
-  const windows = () => BrowserWindow.getAllWindows().map((window) => window.webContents);
   const handlers = createHandlers(library, handlerOptions);
   app.on('will-quit', () => void handlers.close());
-  handlerOptions.emit = registerIpc(handlers, windows);
+  const emit = registerIpc(handlers, manager.contents, devServer);
+  handlerOptions.emit = emit;
+  installMenu({ windows: manager, handlers, emit, library });
 
-  await createMainWindow();
-  // Links that launched the app (or arrived while it started) go to the window once it has loaded.
-  deepLinks.deliverTo((url) => handlerOptions.emit?.({ type: 'openDeepLink', url }));
+  await manager.restore();
+  windows = manager;
+  // Links that launched the app (or arrived while it started) go to one window once it has loaded.
+  deepLinks.deliverTo((url) => manager.sendTo(manager.focus(), { type: 'openDeepLink', url }));
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -125,11 +140,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // A second launch (for example a marginalia:// link clicked in Obsidian) hands its link to this one.
   app.on('second-instance', (_event, argv) => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    windows?.focus();
     deepLinks.receive(deepLinkArgument(argv));
   });
   app.on('open-url', (event, url) => {
