@@ -1,14 +1,15 @@
 import { app, dialog, protocol } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HandlerOptions } from '../core/handlers';
-import { createHandlers } from '../core/handlers';
-import { backupIfDue, restoreLibrary } from '../core/backup';
-import { LibraryDamagedError } from '../core/db/openDatabase';
-import { Library } from '../core/library';
+import type { LibraryEvent } from '../shared/api/contract';
+import { restoreLibrary } from '../core/backup';
 import { LIBRARY_FILE_NAME, resolveLibraryPath } from '../core/paths';
 // Bundled as its own file beside this one: the search worker thread's entry (src/core/search/searchWorker.ts).
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
+// Likewise the library process's entry (an Electron utilityProcess).
+import libraryProcessPath from './libraryProcess/libraryProcessEntry?modulePath';
+import { LibraryClient } from './libraryProcess/libraryClient';
+import { spawnLibraryProcess } from './libraryProcess/libraryProcess';
 import { registerIpc } from './ipc/registerIpc';
 import { DeepLinkQueue, deepLinkArgument, registerDeepLinkProtocol } from './deepLinks';
 import { installMenu } from './menu/installMenu';
@@ -74,60 +75,79 @@ function serveRenderer(): void {
   });
 }
 
-/** Opens the library; when it is damaged, offers to restore the newest good backup (never writes to it otherwise). */
-async function openLibraryOrOfferBackup(libraryPath: string): Promise<Library | null> {
-  const nativeBinding = electronSqliteBinding();
-  try {
-    return Library.open(libraryPath, { nativeBinding });
-  } catch (error) {
-    if (error instanceof LibraryDamagedError && error.newestGoodBackup) {
-      const { response } = await dialog.showMessageBox({
-        type: 'error',
-        title: 'The library is damaged',
-        message: 'Marginalia’s library is damaged, so it was not opened.',
-        detail: `${error.message}\n\nRestore the newest good backup now? The damaged file is kept beside it, renamed.`,
-        buttons: ['Restore from backup', 'Quit'],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      if (response !== 0) return null;
-      await restoreLibrary(libraryPath, error.newestGoodBackup);
-      return Library.open(libraryPath, { nativeBinding });
-    }
-    const message = (error as Error).message;
-    dialog.showErrorBox(
-      'Marginalia cannot open its library',
-      /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)
-        ? `SQLite has not been built for the desktop app. Run \`npm run build:electron-sqlite\` (it needs Electron's headers from electronjs.org), then start again.\n\n${message}`
-        : message,
-    );
-    return null;
+/**
+ * Starts the library process and opens the library there; when it is damaged, offers to restore
+ * the newest good backup (never writes to it otherwise). Resolves false when there is no library.
+ */
+async function openLibraryOrOfferBackup(client: LibraryClient): Promise<boolean> {
+  const failure = await client.start();
+  if (!failure) return true;
+  if (failure.damaged && failure.newestGoodBackup) {
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: 'The library is damaged',
+      message: 'Marginalia’s library is damaged, so it was not opened.',
+      detail: `${failure.message}\n\nRestore the newest good backup now? The damaged file is kept beside it, renamed.`,
+      buttons: ['Restore from backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) return false;
+    await client.close();
+    await restoreLibrary(libraryPath, failure.newestGoodBackup);
+    const again = await client.reopen();
+    if (!again) return true;
+    dialog.showErrorBox('Marginalia cannot open its library', again.message);
+    return false;
   }
+  dialog.showErrorBox(
+    'Marginalia cannot open its library',
+    /NODE_MODULE_VERSION|better_sqlite3\.node/.test(failure.message)
+      ? `SQLite has not been built for the desktop app. Run \`npm run build:electron-sqlite\` (it needs Electron's headers from electronjs.org), then start again.\n\n${failure.message}`
+      : failure.message,
+  );
+  return false;
 }
 
 let windows: WindowManager | null = null;
 
 async function start(): Promise<void> {
-  const library = await openLibraryOrOfferBackup(libraryPath);
-  if (!library) {
+  // The library lives in its own process (libraryProcess/): a long import, restore or save there
+  // never stalls a window. Main checks each IPC sender and relays requests and events.
+  let emit: (event: LibraryEvent) => void = () => undefined;
+  const client = new LibraryClient({
+    spawn: () => spawnLibraryProcess(libraryProcessPath),
+    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath },
+    onEvent: (event) => emit(event),
+    onCrash: (code) => console.error(`marginalia: the library process stopped (exit code ${code}); it restarts on the next request.`),
+  });
+  if (!(await openLibraryOrOfferBackup(client))) {
     app.exit(1);
     return;
   }
-  app.on('will-quit', () => library.close());
+  // The library is closed (what it is doing finished) before the app ends.
+  let libraryClosed = false;
+  app.on('will-quit', (event) => {
+    if (libraryClosed) return;
+    event.preventDefault();
+    void client.close().finally(() => {
+      libraryClosed = true;
+      app.quit();
+    });
+  });
   // The daily backup runs in the background; a failure is logged, never in the user's way.
-  backupIfDue(library.db, library.path).catch((error: unknown) => console.error('marginalia: daily backup failed', error));
+  void client.call('shell:backupIfDue', {}).then((result) => {
+    if (!result.ok) console.error('marginalia: daily backup failed', result.error.message);
+  });
 
   serveRenderer();
   hardenSession((await import('electron')).session.defaultSession, devServer);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   const manager = new WindowManager(devServer);
-  const handlerOptions: HandlerOptions = { searchInWorker: { workerPath: searchWorkerPath, nativeBinding: electronSqliteBinding() } };
-  const handlers = createHandlers(library, handlerOptions);
-  app.on('will-quit', () => void handlers.close());
-  const emit = registerIpc(handlers, manager.contents, devServer);
-  handlerOptions.emit = emit;
-  installMenu({ windows: manager, handlers, emit, library });
+  const call = (operation: string, payload: unknown) => client.call(operation, payload);
+  emit = registerIpc(call, manager.contents, devServer);
+  installMenu({ windows: manager, call, libraryPath });
 
   await manager.restore();
   windows = manager;

@@ -22,11 +22,16 @@ export function isTrustedSender(sender: IpcSender, devServerUrl: string | undefi
  * `devServerUrl` is origins.ts's devServerUrl(): undefined in a built app.
  */
 export async function handleIpcMessage(handlers: Handlers, operation: string, sender: IpcSender, payload: unknown, emit?: (event: LibraryEvent) => void, devServerUrl?: string): Promise<Envelope> {
+  return handleIpcRequest((name, request) => dispatch(handlers, name, request, emit), operation, sender, payload, devServerUrl);
+}
+
+/** The same, with the dispatch done elsewhere: in the app, by the library process (libraryProcess/). */
+export async function handleIpcRequest(call: (operation: string, payload: unknown) => Promise<Envelope>, operation: string, sender: IpcSender, payload: unknown, devServerUrl?: string): Promise<Envelope> {
   if (!isTrustedSender(sender, devServerUrl)) {
     console.warn(`marginalia: refused ${operation} from ${sender.frameUrl ?? 'an unknown frame'}`);
     return { ok: false, error: { code: 'invalid_request', message: 'Refused: this request did not come from the Marginalia window.' } };
   }
-  return dispatch(handlers, operation, payload, emit);
+  return call(operation, payload);
 }
 
 /** A page's report of its view (IPC_VIEW_CHANNEL): the view when the sender is ours and the report well-formed, else null. */

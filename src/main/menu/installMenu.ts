@@ -1,23 +1,20 @@
 import type { BrowserWindow, MessageBoxOptions } from 'electron';
 import { app, dialog, Menu, shell } from 'electron';
 import { IPC_MENU_CHANNEL } from '../../shared/api/bridge';
-import type { Handlers, LibraryEvent } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/bridge';
 import { MENU_VIEWS } from '../../shared/api/menu';
-import { dispatch } from '../../core/dispatch';
-import { exportAllNotes } from '../../core/export/exportFolder';
-import type { Library } from '../../core/library';
 import type { WindowManager } from '../windows/windowManager';
 import { menuTemplate, shortcutLines } from './menuTemplate';
 
 export interface MenuContext {
   windows: WindowManager;
-  handlers: Handlers;
-  emit: (event: LibraryEvent) => void;
-  library: Library;
+  /** The library process's dispatch (libraryProcess/libraryClient.ts). */
+  call: (operation: string, payload: unknown) => Promise<Envelope>;
+  libraryPath: string;
 }
 
 /** The application menu (menuTemplate.ts), with what its items do outside the page. */
-export function installMenu({ windows, handlers, emit, library }: MenuContext): void {
+export function installMenu({ windows, call, libraryPath }: MenuContext): void {
   const tell = (options: MessageBoxOptions) => {
     const parent = windows.focused();
     return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
@@ -31,15 +28,15 @@ export function installMenu({ windows, handlers, emit, library }: MenuContext): 
     actions: {
       sendToPage: (command) => windows.focused()?.webContents.send(IPC_MENU_CHANNEL, command),
       newWindow: () => void windows.openNew().catch((error: unknown) => fail('A new window could not be opened.', error)),
-      exportAllNotes: () => void exportEveryNote(windows.focused(), library, tell).catch((error: unknown) => fail('The notes were not exported.', error)),
+      exportAllNotes: () => void exportEveryNote(windows.focused(), call, tell).catch((error: unknown) => fail('The notes were not exported.', error)),
       backUpNow: () =>
-        void dispatch(handlers, 'backupNow', {}, emit).then((result) =>
+        void call('backupNow', {}).then((result) =>
           result.ok ? tell({ type: 'info', message: 'The library is backed up.', detail: `${(result.value as { name: string }).name}, checked and kept with the newest 10 (Backups lists them).` }) : fail('The library was not backed up.', new Error(result.error.message)),
         ),
       showShortcuts: () => void tell({ type: 'info', message: 'Keyboard shortcuts', detail: shortcutLines(template, process.platform).join('\n') }),
       showLibraryLocation: () =>
-        void tell({ type: 'info', message: 'Where the library lives', detail: `${library.path}\n\nOne SQLite file; its backups are in the backups folder beside it.`, buttons: ['Show in Folder', 'OK'], defaultId: 1, cancelId: 1 }).then(({ response }) => {
-          if (response === 0) shell.showItemInFolder(library.path);
+        void tell({ type: 'info', message: 'Where the library lives', detail: `${libraryPath}\n\nOne SQLite file; its backups are in the backups folder beside it.`, buttons: ['Show in Folder', 'OK'], defaultId: 1, cancelId: 1 }).then(({ response }) => {
+          if (response === 0) shell.showItemInFolder(libraryPath);
         }),
     },
   });
@@ -47,12 +44,14 @@ export function installMenu({ windows, handlers, emit, library }: MenuContext): 
 }
 
 /** File → Export All Notes: every note as Markdown into a chosen folder, as `marginalia export --all` does. */
-async function exportEveryNote(parent: BrowserWindow | null, library: Library, tell: (options: MessageBoxOptions) => Promise<unknown>): Promise<void> {
+async function exportEveryNote(parent: BrowserWindow | null, call: MenuContext['call'], tell: (options: MessageBoxOptions) => Promise<unknown>): Promise<void> {
   const options = { title: 'Export all notes into…', buttonLabel: 'Export here', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
   const chosen = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const folder = chosen.filePaths[0];
   if (chosen.canceled || !folder) return;
-  const result = exportAllNotes(library.db, folder, 'footnotes');
+  const answer = await call('shell:exportAllNotes', { folder });
+  if (!answer.ok) throw new Error(answer.error.message);
+  const result = answer.value as { folder: string; files: { noteId: number | null }[] };
   const notes = result.files.filter((file) => file.noteId !== null).length;
   await tell({ type: 'info', message: `${notes} ${notes === 1 ? 'note' : 'notes'} exported.`, detail: `Into ${result.folder}, with bibliography.json and bibliography.bib.` });
 }
