@@ -15,15 +15,17 @@ import type { FileImportFigures } from './fileImportBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
+import type { CliStartFigures } from './cliStartBench';
+import { formatCliStartReport, runCliStartBench } from './cliStartBench';
 import type { TypingFigures } from './typingBench';
 import { runTypingBench } from './typingBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
- * section beside its floor and prints a table. Sections: import (with the library's size per
- * character of text), then highlights and notes added
- * to the imported library (annotationBench.ts), then search over all three, then `marginalia import`
- * of Markdown files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
+ * section beside its floor and prints a table. Sections: the CLI's start (cliStartBench.ts), import
+ * (with the library's size per character of text), then highlights and notes added to the imported
+ * library (annotationBench.ts), then search over all three, then `marginalia import` of Markdown
+ * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
  * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
@@ -60,6 +62,11 @@ async function main(): Promise<number> {
   }
   const directory = path.resolve('.bench');
   const log = (line: string) => console.error(line);
+
+  // First, while the machine is quietest: whole processes are the most sensitive to load.
+  log('Starting the CLI…');
+  const cliStart: CliStartFigures = await runCliStartBench();
+  console.log(`${formatCliStartReport(cliStart)}\n`);
 
   log(`Generating the vocabulary (seed ${seed})…`);
   const corpus = createCorpus(seed);
@@ -120,7 +127,7 @@ async function main(): Promise<number> {
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, processImport, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, fileImport: files, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

@@ -2,9 +2,8 @@
 // `npm start`: build, then open the desktop app; where the Electron runtime cannot be obtained,
 // say so in one line and open the same app in browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { findElectron } from './electron.mjs';
+import { prepareForElectron } from './build-electron-sqlite.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const passThrough = process.argv.slice(2);
@@ -15,17 +14,13 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-// The desktop app also needs SQLite built for Electron's ABI (`npm run build:electron-sqlite`).
-const electronSqlite = process.env.MARGINALIA_SQLITE_BINDING ?? path.join(root, '.electron-sqlite/build/Release/better_sqlite3.node');
-const electron = findElectron({ download: true });
-const reason = !electron
-  ? 'The Electron runtime is not available on this machine (it could not be downloaded)'
-  : !fs.existsSync(electronSqlite)
-    ? 'SQLite is not built for Electron yet (run `npm run build:electron-sqlite` where electronjs.org is reachable)'
-    : null;
-const child = reason
-  ? (console.log(`${reason}, so Marginalia opens in browser mode instead.`), spawn(process.execPath, [path.join(root, 'bin/marginalia.js'), ...passThrough, 'serve'], { cwd: root, stdio: 'inherit' }))
-  : spawn(electron, ['.', ...passThrough], { cwd: root, stdio: 'inherit' });
+// The desktop app also needs SQLite built for Electron's ABI: prepared here when it is missing or
+// was built for another Electron (scripts/electron-sqlite.mjs decides, one line says so).
+const decision = await prepareForElectron();
+const child =
+  decision.mode === 'browser'
+    ? (console.log(`${decision.reason}, so Marginalia opens in browser mode instead.`), spawn(process.execPath, [path.join(root, 'bin/marginalia.js'), ...passThrough, 'serve'], { cwd: root, stdio: 'inherit' }))
+    : spawn(decision.executable, ['.', ...passThrough], { cwd: root, stdio: 'inherit', env: { ...process.env, MARGINALIA_SQLITE_BINDING: decision.binding } });
 // Ctrl+C reaches the child from the terminal already; a second SIGINT would kill Electron before it
 // saves the open note. Only signals the terminal does not send are passed on.
 process.on('SIGINT', () => {});

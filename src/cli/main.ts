@@ -19,6 +19,7 @@ import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highl
 import { runNotes } from './notesCommand';
 import { EXPORT_OPTIONS, EXPORT_USAGE, exportUsageProblem, runExport } from './exportCommand';
 import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
+import { VERSION } from './version';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
@@ -37,7 +38,8 @@ ${BACKUP_USAGE}
 Options:
   --library FILE        the library file (default: $MARGINALIA_LIBRARY, else the app's data directory)
   --json                machine-readable output
-  -h, --help            this help`;
+  -h, --help            this help
+  --version             the version of Marginalia`;
 
 /** Exit codes: 0 success, 1 some input failed (the rest done), 2 usage error. */
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2 } as const;
@@ -67,6 +69,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         json: { type: 'boolean', default: false },
         port: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
         list: { type: 'boolean', default: false },
         limit: { type: 'string' },
         ...EXPORT_OPTIONS,
@@ -78,6 +81,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
+  if (values.version) {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
   if (values.help || !command) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;

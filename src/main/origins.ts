@@ -27,3 +27,57 @@ export function isOwnOrigin(url: string, devServerUrl: string | undefined): bool
     return false;
   }
 }
+
+/**
+ * The dev server's URL for `npm run dev` (electron-vite puts it in ELECTRON_RENDERER_URL), and only
+ * there: never in a packaged app (where that variable could be set by whoever starts it), and only
+ * an http URL on this machine. Undefined otherwise, which keeps every dev allowance below off.
+ */
+export function devServerUrl(isPackaged: boolean, env: NodeJS.ProcessEnv): string | undefined {
+  const given = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !given) return undefined;
+  try {
+    const url = new URL(given);
+    const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+    return url.protocol === 'http:' && loopback ? given : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const PRODUCTION_POLICY: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+/**
+ * The renderer's Content-Security-Policy. With the dev server (devServerUrl) only: the inline
+ * React Refresh preamble Vite injects, and its hot-reload WebSocket. The built app's policy has
+ * neither.
+ */
+export function contentSecurityPolicy(devServer?: string): string {
+  const policy = { ...PRODUCTION_POLICY };
+  if (devServer) {
+    const { host } = new URL(devServer);
+    policy['script-src'] = "'self' 'unsafe-inline'";
+    policy['connect-src'] = `'self' ws://${host}`;
+  }
+  return Object.entries(policy)
+    .map(([directive, value]) => `${directive} ${value}`)
+    .join('; ');
+}
+
+/** The request filter: our renderer's files and blobs, devtools, and the dev server (and its WebSocket) only in development. */
+export function isRequestAllowed(url: string, devServer?: string): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`) || url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith('devtools://')) return true;
+  if (!devServer) return false;
+  const { host } = new URL(devServer);
+  return url.startsWith(`http://${host}/`) || url.startsWith(`ws://${host}/`) || url === `ws://${host}`;
+}

@@ -2,13 +2,14 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { LibraryEvent } from '../shared/api/contract';
 import { operationNames } from '../shared/api/contract';
 import type { PreloadBridge } from '../shared/api/bridge';
-import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, IPC_SAVE_BEFORE_CLOSE_CHANNEL, IPC_SAVED_BEFORE_CLOSE_CHANNEL } from '../shared/api/bridge';
+import type { MenuCommand, WindowView } from '../shared/api/menu';
+import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, IPC_SAVE_BEFORE_CLOSE_CHANNEL, IPC_SAVED_BEFORE_CLOSE_CHANNEL, IPC_VIEW_CHANNEL } from '../shared/api/bridge';
 
 // One function per operation of the contract, and `on` for events. Never ipcRenderer itself,
 // never a generic invoke(channel): the page can reach exactly the operations the contract lists.
 const bridge = Object.fromEntries(
   operationNames.map((operation) => [operation, (request: unknown) => ipcRenderer.invoke(IPC_CHANNEL_PREFIX + operation, request)]),
-) as Omit<PreloadBridge, 'on' | 'onSaveBeforeClose'>;
+) as Omit<PreloadBridge, 'on' | 'onSaveBeforeClose' | 'onMenuCommand' | 'reportView'>;
 
 // Events that arrive before the page has subscribed (a deep link that launched the app) wait here
 // and go to the first listener, so none is lost to the page's start-up.
@@ -45,4 +46,18 @@ const onSaveBeforeClose = (save: () => Promise<void>) => {
   };
 };
 
-contextBridge.exposeInMainWorld('marginalia', { ...bridge, on, onSaveBeforeClose } satisfies PreloadBridge);
+// The application menu's page commands, to the page's listeners (the page validates them). Only
+// the view's article id goes the other way.
+const menuListeners = new Set<(command: MenuCommand) => void>();
+ipcRenderer.on(IPC_MENU_CHANNEL, (_event, command: MenuCommand) => {
+  for (const listener of menuListeners) listener(command);
+});
+const onMenuCommand = (listener: (command: MenuCommand) => void) => {
+  menuListeners.add(listener);
+  return () => {
+    menuListeners.delete(listener);
+  };
+};
+const reportView = (view: WindowView) => ipcRenderer.send(IPC_VIEW_CHANNEL, { sourceId: view.sourceId });
+
+contextBridge.exposeInMainWorld('marginalia', { ...bridge, on, onSaveBeforeClose, onMenuCommand, reportView } satisfies PreloadBridge);

@@ -3,12 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import type { SearchRequest, SearchResponse } from '../../shared/api/search';
+import { workerEntry } from '../workerEntry';
 import type { SearchWorkerData, SearchWorkerReply, SearchWorkerRequest } from './searchWorkerProtocol';
 
 export interface SearchWorkerOptions {
   /**
    * The worker's entry. The app passes its bundled copy (src/main/index.ts); by default it is
-   * searchWorker.ts beside this module, run through tsx (the CLI, the browser host, tests).
+   * searchWorker beside this module (workerEntry.ts): the CLI's build of it (out/cli/), else
+   * searchWorker.ts run through tsx (the sources, tests).
    */
   workerPath?: string;
   nativeBinding?: string;
@@ -55,7 +57,7 @@ export function startWorker(entry: string, workerData: object): Worker {
  * answer of its query still running (see SearchRequest.client).
  */
 export function createSearchWorkerHandlers(libraryPath: string, options: SearchWorkerOptions = {}): SearchWorkerHandlers {
-  const entry = options.workerPath ?? path.join(import.meta.dirname, 'searchWorker.ts');
+  const entry = options.workerPath ?? workerEntry(import.meta.dirname, 'searchWorker');
   const abandonAfterMs = options.abandonAfterMs ?? ABANDON_AFTER_MS;
   const workerData: SearchWorkerData = { libraryPath, nativeBinding: options.nativeBinding };
   let worker: Worker | null = null;

@@ -1,22 +1,25 @@
-import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ipcMain } from 'electron';
-import type { Handlers, LibraryEvent } from '../../shared/api/contract';
+import type { LibraryEvent } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/bridge';
 import { operationNames } from '../../shared/api/contract';
-import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL } from '../../shared/api/bridge';
-import { handleIpcMessage } from './handleIpcMessage';
+import { IPC_CHANNEL_PREFIX } from '../../shared/api/bridge';
+import { fanOut } from './fanOut';
+import { handleIpcRequest } from './handleIpcMessage';
 
-function describeSender(event: IpcMainInvokeEvent, windows: () => WebContents[]) {
+export function describeSender(event: IpcMainInvokeEvent | IpcMainEvent, windows: () => WebContents[]) {
   const frame = event.senderFrame;
   return { frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame, isOurWindow: windows().includes(event.sender) };
 }
 
-/** One validating handler per contract operation; every message's sender is checked first. */
-export function registerIpc(handlers: Handlers, windows: () => WebContents[]): (event: LibraryEvent) => void {
-  const emit = (event: LibraryEvent) => {
-    for (const contents of windows()) contents.send(IPC_EVENT_CHANNEL, event);
-  };
+/**
+ * One handler per contract operation; every message's sender is checked first, then `call` (the
+ * library process's dispatch) answers it. Returns the emitter that sends an event to every window.
+ */
+export function registerIpc(call: (operation: string, payload: unknown) => Promise<Envelope>, windows: () => WebContents[], devServer: string | undefined): (event: LibraryEvent) => void {
+  const emit = fanOut(windows);
   for (const operation of operationNames) {
-    ipcMain.handle(IPC_CHANNEL_PREFIX + operation, (event, payload: unknown) => handleIpcMessage(handlers, operation, describeSender(event, windows), payload, emit));
+    ipcMain.handle(IPC_CHANNEL_PREFIX + operation, (event, payload: unknown) => handleIpcRequest(call, operation, describeSender(event, windows), payload, devServer));
   }
   return emit;
 }

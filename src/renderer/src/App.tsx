@@ -7,6 +7,7 @@ import { useNavigation } from './hooks/useNavigation';
 import { useDeepLinks } from './features/links/useDeepLinks';
 import { usePersistentState } from './hooks/usePersistentState';
 import { useShortcuts } from './hooks/useShortcuts';
+import { MenuCommands } from './features/desktop/MenuCommands';
 import { DropOverlay } from './features/library/DropOverlay';
 import type { ImportButtonHandle } from './features/library/ImportButton';
 import { ImportButton } from './features/library/ImportButton';
@@ -52,6 +53,7 @@ export function App() {
 
   return (
     <NotesProvider onOpenSource={openSource}>
+    <MenuCommands importArticles={importing ? undefined : () => importButton.current?.open()} importFolder={importing ? undefined : () => importButton.current?.openFolder()} showLibrary={backToLibrary} openSourceId={view.name === 'reader' ? view.sourceId : null} />
     {/* While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too. */}
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={

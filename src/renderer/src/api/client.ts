@@ -2,6 +2,8 @@ import type { Api, LibraryEvent, OperationName } from '../../../shared/api/contr
 import { operationNames } from '../../../shared/api/contract';
 import type { Envelope, PreloadBridge } from '../../../shared/api/bridge';
 import { ApiError } from '../../../shared/api/errors';
+import type { WindowView } from '../../../shared/api/menu';
+import { MenuCommand } from '../../../shared/api/menu';
 
 declare global {
   interface Window {
@@ -73,4 +75,19 @@ export const { api, onLibraryEvent, transport } = createApi();
  */
 export function onSaveBeforeClose(save: () => Promise<void>): () => void {
   return window.marginalia?.onSaveBeforeClose(save) ?? (() => undefined);
+}
+
+/** The desktop app's menu commands for this page, validated (nothing in the browser, which has no such menu). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return (
+    window.marginalia?.onMenuCommand((command) => {
+      const parsed = MenuCommand.safeParse(command);
+      if (parsed.success) listener(parsed.data);
+    }) ?? (() => undefined)
+  );
+}
+
+/** Tells the desktop app which article this window shows, so the window reopens on it. */
+export function reportView(view: WindowView): void {
+  window.marginalia?.reportView(view);
 }

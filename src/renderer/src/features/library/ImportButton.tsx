@@ -11,6 +11,8 @@ export const IMPORT_ACCEPT = SUPPORTED_IMPORT_EXTENSIONS.join(',');
 export interface ImportButtonHandle {
   /** Opens the file chooser (the native dialog in Electron), as Ctrl/Cmd+O does. */
   open(): void;
+  /** Opens the folder chooser, as "Import folder" does. */
+  openFolder(): void;
 }
 
 interface ImportButtonProps {
@@ -30,7 +32,7 @@ function takeFiles(event: ChangeEvent<HTMLInputElement>): File[] {
 export function ImportButton({ onFiles, busy, handle }: ImportButtonProps) {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  useImperativeHandle(handle, () => ({ open: () => filesInput.current?.click() }), []);
+  useImperativeHandle(handle, () => ({ open: () => filesInput.current?.click(), openFolder: () => folderInput.current?.click() }), []);
   return (
     <>
       <button
