@@ -1,3 +1,4 @@
+import { COMPARE_MIGRATION } from '../compare/compareSchema';
 import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
 import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
 import { NOTES_MIGRATION } from '../notes/notesSchema';
@@ -39,6 +40,8 @@ export const migrations: readonly string[] = [
   NOTES_MIGRATION,
   // 6: full-text search over highlights and notes (issue 6)
   SEARCH_MORE_MIGRATION,
+  // 7: outlets, collections, codes with colour and description (issue 11)
+  COMPARE_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
