@@ -79,6 +79,9 @@ describe('passages', () => {
 
   it('sorts by outlet (no outlet last) or by source title', () => {
     expect(idsOf({}, 'outlet')).toEqual([h.asbarezEarly, h.asbarezLate, h.azer, h.urdu, h.pretext]);
+    expect(idsOf({}, 'country')).toEqual([h.asbarezEarly, h.asbarezLate, h.azer, h.urdu, h.pretext]);
+    setOutlet(db, 'UrduPoint.com', { country: 'AA' });
+    expect(idsOf({}, 'country')).toEqual([h.urdu, h.asbarezEarly, h.asbarezLate, h.azer, h.pretext]);
     const byTitle = allPassages(db, {}, 'source').map((p) => p.title);
     expect(byTitle).toEqual([...byTitle].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
   });

@@ -16,6 +16,7 @@ const DATE = ['s.published_at IS NULL', "coalesce(s.published_at, '')"];
 const SORT_KEYS: Record<PassageSort, string[]> = {
   date: [...DATE, ...POSITION],
   outlet: ['s.outlet IS NULL', "coalesce(s.outlet, '') COLLATE NOCASE", "coalesce(s.outlet, '')", ...DATE, ...POSITION],
+  country: ['o.country IS NULL', "coalesce(o.country, '')", ...DATE, ...POSITION],
   source: ['s.title COLLATE NOCASE', ...POSITION],
 };
 

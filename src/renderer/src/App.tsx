@@ -20,6 +20,13 @@ import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
 import { SearchBox } from './features/search/SearchBox';
+import { ComparePage } from './features/compare/ComparePage';
+import { useMainViews } from './features/compare/compareViews';
+import { ViewTabs } from './features/compare/ViewTabs';
+import { revealHighlight } from './features/highlights/highlightFocus';
+import { OutletsButton } from './features/outlets/OutletsButton';
+import { PassagesPage } from './features/passages/PassagesPage';
+import { TimelinePage } from './features/timeline/TimelinePage';
 
 const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
 
@@ -30,6 +37,7 @@ export function App() {
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);
   const modalOpen = useIsModalOpen();
+  const views = useMainViews();
 
   const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
   const [outlet, setOutlet] = useState<string | null>(null);
@@ -56,8 +64,16 @@ export function App() {
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
+            <ViewTabs
+              current={view.name === 'reader' ? null : views.main}
+              onSelect={(next) => {
+                views.setMain(next);
+                if (view.name === 'reader') backToLibrary();
+              }}
+            />
             <SearchBox onOpenSource={openSource} />
             <NotesToggleButton />
+            <OutletsButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>
@@ -67,6 +83,19 @@ export function App() {
         <NotesSplitView>
         {view.name === 'reader' ? (
           <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
+        ) : views.main === 'passages' ? (
+          <PassagesPage
+            filter={views.passageFilter}
+            onFilterChange={views.setPassageFilter}
+            onOpenPassage={(passage) => {
+              openSource(passage.sourceId);
+              revealHighlight(passage.sourceId, passage.id, passage.exact);
+            }}
+          />
+        ) : views.main === 'compare' ? (
+          <ComparePage onShowPassages={views.showPassages} />
+        ) : views.main === 'timeline' ? (
+          <TimelinePage onOpenSource={openSource} onShowPassages={views.showPassages} />
         ) : (
           <LibraryPage
             filters={filters}

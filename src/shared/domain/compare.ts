@@ -72,7 +72,7 @@ export const Code = z.object({
 });
 export type Code = z.infer<typeof Code>;
 
-export const PassageSort = z.enum(['date', 'outlet', 'source']);
+export const PassageSort = z.enum(['date', 'outlet', 'country', 'source']);
 export type PassageSort = z.infer<typeof PassageSort>;
 
 export const PassageFilter = z
