@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceSort } from '../../shared/domain/source';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
@@ -38,6 +38,11 @@ export function App() {
   const importButton = useRef<ImportButtonHandle>(null);
   const modalOpen = useIsModalOpen();
   const views = useMainViews();
+  // The source open beside the reader's ("Compare with…"), if any.
+  const [sideBySide, setSideBySide] = useState<number | null>(null);
+  useEffect(() => {
+    if (view.name !== 'reader') setSideBySide(null);
+  }, [view.name]);
 
   const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
   const [outlet, setOutlet] = useState<string | null>(null);
@@ -81,8 +86,13 @@ export function App() {
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
         <NotesSplitView>
-        {view.name === 'reader' ? (
-          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
+        {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
+          <div className="side-by-side">
+            <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
+            <ReaderPage key={`side-${sideBySide}`} sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
+          </div>
+        ) : view.name === 'reader' ? (
+          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
         ) : views.main === 'passages' ? (
           <PassagesPage
             filter={views.passageFilter}

@@ -123,3 +123,27 @@ test('the Outlets dialog sets a country and merges one outlet into another', asy
   await expect(outlets.getByRole('rowheader')).toHaveText(['Asbarez', 'AzerNews']);
   await expect(outlets.getByRole('row', { name: /Asbarez/ }).getByRole('cell').first()).toHaveText('2');
 });
+
+test('Related coverage in the reader finds the other call report, and opens it side by side; Compare with… shows two articles', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await library.open(/Pashinyan, Guterres Agree/);
+  const related = app.page.getByRole('region', { name: 'Related coverage' });
+  const putinCall = related.getByRole('listitem').filter({ hasText: 'Prime Minister Nikol Pashinyan during a telephone conversation' });
+  await expect(putinCall).toContainText(/score 0\.\d\d/);
+  await putinCall.getByRole('button', { name: /^Open side by side/ }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(2);
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText([/Pashinyan, Guterres Agree/, /Prime Minister Nikol Pashinyan during a telephone conversation/]);
+  await app.page.getByRole('button', { name: 'Close side by side' }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(1);
+
+  await app.page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Compare with…' });
+  const peskov = (await dialog.getByRole('option', { name: /^The sending of UN peacekeepers/ }).textContent())!;
+  await dialog.getByRole('combobox').selectOption({ label: peskov });
+  await dialog.getByRole('button', { name: 'Open side by side' }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(2);
+  await expect(app.page.getByRole('article').nth(1)).toContainText('Peskov');
+  // Each side has its own Highlights panel.
+  await expect(app.page.getByRole('region', { name: 'Highlights', exact: true })).toHaveCount(2);
+});
