@@ -17,6 +17,8 @@ import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
 import type { CliStartFigures } from './cliStartBench';
 import { formatCliStartReport, runCliStartBench } from './cliStartBench';
+import type { CompareFigures } from './compareBench';
+import { formatCompareReport, runCompareBench } from './compareBench';
 import type { TypingFigures } from './typingBench';
 import { runTypingBench } from './typingBench';
 
@@ -30,7 +32,7 @@ import { runTypingBench } from './typingBench';
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
  * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
  */
-const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)]';
+const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)] [--only compare (import, then only the compare section)]';
 
 async function main(): Promise<number> {
   let values;
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
         seed: { type: 'string', default: '42' },
         out: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -75,8 +78,10 @@ async function main(): Promise<number> {
   try {
     log('Adding highlights and notes…');
     const annotations = addAnnotations(imported.db, articles, seededRandom(seed + 2));
+    if (values.only !== undefined && values.only !== 'compare') throw new Error(`--only takes "compare", got "${values.only}".`);
+    const compareOnly = values.only === 'compare';
     log('Searching…');
-    const search = runSearchBench(imported.db, corpus, articles, log);
+    const search = compareOnly ? [] : runSearchBench(imported.db, corpus, articles, log);
     const report: BenchReport = {
       articles,
       seed,
@@ -89,6 +94,14 @@ async function main(): Promise<number> {
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     console.log(formatReport(report));
+
+    log('Comparing across sources…');
+    const compare: CompareFigures = runCompareBench(imported.db, articles, seededRandom(seed + 3), log);
+    console.log(`\n${formatCompareReport(compare)}`);
+    if (compareOnly) {
+      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare }, null, 2)}\n`);
+      return 0;
+    }
 
     log(`Importing ${processFiles.toLocaleString('en')} Markdown files with \`marginalia import\`, beside the raw floor…`);
     const processImport = runProcessImportBench(corpus, processFiles, directory, log);
@@ -127,7 +140,7 @@ async function main(): Promise<number> {
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, fileImport: files, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

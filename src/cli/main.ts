@@ -20,6 +20,7 @@ import { runNotes } from './notesCommand';
 import { EXPORT_OPTIONS, EXPORT_USAGE, exportUsageProblem, runExport } from './exportCommand';
 import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
 import { VERSION } from './version';
+import { COMPARE_COMMANDS, COMPARE_OPTIONS, COMPARE_USAGE, compareUsageProblem, runCompareCommand } from './compareCommands';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
@@ -34,6 +35,7 @@ ${HIGHLIGHTS_USAGE}
 ${EXPORT_USAGE}
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
 ${BACKUP_USAGE}
+${COMPARE_USAGE}
 
 Options:
   --library FILE        the library file (default: $MARGINALIA_LIBRARY, else the app's data directory)
@@ -73,6 +75,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         list: { type: 'boolean', default: false },
         limit: { type: 'string' },
         ...EXPORT_OPTIONS,
+        ...COMPARE_OPTIONS,
       },
     });
   } catch (error) {
@@ -93,7 +96,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.err(`marginalia ${command}: ${message}\n\n${USAGE}`);
     return EXIT.usage;
   };
-  if (!['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search', 'export'].includes(command)) return usage(`unknown command "${command}".`);
+  const isCompare = (COMPARE_COMMANDS as readonly string[]).includes(command);
+  if (!isCompare && !['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search', 'export'].includes(command)) return usage(`unknown command "${command}".`);
+  if (isCompare) {
+    const problem = compareUsageProblem(command, args, values);
+    if (problem) return usage(problem);
+  } else {
+    const stray = (Object.keys(COMPARE_OPTIONS) as (keyof typeof COMPARE_OPTIONS)[]).find((option) => (option === 'csv' ? values.csv : values[option] !== undefined));
+    if (stray) return usage(`--${stray} does not go with ${command}.`);
+  }
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
   if (command === 'show' && (args.length !== 1 || !/^\d+$/.test(args[0]!))) return usage('give one numeric SOURCE_ID (see `marginalia list`).');
   if (command === 'highlights') {
@@ -158,6 +169,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return runSearch(library.db, args, values.limit === undefined ? 20 : Number(values.limit), values.json, io);
       case 'backup':
         return await runBackup(library, values.list, values.json, io);
+      case 'outlets':
+      case 'collections':
+      case 'collect':
+      case 'codes':
+      case 'passages':
+      case 'matrix':
+      case 'related':
+      case 'autocode':
+        return runCompareCommand(library.db, command, args, values, io);
       case 'serve':
         return await runServe(library, values.port === undefined ? 0 : Number(values.port), values.json, io);
     }

@@ -8,6 +8,7 @@ import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
+import { createCompareHandlers } from './compare/createCompareHandlers';
 import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
@@ -82,6 +83,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createSearchHandlers(db),
     ...(searchWorker ? { search: searchWorker.search } : {}),
     ...createExportHandlers(db),
+    ...createCompareHandlers(db),
     close: async () => {
       await Promise.all([searchWorker?.close(), parseWorker?.close()]);
     },

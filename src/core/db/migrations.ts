@@ -5,6 +5,7 @@ import { MIGRATION_4_PDF_PAGES } from './migrations/migration4PdfPages';
 import { MIGRATION_5_NOTES } from './migrations/migration5Notes';
 import { MIGRATION_6_HIGHLIGHT_NOTE_SEARCH } from './migrations/migration6HighlightNoteSearch';
 import { MIGRATION_7_SEARCH_FOLD_IN_CODE } from './migrations/migration7SearchFoldInCode';
+import { MIGRATION_8_COMPARE } from './migrations/migration8Compare';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -27,6 +28,8 @@ export const migrations: readonly string[] = [
   MIGRATION_6_HIGHLIGHT_NOTE_SEARCH,
   // 7: search folding in TypeScript, indexes rebuilt, original bytes compressible (issue 13)
   MIGRATION_7_SEARCH_FOLD_IN_CODE,
+  // 8: outlets, collections, codes with colour and description (issue 11)
+  MIGRATION_8_COMPARE,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -34,8 +34,9 @@ export function attachTags(db: Db, highlightId: number, names: readonly string[]
   reindexHighlight(db, highlightId);
 }
 
+/** A code of the codebook (with a colour or a description, issue 11) is kept even when unused. */
 export function deleteUnusedTags(db: Db): void {
-  db.prepare('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.tag_id = tags.id)').run();
+  db.prepare("DELETE FROM tags WHERE color IS NULL AND description = '' AND NOT EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.tag_id = tags.id)").run();
 }
 
 function touch(db: Db, highlightId: number): void {

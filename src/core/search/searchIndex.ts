@@ -101,6 +101,12 @@ export function writeNoteSearchText(db: Db, id: number): void {
   prepared(db, 'INSERT INTO notes_fts (rowid, title, plain_text) VALUES (?, ?, ?)').run(id, folded.title, folded.plainText);
 }
 
+/**
+ * The tokenizer of the three indexes, as migration 7 declares it (frozen there). A temporary FTS5
+ * table that must split text exactly as the indexes do (coding by search) uses this.
+ */
+export const SEARCH_TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '՛՜՞'";
+
 /** The fold version the library's indexes were built with (0: not built yet). */
 export function indexedFoldVersion(db: Db): number {
   return db.prepare('SELECT fold_version FROM search_index WHERE id = 1').pluck().get() as number;

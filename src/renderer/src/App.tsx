@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SourceSort } from '../../shared/domain/source';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
@@ -21,6 +21,13 @@ import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
 import { SearchBox } from './features/search/SearchBox';
+import { ComparePage } from './features/compare/ComparePage';
+import { useMainViews } from './features/compare/compareViews';
+import { ViewTabs } from './features/compare/ViewTabs';
+import { revealHighlight } from './features/highlights/highlightFocus';
+import { OutletsButton } from './features/outlets/OutletsButton';
+import { PassagesPage } from './features/passages/PassagesPage';
+import { TimelinePage } from './features/timeline/TimelinePage';
 
 const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
 
@@ -31,6 +38,12 @@ export function App() {
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);
   const modalOpen = useIsModalOpen();
+  const views = useMainViews();
+  // The source open beside the reader's ("Compare with…"), if any.
+  const [sideBySide, setSideBySide] = useState<number | null>(null);
+  useEffect(() => {
+    if (view.name !== 'reader') setSideBySide(null);
+  }, [view.name]);
 
   const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
   const [outlet, setOutlet] = useState<string | null>(null);
@@ -58,8 +71,16 @@ export function App() {
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
+            <ViewTabs
+              current={view.name === 'reader' ? null : views.main}
+              onSelect={(next) => {
+                views.setMain(next);
+                if (view.name === 'reader') backToLibrary();
+              }}
+            />
             <SearchBox onOpenSource={openSource} />
             <NotesToggleButton />
+            <OutletsButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>
@@ -67,8 +88,26 @@ export function App() {
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
         <NotesSplitView>
-        {view.name === 'reader' ? (
-          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
+        {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
+          <div className="side-by-side">
+            <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
+            <ReaderPage key={`side-${sideBySide}`} sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
+          </div>
+        ) : view.name === 'reader' ? (
+          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
+        ) : views.main === 'passages' ? (
+          <PassagesPage
+            filter={views.passageFilter}
+            onFilterChange={views.setPassageFilter}
+            onOpenPassage={(passage) => {
+              openSource(passage.sourceId);
+              revealHighlight(passage.sourceId, passage.id, passage.exact);
+            }}
+          />
+        ) : views.main === 'compare' ? (
+          <ComparePage onShowPassages={views.showPassages} />
+        ) : views.main === 'timeline' ? (
+          <TimelinePage onOpenSource={openSource} onShowPassages={views.showPassages} />
         ) : (
           <LibraryPage
             filters={filters}

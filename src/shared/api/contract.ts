@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupOperations } from './backups';
+import { compareOperations } from './compare';
 import { exportOperations } from './export';
 import { highlightOperations } from './highlights';
 import { libraryOperations } from './library';
@@ -18,6 +19,7 @@ export const contract = {
   ...highlightOperations,
   ...searchOperations,
   ...exportOperations,
+  ...compareOperations,
 };
 
 export type Contract = typeof contract;

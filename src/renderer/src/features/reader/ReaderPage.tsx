@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { CompareWithButton } from '../compare/CompareWithButton';
+import { RelatedCoverage } from '../compare/RelatedCoverage';
 import { CitedIn } from '../notes/CitedIn';
 import { CiteSourceButton } from '../notes/CiteSourceButton';
 import { PassageReveal } from '../notes/PassageReveal';
@@ -20,9 +22,13 @@ interface ReaderPageProps {
   onDeleted: () => void;
   /** The right-hand column beside the text; the source's Highlights panel unless given. */
   sidePanel?: ReactNode;
+  /** Opens another source beside this one ("Compare with…", Related coverage). */
+  onCompareWith?: (sourceId: number) => void;
+  /** Set on the second reader of a side-by-side view: closes it. */
+  onCloseSide?: () => void;
 }
 
-export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) {
+export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCloseSide }: ReaderPageProps) {
   const { data: source, error, retry } = useSource(sourceId);
   const [editing, setEditing] = useState(false);
   const titleId = useId();
@@ -63,7 +69,13 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
             titleRef={titleRef}
             actions={
               <>
+                {onCloseSide ? (
+                  <button type="button" className="button" onClick={onCloseSide}>
+                    Close side by side
+                  </button>
+                ) : null}
                 <CiteSourceButton source={source} />
+                {onCompareWith ? <CompareWithButton sourceId={source.id} onCompareWith={onCompareWith} /> : null}
                 <button type="button" className="button" onClick={() => setEditing(true)}>
                   Edit details
                 </button>
@@ -77,6 +89,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel }: ReaderPageProps) 
           <PassageReveal sourceId={source.id} />
           <SearchMatchReveal source={source} />
           <SourceProvenance source={source} />
+          <RelatedCoverage sourceId={source.id} onCompareWith={onCompareWith} />
         </div>
       </div>
       {panel ? <aside className="reader-side-panel">{panel}</aside> : null}

@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../src/core/db/openDatabase';
+import { renameCode } from '../src/core/compare/codes';
+import { addToCollection } from '../src/core/compare/collections';
+import { codeMatrix, matrixSql } from '../src/core/compare/matrix';
+import { setOutlet } from '../src/core/compare/outlets';
+import type { PassageQuery } from '../src/core/compare/passages';
+import { passagePageSql, queryPassages } from '../src/core/compare/passages';
+import { relatedCoverage, relatedPlan, SECOND_PASS } from '../src/core/compare/related';
+import { timeline } from '../src/core/compare/timeline';
+import type { Random } from './random';
+import { pick, randomInt } from './random';
+import { OUTLETS } from './vocabulary';
+
+/**
+ * Comparing across sources (issue 11) on the bench library: the passages query for each kind of
+ * filter (first page of 200 and its total), the code matrix by outlet, related coverage for one
+ * source, and the timeline, each beside its floor (the same SQL prepared beforehand and run raw).
+ * Setup, untimed except where said: outlets get countries, the flat bench tags become a two-level
+ * codebook through renameCode (timed: it re-indexes every affected highlight), a tenth of the
+ * sources go into a collection.
+ */
+export interface CompareFigure {
+  name: string;
+  runs: number;
+  /** Rows of the first page / the total matching, for the passages cases. */
+  rows: number | null;
+  p50Ms: number;
+  p95Ms: number;
+  floorP50Ms: number;
+  floorP95Ms: number;
+  budgetP95Ms: number | null;
+}
+
+export interface CompareFigures {
+  setup: { renameCodesMs: number; highlightsRecoded: number };
+  figures: CompareFigure[];
+}
+
+const COUNTRIES = ['AZ', 'AM', 'PK', 'AZ', 'RU', 'RU', 'RU', 'RU', 'RU', 'AM', 'US', 'US', 'AM', 'AM', 'AM', 'US', 'GE', 'GE', 'AZ', 'AZ', 'PK', 'PK', 'GB', 'US', 'GB', 'QA', 'GB', 'FR', 'DE', 'TR'];
+const CODEBOOK: Record<string, string> = { blockade: 'framing/blockade', protest: 'framing/protest', ceasefire: 'events/ceasefire', talks: 'events/talks', peacekeepers: 'actors/peacekeepers' };
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const round = (value: number) => Number(value.toFixed(2));
+
+function timings(runs: number, run: (index: number) => unknown): number[] {
+  const samples: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    const start = performance.now();
+    run(index);
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+function figure(name: string, runs: number, rows: number | null, budgetP95Ms: number | null, api: (index: number) => unknown, floor: (index: number) => unknown): CompareFigure {
+  // One warm-up of each, so both read a warm page cache.
+  api(0);
+  floor(0);
+  const apiSamples = timings(runs, api);
+  const floorSamples = timings(runs, floor);
+  return { name, runs, rows, p50Ms: round(percentile(apiSamples, 50)), p95Ms: round(percentile(apiSamples, 95)), floorP50Ms: round(percentile(floorSamples, 50)), floorP95Ms: round(percentile(floorSamples, 95)), budgetP95Ms };
+}
+
+export function runCompareBench(db: Db, articles: number, random: Random, log: (line: string) => void): CompareFigures {
+  OUTLETS.forEach((outlet, index) => {
+    if (db.prepare('SELECT 1 FROM sources WHERE outlet = ?').get(outlet)) setOutlet(db, outlet, { country: COUNTRIES[index % COUNTRIES.length]! });
+  });
+  const before = db.prepare('SELECT count(*) FROM highlight_tags').pluck().get() as number;
+  const renameStart = performance.now();
+  let recoded = 0;
+  for (const [from, to] of Object.entries(CODEBOOK)) {
+    if (db.prepare('SELECT 1 FROM tags WHERE name_key = ?').get(from)) recoded += renameCode(db, from, to).passageCount;
+  }
+  const renameCodesMs = round(performance.now() - renameStart);
+  log(`  renamed ${Object.keys(CODEBOOK).length} codes (${recoded.toLocaleString('en')} passages, ${before.toLocaleString('en')} codings) in ${renameCodesMs} ms`);
+  const collected = Array.from({ length: Math.floor(articles / 10) }, () => randomInt(random, 1, articles));
+  addToCollection(db, 'Bench sample', [...new Set(collected)]);
+
+  const words = db.prepare("SELECT exact FROM highlights WHERE id % 97 = 0 LIMIT 50").pluck().all() as string[];
+  const middlingWord = () => pick(random, pick(random, words).split(/\s+/u).filter((word) => /^\p{L}{6,}$/u.test(word))) ?? 'blockade';
+  const month = () => {
+    const year = 2010 + randomInt(random, 0, 13);
+    const m = String(randomInt(random, 1, 12)).padStart(2, '0');
+    return { after: `${year}-${m}-01`, before: `${year}-${m}-28` };
+  };
+  const cases: { name: string; queries: PassageQuery[] }[] = [
+    { name: 'passages: no filter', queries: [{}] },
+    { name: 'passages: code with children', queries: [{ filter: { code: 'framing' } }, { filter: { code: 'events' } }] },
+    { name: 'passages: one code', queries: Object.values(CODEBOOK).map((code) => ({ filter: { code } })) },
+    { name: 'passages: outlet', queries: OUTLETS.slice(0, 10).map((outlet) => ({ filter: { outlet } })) },
+    { name: 'passages: country', queries: ['AZ', 'AM', 'RU', 'US'].map((country) => ({ filter: { country } })) },
+    { name: 'passages: one month', queries: Array.from({ length: 10 }, () => ({ filter: month() })) },
+    { name: 'passages: words', queries: Array.from({ length: 10 }, () => ({ filter: { words: middlingWord() } })) },
+    { name: 'passages: collection', queries: [{ filter: { collection: 'Bench sample' } }] },
+    { name: 'passages: outlet + code', queries: OUTLETS.slice(0, 5).map((outlet) => ({ filter: { outlet, code: 'framing' } })) },
+    { name: 'passages: sorted by outlet', queries: [{ sort: 'outlet' }] },
+  ];
+  const figures: CompareFigure[] = [];
+  for (const { name, queries } of cases) {
+    const statements = queries.map((query) => {
+      const plan = passagePageSql({ ...query, limit: 200 });
+      return { page: db.prepare(plan.sql), count: db.prepare(plan.countSql).pluck(), plan };
+    });
+    const total = queryPassages(db, { ...queries[0]!, limit: 200 }).total;
+    const runs = Math.max(20, queries.length * 3);
+    figures.push(
+      figure(name, runs, total, 50, (index) => queryPassages(db, { ...queries[index % queries.length]!, limit: 200 }), (index) => {
+        const { page, count, plan } = statements[index % statements.length]!;
+        page.all(...plan.params);
+        count.get(...plan.countParams);
+      }),
+    );
+    log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms`);
+  }
+
+  // A page deep in the list: the 50th page of 200, reached by its cursor.
+  let cursor: string | null = null;
+  for (let page = 0; page < 49 && (page === 0 || cursor !== null); page++) cursor = queryPassages(db, { limit: 200, after: cursor, count: false }).next;
+  if (cursor !== null) {
+    const deep = passagePageSql({ limit: 200, after: cursor });
+    const statement = db.prepare(deep.sql);
+    figures.push(figure('passages: 50th page (keyset)', 20, null, 50, () => queryPassages(db, { limit: 200, after: cursor }), () => { statement.all(...deep.params); db.prepare(deep.countSql).pluck().get(...deep.countParams); }));
+  }
+
+  const matrixPlan = matrixSql('outlet');
+  const matrixStatement = db.prepare(matrixPlan.sql);
+  const columnsStatement = db.prepare(matrixPlan.columnsSql).pluck();
+  figures.push(figure('matrix by outlet', 10, null, 100, () => codeMatrix(db, 'outlet'), () => { columnsStatement.all(); matrixStatement.all(...matrixPlan.params); }));
+  log(`  matrix by outlet: p95 ${figures.at(-1)!.p95Ms} ms`);
+
+  const dated = db.prepare('SELECT id FROM sources WHERE published_at IS NOT NULL AND id % 53 = 0 LIMIT 20').pluck().all() as number[];
+  const plans = dated.map((id) => relatedPlan(db, id));
+  const read = db.prepare('SELECT id, title, outlet, published_at, body FROM sources WHERE id = ?');
+  const lookups = plans.map((plan) => db.prepare(plan.lookupSql).pluck() as Database.Statement);
+  figures.push(
+    figure('related coverage (one source)', dated.length, null, 200, (index) => relatedCoverage(db, dated[index % dated.length]!), (index) => {
+      const plan = plans[index % plans.length]!;
+      const ids = new Set<number>();
+      for (const params of plan.lookupParams) for (const id of lookups[index % plans.length]!.all(...params) as number[]) ids.add(id);
+      [...ids].slice(0, SECOND_PASS).forEach((id) => read.get(id));
+    }),
+  );
+  log(`  related coverage: p95 ${figures.at(-1)!.p95Ms} ms`);
+
+  const timelineSources = db.prepare("SELECT s.id, s.title, s.published_at, coalesce(s.outlet, '(no outlet)') FROM sources s LEFT JOIN outlets o ON o.name = s.outlet WHERE s.published_at IS NOT NULL AND EXISTS (SELECT 1 FROM highlights h WHERE h.source_id = s.id) ORDER BY s.published_at, s.id");
+  const timelinePassages = db.prepare('SELECT h.id, h.source_id, h.color, (SELECT json_group_array(t.name) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id) FROM highlights h JOIN sources s ON s.id = h.source_id WHERE s.published_at IS NOT NULL ORDER BY h.source_id, h.start');
+  figures.push(figure('timeline data (sources with passages)', 5, null, 200, () => timeline(db, { codedOnly: true }), () => { timelineSources.all(); timelinePassages.all(); }));
+  log(`  timeline: p95 ${figures.at(-1)!.p95Ms} ms`);
+  return { setup: { renameCodesMs, highlightsRecoded: recoded }, figures };
+}
+
+export function formatCompareReport(figures: CompareFigures): string {
+  const lines = [`Comparing across sources (renaming 5 codes: ${figures.setup.renameCodesMs} ms for ${figures.setup.highlightsRecoded.toLocaleString('en')} passages)`];
+  lines.push(`  ${'case'.padEnd(40)} ${'matches'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'floor p50'.padStart(10)} ${'floor p95'.padStart(10)}  budget`);
+  for (const f of figures.figures) {
+    const verdict = f.budgetP95Ms === null ? '' : `p95 < ${f.budgetP95Ms} ms ${f.p95Ms < f.budgetP95Ms ? 'ok' : 'OVER'}`;
+    lines.push(`  ${f.name.padEnd(40)} ${String(f.rows ?? '').padStart(8)} ${f.p50Ms.toFixed(2).padStart(8)} ${f.p95Ms.toFixed(2).padStart(8)} ${f.floorP50Ms.toFixed(2).padStart(10)} ${f.floorP95Ms.toFixed(2).padStart(10)}  ${verdict}`);
+  }
+  return lines.join('\n');
+}

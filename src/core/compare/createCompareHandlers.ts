@@ -1,0 +1,39 @@
+import type { CompareHandlers } from '../../shared/api/compare';
+import type { Db } from '../db/openDatabase';
+import { autocode, undoAutocode } from './autocode';
+import { deleteCode, listCodes, mergeCodes, renameCode, setCode } from './codes';
+import { addToCollection, collectionSourceIds, deleteCollection, listCollections, removeFromCollection } from './collections';
+import { codeMatrix, coOccurrence } from './matrix';
+import { listOutletDetails, mergeOutlets, setOutlet } from './outlets';
+import { queryPassages } from './passages';
+import { relatedCoverage } from './related';
+import { timeline } from './timeline';
+
+/** The compare operations of the contract on one open library (issue 11). */
+export function createCompareHandlers(db: Db): CompareHandlers {
+  return {
+    listOutletDetails: () => listOutletDetails(db),
+    setOutlet: ({ name, country, note }) => setOutlet(db, name, { country, note }),
+    mergeOutlets: ({ from, into }) => mergeOutlets(db, from, into),
+    listCollections: () => listCollections(db),
+    addToCollection: ({ name, sourceIds }) => addToCollection(db, name, sourceIds),
+    removeFromCollection: ({ name, sourceIds }) => removeFromCollection(db, name, sourceIds),
+    deleteCollection: ({ name }) => {
+      deleteCollection(db, name);
+      return { deleted: true };
+    },
+    collectionSourceIds: ({ name }) => collectionSourceIds(db, name),
+    listCodes: () => listCodes(db),
+    setCode: ({ name, color, description }) => setCode(db, name, { color, description }),
+    renameCode: ({ from, to }) => renameCode(db, from, to),
+    mergeCodes: ({ from, into }) => mergeCodes(db, from, into),
+    deleteCode: ({ name }) => deleteCode(db, name),
+    listPassages: ({ filter, sort, after, limit }) => queryPassages(db, { filter, sort, after, limit }),
+    codeMatrix: ({ by, filter }) => codeMatrix(db, by, filter),
+    coOccurrence: ({ filter }) => coOccurrence(db, filter),
+    timeline: (options) => timeline(db, options),
+    relatedCoverage: ({ sourceId }) => relatedCoverage(db, sourceId),
+    autocode: (input) => autocode(db, input),
+    undoAutocode: ({ highlightIds }) => undoAutocode(db, highlightIds),
+  };
+}

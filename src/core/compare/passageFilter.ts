@@ -1,0 +1,88 @@
+import type { PassageFilter } from '../../shared/domain/compare';
+import { NO_COLLECTION, NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compare';
+import { tagKey } from '../../shared/domain/highlight';
+import { parseQuery } from '../../shared/search/parseQuery';
+import { buildMatch } from '../search/buildMatch';
+import { highlightKind } from '../search/searchKinds';
+import { CODE_OR_CHILD_SQL, codeOrChildParams } from './codes';
+
+/**
+ * A passage filter as SQL conditions over `highlights h JOIN sources s LEFT JOIN outlets o`, with
+ * their parameters in order. `impossible` is set when the words can match nothing (then no SQL runs).
+ */
+export interface FilterSql {
+  conditions: string[];
+  params: (string | number)[];
+  impossible: boolean;
+}
+
+/** The FROM clause every passage query shares. */
+export const PASSAGE_FROM = 'highlights h JOIN sources s ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet';
+
+/** True when some note (not deleted) cites the highlight `h`. */
+export const CITED_SQL = 'EXISTS (SELECT 1 FROM citations c JOIN notes n ON n.id = c.note_id WHERE c.highlight_id = h.id AND n.deleted_at IS NULL)';
+
+export function passageFilterSql(filter: PassageFilter): FilterSql {
+  const conditions: string[] = [];
+  const params: (string | number)[] = [];
+  let impossible = false;
+  if (filter.code !== undefined) {
+    conditions.push(`EXISTS (SELECT 1 FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id AND ${CODE_OR_CHILD_SQL('t')})`);
+    params.push(...codeOrChildParams(filter.code));
+  }
+  if (filter.outlet !== undefined) {
+    if (filter.outlet === NO_OUTLET) conditions.push('s.outlet IS NULL');
+    else {
+      conditions.push('s.outlet = ?');
+      params.push(filter.outlet);
+    }
+  }
+  if (filter.country !== undefined) {
+    if (filter.country === NO_COUNTRY) conditions.push('o.country IS NULL');
+    else {
+      conditions.push('o.country = ?');
+      params.push(filter.country.toUpperCase());
+    }
+  }
+  if (filter.collection !== undefined) {
+    if (filter.collection === NO_COLLECTION) conditions.push('NOT EXISTS (SELECT 1 FROM collection_sources cs WHERE cs.source_id = s.id)');
+    else {
+      conditions.push('s.id IN (SELECT cs.source_id FROM collection_sources cs JOIN collections c ON c.id = cs.collection_id WHERE c.name_key = ?)');
+      params.push(tagKey(filter.collection));
+    }
+  }
+  if (filter.after !== undefined) {
+    conditions.push('s.published_at >= ?');
+    params.push(filter.after);
+  }
+  if (filter.before !== undefined) {
+    conditions.push('s.published_at <= ?');
+    params.push(filter.before);
+  }
+  if (filter.color !== undefined) {
+    conditions.push('h.color = ?');
+    params.push(filter.color);
+  }
+  if (filter.language !== undefined) {
+    conditions.push('s.language = ?');
+    params.push(filter.language);
+  }
+  if (filter.cited !== undefined) conditions.push(filter.cited ? CITED_SQL : `NOT ${CITED_SQL}`);
+  if (filter.orphaned !== undefined) conditions.push(filter.orphaned ? 'h.orphaned = 1' : 'h.orphaned = 0');
+  if (filter.sourceId !== undefined) {
+    conditions.push('h.source_id = ?');
+    params.push(filter.sourceId);
+  }
+  if (filter.words !== undefined && filter.words.trim() !== '') {
+    const parsed = parseQuery(filter.words);
+    const match = buildMatch(parsed, highlightKind.fields);
+    if (match === null) impossible = parsed.groups.length > 0;
+    else {
+      conditions.push('h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)');
+      params.push(match);
+    }
+  }
+  return { conditions, params, impossible };
+}
+
+export const whereClause = (conditions: readonly string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/openDatabase';
+import { createNote, saveNote } from '../notes/notes';
+import { updateSource } from '../sources';
+import { citation, editorStateJson, paragraph } from '../../shared/notes/testStates';
+import { addToCollection } from './collections';
+import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';
+import { setOutlet } from './outlets';
+import { allPassages, queryPassages } from './passages';
+
+let db: Db;
+let cleanup: () => void;
+let ids: number[];
+let h: Record<string, number>;
+beforeEach(async () => {
+  ({ db, cleanup } = openCompareTestLibrary());
+  ids = await importSamples(db);
+  // 1: undated, no outlet; 2: UrduPoint.com 2023-02-24; 3: Asbarez 2023-01-10 (set here); 5: AzerNews 2023-01-11.
+  updateSource(db, ids[2]!, { outlet: 'Asbarez', publishedAt: '2023-01-10', language: 'en' });
+  setOutlet(db, 'Asbarez', { country: 'AM' });
+  setOutlet(db, 'AzerNews', { country: 'AZ' });
+  h = {
+    pretext: highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial']).id,
+    urdu: highlightWords(db, ids[1]!, 'illegal blockade', ['framing/illegal-blockade'], 'red').id,
+    asbarezLate: highlightWords(db, ids[2]!, 'there is no blockade', ['framing/blockade-denial']).id,
+    asbarezEarly: highlightWords(db, ids[2]!, 'illegal blockade', ['framing/illegal-blockade', 'actors']).id,
+    azer: highlightWords(db, ids[4]!, 'UN peacekeepers', []).id,
+  };
+});
+afterEach(() => cleanup());
+
+const idsOf = (filter: Parameters<typeof allPassages>[1], sort?: Parameters<typeof allPassages>[2]) => allPassages(db, filter, sort).map((p) => p.id);
+
+describe('passages', () => {
+  it('lists every highlight with its source facts, by date then position, undated last', () => {
+    const passages = allPassages(db);
+    expect(passages.map((p) => p.id)).toEqual([h.asbarezEarly, h.asbarezLate, h.azer, h.urdu, h.pretext]);
+    expect(passages[0]).toMatchObject({
+      sourceId: ids[2],
+      exact: 'illegal blockade',
+      codes: ['actors', 'framing/illegal-blockade'],
+      outlet: 'Asbarez',
+      country: 'AM',
+      publishedAt: '2023-01-10',
+      orphaned: false,
+      cited: false,
+      color: 'yellow',
+    });
+    expect(passages.at(-1)).toMatchObject({ outlet: null, country: null, publishedAt: null });
+  });
+
+  it('filters by code including its children, outlet, country, colour, language, date range and words', () => {
+    expect(idsOf({ code: 'framing' })).toEqual([h.asbarezEarly, h.asbarezLate, h.urdu, h.pretext]);
+    expect(idsOf({ code: 'Framing/Blockade-denial' })).toEqual([h.asbarezLate, h.pretext]);
+    expect(idsOf({ code: 'framing/blockade' })).toEqual([]);
+    expect(idsOf({ outlet: '(no outlet)' })).toEqual([h.pretext]);
+    expect(idsOf({ outlet: 'Asbarez', code: 'actors' })).toEqual([h.asbarezEarly]);
+    expect(idsOf({ country: 'az' })).toEqual([h.azer]);
+    expect(idsOf({ country: '(no country)' })).toEqual([h.urdu, h.pretext]);
+    expect(idsOf({ color: 'red' })).toEqual([h.urdu]);
+    expect(idsOf({ language: 'en' })).toEqual([h.asbarezEarly, h.asbarezLate]);
+    expect(idsOf({ after: '2023-01-11', before: '2023-02-24' })).toEqual([h.azer, h.urdu]);
+    // Words are searched in the quote, the comment and the codes (framing/blockade-denial has "blockade").
+    expect(idsOf({ words: 'blockade' })).toEqual([h.asbarezEarly, h.asbarezLate, h.urdu, h.pretext]);
+    expect(idsOf({ words: 'peacekeep*' })).toEqual([h.azer]);
+    expect(idsOf({ words: 'tag:actors' })).toEqual([h.asbarezEarly]);
+  });
+
+  it('filters by collection, cited and orphaned', () => {
+    addToCollection(db, 'Armenian press', [ids[2]!]);
+    expect(idsOf({ collection: 'armenian press' })).toEqual([h.asbarezEarly, h.asbarezLate]);
+    expect(idsOf({ collection: '(no collection)' })).toEqual([h.azer, h.urdu, h.pretext]);
+    const note = createNote(db, { title: 'Draft' });
+    saveNote(db, note.id, { editorState: editorStateJson(paragraph(citation(ids[4]!, h.azer!))) });
+    expect(idsOf({ cited: true })).toEqual([h.azer]);
+    expect(idsOf({ cited: false })).toEqual([h.asbarezEarly, h.asbarezLate, h.urdu, h.pretext]);
+    expect(idsOf({ orphaned: true })).toEqual([]);
+  });
+
+  it('sorts by outlet (no outlet last) or by source title', () => {
+    expect(idsOf({}, 'outlet')).toEqual([h.asbarezEarly, h.asbarezLate, h.azer, h.urdu, h.pretext]);
+    expect(idsOf({}, 'country')).toEqual([h.asbarezEarly, h.asbarezLate, h.azer, h.urdu, h.pretext]);
+    setOutlet(db, 'UrduPoint.com', { country: 'AA' });
+    expect(idsOf({}, 'country')).toEqual([h.urdu, h.asbarezEarly, h.asbarezLate, h.azer, h.pretext]);
+    const byTitle = allPassages(db, {}, 'source').map((p) => p.title);
+    expect(byTitle).toEqual([...byTitle].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  });
+
+  it('pages by keyset: the pages together are the whole list, each once', () => {
+    const first = queryPassages(db, { limit: 2 });
+    expect(first.total).toBe(5);
+    const second = queryPassages(db, { limit: 2, after: first.next });
+    const third = queryPassages(db, { limit: 2, after: second.next });
+    expect(third.next).toBeNull();
+    expect([...first.passages, ...second.passages, ...third.passages].map((p) => p.id)).toEqual(idsOf({}));
+    expect(() => queryPassages(db, { sort: 'outlet', after: first.next })).toThrow(/cursor/);
+  });
+});

@@ -1,0 +1,148 @@
+import type { Passage, PassageFilter, PassagePage, PassageSort } from '../../shared/domain/compare';
+import { ApiError } from '../../shared/api/errors';
+import type { HighlightColor } from '../../shared/domain/highlight';
+import type { Db } from '../db/openDatabase';
+import { CITED_SQL, PASSAGE_FROM, passageFilterSql, whereClause } from './passageFilter';
+
+/**
+ * Every highlight of the library as a passage with its source's facts (issue 11), filtered, sorted
+ * and paged by keyset: the page after a cursor starts right after its last row, however deep.
+ *
+ * Sort keys never hold NULL (SQL row values would not compare them): undated sources and sources
+ * without an outlet sort last through an `IS NULL` key before the value.
+ */
+const POSITION = ['s.id', 'h.orphaned', 'h.start', 'h.id'];
+const DATE = ['s.published_at IS NULL', "coalesce(s.published_at, '')"];
+const SORT_KEYS: Record<PassageSort, string[]> = {
+  date: [...DATE, ...POSITION],
+  outlet: ['s.outlet IS NULL', "coalesce(s.outlet, '') COLLATE NOCASE", "coalesce(s.outlet, '')", ...DATE, ...POSITION],
+  country: ['o.country IS NULL', "coalesce(o.country, '')", ...DATE, ...POSITION],
+  source: ['s.title COLLATE NOCASE', ...POSITION],
+};
+
+export const PASSAGE_PAGE_DEFAULT = 200;
+
+interface PassageRow {
+  id: number;
+  source_id: number;
+  exact: string;
+  comment: string;
+  color: HighlightColor;
+  outlet: string | null;
+  country: string | null;
+  published_at: string | null;
+  title: string;
+  orphaned: 0 | 1;
+  start: number;
+  end: number;
+  citekey: string;
+  author: string | null;
+  language: string | null;
+  cited: 0 | 1;
+  [key: `k${number}`]: string | number;
+}
+
+function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+  } catch {
+    // fall through
+  }
+  throw new ApiError('invalid_request', 'That page cursor does not belong to this sort; start again from the first page.');
+}
+
+export interface PassageQuery {
+  filter?: PassageFilter;
+  sort?: PassageSort;
+  /** The `next` of the previous page. */
+  after?: string | null;
+  limit?: number;
+  /** False to skip counting every match (total is then -1): the CLI reads all pages anyway. */
+  count?: boolean;
+}
+
+/** The SQL of one page, exposed so the benchmark can run the very same statement raw. */
+export function passagePageSql(query: PassageQuery): { sql: string; params: (string | number)[]; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
+  const keys = SORT_KEYS[query.sort ?? 'date'];
+  const { conditions, params, impossible } = passageFilterSql(query.filter ?? {});
+  const pageConditions = [...conditions];
+  const pageParams = [...params];
+  if (query.after) {
+    pageConditions.push(`(${keys.join(', ')}) > (${keys.map(() => '?').join(', ')})`);
+    pageParams.push(...decodeCursor(query.after, keys.length));
+  }
+  const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
+  const sql = `
+    SELECT h.id, h.source_id, h.exact, h.comment, h.color, h.orphaned, h.start, h.end,
+      s.outlet, o.country, s.published_at, s.title, s.citekey, s.author, s.language,
+      ${CITED_SQL} AS cited, ${keys.map((key, index) => `${key} AS k${index}`).join(', ')}
+    FROM ${PASSAGE_FROM} ${whereClause(pageConditions)}
+    ORDER BY ${keys.join(', ')}
+    LIMIT ${Number(limit) + 1}`;
+  const countSql = `SELECT count(*) FROM ${PASSAGE_FROM} ${whereClause(conditions)}`;
+  return { sql, params: pageParams, countSql, countParams: params, impossible, keys };
+}
+
+export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
+  const { sql, params, countSql, countParams, impossible, keys } = passagePageSql(query);
+  if (impossible) return { passages: [], next: null, total: 0 };
+  const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
+  const rows = db.prepare(sql).all(...params) as PassageRow[];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const codes = codesOf(db, page.map((row) => row.id));
+  const passages: Passage[] = page.map((row) => ({
+    id: row.id,
+    sourceId: row.source_id,
+    exact: row.exact,
+    codes: codes.get(row.id) ?? [],
+    comment: row.comment,
+    color: row.color,
+    outlet: row.outlet,
+    country: row.country,
+    publishedAt: row.published_at,
+    title: row.title,
+    orphaned: row.orphaned === 1,
+    start: row.start,
+    end: row.end,
+    citekey: row.citekey,
+    author: row.author,
+    language: row.language,
+    cited: row.cited === 1,
+  }));
+  const last = page.at(-1);
+  const next = more && last ? Buffer.from(JSON.stringify(keys.map((_, index) => last[`k${index}`]))).toString('base64url') : null;
+  const total = query.count === false ? -1 : (db.prepare(countSql).pluck().get(...countParams) as number);
+  return { passages, next, total };
+}
+
+/** Every passage matching the filter, all pages (the CLI and exports). */
+export function allPassages(db: Db, filter: PassageFilter = {}, sort: PassageSort = 'date'): Passage[] {
+  const passages: Passage[] = [];
+  let after: string | null = null;
+  do {
+    const page = queryPassages(db, { filter, sort, after, limit: 1000, count: false });
+    passages.push(...page.passages);
+    after = page.next;
+  } while (after !== null);
+  return passages;
+}
+
+/** Code names of these highlights, each list sorted case-insensitively, in one query. */
+function codesOf(db: Db, ids: readonly number[]): Map<number, string[]> {
+  const codes = new Map<number, string[]>();
+  if (ids.length === 0) return codes;
+  const rows = db
+    .prepare(
+      `SELECT ht.highlight_id AS id, t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+       WHERE ht.highlight_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key`,
+    )
+    .all(JSON.stringify(ids)) as { id: number; name: string }[];
+  for (const { id, name } of rows) {
+    const list = codes.get(id);
+    if (list) list.push(name);
+    else codes.set(id, [name]);
+  }
+  return codes;
+}

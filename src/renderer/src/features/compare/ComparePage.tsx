@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { MatrixBy, PassageFilter } from '../../../../shared/domain/compare';
+import { matrixCsv } from '../../../../shared/compare/passageExport';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/errorMessage';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useQuery } from '../../hooks/useQuery';
+import { downloadFile } from '../export/downloadFile';
+import { CodeColumnTable, CoOccurrenceTable } from './MatrixTable';
+import './compare.css';
+
+interface ComparePageProps {
+  onShowPassages: (filter: PassageFilter) => void;
+}
+
+type Mode = 'columns' | 'codes';
+
+/** The code matrix (issue 11): codes × outlets, countries or collections, or codes × codes. */
+export function ComparePage({ onShowPassages }: ComparePageProps) {
+  const [by, setBy] = useState<MatrixBy>('outlet');
+  const [mode, setMode] = useState<Mode>('columns');
+  const matrix = useQuery(`matrix:${by}`, () => api.codeMatrix({ by }));
+  const coOccurrence = useQuery(`cooccurrence:${mode}`, () => (mode === 'codes' ? api.coOccurrence({}) : Promise.resolve(null)));
+  const error = matrix.error ?? coOccurrence.error;
+
+  return (
+    <div className="page compare-page" aria-busy={matrix.loading}>
+      <div className="library-toolbar">
+        <div className="library-heading">
+          <h1>Compare</h1>
+        </div>
+        <div className="library-controls">
+          <label className="field-inline">
+            <span>Show</span>
+            <select className="select" value={mode} onChange={(event) => setMode(event.currentTarget.value as Mode)}>
+              <option value="columns">Codes by column</option>
+              <option value="codes">Co-occurrence (code × code)</option>
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>Compare by</span>
+            <select className="select" value={by} disabled={mode === 'codes'} onChange={(event) => setBy(event.currentTarget.value as MatrixBy)}>
+              <option value="outlet">Outlet</option>
+              <option value="country">Country</option>
+              <option value="collection">Collection</option>
+            </select>
+          </label>
+          <button type="button" className="button" disabled={!matrix.data} onClick={() => matrix.data && downloadFile({ fileName: `code-matrix-by-${by}.csv`, content: matrixCsv(matrix.data), type: 'text/csv' })}>
+            Export CSV
+          </button>
+        </div>
+      </div>
+      {error ? <ErrorBanner title="The matrix could not be loaded." message={errorMessage(error, 'load the code matrix')} onRetry={matrix.retry} /> : null}
+      {matrix.data && matrix.data.rows.length === 0 ? <p className="library-no-match">No codes yet. Add tags to highlights in the reader: each tag is a code, and `a/b` is b under a.</p> : null}
+      <div className="matrix-scroller">
+        {mode === 'columns' && matrix.data && matrix.data.rows.length > 0 ? <CodeColumnTable matrix={matrix.data} onCell={(code, column) => onShowPassages({ code, [by]: column })} /> : null}
+        {mode === 'codes' && coOccurrence.data ? <CoOccurrenceTable data={coOccurrence.data} onCell={(code) => onShowPassages({ code })} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { api } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+
+interface RelatedCoverageProps {
+  sourceId: number;
+  onCompareWith?: (sourceId: number) => void;
+}
+
+/** Sources most likely about the same event (src/core/compare/related.ts says how), best first. */
+export function RelatedCoverage({ sourceId, onCompareWith }: RelatedCoverageProps) {
+  const related = useQuery(`related:${sourceId}`, () => api.relatedCoverage({ sourceId }));
+  const list = related.data ?? [];
+  return (
+    <section className="related-coverage" aria-label="Related coverage">
+      <h2>Related coverage</h2>
+      {related.loading && !related.data ? <p className="loading">Looking for other reports of the same event…</p> : null}
+      {related.data && list.length === 0 ? <p className="missing">No other source in the library looks like a report of the same event (published within 3 days, sharing its names and rare words).</p> : null}
+      {list.length > 0 ? (
+        <ul>
+          {list.map((item) => (
+            <li key={item.sourceId}>
+              <span className="related-title">{item.title}</span>
+              <span className="related-facts">
+                {' '}
+                · {item.outlet ?? 'no outlet'} · {item.publishedAt ?? 'undated'} · score {item.score.toFixed(2)}
+              </span>
+              {item.shared.length > 0 ? <span className="related-shared"> · shares {item.shared.slice(0, 5).join(', ')}</span> : null}{' '}
+              {onCompareWith ? (
+                <button type="button" className="button button-small" onClick={() => onCompareWith(item.sourceId)} aria-label={`Open side by side: ${item.title}`}>
+                  Side by side
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
+import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passageExport';
+import { errorMessage } from '../../api/errorMessage';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
+import { PassageFilters } from './PassageFilters';
+import { PassageRow } from './PassageRow';
+import type { PassageGrouping } from './passageGroups';
+import { passageLines } from './passageGroups';
+import { usePassagePages } from './usePassagePages';
+import './passages.css';
+
+interface PassagesPageProps {
+  filter: PassageFilter;
+  onFilterChange: (filter: PassageFilter) => void;
+  onOpenPassage: (passage: Passage) => void;
+}
+
+const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet: 'outlet', country: 'country', code: null };
+
+/** Every highlight of the library in one virtualized table named "Passages" (issue 11). */
+export function PassagesPage({ filter, onFilterChange, onOpenPassage }: PassagesPageProps) {
+  const [sortChoice, setSort] = useState<PassageSort>('date');
+  const [grouping, setGrouping] = useState<PassageGrouping>('none');
+  const sort = SORTS[grouping] ?? sortChoice;
+  const pages = usePassagePages(filter, sort);
+  const lines = passageLines(pages.passages, grouping);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+  const { hasMore, loadMore } = pages;
+
+  // Grouping by code lists a passage under each code: it needs every page, so it reads them all.
+  useEffect(() => {
+    if (hasMore && (grouping === 'code' || lastIndex >= lines.length - 20)) loadMore();
+  }, [hasMore, loadMore, grouping, lastIndex, lines.length]);
+
+  const exportRows = async (format: 'csv' | 'markdown') => {
+    const all = await pages.loadAll();
+    if (format === 'csv') downloadFile({ fileName: 'passages.csv', content: passagesCsv(all), type: 'text/csv' });
+    else downloadFile({ fileName: 'passages.md', content: passagesMarkdown(all), type: MARKDOWN_TYPE });
+  };
+
+  return (
+    <div className="page passages-page" aria-busy={pages.loading}>
+      <div className="library-toolbar">
+        <div className="library-heading">
+          <h1>Passages</h1>
+          {pages.total !== null ? <p className="library-count" role="status">{pages.total === 1 ? '1 passage' : `${pages.total} passages`}</p> : null}
+        </div>
+        <div className="library-controls">
+          <label className="field-inline">
+            <span>Sort by</span>
+            <select className="select" value={sort} disabled={SORTS[grouping] !== null} onChange={(event) => setSort(event.currentTarget.value as PassageSort)}>
+              <option value="date">Date</option>
+              <option value="outlet">Outlet</option>
+              <option value="country">Country</option>
+              <option value="source">Source</option>
+            </select>
+          </label>
+          <label className="field-inline">
+            <span>Group by</span>
+            <select className="select" value={grouping} onChange={(event) => setGrouping(event.currentTarget.value as PassageGrouping)}>
+              <option value="none">No grouping</option>
+              <option value="outlet">Outlet</option>
+              <option value="country">Country</option>
+              <option value="code">Code</option>
+            </select>
+          </label>
+          <button type="button" className="button" disabled={pages.passages.length === 0} onClick={() => void exportRows('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className="button" disabled={pages.passages.length === 0} onClick={() => void exportRows('markdown')}>
+            Export Markdown
+          </button>
+        </div>
+      </div>
+      <PassageFilters filter={filter} onChange={onFilterChange} />
+      {pages.error ? <ErrorBanner title="The passages could not be loaded." message={errorMessage(pages.error, 'load the passages')} onRetry={pages.retry} /> : null}
+      <div role="table" aria-label="Passages" aria-rowcount={(pages.total ?? lines.length) + 1} className="passage-table">
+        <div role="rowgroup" className="passage-head">
+          <div role="row" aria-rowindex={1} className="passage-row">
+            {['Quote', 'Source', 'Outlet', 'Country', 'Date', 'Codes', 'Cite'].map((name) => (
+              <div key={name} role="columnheader">
+                {name}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" ref={scroller} className="passage-scroller">
+          {!pages.loading && lines.length === 0 ? <p className="library-no-match">No passages match. Highlight passages in the reader, or clear the filters.</p> : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const line = lines[item.index]!;
+              return (
+                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="passage-line" style={{ transform: `translateY(${item.start}px)` }}>
+                  {line.kind === 'group' ? (
+                    <div role="row" aria-rowindex={item.index + 2} className="passage-group">
+                      <div role="cell">
+                        <strong>{line.label}</strong> · {line.count === 1 ? '1 passage' : `${line.count} passages`}
+                      </div>
+                    </div>
+                  ) : (
+                    <PassageRow passage={line.passage} rowIndex={item.index + 2} onOpen={onOpenPassage} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

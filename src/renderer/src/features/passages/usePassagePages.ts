@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
+import { api } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+
+const PAGE = 200;
+
+export interface PassagePages {
+  passages: Passage[];
+  total: number | null;
+  loading: boolean;
+  error: Error | null;
+  retry: () => void;
+  /** Asks for the next page (when the table scrolls near the end); ignored while one is on its way. */
+  loadMore: () => void;
+  hasMore: boolean;
+  /** Every remaining page, for exporting all the rows. */
+  loadAll: () => Promise<Passage[]>;
+}
+
+/**
+ * Passages matching a filter, page by page (keyset cursors from listPassages). The first page is
+ * a useQuery, so it is fetched again when the library changes; later pages then start over.
+ */
+export function usePassagePages(filter: PassageFilter, sort: PassageSort): PassagePages {
+  const key = JSON.stringify({ filter, sort });
+  const first = useQuery(`passages:${key}`, () => api.listPassages({ filter, sort, limit: PAGE }));
+  const [more, setMore] = useState<{ key: string; base: unknown; passages: Passage[]; next: string | null }>({ key: '', base: null, passages: [], next: null });
+  const inFlight = useRef(false);
+
+  const page = first.data;
+  const current = more.key === key && more.base === page ? more : { key, base: page, passages: [], next: page?.next ?? null };
+  useEffect(() => {
+    inFlight.current = false;
+  }, [page]);
+
+  const loadMore = useCallback(() => {
+    if (inFlight.current || current.next === null || !page) return;
+    inFlight.current = true;
+    const cursor = current.next;
+    void api.listPassages({ filter, sort, limit: PAGE, after: cursor }).then(
+      (next) => {
+        inFlight.current = false;
+        setMore((previous) => {
+          const base = previous.key === key && previous.base === page ? previous : { key, base: page, passages: [], next: page.next };
+          if (base.next !== cursor) return base;
+          return { key, base: page, passages: [...base.passages, ...next.passages], next: next.next };
+        });
+      },
+      () => {
+        inFlight.current = false;
+      },
+    );
+  }, [current.next, filter, key, page, sort]);
+
+  const passages = page ? [...page.passages, ...current.passages] : [];
+
+  const loadAll = useCallback(async () => {
+    const all = [...passages];
+    let cursor = current.next;
+    while (cursor !== null) {
+      const next = await api.listPassages({ filter, sort, limit: 1000, after: cursor });
+      all.push(...next.passages);
+      cursor = next.next;
+    }
+    return all;
+  }, [current.next, filter, passages, sort]);
+
+  return { passages, total: page?.total ?? null, loading: first.loading, error: first.error, retry: first.retry, loadMore, hasMore: current.next !== null, loadAll };
+}

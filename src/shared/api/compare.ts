@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  AutocodeResult,
+  AutocodeUnit,
+  Code,
+  CodeColor,
+  CodeMatrix,
+  CodeName,
+  Collection,
+  CollectionName,
+  CoOccurrence,
+  CountryCode,
+  MatrixBy,
+  Outlet,
+  OutletName,
+  PASSAGE_PAGE_MAX,
+  PassageFilter,
+  PassagePage,
+  PassageSort,
+  RelatedSource,
+  Timeline,
+  TimelineBy,
+} from '../domain/compare';
+import { HighlightColor, HighlightId } from '../domain/highlight';
+import { IsoDate, SourceId } from '../domain/source';
+import { mutation, query } from './operation';
+
+const SourceIds = z.array(SourceId).min(1).max(100_000);
+
+/** Comparing across sources (issue 11): outlets, collections, the codebook and the views over them. */
+export const compareOperations = {
+  listOutletDetails: query(z.object({}), z.array(Outlet)),
+  /** Country null clears it; a field left out keeps its value. */
+  setOutlet: mutation(z.object({ name: OutletName, country: CountryCode.nullable().optional(), note: z.string().max(2000).optional() }), Outlet),
+  /** Every source of `from` moves to `into` (created if new): renaming is merging into a new name. */
+  mergeOutlets: mutation(z.object({ from: OutletName, into: OutletName }), Outlet),
+
+  listCollections: query(z.object({}), z.array(Collection)),
+  /** Creates the collection when it does not exist yet. */
+  addToCollection: mutation(z.object({ name: CollectionName, sourceIds: SourceIds }), Collection),
+  removeFromCollection: mutation(z.object({ name: CollectionName, sourceIds: SourceIds }), Collection),
+  deleteCollection: mutation(z.object({ name: CollectionName }), z.object({ deleted: z.literal(true) })),
+  collectionSourceIds: query(z.object({ name: CollectionName }), z.array(SourceId)),
+
+  listCodes: query(z.object({}), z.array(Code)),
+  setCode: mutation(z.object({ name: CodeName, color: CodeColor.nullable().optional(), description: z.string().trim().max(2000).optional() }), Code),
+  /** Renames a code and its children; onto an existing code, merges. */
+  renameCode: mutation(z.object({ from: CodeName, to: CodeName }), Code),
+  mergeCodes: mutation(z.object({ from: CodeName, into: CodeName }), Code),
+  /** Deletes a code and those below it; passages keep their other codes. */
+  deleteCode: mutation(z.object({ name: CodeName }), z.object({ removedFrom: z.number().int().nonnegative() })),
+
+  listPassages: query(
+    z.object({
+      filter: PassageFilter.default({}),
+      sort: PassageSort.default('date'),
+      /** The `next` of the page before. */
+      after: z.string().max(2000).nullable().default(null),
+      limit: z.number().int().min(1).max(PASSAGE_PAGE_MAX).default(200),
+    }),
+    PassagePage,
+  ),
+  codeMatrix: query(z.object({ by: MatrixBy.default('outlet'), filter: PassageFilter.default({}) }), CodeMatrix),
+  coOccurrence: query(z.object({ filter: PassageFilter.default({}) }), CoOccurrence),
+  timeline: query(z.object({ by: TimelineBy.default('outlet'), after: IsoDate.optional(), before: IsoDate.optional(), codedOnly: z.boolean().default(false) }), Timeline),
+  relatedCoverage: query(z.object({ sourceId: SourceId }), z.array(RelatedSource)),
+  /** Codes every matching sentence or paragraph; undo with undoAutocode and the returned ids. */
+  autocode: mutation(z.object({ query: z.string().min(1).max(1000), code: CodeName, unit: AutocodeUnit.default('sentence'), color: HighlightColor.default('yellow') }), AutocodeResult),
+  undoAutocode: mutation(z.object({ highlightIds: z.array(HighlightId).max(10_000) }), z.object({ deleted: z.number().int() })),
+};
+
+export type CompareOperations = typeof compareOperations;
+
+export type CompareHandlers = {
+  [K in keyof CompareOperations]: (request: z.output<CompareOperations[K]['request']>) => z.output<CompareOperations[K]['response']>;
+};

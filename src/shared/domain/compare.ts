@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { HighlightColor, HighlightId, TAG_MAX_LENGTH } from './highlight';
+import { IsoDate, SourceId } from './source';
+
+/**
+ * Comparing across sources (issue 11): outlets, collections, the codebook, passages, the code
+ * matrix, the timeline, related coverage and coding by search. The JSON the CLI prints is these
+ * shapes (later versions add fields, never remove them).
+ */
+
+/** The column of sources without an outlet (and of outlets without a country, collections). */
+export const NO_OUTLET = '(no outlet)';
+export const NO_COUNTRY = '(no country)';
+export const NO_COLLECTION = '(no collection)';
+
+export const CountryCode = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'A country is an ISO 3166 alpha-2 code of two letters, like AM, AZ or RU'));
+
+export const OutletName = z.string().trim().min(1, 'An outlet name cannot be empty').max(200);
+
+export const Outlet = z.object({
+  name: z.string(),
+  country: z.string().nullable(),
+  note: z.string(),
+  sourceCount: z.number().int().nonnegative(),
+});
+export type Outlet = z.infer<typeof Outlet>;
+
+export const CollectionName = z.string().trim().min(1, 'A collection name cannot be empty').max(100);
+export const Collection = z.object({ name: z.string(), sourceCount: z.number().int().nonnegative() });
+export type Collection = z.infer<typeof Collection>;
+
+/** A code's full path, `/` between levels: each level tidied, empty levels dropped. */
+export function normalizeCodeName(name: string): string {
+  return name
+    .normalize('NFC')
+    .split('/')
+    .map((part) => part.trim().replace(/\s+/gu, ' '))
+    .filter((part) => part !== '')
+    .join('/');
+}
+
+/** The full path of a code's parent, or null at the top. */
+export function parentCode(name: string): string | null {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? null : name.slice(0, slash);
+}
+
+export const CodeName = z
+  .string()
+  .transform(normalizeCodeName)
+  .pipe(z.string().min(1, 'A code cannot be empty').max(TAG_MAX_LENGTH, `A code's full name has at most ${TAG_MAX_LENGTH} characters`));
+
+export const CodeColor = z
+  .string()
+  .trim()
+  .transform((color) => color.toLowerCase())
+  .pipe(z.string().regex(/^#[0-9a-f]{6}$/, 'A colour is written #rrggbb, like #d9480f'));
+
+export const Code = z.object({
+  /** The full path, e.g. `framing/blockade-denial`. */
+  name: z.string(),
+  /** The parent's full path, or null at the top. */
+  parent: z.string().nullable(),
+  color: z.string().nullable(),
+  description: z.string(),
+  /** Passages carrying this code or any code below it. */
+  passageCount: z.number().int().nonnegative(),
+});
+export type Code = z.infer<typeof Code>;
+
+export const PassageSort = z.enum(['date', 'outlet', 'country', 'source']);
+export type PassageSort = z.infer<typeof PassageSort>;
+
+export const PassageFilter = z
+  .object({
+    /** A code's full name; its children count too. */
+    code: CodeName,
+    outlet: z.string(),
+    country: z.string(),
+    collection: z.string(),
+    /** Published on or after / on or before (YYYY-MM-DD). Undated sources are left out by either. */
+    after: IsoDate,
+    before: IsoDate,
+    color: HighlightColor,
+    language: z.string(),
+    cited: z.boolean(),
+    orphaned: z.boolean(),
+    /** Words in the quote, comment or codes, in the search query language. */
+    words: z.string().max(1000),
+    sourceId: SourceId,
+  })
+  .partial();
+export type PassageFilter = z.infer<typeof PassageFilter>;
+
+export const Passage = z.object({
+  id: HighlightId,
+  sourceId: SourceId,
+  exact: z.string(),
+  codes: z.array(z.string()),
+  comment: z.string(),
+  color: HighlightColor,
+  outlet: z.string().nullable(),
+  country: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  title: z.string(),
+  orphaned: z.boolean(),
+  start: z.number().int(),
+  end: z.number().int(),
+  citekey: z.string(),
+  author: z.string().nullable(),
+  language: z.string().nullable(),
+  cited: z.boolean(),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const PASSAGE_PAGE_MAX = 1000;
+
+export const PassagePage = z.object({
+  passages: z.array(Passage),
+  /** Pass back as `after` for the next page; null on the last page. */
+  next: z.string().nullable(),
+  /** Every passage matching the filter, on all pages. */
+  total: z.number().int().nonnegative(),
+});
+export type PassagePage = z.infer<typeof PassagePage>;
+
+export const MatrixBy = z.enum(['outlet', 'country', 'collection']);
+export type MatrixBy = z.infer<typeof MatrixBy>;
+
+export const MatrixRow = z.object({
+  code: z.string(),
+  passages: z.record(z.string(), z.number().int()),
+  sources: z.record(z.string(), z.number().int()),
+});
+export const CodeMatrix = z.object({ by: MatrixBy, columns: z.array(z.string()), rows: z.array(MatrixRow) });
+export type CodeMatrix = z.infer<typeof CodeMatrix>;
+
+/** Code × code: `counts[a][b]` passages carry both a (or a child) and b (or a child). */
+export const CoOccurrence = z.object({ codes: z.array(z.string()), counts: z.record(z.string(), z.record(z.string(), z.number().int())) });
+export type CoOccurrence = z.infer<typeof CoOccurrence>;
+
+export const TimelineBy = z.enum(['outlet', 'country']);
+export const TimelineSource = z.object({
+  id: SourceId,
+  title: z.string(),
+  publishedAt: z.string(),
+  passages: z.array(z.object({ id: HighlightId, codes: z.array(z.string()), color: HighlightColor })),
+});
+export const Timeline = z.object({
+  by: TimelineBy,
+  lanes: z.array(z.object({ name: z.string(), sources: z.array(TimelineSource) })),
+  /** The first and last publication dates shown, or null when no source has a date. */
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  undatedCount: z.number().int().nonnegative(),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+export const RelatedSource = z.object({
+  sourceId: SourceId,
+  title: z.string(),
+  outlet: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  score: z.number(),
+  /** The names and rare words both share, weightiest first (a few, to show why). */
+  shared: z.array(z.string()),
+});
+export type RelatedSource = z.infer<typeof RelatedSource>;
+
+export const AutocodeUnit = z.enum(['sentence', 'paragraph']);
+export type AutocodeUnit = z.infer<typeof AutocodeUnit>;
+export const AutocodeResult = z.object({
+  highlights: z.array(z.object({ highlightId: HighlightId, sourceId: SourceId, exact: z.string() })),
+  /** Matching units that already were a highlight with this code. */
+  skipped: z.number().int().nonnegative(),
+});
+export type AutocodeResult = z.infer<typeof AutocodeResult>;

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MarginaliaApp } from '../fixtures';
+import { expect, test } from '../fixtures';
+import { HighlightsPanel } from '../pages/HighlightsPanel';
+import { LibraryPage } from '../pages/LibraryPage';
+import { NotesPage } from '../pages/NotesPage';
+
+/** Three reports of the same days from three outlets. */
+const ARTICLES = [
+  { file: 'azernews.md', title: 'Eco-activists continue protest on Lachin road', outlet: 'AzerNews', date: '2023-01-11', body: 'The eco-activists continue their peaceful protest on the road.\n\nOfficials said there is no blockade of the road at all.' },
+  { file: 'asbarez.md', title: 'Artsakh under blockade for a month', outlet: 'Asbarez', date: '2023-01-12', body: 'Azerbaijan continues the illegal blockade of the Lachin Corridor.\n\nThe so-called activists are a fictitious pretext, residents say.' },
+  { file: 'tass.md', title: 'Peskov on the situation in Karabakh', outlet: 'TASS', date: '2023-01-20', body: 'Russian peacekeepers keep the corridor open, Peskov told reporters.\n\nHe said there is no blockade that peacekeepers cannot resolve.' },
+];
+
+async function importArticles(app: MarginaliaApp): Promise<LibraryPage> {
+  const files = ARTICLES.map(({ file, title, outlet, date, body }) => {
+    const target = path.join(app.workDirectory, file);
+    fs.writeFileSync(target, ['---', `title: ${title}`, `outlet: ${outlet}`, `date: ${date}`, '---', '', body, ''].join('\n'));
+    return target;
+  });
+  const library = new LibraryPage(app.page);
+  await library.importFiles(files);
+  await expect(library.rows).toHaveCount(3);
+  return library;
+}
+
+/** Highlights words in the open article and gives the new highlight a code. */
+async function code(highlights: HighlightsPanel, words: string, codeName: string): Promise<void> {
+  await highlights.highlight(words);
+  const item = highlights.item(words);
+  await item.getByRole('combobox', { name: 'Add tag' }).fill(codeName);
+  await item.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+  await expect(item.getByRole('button', { name: `Remove tag ${codeName}` })).toBeVisible();
+}
+
+const passagesTable = (app: MarginaliaApp) => app.page.getByRole('table', { name: 'Passages' });
+const passageRows = (app: MarginaliaApp) => passagesTable(app).getByRole('row').filter({ has: app.page.getByRole('cell') });
+
+test('passages coded in three outlets: Compare counts them, a cell opens exactly its passages, one is cited into a note', async ({ app }) => {
+  const library = await importArticles(app);
+  const highlights = new HighlightsPanel(app.page);
+  const back = app.page.getByRole('button', { name: 'Back to library' });
+
+  await library.open('Eco-activists continue protest on Lachin road');
+  await code(highlights, 'peaceful protest', 'framing/peaceful-protest');
+  await code(highlights, 'there is no blockade', 'framing/blockade-denial');
+  await back.click();
+  await library.open('Artsakh under blockade for a month');
+  await code(highlights, 'illegal blockade', 'framing/illegal-blockade');
+  await back.click();
+  await library.open('Peskov on the situation in Karabakh');
+  await code(highlights, 'there is no blockade', 'framing/blockade-denial');
+  await code(highlights, 'keep the corridor open', 'framing/blockade-denial');
+  await back.click();
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  const matrix = app.page.getByRole('table', { name: 'Code matrix' });
+  await expect(matrix.getByRole('columnheader')).toHaveText(['Code', 'Asbarez', 'AzerNews', 'TASS']);
+  await expect(matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in TASS' })).toHaveText('2');
+  await expect(matrix.getByRole('button', { name: '1 passage coded framing/blockade-denial in AzerNews' })).toHaveText('1');
+  await expect(matrix.getByRole('button', { name: '0 passages coded framing/blockade-denial in Asbarez' })).toBeDisabled();
+  await expect(matrix.getByRole('button', { name: '4 passages coded framing in TASS' })).toHaveCount(0);
+  await expect(matrix.getByRole('button', { name: '2 passages coded framing in TASS' })).toHaveText('2');
+  await expect(matrix.getByRole('button', { name: '2 passages coded framing in AzerNews' })).toHaveText('2');
+
+  await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('country');
+  await expect(matrix.getByRole('columnheader')).toHaveText(['Code', '(no country)']);
+  await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('outlet');
+
+  await matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in TASS' }).click();
+  await expect(passagesTable(app)).toBeVisible();
+  await expect(passageRows(app)).toHaveCount(2);
+  await expect(passageRows(app).getByRole('button', { name: /^(there is no blockade|keep the corridor open)$/ })).toHaveText(['keep the corridor open', 'there is no blockade']);
+  await expect(passageRows(app).first()).toContainText('TASS');
+
+  const notes = new NotesPage(app.page);
+  await notes.newNote('Denials');
+  await passageRows(app).first().getByRole('button', { name: /^Cite in note/ }).click();
+  await expect(notes.citations(/^Citation: TASS, 2023-01-20/)).toBeVisible();
+  await notes.waitUntilSaved();
+
+  // Clicking the quote opens the reader at the passage.
+  await passageRows(app).first().getByRole('button', { name: 'keep the corridor open', exact: true }).click();
+  await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers keep the corridor open');
+  await expect(highlights.quote('keep the corridor open')).toHaveAttribute('aria-expanded', 'true');
+});
+
+test('the timeline lays sources in outlet lanes and its date range filters Passages', async ({ app }) => {
+  const library = await importArticles(app);
+  const highlights = new HighlightsPanel(app.page);
+  for (const { title, body } of ARTICLES) {
+    await library.open(title);
+    await highlights.highlight(body.split(' ').slice(1, 3).join(' '));
+    await app.page.getByRole('button', { name: 'Back to library' }).click();
+  }
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await expect(app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button')).toHaveAccessibleName(/^Peskov on the situation in Karabakh, 2023-01-20/);
+  await app.page.getByRole('textbox', { name: 'From', exact: true }).fill('2023-01-11');
+  await app.page.getByRole('textbox', { name: 'To', exact: true }).fill('2023-01-12');
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'Show passages in this range' }).click();
+  await expect(passageRows(app)).toHaveCount(2);
+  await expect(passageRows(app).getByRole('cell').filter({ hasText: /^2023-01-1[12]$/ })).toHaveCount(2);
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button').click();
+  await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers');
+});
+
+test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {
+  await importArticles(app);
+  await app.page.getByRole('button', { name: 'Outlets' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Outlets' });
+  const outlets = dialog.getByRole('table', { name: 'Outlets' });
+  await expect(outlets.getByRole('rowheader')).toHaveText(['Asbarez', 'AzerNews', 'TASS']);
+  await dialog.getByRole('textbox', { name: 'Country of AzerNews' }).fill('az');
+  await dialog.getByRole('textbox', { name: 'Note on AzerNews' }).click();
+  await expect.poll(() => JSON.parse(app.cli(['outlets', '--json']).stdout)).toContainEqual({ name: 'AzerNews', country: 'AZ', note: '', sourceCount: 1 });
+  await dialog.getByRole('combobox', { name: 'Merge TASS into' }).selectOption('Asbarez');
+  await dialog.getByRole('button', { name: 'Merge TASS' }).click();
+  await expect(outlets.getByRole('rowheader')).toHaveText(['Asbarez', 'AzerNews']);
+  await expect(outlets.getByRole('row', { name: /Asbarez/ }).getByRole('cell').first()).toHaveText('2');
+});
+
+test('Related coverage in the reader finds the other call report, and opens it side by side; Compare with… shows two articles', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await library.open(/Pashinyan, Guterres Agree/);
+  const related = app.page.getByRole('region', { name: 'Related coverage' });
+  const putinCall = related.getByRole('listitem').filter({ hasText: 'Prime Minister Nikol Pashinyan during a telephone conversation' });
+  await expect(putinCall).toContainText(/score 0\.\d\d/);
+  await putinCall.getByRole('button', { name: /^Open side by side/ }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(2);
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText([/Pashinyan, Guterres Agree/, /Prime Minister Nikol Pashinyan during a telephone conversation/]);
+  await app.page.getByRole('button', { name: 'Close side by side' }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(1);
+
+  await app.page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Compare with…' });
+  const peskov = (await dialog.getByRole('option', { name: /^The sending of UN peacekeepers/ }).textContent())!;
+  await dialog.getByRole('combobox').selectOption({ label: peskov });
+  await dialog.getByRole('button', { name: 'Open side by side' }).click();
+  await expect(app.page.getByRole('article')).toHaveCount(2);
+  await expect(app.page.getByRole('article').nth(1)).toContainText('Peskov');
+  // Each side has its own Highlights panel.
+  await expect(app.page.getByRole('region', { name: 'Highlights', exact: true })).toHaveCount(2);
+});
