@@ -1,6 +1,7 @@
 import { HIGHLIGHTS_MIGRATION } from '../highlights/highlightsSchema';
 import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
 import { NOTES_MIGRATION } from '../notes/notesSchema';
+import { NOTE_UPDATES_MIGRATION } from '../notes/noteUpdatesSchema';
 import { SEARCH_MORE_MIGRATION } from '../search/searchMoreSchema';
 import { SEARCH_MIGRATION } from '../search/searchSchema';
 
@@ -39,6 +40,8 @@ export const migrations: readonly string[] = [
   NOTES_MIGRATION,
   // 6: full-text search over highlights and notes (issue 6)
   SEARCH_MORE_MIGRATION,
+  // 7: a note's Yjs update log, for live editing in several windows (issue 12)
+  NOTE_UPDATES_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
