@@ -9,6 +9,16 @@ declare global {
   }
 }
 
+/** Told when the event stream came back after a break (browser mode): whoever keeps state from events re-syncs. */
+const reconnectListeners = new Set<() => void>();
+
+export function onLibraryReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => {
+    reconnectListeners.delete(listener);
+  };
+}
+
 type Call = (operation: OperationName, request: unknown) => Promise<Envelope>;
 type Subscribe = (listener: (event: LibraryEvent) => void) => () => void;
 
@@ -40,6 +50,12 @@ function httpTransport(): { call: Call; subscribe: Subscribe } {
   const subscribe: Subscribe = (listener) => {
     const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (message) => listener(JSON.parse(message.data as string) as LibraryEvent);
+    // EventSource reconnects by itself; events sent while it was away are lost, so say it reconnected.
+    let opened = false;
+    source.onopen = () => {
+      if (opened) for (const reconnected of reconnectListeners) reconnected();
+      opened = true;
+    };
     return () => source.close();
   };
   return { call, subscribe };
