@@ -104,7 +104,8 @@ function deriveContent(db: Db, entry: LoadedDoc, row: NoteRow): void {
   const editorState = entry.editor.toEditorStateJson();
   // A note seeded from a state saved before issue 12 reads back with its keys in another order:
   // the same note, which must not move to the top of "last edited" because a window opened it.
-  if (editorState === row.editor_state || isDeepStrictEqual(JSON.parse(editorState), JSON.parse(row.editor_state))) return;
+  // (Key order leaves the length alone, so only states of equal length need the deeper look.)
+  if (editorState === row.editor_state || (editorState.length === row.editor_state.length && isDeepStrictEqual(JSON.parse(editorState), JSON.parse(row.editor_state)))) return;
   let content;
   try {
     content = readEditorState(editorState);

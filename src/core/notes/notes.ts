@@ -87,6 +87,12 @@ export function storeNoteContent(db: Db, id: number, title: string, editorState:
     'INSERT INTO citations (note_id, ordinal, source_id, highlight_id) VALUES (?, ?, (SELECT id FROM sources WHERE id = ?), ?)',
   );
   db.prepare('UPDATE notes SET title = ?, editor_state = ?, plain_text = ?, updated_at = ? WHERE id = ?').run(title, editorState, content.plainText, new Date().toISOString(), id);
+  // Typing changes the text far more often than the citations: rows already right are left alone.
+  const stored = db.prepare('SELECT source_id AS sourceId, highlight_id AS highlightId FROM citations WHERE note_id = ? ORDER BY ordinal').all(id) as { sourceId: number | null; highlightId: number | null }[];
+  const unchanged =
+    stored.length === content.citations.length &&
+    stored.every((row, ordinal) => row.highlightId === content.citations[ordinal]!.highlightId && (row.sourceId === content.citations[ordinal]!.sourceId || row.sourceId === null));
+  if (unchanged) return;
   db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
   content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
 }

@@ -37,9 +37,11 @@ function silentProvider(): Provider {
   return { awareness, connect: () => undefined, disconnect: () => undefined, on: () => undefined, off: () => undefined };
 }
 
-/** A new, empty document with its editor: apply the stored updates to `doc` to load a note. */
-export function createNoteDocEditor(): NoteDocEditor {
-  const doc = new Y.Doc();
+/**
+ * An editor bound to `doc`, which must be empty (a binding sees only changes made after it):
+ * apply the stored updates to it afterwards to load a note.
+ */
+export function createNoteDocEditor(doc: Y.Doc = new Y.Doc()): NoteDocEditor {
   const editor: LexicalEditor = createHeadlessEditor({
     namespace: 'marginalia-note',
     nodes: [...HEADLESS_NOTE_NODES],

@@ -5,6 +5,22 @@ import { createNoteDocEditor } from './noteDocEditor';
 
 const FROM_LIBRARY = 'from-library';
 
+/** Test support: types `text` at the end of the note's last paragraph (a new one with `newParagraph`), through Lexical. */
+export function typeAtEnd(docEditor: NoteDocEditor, text: string, options: { newParagraph?: boolean } = {}): void {
+  docEditor.editor.update(
+    () => {
+      const root = $getRoot();
+      let last = root.getLastChild();
+      if (options.newParagraph || !$isElementNode(last)) {
+        last = $createParagraphNode();
+        root.append(last);
+      }
+      if ($isElementNode(last)) last.append($createTextNode(text));
+    },
+    { discrete: true },
+  );
+}
+
 /**
  * Test support: a window editing a note, headless. It binds its own document with @lexical/yjs as
  * the app's editor does, types through Lexical, and collects its own updates to send, as the app's
@@ -36,18 +52,7 @@ export class TestWindow {
 
   /** Types `text` at the end of the last paragraph (a new one with `newParagraph`). */
   type(text: string, options: { newParagraph?: boolean } = {}): void {
-    this.docEditor.editor.update(
-      () => {
-        const root = $getRoot();
-        let last = root.getLastChild();
-        if (options.newParagraph || !$isElementNode(last)) {
-          last = $createParagraphNode();
-          root.append(last);
-        }
-        if ($isElementNode(last)) last.append($createTextNode(text));
-      },
-      { discrete: true },
-    );
+    typeAtEnd(this.docEditor, text, options);
   }
 
   /** Everything typed since the last call, as one update (what the provider sends per batch); null when nothing. */

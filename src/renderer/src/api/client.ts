@@ -29,15 +29,21 @@ function hostToken(): string {
   return fromHash ?? sessionStorage.getItem('marginalia-token') ?? '';
 }
 
+/** Requests a closing tab must not cut off (issue 12): a note's text and title. */
+const OUTLIVES_PAGE: ReadonlySet<OperationName> = new Set(['applyNoteUpdate', 'renameNote']);
+
 function httpTransport(): { call: Call; subscribe: Subscribe } {
   const token = hostToken();
   const call: Call = async (operation, request) => {
     let response: Response;
+    const requestBody = JSON.stringify(request ?? {});
     try {
       response = await fetch(`/api/${operation}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(request ?? {}),
+        body: requestBody,
+        // A note's last words, sent as its tab closes, still arrive (the browser caps such bodies at 64 KB).
+        keepalive: OUTLIVES_PAGE.has(operation) && requestBody.length < 60_000,
       });
     } catch {
       return { ok: false, error: { code: 'unavailable', message: 'The Marginalia server is not reachable. Is `npm start` or `marginalia serve` still running?' } };
