@@ -39,6 +39,16 @@ export default tseslint.config(
     ]),
   },
   {
+    // Issue 12: core derives a note's saved editor state from its Yjs document with headless Lexical
+    // and @lexical/yjs (Lexical's own recipe). Headless Lexical is platform-neutral (no DOM, no React),
+    // so this one folder may import lexical; everything else of the core rule stands.
+    files: ['src/core/notes/yjs/**'],
+    rules: layer([
+      { group: ['electron', 'react', 'react-dom', '@lexical/react', '@lexical/react/*'], message: 'src/core never imports electron or react.' },
+      { group: ['**/main/**', '**/renderer/**', '**/host/**', '**/cli/**', '**/preload/**'], message: 'src/core imports only src/shared and src/core.' },
+    ]),
+  },
+  {
     files: ['src/renderer/**'],
     rules: layer([
       { group: NODE_BUILTINS, message: 'The renderer never imports Node.' },

@@ -133,7 +133,7 @@ async function main(): Promise<number> {
         `\nTyping: a ${typing.words.toLocaleString('en')}-word note with ${typing.citations} citations (${typing.editorStateKb} KB of Lexical JSON), ${typing.keystrokes} keystrokes at its end\n` +
           `  keydown to work done (update, layout) p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, slowest ${typing.maxMs} ms; budget p95 < ${typing.budgetMs} ms ${typing.p95Ms < typing.budgetMs ? 'ok' : 'OVER'}\n` +
           `  to the next frame (adds the wait for vsync) p50 ${typing.frameP50Ms} ms, p95 ${typing.frameP95Ms} ms\n` +
-          `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); autosave request from the page ${typing.autosaveMs ?? '-'} ms`,
+          `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); core applyNoteUpdate of a typed word ${typing.noteUpdateMs} ms (slowest ${typing.noteUpdateMaxMs} ms); save request from the page ${typing.autosaveMs ?? '-'} ms`,
       );
     } catch (error) {
       typing = { skipped: (error as Error).message };

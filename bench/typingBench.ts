@@ -6,7 +6,9 @@ import { findChromium } from '../scripts/chromium.mjs';
 import { startHost } from './startHost';
 import { openDatabase } from '../src/core/db/openDatabase';
 import { createHighlight } from '../src/core/highlights/highlights';
+import { applyNoteUpdate, openNoteDoc } from '../src/core/notes/noteDocs';
 import { createNote, saveNote } from '../src/core/notes/notes';
+import { TestWindow } from '../src/core/notes/yjs/testWindow';
 import { insertSource } from '../src/core/sources';
 import { rangeProblem } from '../src/shared/anchoring/anchor';
 import { HIGHLIGHT_COLORS } from '../src/shared/domain/highlight';
@@ -28,8 +30,10 @@ import { randomInt, seededRandom } from './random';
  * vsync (up to 16.7 ms at 60 Hz) and so is not held to the budget.
  *
  * Save: core `saveNote` of the whole note (parse and validate the Lexical JSON, derive plain text
- * and citation rows, write), timed in Node; and the autosave's request from the page: HTTP to the
- * browser host, its saveNote, the response (the editor state's serialization before it is not included).
+ * and citation rows, write), timed in Node; core `applyNoteUpdate` of one typed word (issue 12:
+ * apply the Yjs update, derive the Lexical JSON, plain text and citation rows, write, in one
+ * transaction); and the page's save requests: HTTP to the browser host, applyNoteUpdate (or
+ * saveNote), the response.
  *
  * `npx tsx bench/typingBench.ts [--runs N]` prints JSON; `runTypingBench()` is what bench/run.ts calls.
  */
@@ -57,9 +61,12 @@ export interface TypingFigures {
   /** core saveNote of the whole note, median and slowest ms. */
   saveMs: number;
   saveMaxMs: number;
+  /** core applyNoteUpdate of one typed word into the note's Yjs document (derivation included), median and slowest ms. */
+  noteUpdateMs: number;
+  noteUpdateMaxMs: number;
   /** The note's saved Lexical JSON, in kilobytes. */
   editorStateKb: number;
-  /** The autosave's request from the page (HTTP to the host, its saveNote, the response), median ms; null if none was seen. */
+  /** The page's save requests (HTTP to the host, its applyNoteUpdate or saveNote, the response), median ms; null if none was seen. */
   autosaveMs: number | null;
 }
 
@@ -77,6 +84,8 @@ interface Seeded {
   editorState: string;
   saveMs: number;
   saveMaxMs: number;
+  noteUpdateMs: number;
+  noteUpdateMaxMs: number;
 }
 
 /** Sources with 200 highlights, and a note of ~10,000 words citing each highlight once. */
@@ -128,9 +137,25 @@ function seedLibrary(file: string, seed: number, saveRuns: number): Seeded {
       saveNote(db, note.id, { editorState: run % 2 === 0 ? variant : editorState });
       times.push(performance.now() - started);
     }
-    const stored = db.prepare('SELECT count(*) AS n FROM citations WHERE note_id = ?').get(note.id) as { n: number };
-    if (stored.n !== CITATIONS) throw new Error(`The typing note has ${stored.n} citation rows, expected ${CITATIONS}.`);
-    return { noteId: note.id, title, words: taken, editorState, saveMs: median(times), saveMaxMs: Math.max(...times) };
+    // A window typing word by word into the note as a Yjs document, on a copy (the page opens the original).
+    const copy = createNote(db, { title: 'Typing benchmark (Yjs copy)' });
+    saveNote(db, copy.id, { editorState });
+    const window = new TestWindow('bench', openNoteDoc(db, copy.id).update);
+    const updateTimes: number[] = [];
+    for (let run = 0; run < Math.max(2, saveRuns) * 5; run += 1) {
+      window.type(` word${run}`);
+      const update = window.takeUpdate()!;
+      const started = performance.now();
+      applyNoteUpdate(db, copy.id, update, 'bench');
+      updateTimes.push(performance.now() - started);
+    }
+    window.close();
+    for (const id of [note.id, copy.id]) {
+      const stored = db.prepare('SELECT count(*) AS n FROM citations WHERE note_id = ?').get(id) as { n: number };
+      if (stored.n !== CITATIONS) throw new Error(`The typing note has ${stored.n} citation rows, expected ${CITATIONS}.`);
+    }
+    db.prepare('DELETE FROM notes WHERE id = ?').run(copy.id);
+    return { noteId: note.id, title, words: taken, editorState, saveMs: median(times), saveMaxMs: Math.max(...times), noteUpdateMs: median(updateTimes), noteUpdateMaxMs: Math.max(...updateTimes) };
   } finally {
     db.close();
   }
@@ -181,7 +206,7 @@ function installProbe() {
   // The autosave's request to the browser host: HTTP, the host's saveNote, the response.
   const fetchOriginal = window.fetch.bind(window);
   window.fetch = async (input, init) => {
-    if (!String(input instanceof Request ? input.url : input).endsWith('/api/saveNote')) return fetchOriginal(input, init);
+    if (!/\/api\/(saveNote|applyNoteUpdate)$/.test(String(input instanceof Request ? input.url : input))) return fetchOriginal(input, init);
     const started = performance.now();
     try {
       return await fetchOriginal(input, init);
@@ -254,6 +279,8 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
       budgetMs: TYPING_BUDGET_MS,
       saveMs: round(seeded.saveMs),
       saveMaxMs: round(seeded.saveMaxMs),
+      noteUpdateMs: round(seeded.noteUpdateMs),
+      noteUpdateMaxMs: round(seeded.noteUpdateMaxMs),
       editorStateKb: Math.round(Buffer.byteLength(seeded.editorState) / 1024),
       autosaveMs: probe.autosaves.length ? round(median(probe.autosaves)) : null,
     };

@@ -78,7 +78,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
     ...createBackupHandlers(library),
-    ...createNoteHandlers(db),
+    ...createNoteHandlers(db, emit),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
     ...(searchWorker ? { search: searchWorker.search } : {}),

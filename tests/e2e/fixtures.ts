@@ -19,6 +19,11 @@ export interface MarginaliaApp {
   workDirectory: string;
   /** Runs the CLI on the same library (after the app has released it for reading). */
   cli(args: string[]): { status: number | null; stdout: string; stderr: string };
+  /**
+   * Opens another page on the same library, as a second browser tab would (browser project only:
+   * the desktop app has one window); closed with the test.
+   */
+  openPage(): Promise<Page>;
 }
 
 async function startHost(libraryPath: string): Promise<{ child: ChildProcess; url: string }> {
@@ -46,6 +51,7 @@ export const test = base.extend<{ app: MarginaliaApp }>({
     };
     let cleanup: () => Promise<void>;
     let page: Page;
+    let openPage: () => Promise<Page> = () => Promise.reject(new Error('A second window is not available in the desktop project.'));
     if (testInfo.project.name === 'electron') {
       const electronApp: ElectronApplication = await _electron.launch({ executablePath: electronPath!, args: [root, '--library', libraryPath], cwd: root });
       page = await electronApp.firstWindow();
@@ -55,6 +61,11 @@ export const test = base.extend<{ app: MarginaliaApp }>({
       const context = await browser.newContext();
       page = await context.newPage();
       await page.goto(host.url);
+      openPage = async () => {
+        const another = await context.newPage();
+        await another.goto(host.url);
+        return another;
+      };
       cleanup = async () => {
         await context.close();
         host.child.kill('SIGTERM');
@@ -62,7 +73,7 @@ export const test = base.extend<{ app: MarginaliaApp }>({
       };
     }
     try {
-      await use({ page, libraryPath, workDirectory, cli });
+      await use({ page, libraryPath, workDirectory, cli, openPage: () => openPage() });
     } finally {
       await cleanup();
       fs.rmSync(workDirectory, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { MIGRATION_5_NOTES } from './migrations/migration5Notes';
 import { MIGRATION_6_HIGHLIGHT_NOTE_SEARCH } from './migrations/migration6HighlightNoteSearch';
 import { MIGRATION_7_SEARCH_FOLD_IN_CODE } from './migrations/migration7SearchFoldInCode';
 import { MIGRATION_8_COMPARE } from './migrations/migration8Compare';
+import { MIGRATION_9_NOTE_UPDATES } from './migrations/migration9NoteUpdates';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -30,6 +31,8 @@ export const migrations: readonly string[] = [
   MIGRATION_7_SEARCH_FOLD_IN_CODE,
   // 8: outlets, collections, codes with colour and description (issue 11)
   MIGRATION_8_COMPARE,
+  // 9: a note's Yjs update log, for live editing in several windows (issue 12)
+  MIGRATION_9_NOTE_UPDATES,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -6,8 +6,9 @@ import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../sha
 import type { Db } from '../db/openDatabase';
 import { writeTransaction } from '../db/writeTransaction';
 import { writeNoteSearchText } from '../search/searchIndex';
+import { hasNoteDoc, replaceNoteDocContent } from './noteDocs';
 
-interface NoteRow {
+export interface NoteRow {
   id: number;
   title: string;
   editor_state: string;
@@ -19,7 +20,7 @@ interface NoteRow {
 
 const CITATION_COUNT = '(SELECT count(*) FROM citations c WHERE c.note_id = notes.id) AS citation_count';
 
-const toSummary = (row: NoteRow): NoteSummary => ({ id: row.id, title: row.title, updatedAt: row.updated_at, citationCount: row.citation_count });
+export const toSummary = (row: NoteRow): NoteSummary => ({ id: row.id, title: row.title, updatedAt: row.updated_at, citationCount: row.citation_count });
 
 /** One line, NFC, and never blank: the notes list needs something to show and announce. */
 export function normalizeNoteTitle(title: string | undefined): string {
@@ -31,7 +32,7 @@ function findRow(db: Db, id: number): NoteRow | undefined {
   return db.prepare(`SELECT id, title, editor_state, created_at, updated_at, deleted_at, ${CITATION_COUNT} FROM notes WHERE id = ?`).get(id) as NoteRow | undefined;
 }
 
-function liveRow(db: Db, id: number): NoteRow {
+export function liveRow(db: Db, id: number): NoteRow {
   const row = findRow(db, id);
   if (!row) throw notFound(`Note ${id}`);
   if (row.deleted_at !== null) throw new ApiError('not_found', `Note ${id} ("${row.title}") was deleted. Undo the deletion to edit it again.`);
@@ -74,7 +75,7 @@ export function renameNote(db: Db, id: number, title: string): NoteSummary {
   });
 }
 
-function readForSave(id: number, editorState: string): NoteContent {
+export function readForSave(id: number, editorState: string): NoteContent {
   try {
     return readEditorState(editorState);
   } catch (error) {
@@ -84,32 +85,55 @@ function readForSave(id: number, editorState: string): NoteContent {
 }
 
 /**
- * Stores the editor state and, in the same transaction, its plain text and citation rows, so the
- * citations table never disagrees with the note. A state the editor could not load again is
- * refused before anything is written. Saving what is already stored changes nothing (opening and
- * leaving a note must not move it to the top of "last edited").
+ * Writes a note's content and what is derived from it: the plain text for search and the citation
+ * rows for backlinks. The caller holds the transaction, so the citations table never disagrees
+ * with the note (saveNote here, and every applied Yjs update in noteDocs.ts).
  */
-export function saveNote(db: Db, id: number, change: { editorState: string; title?: string }): NoteSummary {
-  const content = readForSave(id, change.editorState);
+export function storeNoteContent(db: Db, id: number, title: string, editorState: string, content: NoteContent): void {
   const insertCitation = db.prepare(
     // A cited source may have been deleted meanwhile: then the row keeps no source (the note keeps its snapshot).
     'INSERT INTO citations (note_id, ordinal, source_id, highlight_id) VALUES (?, ?, (SELECT id FROM sources WHERE id = ?), ?)',
   );
+  db.prepare('UPDATE notes SET title = ?, editor_state = ?, plain_text = ?, updated_at = ? WHERE id = ?').run(title, editorState, content.plainText, new Date().toISOString(), id);
+  writeNoteSearchText(db, id);
+  // Typing changes the text far more often than the citations: rows already right are left alone.
+  const stored = db.prepare('SELECT source_id AS sourceId, highlight_id AS highlightId FROM citations WHERE note_id = ? ORDER BY ordinal').all(id) as { sourceId: number | null; highlightId: number | null }[];
+  const unchanged =
+    stored.length === content.citations.length &&
+    stored.every((row, ordinal) => row.highlightId === content.citations[ordinal]!.highlightId && (row.sourceId === content.citations[ordinal]!.sourceId || row.sourceId === null));
+  if (unchanged) return;
+  db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
+  content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
+}
+
+/**
+ * Stores the editor state and, in the same transaction, its plain text and citation rows. A state
+ * the editor could not load again is refused before anything is written. Saving what is already
+ * stored changes nothing (opening and leaving a note must not move it to the top of "last edited").
+ * A note that is a Yjs document (opened in a window since issue 12) takes the state through its
+ * document instead, so the windows editing it receive the change: see saveNoteContent in noteDocs.ts.
+ */
+export function saveNote(db: Db, id: number, change: { editorState: string; title?: string }): NoteSummary {
+  return saveNoteContent(db, id, change).summary;
+}
+
+/** saveNote, also returning the Yjs update it made when the note is a Yjs document (for the windows on it). */
+export function saveNoteContent(db: Db, id: number, change: { editorState: string; title?: string }): { summary: NoteSummary; update: Uint8Array | null } {
+  const content = readForSave(id, change.editorState);
   return writeTransaction(db, () => {
     const row = liveRow(db, id);
     const title = change.title === undefined ? row.title : normalizeNoteTitle(change.title);
-    if (row.editor_state === change.editorState && row.title === title) return toSummary(row);
-    db.prepare('UPDATE notes SET title = ?, editor_state = ?, plain_text = ?, updated_at = ? WHERE id = ?').run(
-      title,
-      change.editorState,
-      content.plainText,
-      new Date().toISOString(),
-      id,
-    );
-    writeNoteSearchText(db, id);
-    db.prepare('DELETE FROM citations WHERE note_id = ?').run(id);
-    content.citations.forEach((citation, ordinal) => insertCitation.run(id, ordinal, citation.sourceId, citation.highlightId));
-    return toSummary(liveRow(db, id));
+    if (hasNoteDoc(db, id)) {
+      const update = replaceNoteDocContent(db, id, change.editorState);
+      if (title !== row.title) {
+        db.prepare('UPDATE notes SET title = ?, updated_at = ? WHERE id = ?').run(title, new Date().toISOString(), id);
+        writeNoteSearchText(db, id);
+      }
+      return { summary: toSummary(liveRow(db, id)), update };
+    }
+    if (row.editor_state === change.editorState && row.title === title) return { summary: toSummary(row), update: null };
+    storeNoteContent(db, id, title, change.editorState, content);
+    return { summary: toSummary(liveRow(db, id)), update: null };
   });
 }
 

@@ -49,6 +49,8 @@ export const LibraryEvent = z.discriminatedUnion('type', [
     total: z.number().int(),
     file: z.string(),
   }),
+  // A Yjs update a window applied to a note (issue 12), for the other windows on it; `origin` is the sender's client id.
+  z.object({ type: z.literal('noteUpdate'), noteId: z.number().int().positive(), update: z.string(), origin: z.string() }),
   // A marginalia:// link opened from another program (the desktop app forwards it to its window).
   z.object({ type: z.literal('openDeepLink'), url: z.string().max(200) }),
 ]);

@@ -28,6 +28,15 @@ export const CitationTargetStatus = z.object({
 });
 export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
 
+/** A Yjs update or state vector, base64 (issue 12). As large as a note may be, and no larger. */
+export const YjsBytes = z.base64().max(Math.ceil((MAX_EDITOR_STATE_CHARS * 4) / 3) + 4, 'A note change is at most 10 MB');
+
+/** Which window sent an update: random per editor, so a window skips the echo of its own updates. */
+export const NoteClientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A client id is 1 to 64 letters, digits, - or _');
+
+export const NoteDocState = z.object({ update: YjsBytes, stateVector: YjsBytes });
+export type NoteDocState = z.infer<typeof NoteDocState>;
+
 /** Notes (issue 4): write, cite, and find what cites a source. */
 export const noteOperations = {
   /** Live notes, most recently edited first. */
@@ -41,6 +50,19 @@ export const noteOperations = {
    * state is not one the editor could load again (bad JSON, an invalid citation, a forbidden link).
    */
   saveNote: mutation(z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }), NoteSummary),
+  /**
+   * A window opening a note for editing (issue 12): its Yjs document as one update, and the
+   * library's state vector. With the window's `stateVector` (a re-sync after the event stream
+   * reconnected), only what the window lacks. A query: the first open builds the document from
+   * the saved note once, which changes nothing anyone sees.
+   */
+  openNoteDoc: query(z.object({ id: NoteId, stateVector: YjsBytes.optional() }), NoteDocState),
+  /**
+   * One Yjs update from a window's editor. It answers once the library has committed it, with the
+   * note's content derived (the window may then say "Saved"); the other windows on the note get
+   * it as a `noteUpdate` event.
+   */
+  applyNoteUpdate: mutation(z.object({ id: NoteId, update: YjsBytes, clientId: NoteClientId }), NoteSummary),
   /** Hides the note (undoable with restoreNote); deleted notes are purged after 30 days. */
   deleteNote: mutation(z.object({ id: NoteId }), NoteSummary),
   restoreNote: mutation(z.object({ id: NoteId }), NoteSummary),

@@ -11,6 +11,16 @@ declare global {
   }
 }
 
+/** Told when the event stream came back after a break (browser mode): whoever keeps state from events re-syncs. */
+const reconnectListeners = new Set<() => void>();
+
+export function onLibraryReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => {
+    reconnectListeners.delete(listener);
+  };
+}
+
 type Call = (operation: OperationName, request: unknown) => Promise<Envelope>;
 type Subscribe = (listener: (event: LibraryEvent) => void) => () => void;
 
@@ -21,15 +31,21 @@ function hostToken(): string {
   return fromHash ?? sessionStorage.getItem('marginalia-token') ?? '';
 }
 
+/** Requests a closing tab must not cut off (issue 12): a note's text and title. */
+const OUTLIVES_PAGE: ReadonlySet<OperationName> = new Set(['applyNoteUpdate', 'renameNote']);
+
 function httpTransport(): { call: Call; subscribe: Subscribe } {
   const token = hostToken();
   const call: Call = async (operation, request) => {
     let response: Response;
+    const requestBody = JSON.stringify(request ?? {});
     try {
       response = await fetch(`/api/${operation}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(request ?? {}),
+        body: requestBody,
+        // A note's last words, sent as its tab closes, still arrive (the browser caps such bodies at 64 KB).
+        keepalive: OUTLIVES_PAGE.has(operation) && requestBody.length < 60_000,
       });
     } catch {
       return { ok: false, error: { code: 'unavailable', message: 'The Marginalia server is not reachable. Is `npm start` or `marginalia serve` still running?' } };
@@ -42,6 +58,12 @@ function httpTransport(): { call: Call; subscribe: Subscribe } {
   const subscribe: Subscribe = (listener) => {
     const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
     source.onmessage = (message) => listener(JSON.parse(message.data as string) as LibraryEvent);
+    // EventSource reconnects by itself; events sent while it was away are lost, so say it reconnected.
+    let opened = false;
+    source.onopen = () => {
+      if (opened) for (const reconnected of reconnectListeners) reconnected();
+      opened = true;
+    };
     return () => source.close();
   };
   return { call, subscribe };

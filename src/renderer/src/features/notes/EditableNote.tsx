@@ -1,7 +1,9 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/domain/note';
+import type { NoteDocState } from '../../../../shared/api/notes';
 import { DEFAULT_NOTE_TITLE } from '../../../../shared/api/notes';
+import { useNoteDoc } from '../../editor/collab/useNoteDoc';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ExportMarkdownButton } from '../export/ExportMarkdownButton';
 import { NoteEditor } from './NoteEditor';
@@ -10,10 +12,14 @@ import { useNotes } from './NotesContext';
 import type { SaveStatus } from './useAutosave';
 import { useAutosave } from './useAutosave';
 
+const noChange = () => undefined;
 const STATUS_TEXT: Record<SaveStatus['state'], string> = { saved: 'Saved', saving: 'Saving…', failed: 'Not saved' };
 
-/** A note open for writing: title, toolbar, editor, autosave. */
-export function EditableNote({ note }: { note: Note }) {
+/**
+ * A note open for writing: title, toolbar, editor, autosave. The text is the note's Yjs document
+ * (`doc`, as loaded with the note), so other windows' edits of the same note merge in live.
+ */
+export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
   const notes = useNotes();
   // An untitled note shows an empty box with the placeholder, ready to type a title into.
   const initialTitle = note.title === DEFAULT_NOTE_TITLE ? '' : note.title;
@@ -21,11 +27,8 @@ export function EditableNote({ note }: { note: Note }) {
   const editor = useRef<LexicalEditor | null>(null);
   const statusId = useId();
 
-  const read = () => ({
-    editorState: editor.current ? JSON.stringify(editor.current.getEditorState().toJSON()) : note.editorState,
-    title,
-  });
-  const autosave = useAutosave(note.id, read, { editorState: note.editorState, title: initialTitle });
+  const session = useNoteDoc(note.id, doc);
+  const autosave = useAutosave(note.id, () => title, initialTitle, session.provider);
   const { registerEditor, registerFlush } = notes;
 
   useEffect(() => {
@@ -34,18 +37,37 @@ export function EditableNote({ note }: { note: Note }) {
   }, [registerFlush, autosave.flush]);
   // Citing from the reader inserts into this editor while it is mounted.
   const [instance, setInstance] = useState<LexicalEditor | null>(null);
+  // Only once the document is in the editor: a citation waiting to be inserted goes into the note, not into nothing.
+  const { provider } = session;
+  const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!instance) return;
-    registerEditor(instance);
-    return () => registerEditor(null);
-  }, [instance, registerEditor]);
+    let registered = false;
+    const register = () => {
+      if (registered) return;
+      registered = true;
+      // The document's content is still a pending (collaboration-tagged) editor update; a citation
+      // inserted in the same commit would be taken for part of it and never reach the document.
+      instance.update(() => undefined, { discrete: true });
+      instance.setEditable(true);
+      setReady(true);
+      registerEditor(instance);
+    };
+    if (provider.isSynced) register();
+    else provider.on('sync', register);
+    return () => {
+      provider.off('sync', register);
+      if (registered) registerEditor(null);
+    };
+  }, [instance, registerEditor, provider]);
 
   const onEditor = useCallback((next: LexicalEditor) => {
     editor.current = next;
     setInstance(next);
   }, []);
 
-  const reveal = notes.revealRequest?.noteId === note.id ? notes.revealRequest : null;
+  // Revealed once the document is in the editor: before, there is no citation to find.
+  const reveal = ready && notes.revealRequest?.noteId === note.id ? notes.revealRequest : null;
   const { status } = autosave;
   return (
     <div className="note-view">
@@ -88,7 +110,16 @@ export function EditableNote({ note }: { note: Note }) {
         tools={<ExportMarkdownButton noteId={note.id} beforeExport={autosave.flush} />}
       />
       {status.state === 'failed' ? <ErrorBanner title="The note was not saved." message={status.message} onRetry={() => void autosave.retry()} /> : null}
-      <NoteEditor editorState={note.editorState} editable onEditor={onEditor} onChange={autosave.markDirty} onBlur={() => void autosave.flush()} reveal={reveal} />
+      <NoteEditor
+        editorState={note.editorState}
+        collaboration={session}
+        editable
+        onEditor={onEditor}
+        // The text is sent by the document's provider as it changes; nothing to mark here.
+        onChange={noChange}
+        onBlur={() => void autosave.flush()}
+        reveal={reveal}
+      />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
@@ -13,6 +15,8 @@ import { noteEditorTheme } from '../../editor/nodes/noteEditorTheme';
 import { CitationPlugin } from '../../editor/plugins/CitationPlugin';
 import { CitationStatusPlugin } from '../../editor/plugins/CitationStatusPlugin';
 import { CitationTypeaheadPlugin } from '../../editor/plugins/CitationTypeaheadPlugin';
+import type { NoteDocSession } from '../../editor/collab/useNoteDoc';
+import { EditableOnceSyncedPlugin } from '../../editor/collab/EditableOnceSyncedPlugin';
 import { DocumentChangePlugin } from '../../editor/plugins/DocumentChangePlugin';
 import { NOTE_MARKDOWN_SHORTCUTS } from '../../editor/plugins/markdownShortcuts';
 import { RevealCitationPlugin } from '../../editor/plugins/RevealCitationPlugin';
@@ -21,8 +25,13 @@ import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin';
 import { useNotes } from './NotesContext';
 
 interface NoteEditorProps {
-  /** The saved editor state, already checked to load (see loadableState.ts). */
+  /** The saved editor state, already checked to load (see loadableState.ts); unused when `collaboration` is given. */
   editorState: string;
+  /**
+   * The note's Yjs document (issue 12): the editor binds to it with Lexical's CollaborationPlugin,
+   * which also brings undo (per window: the Yjs UndoManager undoes only this window's changes).
+   */
+  collaboration?: NoteDocSession;
   editable: boolean;
   labelledBy?: string;
   onEditor: (editor: LexicalEditor) => void;
@@ -32,7 +41,7 @@ interface NoteEditorProps {
 }
 
 /** The note's Lexical editor: rich text, Markdown shortcuts, citations (command, `@`, drop) and links. */
-export function NoteEditor({ editorState, editable, onEditor, onChange, onBlur, reveal }: NoteEditorProps) {
+export function NoteEditor({ editorState, collaboration, editable, onEditor, onChange, onBlur, reveal }: NoteEditorProps) {
   const notes = useNotes();
   // Made once per mounted note: LexicalComposer reads its config only on its first render.
   const initialConfig = useMemo(
@@ -40,8 +49,10 @@ export function NoteEditor({ editorState, editable, onEditor, onChange, onBlur, 
       namespace: 'marginalia-note',
       nodes: NOTE_NODES,
       theme: noteEditorTheme,
-      editable,
-      editorState,
+      // Bound to a document, the editor starts empty and takes the document's content; it is
+      // editable once that arrived (EditableOnceSyncedPlugin), so nothing is typed into nothing.
+      editable: editable && !collaboration,
+      editorState: collaboration ? null : editorState,
       onError: (error: Error) => {
         throw error;
       },
@@ -54,7 +65,7 @@ export function NoteEditor({ editorState, editable, onEditor, onChange, onBlur, 
     },
     [onEditor],
   );
-  return (
+  const composer = (
     <LexicalComposer initialConfig={initialConfig}>
       <div className={editable ? 'note-editor' : 'note-editor is-read-only'}>
         {editable ? <ToolbarPlugin /> : null}
@@ -74,7 +85,14 @@ export function NoteEditor({ editorState, editable, onEditor, onChange, onBlur, 
           />
         </CitationStatusPlugin>
         <EditorRefPlugin editorRef={editorRef} />
-        <HistoryPlugin />
+        {collaboration ? (
+          <>
+            <CollaborationPlugin id={collaboration.id} providerFactory={collaboration.providerFactory} shouldBootstrap={false} />
+            <EditableOnceSyncedPlugin provider={collaboration.provider} />
+          </>
+        ) : (
+          <HistoryPlugin />
+        )}
         <ListPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_MARKDOWN_SHORTCUTS} />
         <SafeLinksPlugin onOpenLibraryLink={notes.openLibraryLink} />
@@ -85,4 +103,5 @@ export function NoteEditor({ editorState, editable, onEditor, onChange, onBlur, 
       </div>
     </LexicalComposer>
   );
+  return collaboration ? <LexicalCollaboration>{composer}</LexicalCollaboration> : composer;
 }

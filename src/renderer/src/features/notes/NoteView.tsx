@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Note } from '../../../../shared/domain/note';
+import type { NoteDocState } from '../../../../shared/api/notes';
 import { ApiError } from '../../../../shared/api/errors';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
@@ -12,7 +13,11 @@ import { ReadOnlyNote } from './ReadOnlyNote';
 import { whenNoteSaved } from './useAutosave';
 import { DeclineCitations } from './useDeclineCitations';
 
-type LoadState = { phase: 'loading' } | { phase: 'failed'; error: unknown } | { phase: 'loaded'; note: Note; problem: LoadProblem | null };
+type LoadState =
+  | { phase: 'loading' }
+  | { phase: 'failed'; error: unknown }
+  | { phase: 'loaded'; note: Note; problem: LoadProblem; doc: null }
+  | { phase: 'loaded'; note: Note; problem: null; doc: NoteDocState };
 
 /**
  * One note, loaded once when opened. It is not re-fetched when the library changes: the editor
@@ -29,8 +34,13 @@ export function NoteView({ noteId }: { noteId: number }) {
     // A save of this note still on its way would otherwise be missing from what loads.
     whenNoteSaved(noteId)
       .then(() => api.getNote({ id: noteId }))
+      .then(async (note): Promise<LoadState> => {
+        const problem = loadProblem(note.editorState);
+        // A note that can be edited is edited as its Yjs document (issue 12); one that cannot is never turned into one.
+        return problem ? { phase: 'loaded', note, problem, doc: null } : { phase: 'loaded', note, problem: null, doc: await api.openNoteDoc({ id: noteId }) };
+      })
       .then(
-        (note) => current && setLoad({ phase: 'loaded', note, problem: loadProblem(note.editorState) }),
+        (loaded) => current && setLoad(loaded),
         (error: unknown) => current && setLoad({ phase: 'failed', error }),
       );
     return () => {
@@ -57,5 +67,5 @@ export function NoteView({ noteId }: { noteId: number }) {
       </div>
     );
   }
-  return load.problem ? <ReadOnlyNote note={load.note} problem={load.problem} /> : <EditableNote note={load.note} />;
+  return load.problem ? <ReadOnlyNote note={load.note} problem={load.problem} /> : <EditableNote note={load.note} doc={load.doc} />;
 }

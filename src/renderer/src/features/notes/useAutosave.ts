@@ -1,19 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, transport } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
+import type { NoteDocProvider, NoteDocStatus } from '../../editor/collab/NoteDocProvider';
 
 /**
- * Short enough that a save lands within a second of the last keystroke (the issue's promise),
- * long enough that typing a word is one save, not five.
+ * Short enough that a title lands within a second of the last keystroke, long enough that typing
+ * a word is one save, not five. (The text itself is sent by the note's NoteDocProvider, in batches
+ * of SEND_DELAY_MS.)
  */
 export const AUTOSAVE_DELAY_MS = 400;
 
-export type SaveStatus = { state: 'saved' } | { state: 'saving' } | { state: 'failed'; message: string };
-
-export interface NoteSnapshot {
-  editorState: string;
-  title: string;
-}
+export type SaveStatus = NoteDocStatus;
 
 /** Saves still travelling, by note: opening a note waits for its own last save, so it never loads older text. */
 const savesInFlight = new Map<number, Promise<void>>();
@@ -29,62 +26,76 @@ export async function whenAllNotesSaved(): Promise<void> {
 
 export interface Autosave {
   status: SaveStatus;
-  /** Something changed: save soon. */
+  /** The title changed: save soon. */
   markDirty: () => void;
-  /** Save now if anything is unsaved; resolves when the library has it. */
+  /** Save now whatever is unsaved (title and text); resolves when the library has it. */
   flush: () => Promise<void>;
   /** Save now, after a failed save. */
   retry: () => Promise<void>;
 }
 
+/** Failed beats saving beats saved: the note says the worst of its title and its text. */
+function worst(a: SaveStatus, b: SaveStatus): SaveStatus {
+  if (a.state === 'failed') return a;
+  if (b.state === 'failed') return b;
+  return a.state === 'saving' ? a : b;
+}
+
 /**
- * Autosave for one note: debounced after each change, and flushed at once on blur, on leaving the
- * note (unmount), and when the window is hidden or closed. `read` returns what to save; it is
- * called only when saving. `initial` is what the library already has, so an unchanged note is not
- * written again.
+ * Autosave for one note: its title (debounced, renameNote) and its text (the note's Yjs document,
+ * sent by `content` as it is typed; issue 12). Everything is flushed at once on blur, on leaving
+ * the note (unmount), and when the window is hidden or closed. The status says "saved" only when
+ * the library has acknowledged both.
  */
-export function useAutosave(noteId: number, read: () => NoteSnapshot, initial: NoteSnapshot): Autosave {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+export function useAutosave(noteId: number, readTitle: () => string, initialTitle: string, content: NoteDocProvider): Autosave {
+  const [titleStatus, setTitleStatus] = useState<SaveStatus>({ state: 'saved' });
+  const [contentStatus, setContentStatus] = useState<SaveStatus>(content.saveStatus);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const lastSaved = useRef(initial);
-  const readRef = useRef(read);
-  readRef.current = read;
+  const lastSavedTitle = useRef(initialTitle);
+  const readRef = useRef(readTitle);
+  readRef.current = readTitle;
+
+  useEffect(() => {
+    setContentStatus(content.saveStatus);
+    return content.onStatus(setContentStatus);
+  }, [content]);
+
+  const saveTitle = useCallback(async (): Promise<void> => {
+    if (!dirty.current) return;
+    dirty.current = false;
+    const title = readRef.current();
+    if (title === lastSavedTitle.current) {
+      setTitleStatus({ state: 'saved' });
+      return;
+    }
+    try {
+      await api.renameNote({ id: noteId, title });
+      lastSavedTitle.current = title;
+      if (!dirty.current) setTitleStatus({ state: 'saved' });
+    } catch (error) {
+      // Still unsaved: the next change, blur or "Try again" saves it again.
+      dirty.current = true;
+      setTitleStatus({ state: 'failed', message: errorMessage(error, 'save the note') });
+    }
+  }, [noteId]);
 
   const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
     // One save at a time per note, in order: a later save never overtakes an earlier one.
     await whenNoteSaved(noteId);
-    if (!dirty.current) return;
-    dirty.current = false;
-    const snapshot = readRef.current();
-    if (snapshot.editorState === lastSaved.current.editorState && snapshot.title === lastSaved.current.title) {
-      setStatus({ state: 'saved' });
-      return;
-    }
-    const saving = api.saveNote({ id: noteId, ...snapshot }).then(
-      () => {
-        lastSaved.current = snapshot;
-        // No markLibraryChanged() here: every open view would re-fetch at each pause in typing, and the
-        // transport's libraryChanged event (sent for every mutation) refreshes lists and backlinks anyway.
-        if (!dirty.current) setStatus({ state: 'saved' });
-      },
-      (error: unknown) => {
-        // Still unsaved: the next change, blur or "Try again" saves it again.
-        dirty.current = true;
-        setStatus({ state: 'failed', message: errorMessage(error, 'save the note') });
-      },
-    );
+    if (!dirty.current && !content.hasUnsaved()) return;
+    const saving = Promise.all([saveTitle(), content.flush()]).then(() => undefined);
     const tracked = saving.finally(() => {
       if (savesInFlight.get(noteId) === tracked) savesInFlight.delete(noteId);
     });
     savesInFlight.set(noteId, tracked);
     await tracked;
-  }, [noteId]);
+  }, [noteId, saveTitle, content]);
 
   const markDirty = useCallback(() => {
     dirty.current = true;
-    setStatus((current) => (current.state === 'saving' ? current : { state: 'saving' }));
+    setTitleStatus((current) => (current.state === 'saving' ? current : { state: 'saving' }));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
   }, [flush]);
@@ -95,7 +106,7 @@ export function useAutosave(noteId: number, read: () => NoteSnapshot, initial: N
       if (document.visibilityState === 'hidden') flushNow();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      const unsaved = dirty.current || savesInFlight.has(noteId);
+      const unsaved = dirty.current || content.hasUnsaved() || savesInFlight.has(noteId);
       flushNow();
       // In a browser a request started while the page unloads may be cut off: ask to stay until it lands.
       // In Electron main has the page save before the window closes (src/main/closeAfterSaving.ts),
@@ -112,13 +123,13 @@ export function useAutosave(noteId: number, read: () => NoteSnapshot, initial: N
       // Leaving the note (switching, closing the pane) saves what was typed.
       flushNow();
     };
-  }, [flush, noteId]);
+  }, [flush, noteId, content]);
 
   const retry = useCallback(() => {
-    dirty.current = true;
-    setStatus({ state: 'saving' });
+    if (titleStatus.state === 'failed') dirty.current = true;
+    setTitleStatus((current) => (current.state === 'failed' ? { state: 'saving' } : current));
     return flush();
-  }, [flush]);
+  }, [flush, titleStatus.state]);
 
-  return { status, markDirty, flush, retry };
+  return { status: worst(titleStatus, contentStatus), markDirty, flush, retry };
 }
