@@ -3,6 +3,7 @@ import type { ApiErrorBody } from '../shared/api/errors';
 import { ApiError } from '../shared/api/errors';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { contract, isOperationName } from '../shared/api/contract';
+import { changesOf } from '../shared/api/operation';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -20,7 +21,7 @@ export async function dispatch(handlers: Handlers, operation: string, payload: u
   try {
     const handler = handlers[operation] as (request: unknown) => unknown;
     const value = spec.response.parse(await handler(request.data));
-    if (spec.mutates) emit?.({ type: 'libraryChanged', operation });
+    if (spec.mutates) emit?.({ type: 'libraryChanged', operation, changes: changesOf<z.ZodType, z.ZodType>(spec, request.data, value) });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };

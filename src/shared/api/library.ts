@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReanchorReport } from '../domain/highlight';
 import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch, SourceSort, SourceSummary } from '../domain/source';
+import type { Change } from './changes';
 import { mutation, query } from './operation';
 
 /** base64 grows bytes by 4/3; the limit leaves room so the importer, not the transport, reports oversize files. */
@@ -12,6 +13,21 @@ export const ImportFile = z.object({
 });
 export type ImportFile = z.infer<typeof ImportFile>;
 
+/** The sources an import added (duplicates and failures change nothing). */
+function importedIds(results: readonly ImportResult[]): number[] {
+  return results.flatMap((result) => (result.status === 'imported' && result.sourceId !== null ? [result.sourceId] : []));
+}
+
+/** A source deleted or brought back takes its highlights and what cites it along. */
+export function sourcesGone(ids: number[]): Change[] {
+  return [
+    { kind: 'sources', ids },
+    { kind: 'highlights', ids },
+    { kind: 'citations', ids },
+    { kind: 'tags' },
+  ];
+}
+
 export const libraryOperations = {
   listSources: query(
     z.object({ sort: SourceSort.default('date'), outlet: z.string().nullable().default(null) }),
@@ -19,17 +35,20 @@ export const libraryOperations = {
   ),
   listOutlets: query(z.object({}), z.array(z.string())),
   getSource: query(z.object({ id: SourceId }), Source),
-  importFiles: mutation(z.object({ files: z.array(ImportFile).min(1).max(1000) }), z.array(ImportResult)),
-  importSampleLibrary: mutation(z.object({}), z.array(ImportResult)),
+  importFiles: mutation(z.object({ files: z.array(ImportFile).min(1).max(1000) }), z.array(ImportResult), (request, results) => [{ kind: 'sources', ids: importedIds(results) }]),
+  importSampleLibrary: mutation(z.object({}), z.array(ImportResult), (request, results) => [{ kind: 'sources', ids: importedIds(results) }]),
   /** Stops every running importFiles after the file in hand; `cancelled` says whether one was running. */
-  cancelImport: mutation(z.object({}), z.object({ cancelled: z.boolean() })),
-  updateSource: mutation(z.object({ id: SourceId, patch: SourceMetadataPatch }), Source),
+  cancelImport: mutation(z.object({}), z.object({ cancelled: z.boolean() }), []),
+  updateSource: mutation(z.object({ id: SourceId, patch: SourceMetadataPatch }), Source, ({ id }) => [{ kind: 'sources', ids: [id] }]),
   /**
    * Re-imports a corrected version of the article onto a source: parsed as an import is, then its
    * text, original file and sha-256 are replaced and its highlights re-anchored, all at once; the
    * metadata is kept. Refused (library unchanged) for a file that cannot be imported or is another source's.
    */
-  replaceSourceText: mutation(z.object({ sourceId: SourceId, file: ImportFile }), ReanchorReport),
-  deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() })),
+  replaceSourceText: mutation(z.object({ sourceId: SourceId, file: ImportFile }), ReanchorReport, ({ sourceId }) => [
+    { kind: 'sources', ids: [sourceId] },
+    { kind: 'highlights', ids: [sourceId] },
+  ]),
+  deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() }), ({ id }) => sourcesGone([id])),
   libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
 };

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Note, NoteId, NoteSummary } from '../domain/note';
 import { SourceId } from '../domain/source';
 import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
+import type { Change } from './changes';
+import { citedSourceIds } from './changes';
 import { mutation, query } from './operation';
 
 /** Blank means "Untitled note" (core stores that); the text box may be empty while typing. */
@@ -28,22 +30,37 @@ export const CitationTargetStatus = z.object({
 });
 export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
 
+/** A note hidden or brought back changes what cites its sources (which ones is not in the request). */
+const noteComesOrGoes = (id: number): Change[] => [
+  { kind: 'notes', ids: [id] },
+  { kind: 'citations' },
+];
+
 /** Notes (issue 4): write, cite, and find what cites a source. */
 export const noteOperations = {
   /** Live notes, most recently edited first. */
   listNotes: query(z.object({}), z.array(NoteSummary)),
   getNote: query(z.object({ id: NoteId }), Note),
   /** `title: ''` makes an "Untitled note". Strict, like every request that could otherwise be almost anything. */
-  createNote: mutation(z.strictObject({ title: NoteTitle }), Note),
-  renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary),
+  createNote: mutation(z.strictObject({ title: NoteTitle }), Note, (request, note) => [{ kind: 'notes', ids: [note.id] }]),
+  renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary, ({ id }) => [{ kind: 'notes', ids: [id] }]),
   /**
    * Saves the editor state (and the title, when given). Refused, and nothing changed, when the
    * state is not one the editor could load again (bad JSON, an invalid citation, a forbidden link).
    */
-  saveNote: mutation(z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }), NoteSummary),
+  saveNote: mutation(
+    z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }),
+    NoteSummary,
+    // The note, and "Cited in" of the sources it cites now (a view of a source it stopped citing
+    // lists this note, so it depends on `notes` [id] and hears it too).
+    ({ id, editorState }) => [
+      { kind: 'notes', ids: [id] },
+      { kind: 'citations', ids: citedSourceIds(editorState) },
+    ],
+  ),
   /** Hides the note (undoable with restoreNote); deleted notes are purged after 30 days. */
-  deleteNote: mutation(z.object({ id: NoteId }), NoteSummary),
-  restoreNote: mutation(z.object({ id: NoteId }), NoteSummary),
+  deleteNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),
+  restoreNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),
   /** "Cited in": the live notes citing a source (any of its passages) or one highlight. */
   listBacklinks: query(z.union([z.object({ sourceId: SourceId }), z.object({ highlightId: HighlightRef })]), z.array(NoteBacklink)),
   /** Which cited sources and highlights were deleted since, so their chips can say so. */

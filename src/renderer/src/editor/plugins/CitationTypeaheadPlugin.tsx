@@ -67,7 +67,9 @@ export function CitationTypeaheadPlugin() {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const open = query !== null;
-  const sources = useQuery(open ? 'typeahead:sources' : 'typeahead:closed', () => (open ? api.listSources({ sort: 'date', outlet: null }) : Promise.resolve([])));
+  const sources = useQuery(open ? 'typeahead:sources' : 'typeahead:closed', () => (open ? api.listSources({ sort: 'date', outlet: null }) : Promise.resolve([])), {
+    dependencies: [{ kind: 'sources' }],
+  });
   const highlights = useHighlightMatches(query, HIGHLIGHT_LIMIT);
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0, maxLength: 60, allowWhitespace: true, punctuation: QUERY_PUNCTUATION });
   const sourceOptions = useMemo(() => matchSources(sources.data ?? [], query ?? '', SOURCE_LIMIT).map((source) => new SourceOption(source)), [sources.data, query]);

@@ -53,7 +53,7 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
   const highlights = useDeferredValue(current);
   const selectedId = useSelectedHighlight(source.id);
   const { actions, notice, error } = useHighlightActions();
-  const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}));
+  const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}), { dependencies: [{ kind: 'tags' }] });
   const [colorFilter, setColorFilter] = useState<HighlightColor | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [uncitedOnly, setUncitedOnly] = useState(false);

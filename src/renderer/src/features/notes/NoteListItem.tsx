@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteSummary } from '../../../../shared/domain/note';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { citationCountText, formatEdited } from './formatEdited';
 import { useNotes } from './NotesContext';
 
@@ -27,8 +26,7 @@ export function NoteListItem({ note }: { note: NoteSummary }) {
     settled.current = true;
     if (save && draft.trim() !== note.title) {
       try {
-        await api.renameNote({ id: note.id, title: draft });
-        markLibraryChanged();
+        await mutate('renameNote', { id: note.id, title: draft });
       } catch (failure) {
         settled.current = false;
         setError(errorMessage(failure, 'rename the note'));

@@ -8,7 +8,7 @@ import { NoteListItem } from './NoteListItem';
 
 /** Every live note, most recently edited first (the library sorts). */
 export function useNoteList(): QueryState<NoteSummary[]> {
-  return useQuery('notes', () => api.listNotes({}));
+  return useQuery('notes', () => api.listNotes({}), { dependencies: [{ kind: 'notes' }] });
 }
 
 export function NotesList() {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, transport } from '../../api/client';
+import { transport } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
+import { mutate } from '../../api/mutate';
 
 /**
  * Short enough that a save lands within a second of the last keystroke (the issue's promise),
@@ -62,11 +63,10 @@ export function useAutosave(noteId: number, read: () => NoteSnapshot, initial: N
       setStatus({ state: 'saved' });
       return;
     }
-    const saving = api.saveNote({ id: noteId, ...snapshot }).then(
+    const saving = mutate('saveNote', { id: noteId, ...snapshot }).then(
       () => {
         lastSaved.current = snapshot;
-        // No markLibraryChanged() here: every open view would re-fetch at each pause in typing, and the
-        // transport's libraryChanged event (sent for every mutation) refreshes lists and backlinks anyway.
+        // mutate() re-fetches only what depends on this note (its row in the notes list, "Cited in" of what it cites).
         if (!dirty.current) setStatus({ state: 'saved' });
       },
       (error: unknown) => {

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { SearchResult } from '../../../../shared/api/search';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
-import { useLibraryVersion } from '../../api/libraryEvents';
+import { onChanges } from '../../api/queryCache';
+import type { Dependency } from '../../../../shared/api/changes';
+import { affectsAny } from '../../../../shared/api/changes';
 
 /** Search as you type: one request per pause this long, not one per keystroke. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -23,11 +25,21 @@ const EMPTY: SearchState = { query: '', results: [], warning: null, error: null,
 
 /**
  * Runs the library's search for `query` while `enabled`, debounced, again when the library
- * changes. Each window's box is one client: the library cancels its queries that a newer one made
+ * changes in what it searches (and only while shown). Each window's box is one client: the library cancels its queries that a newer one made
  * stale, and any answer that still arrives for an older query is dropped here.
  */
+/** What search reads: the text and metadata of sources, highlights (with their tags) and notes. */
+const SEARCHED: readonly Dependency[] = [{ kind: 'sources' }, { kind: 'highlights' }, { kind: 'tags' }, { kind: 'notes' }];
+
+/** A number that grows when the library changes in a way that may change search results. */
+function useSearchedVersion(enabled: boolean): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => (enabled ? onChanges((changes) => affectsAny(changes, SEARCHED) && setVersion((n) => n + 1)) : undefined), [enabled]);
+  return version;
+}
+
 export function useSearch(query: string, enabled: boolean): SearchState {
-  const version = useLibraryVersion();
+  const version = useSearchedVersion(enabled);
   const [state, setState] = useState<SearchState>(EMPTY);
   const client = useRef(`search-box-${Math.random().toString(36).slice(2)}`);
   const latest = useRef(0);
