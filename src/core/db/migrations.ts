@@ -3,6 +3,7 @@ import { PAGES_MIGRATION } from '../import/pdf/pagesSchema';
 import { NOTES_MIGRATION } from '../notes/notesSchema';
 import { SEARCH_MORE_MIGRATION } from '../search/searchMoreSchema';
 import { SEARCH_MIGRATION } from '../search/searchSchema';
+import { SOURCE_LIST_MIGRATION } from '../sourceList/sourceListSchema';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -39,6 +40,8 @@ export const migrations: readonly string[] = [
   NOTES_MIGRATION,
   // 6: full-text search over highlights and notes (issue 6)
   SEARCH_MORE_MIGRATION,
+  // 7: the indexes the library list sorts and pages by (issue 13)
+  SOURCE_LIST_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
-import type { SourceSort } from '../../shared/domain/source';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ListSort } from '../../shared/domain/sourceList';
+import { defaultDirection, LIST_SORTS } from '../../shared/domain/sourceList';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
 import { isModalOpen, useIsModalOpen } from './components/modalLayer';
@@ -11,7 +12,8 @@ import { DropOverlay } from './features/library/DropOverlay';
 import type { ImportButtonHandle } from './features/library/ImportButton';
 import { ImportButton } from './features/library/ImportButton';
 import { ImportSummary } from './features/library/ImportSummary';
-import type { LibraryFilters } from './features/library/LibraryPage';
+import type { LibraryQuery } from './features/library/libraryQuery';
+import { DEFAULT_LIBRARY_QUERY } from './features/library/libraryQuery';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
 import { useImport } from './features/library/useImport';
@@ -21,7 +23,14 @@ import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
 import { SearchBox } from './features/search/SearchBox';
 
-const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
+/** The sort is kept across restarts; a filter is for now only. */
+const parseSort = (stored: string): Pick<LibraryQuery, 'sort' | 'direction'> | undefined => {
+  const [sort, direction] = stored.split(' ');
+  if (!(LIST_SORTS as readonly string[]).includes(sort ?? '')) return undefined;
+  return { sort: sort as ListSort, direction: direction === 'asc' || direction === 'desc' ? direction : defaultDirection(sort as ListSort) };
+};
+
+const serializeSort = (value: Pick<LibraryQuery, 'sort' | 'direction'>) => `${value.sort} ${value.direction}`;
 
 export function App() {
   const { view, lastSourceId, openSource, backToLibrary } = useNavigation();
@@ -31,13 +40,13 @@ export function App() {
   const importButton = useRef<ImportButtonHandle>(null);
   const modalOpen = useIsModalOpen();
 
-  const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
-  const [outlet, setOutlet] = useState<string | null>(null);
-  const filters: LibraryFilters = { sort, outlet };
-  const setFilters = useCallback(
-    (next: LibraryFilters) => {
-      setSort(next.sort);
-      setOutlet(next.outlet);
+  const [sort, setSort] = usePersistentState<Pick<LibraryQuery, 'sort' | 'direction'>>('library.sort', { sort: 'date', direction: 'desc' }, parseSort, serializeSort);
+  const [filters, setFilters] = useState<LibraryQuery>(DEFAULT_LIBRARY_QUERY);
+  const query = useMemo<LibraryQuery>(() => ({ ...filters, ...sort }), [filters, sort]);
+  const setQuery = useCallback(
+    (next: LibraryQuery) => {
+      setSort({ sort: next.sort, direction: next.direction });
+      setFilters(next);
     },
     [setSort],
   );
@@ -69,8 +78,8 @@ export function App() {
           <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} />
         ) : (
           <LibraryPage
-            filters={filters}
-            onFiltersChange={setFilters}
+            query={query}
+            onQueryChange={setQuery}
             onOpen={openSource}
             onLoadSample={() => void importer.importSampleLibrary()}
             importing={importing}

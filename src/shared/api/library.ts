@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReanchorReport } from '../domain/highlight';
-import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch, SourceSort, SourceSummary } from '../domain/source';
+import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch } from '../domain/source';
+import { SourcePage, SourcePageRequest, SourceSelection } from '../domain/sourceList';
 import type { Change } from './changes';
 import { mutation, query } from './operation';
 
@@ -19,7 +20,7 @@ function importedIds(results: readonly ImportResult[]): number[] {
 }
 
 /** A source deleted or brought back takes its highlights and what cites it along. */
-export function sourcesGone(ids: number[]): Change[] {
+export function sourcesGone(ids?: number[]): Change[] {
   return [
     { kind: 'sources', ids },
     { kind: 'highlights', ids },
@@ -29,10 +30,9 @@ export function sourcesGone(ids: number[]): Change[] {
 }
 
 export const libraryOperations = {
-  listSources: query(
-    z.object({ sort: SourceSort.default('date'), outlet: z.string().nullable().default(null) }),
-    z.array(SourceSummary),
-  ),
+  /** One page of the library list, sorted and filtered in SQL (keyset paging), with its counts. */
+  listSources: query(SourcePageRequest, SourcePage),
+  listLanguages: query(z.object({}), z.array(z.string())),
   listOutlets: query(z.object({}), z.array(z.string())),
   getSource: query(z.object({ id: SourceId }), Source),
   importFiles: mutation(z.object({ files: z.array(ImportFile).min(1).max(1000) }), z.array(ImportResult), (request, results) => [{ kind: 'sources', ids: importedIds(results) }]),
@@ -50,5 +50,13 @@ export const libraryOperations = {
     { kind: 'highlights', ids: [sourceId] },
   ]),
   deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() }), ({ id }) => sourcesGone([id])),
+  /**
+   * Deletes every selected source with its highlights; `restoreSources` with the token undoes it
+   * (the last bulk delete only, while the library stays open).
+   */
+  deleteSources: mutation(z.object({ selection: SourceSelection }), z.object({ deleted: z.number().int(), undoToken: z.string() }), () => sourcesGone()),
+  restoreSources: mutation(z.object({ undoToken: z.string().max(100) }), z.object({ restored: z.number().int(), skipped: z.number().int() }), () => sourcesGone()),
+  /** Sets the outlet of every selected source (blank or null: unknown). */
+  setSourcesOutlet: mutation(z.object({ selection: SourceSelection, outlet: z.string().max(200).nullable() }), z.object({ updated: z.number().int() }), [{ kind: 'sources' }]),
   libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
 };

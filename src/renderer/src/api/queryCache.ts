@@ -17,6 +17,8 @@ export interface QueryOptions<T> {
   dependencies: readonly Dependency[] | ((data: T | undefined) => readonly Dependency[]);
   /** Combine the old data with a fresh answer (e.g. keep unchanged items' identity). */
   merge?: (previous: T | undefined, next: T) => T;
+  /** How long the entry stays once nobody shows it (pages of a long list: briefly). */
+  keepUnusedMs?: number;
 }
 
 export interface QuerySnapshot<T> {
@@ -94,9 +96,14 @@ export function watchQuery<T>(key: string, entry: Entry<T>, listener: () => void
     if (entry.listeners.size === 0) {
       entry.evictTimer = setTimeout(() => {
         if (entry.listeners.size === 0 && entries.get(key) === entry) entries.delete(key);
-      }, KEEP_UNUSED_MS);
+      }, entry.options.keepUnusedMs ?? KEEP_UNUSED_MS);
     }
   };
+}
+
+/** What the cache holds for `key` now, if anything (a page of a list reads the page before it). */
+export function peekQuery<T>(key: string): QuerySnapshot<T> | undefined {
+  return (entries.get(key) as Entry<T> | undefined)?.snapshot;
 }
 
 export function refetchQuery(key: string): void {
