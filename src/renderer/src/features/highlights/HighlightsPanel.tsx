@@ -7,14 +7,17 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
 import { ExportHighlightsButton } from '../export/ExportHighlightsButton';
 import { useBacklinks } from '../notes/CitedIn';
 import { AnnotationFiles } from './AnnotationFiles';
+import type { CitedSource } from './citeInNote';
 import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, useSelectedHighlight } from './highlightFocus';
 import { HighlightItem } from './HighlightItem';
 import { highlightApiAvailable } from './highlightLayers';
 import { OrphanedHighlights } from './OrphanedHighlights';
+import type { HighlightActions } from './useHighlightActions';
 import { useHighlightActions } from './useHighlightActions';
 import { useSourceHighlights } from './useSourceHighlights';
 import './highlights.css';
@@ -38,6 +41,39 @@ function citedHighlightIds(backlinks: readonly NoteBacklink[]): Set<number> {
   const ids = new Set<number>();
   for (const note of backlinks) for (const citation of note.citations) if (citation.highlightId !== null) ids.add(citation.highlightId);
   return ids;
+}
+
+/**
+ * The panel's list: whole while short, a window at a time once long (5,000 highlights on one
+ * article scroll as 50 do), the selected item brought into view either way.
+ */
+function HighlightRows({ shown, selectedId, source, suggestions, actions }: { shown: readonly Highlight[]; selectedId: number | null; source: CitedSource; suggestions: readonly string[]; actions: HighlightActions }) {
+  const selectedIndex = selectedId === null ? -1 : shown.findIndex((highlight) => highlight.id === selectedId);
+  const rows = useVirtualRows(shown.length, { estimate: 64, gap: 9.6, revealIndex: selectedIndex });
+  const item = (highlight: Highlight, index?: number) => (
+    <HighlightItem
+      key={highlight.id}
+      source={source}
+      highlight={highlight}
+      selected={highlight.id === selectedId}
+      tagSuggestions={suggestions}
+      actions={actions}
+      index={index}
+      measure={rows.windowed ? rows.measure : undefined}
+    />
+  );
+  const list = (
+    <ol className="highlight-list" aria-label="Highlighted passages" style={rows.style}>
+      {rows.windowed ? rows.indexes.map((index) => item(shown[index]!, index)) : shown.map((highlight) => item(highlight))}
+    </ol>
+  );
+  return rows.windowed ? (
+    <div className="virtual-scroll highlight-list-scroll" ref={rows.scrollRef}>
+      {list}
+    </div>
+  ) : (
+    list
+  );
 }
 
 /**
@@ -143,18 +179,7 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
       ) : shown.length === 0 ? (
         <p className="highlights-empty">No highlights match these filters.</p>
       ) : (
-        <ol className="highlight-list" aria-label="Highlighted passages">
-          {shown.map((highlight) => (
-            <HighlightItem
-              key={highlight.id}
-              source={citedSource}
-              highlight={highlight}
-              selected={highlight.id === selectedId}
-              tagSuggestions={suggestions}
-              actions={actions}
-            />
-          ))}
-        </ol>
+        <HighlightRows shown={shown} selectedId={selectedId} source={citedSource} suggestions={suggestions} actions={actions} />
       )}
       {orphans.length > 0 ? <OrphanedHighlights sourceId={source.id} orphans={orphans} selectedId={selectedId} actions={actions} /> : null}
       {/* Named: the export button above has a status line of its own. */}

@@ -6,7 +6,7 @@ import { citationCountText, formatEdited } from './formatEdited';
 import { useNotes } from './NotesContext';
 
 /** One row of the notes list: open, rename in place, delete (undoable). */
-export function NoteListItem({ note }: { note: NoteSummary }) {
+export function NoteListItem({ note, index, measure }: { note: NoteSummary; index?: number; measure?: (element: Element | null) => void }) {
   const notes = useNotes();
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(note.title);
@@ -40,7 +40,7 @@ export function NoteListItem({ note }: { note: NoteSummary }) {
   };
 
   return (
-    <li className="notes-list-item">
+    <li className="notes-list-item" data-index={index} ref={measure}>
       {renaming ? (
         <form
           className="notes-rename"
