@@ -110,5 +110,9 @@ describe('the library list, a page at a time', () => {
         expect(plan, `${sort} ${direction}`).not.toMatch(/TEMP B-TREE/);
       }
     }
+    const { sql } = sourcePageSql(SourcePageRequest.parse({ outlet: 'AzerNews', after: { value: 'x', id: 5 } }));
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ outlet: 'AzerNews', afterValue: 'x', afterId: 5, limit: 10 }) as { detail: string }[]).map((step) => step.detail).join('\n');
+    expect(plan).toMatch(/^SEARCH sources USING INDEX sources_list_outlet_date \(outlet=\? AND <expr><\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });
