@@ -19,6 +19,8 @@ import type { CliStartFigures } from './cliStartBench';
 import { formatCliStartReport, runCliStartBench } from './cliStartBench';
 import type { CompareFigures } from './compareBench';
 import { formatCompareReport, runCompareBench } from './compareBench';
+import type { LibraryFigures } from './libraryBench';
+import { formatLibraryReport, runLibraryBench } from './libraryBench';
 import type { TypingFigures } from './typingBench';
 import { runTypingBench } from './typingBench';
 
@@ -30,7 +32,9 @@ import { runTypingBench } from './typingBench';
  * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
- * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
+ * (typingBench.ts), then the library list in Chromium on the imported library: cold start, first
+ * rows, opening an article, flinging through every row, the heap (libraryBench.ts); the last
+ * three are skipped, with the reason, without a build or a Chromium.
  */
 const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)] [--only compare (import, then only the compare section)]';
 
@@ -139,8 +143,19 @@ async function main(): Promise<number> {
       typing = { skipped: (error as Error).message };
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
+    log(`The library list at ${articles.toLocaleString('en')} articles…`);
+    let list: LibraryFigures | { skipped: string };
+    try {
+      imported.db.pragma('wal_checkpoint(TRUNCATE)');
+      list = await runLibraryBench({ libraryFile: imported.file, articles, log });
+      console.log(`\n${formatLibraryReport(list)}`);
+    } catch (error) {
+      list = { skipped: (error as Error).message };
+      console.log(`\nLibrary list: skipped (${list.skipped})`);
+    }
     if (values.out) {
       fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing, list }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

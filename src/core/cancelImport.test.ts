@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SourcePageRequest } from '../shared/domain/sourceList';
 import type { LibraryEvent } from '../shared/api/contract';
 import { createHandlers } from './handlers';
 import { Library } from './library';
@@ -45,7 +46,7 @@ describe('cancelImport', () => {
       expect(result).toEqual({ file: files[index + 1]!.name, status: 'failed', sourceId: null, error: `article-${String(index + 1).padStart(3, '0')}.txt was not imported: the import was cancelled.` });
     }
     // The library holds exactly what was reported imported.
-    const listed = await handlers.listSources({ sort: 'title', outlet: null });
+    const listed = (await handlers.listSources(SourcePageRequest.parse({ sort: 'title' }))).sources;
     expect(listed.map((source) => source.id)).toEqual(imported.map((result) => result.sourceId));
     expect(listed[0]?.title).toBe('Report number 0 on the Lachin corridor');
   });

@@ -49,7 +49,7 @@ describe('dispatch', () => {
   });
 
   it('fills defaults for a query without a payload and does not emit', async () => {
-    expect(await call('listSources')).toEqual({ ok: true, value: [] });
+    expect(await call('listSources')).toEqual({ ok: true, value: { sources: [], next: null, total: 0, libraryTotal: 0 } });
     expect(events).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('dispatch', () => {
     expect(events).toEqual([
       { type: 'importProgress', done: 1, total: 2, file: 'a.txt' },
       { type: 'importProgress', done: 2, total: 2, file: 'b.png' },
-      { type: 'libraryChanged', operation: 'importFiles' },
+      { type: 'libraryChanged', operation: 'importFiles', changes: [{ kind: 'sources', ids: [1] }] },
     ]);
   });
 
@@ -72,10 +72,10 @@ describe('dispatch', () => {
     const result = await call('importSampleLibrary', {});
     expect(result).toMatchObject({ ok: true });
     const list = await call('listSources', { sort: 'date' });
-    expect(list.ok && (list.value as { citekey: string }[]).map((s) => s.citekey)).toEqual(['urdupoint2023pashinyan', 'azernews2023sending', 'anonduring', 'anonprime', 'anonleaders']);
+    expect(list.ok && (list.value as { sources: { citekey: string }[] }).sources.map((s) => s.citekey)).toEqual(['urdupoint2023pashinyan', 'azernews2023sending', 'anonduring', 'anonprime', 'anonleaders']);
     expect(await call('listOutlets', {})).toEqual({ ok: true, value: ['AzerNews', 'UrduPoint.com'] });
     expect(await call('libraryInfo', {})).toMatchObject({ ok: true, value: { sourceCount: 5, path: path.join(dir, 'library.sqlite') } });
-    expect(events.at(-1)).toEqual({ type: 'libraryChanged', operation: 'importSampleLibrary' });
+    expect(events.at(-1)).toEqual({ type: 'libraryChanged', operation: 'importSampleLibrary', changes: [{ kind: 'sources', ids: [1, 2, 3, 4, 5] }] });
   });
 
   it('emits libraryChanged for update and delete, not when the mutation fails', async () => {
@@ -84,8 +84,17 @@ describe('dispatch', () => {
     expect(await call('updateSource', { id: 1, patch: { outlet: 'Armenpress' } })).toMatchObject({ ok: true, value: { id: 1, outlet: 'Armenpress' } });
     expect(await call('deleteSource', { id: 1 })).toEqual({ ok: true, value: { deleted: true } });
     expect(events).toEqual([
-      { type: 'libraryChanged', operation: 'updateSource' },
-      { type: 'libraryChanged', operation: 'deleteSource' },
+      { type: 'libraryChanged', operation: 'updateSource', changes: [{ kind: 'sources', ids: [1] }] },
+      {
+        type: 'libraryChanged',
+        operation: 'deleteSource',
+        changes: [
+          { kind: 'sources', ids: [1] },
+          { kind: 'highlights', ids: [1] },
+          { kind: 'citations', ids: [1] },
+          { kind: 'tags' },
+        ],
+      },
     ]);
 
     events.length = 0;
@@ -102,5 +111,37 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^listOutlets failed: /) } });
     expect(quiet).toHaveBeenCalled();
     quiet.mockRestore();
+  });
+});
+
+describe('what libraryChanged names', () => {
+  it('a note save names the note and the sources it cites, nothing else', async () => {
+    await call('importSampleLibrary', {});
+    const created = await call('createNote', { title: '' });
+    const noteId = (created as { value: { id: number } }).value.id;
+    const citation = { type: 'citation', version: 1, sourceId: 2, highlightId: null, snapshot: { quote: null, title: 'T', outlet: null, author: null, publishedAt: null, citekey: null } };
+    const editorState = JSON.stringify({
+      root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [citation] }] },
+    });
+    events.length = 0;
+    const saved = await call('saveNote', { id: noteId, editorState });
+    expect(saved).toMatchObject({ ok: true });
+    expect(events).toEqual([
+      {
+        type: 'libraryChanged',
+        operation: 'saveNote',
+        changes: [
+          { kind: 'notes', ids: [noteId] },
+          { kind: 'citations', ids: [2] },
+        ],
+      },
+    ]);
+  });
+
+  it('a highlight names its source and the tags', async () => {
+    await call('importSampleLibrary', {});
+    events.length = 0;
+    expect(await call('createHighlight', { sourceId: 3, start: 0, end: 5, color: 'yellow' })).toMatchObject({ ok: true });
+    expect(events).toEqual([{ type: 'libraryChanged', operation: 'createHighlight', changes: [{ kind: 'highlights', ids: [3] }, { kind: 'tags' }] }]);
   });
 });

@@ -4,6 +4,7 @@ import { ApiError } from '../shared/api/errors';
 import type { Handlers, LibraryEvent } from '../shared/api/contract';
 import { contract, isOperationName } from '../shared/api/contract';
 import { describeSqliteError } from './db/writeTransaction';
+import { changesOf } from '../shared/api/operation';
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -21,7 +22,7 @@ export async function dispatch(handlers: Handlers, operation: string, payload: u
   try {
     const handler = handlers[operation] as (request: unknown) => unknown;
     const value = spec.response.parse(await handler(request.data));
-    if (spec.mutates) emit?.({ type: 'libraryChanged', operation });
+    if (spec.mutates) emit?.({ type: 'libraryChanged', operation, changes: changesOf<z.ZodType, z.ZodType>(spec, request.data, value) });
     return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };

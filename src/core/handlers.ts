@@ -16,7 +16,9 @@ import { createSearchHandlers } from './search';
 import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
-import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
+import { countSources, deleteSource, getSource, listOutlets, updateSource } from './sources';
+import { deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
+import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 
 export interface HandlerOptions {
   resourcesDirectory?: string;
@@ -47,7 +49,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
   return {
-    listSources: ({ sort, outlet }) => listSources(db, { sort, outlet }),
+    listSources: (request) => listSourcePage(db, request),
+    listLanguages: () => listLanguages(db),
+    deleteSources: ({ selection }) => deleteSources(db, selection),
+    restoreSources: ({ undoToken }) => restoreSources(db, undoToken),
+    setSourcesOutlet: ({ selection, outlet }) => setSourcesOutlet(db, selection, outlet),
     listOutlets: () => listOutlets(db),
     getSource: ({ id }) => getSource(db, id),
     importFiles: async ({ files }) => {

@@ -7,6 +7,7 @@ import { MIGRATION_6_HIGHLIGHT_NOTE_SEARCH } from './migrations/migration6Highli
 import { MIGRATION_7_SEARCH_FOLD_IN_CODE } from './migrations/migration7SearchFoldInCode';
 import { MIGRATION_8_COMPARE } from './migrations/migration8Compare';
 import { MIGRATION_9_NOTE_UPDATES } from './migrations/migration9NoteUpdates';
+import { MIGRATION_10_SOURCE_LIST } from './migrations/migration10SourceList';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -33,6 +34,8 @@ export const migrations: readonly string[] = [
   MIGRATION_8_COMPARE,
   // 9: a note's Yjs update log, for live editing in several windows (issue 12)
   MIGRATION_9_NOTE_UPDATES,
+  // 10: the indexes the library list sorts and pages by (issue 13)
+  MIGRATION_10_SOURCE_LIST,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

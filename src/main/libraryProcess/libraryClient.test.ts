@@ -81,10 +81,10 @@ describe('main talking to the library process', () => {
     const { client, processes, events } = setup();
     void client.start();
     processes[0]!.send({ type: 'event', event: { type: 'importProgress', done: 1, total: 3, file: 'a.txt' } });
-    processes[0]!.send({ type: 'event', event: { type: 'libraryChanged', operation: 'importFiles' } });
+    processes[0]!.send({ type: 'event', event: { type: 'libraryChanged', operation: 'importFiles', changes: [] } });
     expect(events).toEqual([
       { type: 'importProgress', done: 1, total: 3, file: 'a.txt' },
-      { type: 'libraryChanged', operation: 'importFiles' },
+      { type: 'libraryChanged', operation: 'importFiles', changes: [] },
     ]);
   });
 
@@ -175,8 +175,8 @@ describe('events from the library process in every window', () => {
       onEvent: fanOut(() => windows),
     });
     void client.start();
-    processes[0]!.send({ type: 'event', event: { type: 'libraryChanged', operation: 'saveNote' } });
-    expect(received).toEqual({ first: [{ type: 'libraryChanged', operation: 'saveNote' }], second: [{ type: 'libraryChanged', operation: 'saveNote' }], closed: [] });
+    processes[0]!.send({ type: 'event', event: { type: 'libraryChanged', operation: 'saveNote', changes: [] } });
+    expect(received).toEqual({ first: [{ type: 'libraryChanged', operation: 'saveNote', changes: [] }], second: [{ type: 'libraryChanged', operation: 'saveNote', changes: [] }], closed: [] });
   });
 });
 

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SourceSort } from '../../shared/domain/source';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ListSort } from '../../shared/domain/sourceList';
+import { defaultDirection, LIST_SORTS } from '../../shared/domain/sourceList';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
 import { isModalOpen, useIsModalOpen } from './components/modalLayer';
@@ -12,7 +13,8 @@ import { DropOverlay } from './features/library/DropOverlay';
 import type { ImportButtonHandle } from './features/library/ImportButton';
 import { ImportButton } from './features/library/ImportButton';
 import { ImportSummary } from './features/library/ImportSummary';
-import type { LibraryFilters } from './features/library/LibraryPage';
+import type { LibraryQuery } from './features/library/libraryQuery';
+import { DEFAULT_LIBRARY_QUERY } from './features/library/libraryQuery';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
 import { useImport } from './features/library/useImport';
@@ -29,7 +31,14 @@ import { OutletsButton } from './features/outlets/OutletsButton';
 import { PassagesPage } from './features/passages/PassagesPage';
 import { TimelinePage } from './features/timeline/TimelinePage';
 
-const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
+/** The sort is kept across restarts; a filter is for now only. */
+const parseSort = (stored: string): Pick<LibraryQuery, 'sort' | 'direction'> | undefined => {
+  const [sort, direction] = stored.split(' ');
+  if (!(LIST_SORTS as readonly string[]).includes(sort ?? '')) return undefined;
+  return { sort: sort as ListSort, direction: direction === 'asc' || direction === 'desc' ? direction : defaultDirection(sort as ListSort) };
+};
+
+const serializeSort = (value: Pick<LibraryQuery, 'sort' | 'direction'>) => `${value.sort} ${value.direction}`;
 
 export function App() {
   const { view, lastSourceId, openSource, backToLibrary } = useNavigation();
@@ -45,13 +54,13 @@ export function App() {
     if (view.name !== 'reader') setSideBySide(null);
   }, [view.name]);
 
-  const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
-  const [outlet, setOutlet] = useState<string | null>(null);
-  const filters: LibraryFilters = { sort, outlet };
-  const setFilters = useCallback(
-    (next: LibraryFilters) => {
-      setSort(next.sort);
-      setOutlet(next.outlet);
+  const [sort, setSort] = usePersistentState<Pick<LibraryQuery, 'sort' | 'direction'>>('library.sort', { sort: 'date', direction: 'desc' }, parseSort, serializeSort);
+  const [filters, setFilters] = useState<LibraryQuery>(DEFAULT_LIBRARY_QUERY);
+  const query = useMemo<LibraryQuery>(() => ({ ...filters, ...sort }), [filters, sort]);
+  const setQuery = useCallback(
+    (next: LibraryQuery) => {
+      setSort({ sort: next.sort, direction: next.direction });
+      setFilters(next);
     },
     [setSort],
   );
@@ -110,8 +119,8 @@ export function App() {
           <TimelinePage onOpenSource={openSource} onShowPassages={views.showPassages} />
         ) : (
           <LibraryPage
-            filters={filters}
-            onFiltersChange={setFilters}
+            query={query}
+            onQueryChange={setQuery}
             onOpen={openSource}
             onLoadSample={() => void importer.importSampleLibrary()}
             importing={importing}

@@ -14,6 +14,8 @@ const BackupName = z.string().regex(/^[^/\\]+\.sqlite$/, 'A backup is named by i
 
 export const backupOperations = {
   listBackups: query(z.object({}), z.array(BackupSummary)),
-  backupNow: mutation(z.object({}), BackupSummary),
-  restoreBackup: mutation(z.object({ name: BackupName }), z.object({ restored: z.string(), undoBackup: z.string().nullable() })),
+  backupNow: mutation(z.object({}), BackupSummary, [{ kind: 'backups' }]),
+  restoreBackup: mutation(z.object({ name: BackupName }), z.object({ restored: z.string(), undoBackup: z.string().nullable() }), [
+    { kind: 'library' },
+  ]),
 };

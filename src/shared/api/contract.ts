@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupOperations } from './backups';
 import { compareOperations } from './compare';
+import { Change } from './changes';
 import { exportOperations } from './export';
 import { highlightOperations } from './highlights';
 import { libraryOperations } from './library';
@@ -42,7 +43,8 @@ export function isOperationName(name: string): name is OperationName {
 
 /** Events the library emits to every open window. */
 export const LibraryEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('libraryChanged'), operation: z.string() }),
+  // What changed, so each window re-fetches only what depends on it (src/shared/api/changes.ts).
+  z.object({ type: z.literal('libraryChanged'), operation: z.string(), changes: z.array(Change) }),
   z.object({
     type: z.literal('importProgress'),
     done: z.number().int(),

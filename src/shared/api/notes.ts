@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Note, NoteId, NoteSummary } from '../domain/note';
 import { SourceId } from '../domain/source';
 import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
+import type { Change } from './changes';
+import { citedSourceIds } from './changes';
 import { mutation, query } from './operation';
 
 /** Blank means "Untitled note" (core stores that); the text box may be empty while typing. */
@@ -37,19 +39,34 @@ export const NoteClientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A client 
 export const NoteDocState = z.object({ update: YjsBytes, stateVector: YjsBytes });
 export type NoteDocState = z.infer<typeof NoteDocState>;
 
+/** A note hidden or brought back changes what cites its sources (which ones is not in the request). */
+const noteComesOrGoes = (id: number): Change[] => [
+  { kind: 'notes', ids: [id] },
+  { kind: 'citations' },
+];
+
 /** Notes (issue 4): write, cite, and find what cites a source. */
 export const noteOperations = {
   /** Live notes, most recently edited first. */
   listNotes: query(z.object({}), z.array(NoteSummary)),
   getNote: query(z.object({ id: NoteId }), Note),
   /** `title: ''` makes an "Untitled note". Strict, like every request that could otherwise be almost anything. */
-  createNote: mutation(z.strictObject({ title: NoteTitle }), Note),
-  renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary),
+  createNote: mutation(z.strictObject({ title: NoteTitle }), Note, (request, note) => [{ kind: 'notes', ids: [note.id] }]),
+  renameNote: mutation(z.object({ id: NoteId, title: NoteTitle }), NoteSummary, ({ id }) => [{ kind: 'notes', ids: [id] }]),
   /**
    * Saves the editor state (and the title, when given). Refused, and nothing changed, when the
    * state is not one the editor could load again (bad JSON, an invalid citation, a forbidden link).
    */
-  saveNote: mutation(z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }), NoteSummary),
+  saveNote: mutation(
+    z.object({ id: NoteId, editorState: z.string().max(MAX_EDITOR_STATE_CHARS), title: NoteTitle.optional() }),
+    NoteSummary,
+    // The note, and "Cited in" of the sources it cites now (a view of a source it stopped citing
+    // lists this note, so it depends on `notes` [id] and hears it too).
+    ({ id, editorState }) => [
+      { kind: 'notes', ids: [id] },
+      { kind: 'citations', ids: citedSourceIds(editorState) },
+    ],
+  ),
   /**
    * A window opening a note for editing (issue 12): its Yjs document as one update, and the
    * library's state vector. With the window's `stateVector` (a re-sync after the event stream
@@ -62,10 +79,14 @@ export const noteOperations = {
    * note's content derived (the window may then say "Saved"); the other windows on the note get
    * it as a `noteUpdate` event.
    */
-  applyNoteUpdate: mutation(z.object({ id: NoteId, update: YjsBytes, clientId: NoteClientId }), NoteSummary),
+  applyNoteUpdate: mutation(z.object({ id: NoteId, update: YjsBytes, clientId: NoteClientId }), NoteSummary, ({ id }) => [
+    { kind: 'notes', ids: [id] },
+    // Which sources the note cites after the update is not in the request: "Cited in" views re-check.
+    { kind: 'citations' },
+  ]),
   /** Hides the note (undoable with restoreNote); deleted notes are purged after 30 days. */
-  deleteNote: mutation(z.object({ id: NoteId }), NoteSummary),
-  restoreNote: mutation(z.object({ id: NoteId }), NoteSummary),
+  deleteNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),
+  restoreNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),
   /** "Cited in": the live notes citing a source (any of its passages) or one highlight. */
   listBacklinks: query(z.union([z.object({ sourceId: SourceId }), z.object({ highlightId: HighlightRef })]), z.array(NoteBacklink)),
   /** Which cited sources and highlights were deleted since, so their chips can say so. */

@@ -8,9 +8,38 @@ export class LibraryPage {
     return this.page.getByRole('table');
   }
 
-  /** Body rows of the sources table (the header row excluded). */
+  /**
+   * Body rows of the sources table drawn now (the header row excluded). The table is virtualized:
+   * a long list draws only the rows on screen, so count a long list with `count`.
+   */
   get rows(): Locator {
     return this.table.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+  }
+
+  /** "100,000 sources, 2,314 shown". */
+  get count(): Locator {
+    return this.page.getByRole('status', { name: 'Sources shown' });
+  }
+
+  /** The table's scrolling box. */
+  get scroller(): Locator {
+    return this.page.locator('.source-table-scroll');
+  }
+
+  checkbox(title: string | RegExp): Locator {
+    return this.table.getByRole('checkbox', { name: typeof title === 'string' ? `Select ${title}` : new RegExp(`^Select ${title.source}`) });
+  }
+
+  get bulkActions(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Selected sources' });
+  }
+
+  async filterByWords(words: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Filter by words' }).fill(words);
+  }
+
+  async sortBy(column: 'Title' | 'Outlet' | 'Author' | 'Date'): Promise<void> {
+    await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
   }
 
   row(title: string | RegExp): Locator {

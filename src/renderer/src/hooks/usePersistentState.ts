@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 
 /**
  * State remembered across launches in localStorage (a view preference, never library data).
- * `parse` validates what was stored: an unknown value falls back to `initial`.
+ * `parse` validates what was stored: an unknown value falls back to `initial`; `serialize` writes it (String by default).
  */
-export function usePersistentState<T>(key: string, initial: T, parse: (stored: string) => T | undefined): [T, (value: T) => void] {
+export function usePersistentState<T>(key: string, initial: T, parse: (stored: string) => T | undefined, serialize: (value: T) => string = String): [T, (value: T) => void] {
   const storageKey = `marginalia.${key}`;
   const [value, setValue] = useState<T>(() => {
     try {
@@ -18,12 +18,12 @@ export function usePersistentState<T>(key: string, initial: T, parse: (stored: s
     (next: T) => {
       setValue(next);
       try {
-        window.localStorage.setItem(storageKey, String(next));
+        window.localStorage.setItem(storageKey, serialize(next));
       } catch {
         // Storage may be disabled; the preference then lasts for this session only.
       }
     },
-    [storageKey],
+    [storageKey, serialize],
   );
   return [value, update];
 }

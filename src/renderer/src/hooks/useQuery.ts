@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useLibraryVersion } from '../api/libraryEvents';
+import { useCallback, useSyncExternalStore } from 'react';
+import type { QueryOptions } from '../api/queryCache';
+import { queryEntry, refetchQuery, watchQuery } from '../api/queryCache';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -9,35 +10,18 @@ export interface QueryState<T> {
 }
 
 /**
- * Runs `load` when `key` changes and whenever the library changes. Keeps the previous data while
- * re-fetching (no flicker on every edit) and drops answers that arrive after a newer request.
+ * The entry `key` of the window's query cache (src/renderer/src/api/queryCache.ts): fetched when
+ * first shown, re-fetched only when a change affects its `dependencies`. One request per key
+ * however many components show it; the previous data stays while re-fetching (no flicker).
  */
-export function useQuery<T>(key: string, load: () => Promise<T>): QueryState<T> {
-  const version = useLibraryVersion();
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ key: string; data: T | undefined; error: Error | null; loading: boolean }>({
-    key,
-    data: undefined,
-    error: null,
-    loading: true,
-  });
-
-  useEffect(() => {
-    let current = true;
-    setState((previous) => ({ key, data: previous.key === key ? previous.data : undefined, error: null, loading: true }));
-    load().then(
-      (data) => current && setState({ key, data, error: null, loading: false }),
-      (error: unknown) => current && setState((previous) => ({ ...previous, error: toError(error), loading: false })),
-    );
-    return () => {
-      current = false;
-    };
-    // `load` is a fresh closure each render; `key` names everything it depends on.
-  }, [key, version, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const stale = state.key !== key;
-  return { data: stale ? undefined : state.data, error: stale ? null : state.error, loading: stale || state.loading, retry };
+export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>): QueryState<T> {
+  const entry = queryEntry(key, load, options);
+  const snapshot = useSyncExternalStore(
+    useCallback((listener: () => void) => watchQuery(key, entry, listener), [key, entry]),
+    () => entry.snapshot,
+  );
+  const retry = useCallback(() => refetchQuery(key), [key]);
+  return { data: snapshot.data, error: snapshot.error, loading: snapshot.loading, retry };
 }
 
 export function toError(error: unknown): Error {

@@ -6,10 +6,11 @@ import { api, onLibraryReconnect } from '../../api/client';
 import { subscribeLibraryEvents } from '../../api/libraryEvents';
 import type { NoteDocTransport } from './NoteDocProvider';
 import { NoteDocProvider } from './NoteDocProvider';
+import { mutate } from '../../api/mutate';
 
 const libraryTransport: NoteDocTransport = {
   openNoteDoc: (request) => api.openNoteDoc(request),
-  applyNoteUpdate: (request) => api.applyNoteUpdate(request),
+  applyNoteUpdate: (request) => mutate('applyNoteUpdate', request),
   subscribe: subscribeLibraryEvents,
   onReconnect: onLibraryReconnect,
 };

@@ -52,6 +52,7 @@ export function CitationStatusPlugin({ onOpen, children }: { onOpen: (citation: 
 
   const status = useQuery(`citation-targets:${key}`, () =>
     ids.sourceIds.length === 0 ? Promise.resolve({ missingSourceIds: [], missingHighlightIds: [] }) : api.checkCitationTargets(ids),
+    { dependencies: [{ kind: 'sources', ids: ids.sourceIds }, { kind: 'highlights', ids: ids.sourceIds }] },
   );
 
   const environment = useMemo<CitationEnvironment>(() => {

@@ -63,11 +63,19 @@ const marked = (segments: readonly SnippetSegment[]) => segments.map((segment, i
  * whole source. The list is a listbox, with a group per kind, whose active option the editor names
  * (aria-activedescendant, set by Lexical's menu).
  */
+/** How many sources (newest first) the @ menu matches among; older ones in a larger library are cited from the reader. */
+const TYPEAHEAD_SOURCES = 500;
+
 export function CitationTypeaheadPlugin() {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const open = query !== null;
-  const sources = useQuery(open ? 'typeahead:sources' : 'typeahead:closed', () => (open ? api.listSources({ sort: 'date', outlet: null }) : Promise.resolve([])));
+  // The newest TYPEAHEAD_SOURCES sources by date: matched here as typed, so the menu answers at once.
+  const sources = useQuery(
+    open ? 'typeahead:sources' : 'typeahead:closed',
+    () => (open ? api.listSources({ sort: 'date', limit: TYPEAHEAD_SOURCES }).then((page) => page.sources) : Promise.resolve([])),
+    { dependencies: [{ kind: 'sources' }] },
+  );
   const highlights = useHighlightMatches(query, HIGHLIGHT_LIMIT);
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0, maxLength: 60, allowWhitespace: true, punctuation: QUERY_PUNCTUATION });
   const sourceOptions = useMemo(() => matchSources(sources.data ?? [], query ?? '', SOURCE_LIMIT).map((source) => new SourceOption(source)), [sources.data, query]);

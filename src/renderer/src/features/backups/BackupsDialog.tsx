@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { BackupSummary } from '../../../../shared/api/backups';
 import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 
@@ -33,7 +33,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const made = await api.backupNow({});
+      const made = await mutate('backupNow', {});
       setStatus(`Backed up as ${made.name}.`);
       await refresh();
     } catch (failure) {
@@ -47,10 +47,9 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.restoreBackup({ name: backup.name });
+      const result = await mutate('restoreBackup', { name: backup.name });
       setRestoring(null);
       setStatus(`Restored the library from the backup of ${new Date(backup.createdAt).toLocaleString()}.${result.undoBackup ? ' What it held before was saved as a backup, so this can be undone.' : ''}`);
-      markLibraryChanged();
       await refresh();
     } catch (failure) {
       setError(errorMessage(failure, 'restore the backup'));

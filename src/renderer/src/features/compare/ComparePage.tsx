@@ -8,6 +8,7 @@ import { useQuery } from '../../hooks/useQuery';
 import { downloadFile } from '../export/downloadFile';
 import { CodeColumnTable, CoOccurrenceTable } from './MatrixTable';
 import './compare.css';
+import { MATRIX_READS } from './compareDependencies';
 
 interface ComparePageProps {
   onShowPassages: (filter: PassageFilter) => void;
@@ -19,8 +20,8 @@ type Mode = 'columns' | 'codes';
 export function ComparePage({ onShowPassages }: ComparePageProps) {
   const [by, setBy] = useState<MatrixBy>('outlet');
   const [mode, setMode] = useState<Mode>('columns');
-  const matrix = useQuery(`matrix:${by}`, () => api.codeMatrix({ by }));
-  const coOccurrence = useQuery(`cooccurrence:${mode}`, () => (mode === 'codes' ? api.coOccurrence({}) : Promise.resolve(null)));
+  const matrix = useQuery(`matrix:${by}`, () => api.codeMatrix({ by }), { dependencies: MATRIX_READS });
+  const coOccurrence = useQuery(`cooccurrence:${mode}`, () => (mode === 'codes' ? api.coOccurrence({}) : Promise.resolve(null)), { dependencies: MATRIX_READS });
   const error = matrix.error ?? coOccurrence.error;
 
   return (

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { useQuery } from '../../hooks/useQuery';
+import { MAX_SOURCE_PAGE } from '../../../../shared/domain/sourceList';
+import { SOURCES_READ } from './compareDependencies';
 
 interface CompareWithButtonProps {
   sourceId: number;
@@ -9,9 +11,10 @@ interface CompareWithButtonProps {
 }
 
 function CompareWithDialog({ sourceId, onCompareWith, onClose }: CompareWithButtonProps & { onClose: () => void }) {
-  const sources = useQuery('sources:date', () => api.listSources({ sort: 'date' }));
+  // The newest sources (a chooser of every source would not do at 100,000: search finds the rest).
+  const sources = useQuery('compareWith:sources', () => api.listSources({ sort: 'date', limit: MAX_SOURCE_PAGE }), { dependencies: SOURCES_READ });
   const [chosen, setChosen] = useState('');
-  const others = (sources.data ?? []).filter((source) => source.id !== sourceId);
+  const others = (sources.data?.sources ?? []).filter((source) => source.id !== sourceId);
   return (
     <Dialog title="Compare with…" onDismiss={onClose}>
       <form

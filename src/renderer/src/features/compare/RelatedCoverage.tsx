@@ -1,5 +1,6 @@
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
+import { SOURCES_READ } from './compareDependencies';
 
 interface RelatedCoverageProps {
   sourceId: number;
@@ -8,7 +9,7 @@ interface RelatedCoverageProps {
 
 /** Sources most likely about the same event (src/core/compare/related.ts says how), best first. */
 export function RelatedCoverage({ sourceId, onCompareWith }: RelatedCoverageProps) {
-  const related = useQuery(`related:${sourceId}`, () => api.relatedCoverage({ sourceId }));
+  const related = useQuery(`related:${sourceId}`, () => api.relatedCoverage({ sourceId }), { dependencies: SOURCES_READ });
   const list = related.data ?? [];
   return (
     <section className="related-coverage" aria-label="Related coverage">

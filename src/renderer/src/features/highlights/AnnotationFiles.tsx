@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import type { RequestOf } from '../../../../shared/api/contract';
 import type { SourceSummary } from '../../../../shared/domain/source';
 import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import type { HighlightActions } from './useHighlightActions';
 
 interface AnnotationFilesProps {
@@ -53,8 +53,7 @@ export function AnnotationFiles({ source, actions }: AnnotationFilesProps) {
     setBusy(true);
     try {
       // Unchecked here on purpose: the library validates it against the Web Annotation schemas and says what is wrong.
-      const report = await api.importHighlights({ sourceId: source.id, document: parsed as RequestOf<'importHighlights'>['document'] });
-      markLibraryChanged();
+      const report = await mutate('importHighlights', { sourceId: source.id, document: parsed as RequestOf<'importHighlights'>['document'] });
       const parts = [`Imported ${plural(report.imported, 'highlight')} from ${file.name}`];
       if (report.orphaned > 0) parts.push(`${report.orphaned} not found in this text (see Orphaned highlights)`);
       if (report.duplicates > 0) parts.push(`${plural(report.duplicates, 'duplicate')} skipped`);

@@ -15,6 +15,9 @@ interface HighlightItemProps {
   selected: boolean;
   tagSuggestions: readonly string[];
   actions: HighlightActions;
+  /** Where it is in a windowed list, which measures it (useVirtualRows). */
+  index?: number;
+  measure?: (element: Element | null) => void;
 }
 
 const INTERACTIVE = 'button, select, input, textarea, a, label';
@@ -25,7 +28,7 @@ const INTERACTIVE = 'button, select, input, textarea, a, label';
  * carries the editing controls and its "Cited in" notes: a source with 1,000 highlights must not
  * mount 1,000 forms, nor ask 1,000 times who cites them.
  */
-export const HighlightItem = memo(function HighlightItem({ source, highlight, selected, tagSuggestions, actions }: HighlightItemProps) {
+export const HighlightItem = memo(function HighlightItem({ source, highlight, selected, tagSuggestions, actions, index, measure }: HighlightItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
   const quoteRef = useRef<HTMLButtonElement>(null);
   const show = () => revealHighlight(source.id, highlight.id);
@@ -42,7 +45,11 @@ export const HighlightItem = memo(function HighlightItem({ source, highlight, se
 
   return (
     <li
-      ref={itemRef}
+      ref={(element) => {
+        itemRef.current = element;
+        measure?.(element);
+      }}
+      data-index={index}
       className={`highlight-item color-${highlight.color}${selected ? ' is-selected' : ''}`}
       aria-current={selected || undefined}
       data-highlight-id={highlight.id}

@@ -4,9 +4,8 @@ import type { Highlight, HighlightColor } from '../../../../shared/domain/highli
 import type { Source } from '../../../../shared/domain/source';
 import type { CiteMode } from '../../../../shared/notes/citationPayload';
 import { highlightCitation } from '../../../../shared/notes/citationPayload';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { NotesContext } from '../notes/NotesContext';
 import { usePersistentState } from '../../hooks/usePersistentState';
@@ -56,9 +55,8 @@ export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
       // Chosen from the toolbar by keyboard: focus follows to the new item (the toolbar goes away).
       const fromKeyboard = document.activeElement?.closest('[role="toolbar"]') != null;
       try {
-        const created = await api.createHighlight({ sourceId, start: selection.start, end: selection.end, color: chosen });
+        const created = await mutate('createHighlight', { sourceId, start: selection.start, end: selection.end, color: chosen });
         replaceHighlight(created);
-        markLibraryChanged();
         clearArticleSelectionIf(selection);
         selectHighlight(sourceId, created.id);
         if (fromKeyboard) focusHighlightItem(sourceId, created.id);

@@ -7,14 +7,17 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
 import { ExportHighlightsButton } from '../export/ExportHighlightsButton';
 import { useBacklinks } from '../notes/CitedIn';
 import { AnnotationFiles } from './AnnotationFiles';
+import type { CitedSource } from './citeInNote';
 import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, useSelectedHighlight } from './highlightFocus';
 import { HighlightItem } from './HighlightItem';
 import { highlightApiAvailable } from './highlightLayers';
 import { OrphanedHighlights } from './OrphanedHighlights';
+import type { HighlightActions } from './useHighlightActions';
 import { useHighlightActions } from './useHighlightActions';
 import { useSourceHighlights } from './useSourceHighlights';
 import './highlights.css';
@@ -41,6 +44,39 @@ function citedHighlightIds(backlinks: readonly NoteBacklink[]): Set<number> {
 }
 
 /**
+ * The panel's list: whole while short, a window at a time once long (5,000 highlights on one
+ * article scroll as 50 do), the selected item brought into view either way.
+ */
+function HighlightRows({ shown, selectedId, source, suggestions, actions }: { shown: readonly Highlight[]; selectedId: number | null; source: CitedSource; suggestions: readonly string[]; actions: HighlightActions }) {
+  const selectedIndex = selectedId === null ? -1 : shown.findIndex((highlight) => highlight.id === selectedId);
+  const rows = useVirtualRows(shown.length, { estimate: 64, gap: 9.6, revealIndex: selectedIndex });
+  const item = (highlight: Highlight, index?: number) => (
+    <HighlightItem
+      key={highlight.id}
+      source={source}
+      highlight={highlight}
+      selected={highlight.id === selectedId}
+      tagSuggestions={suggestions}
+      actions={actions}
+      index={index}
+      measure={rows.windowed ? rows.measure : undefined}
+    />
+  );
+  const list = (
+    <ol className="highlight-list" aria-label="Highlighted passages" style={rows.style}>
+      {rows.windowed ? rows.indexes.map((index) => item(shown[index]!, index)) : shown.map((highlight) => item(highlight))}
+    </ol>
+  );
+  return rows.windowed ? (
+    <div className="virtual-scroll highlight-list-scroll" ref={rows.scrollRef}>
+      {list}
+    </div>
+  ) : (
+    list
+  );
+}
+
+/**
  * The Highlights panel beside the reader: the source's highlights in document order, filtered by
  * colour, tag and whether a note cites them, each editable in place (the selected one says which
  * notes cite it); orphans under their own heading; delete with undo; Markdown and Web Annotation
@@ -53,7 +89,7 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
   const highlights = useDeferredValue(current);
   const selectedId = useSelectedHighlight(source.id);
   const { actions, notice, error } = useHighlightActions();
-  const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}));
+  const { data: libraryTags } = useQuery('highlight-tags', () => api.listTags({}), { dependencies: [{ kind: 'tags' }] });
   const [colorFilter, setColorFilter] = useState<HighlightColor | null>(null);
   const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [uncitedOnly, setUncitedOnly] = useState(false);
@@ -143,18 +179,7 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
       ) : shown.length === 0 ? (
         <p className="highlights-empty">No highlights match these filters.</p>
       ) : (
-        <ol className="highlight-list" aria-label="Highlighted passages">
-          {shown.map((highlight) => (
-            <HighlightItem
-              key={highlight.id}
-              source={citedSource}
-              highlight={highlight}
-              selected={highlight.id === selectedId}
-              tagSuggestions={suggestions}
-              actions={actions}
-            />
-          ))}
-        </ol>
+        <HighlightRows shown={shown} selectedId={selectedId} source={citedSource} suggestions={suggestions} actions={actions} />
       )}
       {orphans.length > 0 ? <OrphanedHighlights sourceId={source.id} orphans={orphans} selectedId={selectedId} actions={actions} /> : null}
       {/* Named: the export button above has a status line of its own. */}

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import type { ArticleSelection } from './articleSelection';
 import { clearArticleSelectionIf } from './articleSelection';
 import { revealHighlight } from './highlightFocus';
@@ -41,7 +40,6 @@ export function useHighlightActions(): { actions: HighlightActions; notice: Pane
       try {
         const changed = await change();
         replaceHighlight(changed);
-        markLibraryChanged();
         return changed;
       } catch (failure) {
         setError(errorMessage(failure, doing));
@@ -51,37 +49,36 @@ export function useHighlightActions(): { actions: HighlightActions; notice: Pane
     const quoteOf = (highlight: Highlight) => (highlight.exact.length > 40 ? `“${highlight.exact.slice(0, 40)}…”` : `“${highlight.exact}”`);
     return {
       async setColor(highlight, color) {
-        await apply(`change the colour of ${quoteOf(highlight)}`, () => api.updateHighlight({ id: highlight.id, patch: { color } }));
+        await apply(`change the colour of ${quoteOf(highlight)}`, () => mutate('updateHighlight', { id: highlight.id, patch: { color } }));
       },
       async setComment(highlight, comment) {
-        await apply(`save the comment on ${quoteOf(highlight)}`, () => api.updateHighlight({ id: highlight.id, patch: { comment } }));
+        await apply(`save the comment on ${quoteOf(highlight)}`, () => mutate('updateHighlight', { id: highlight.id, patch: { comment } }));
       },
       async addTag(highlight, tag) {
-        return (await apply(`add the tag “${tag}” to ${quoteOf(highlight)}`, () => api.addHighlightTag({ id: highlight.id, tag }))) !== null;
+        return (await apply(`add the tag “${tag}” to ${quoteOf(highlight)}`, () => mutate('addHighlightTag', { id: highlight.id, tag }))) !== null;
       },
       async removeTag(highlight, tag) {
-        await apply(`remove the tag “${tag}” from ${quoteOf(highlight)}`, () => api.removeHighlightTag({ id: highlight.id, tag }));
+        await apply(`remove the tag “${tag}” from ${quoteOf(highlight)}`, () => mutate('removeHighlightTag', { id: highlight.id, tag }));
       },
       async remove(highlight) {
         setError(null);
         try {
-          const deleted = await api.deleteHighlight({ id: highlight.id });
+          const deleted = await mutate('deleteHighlight', { id: highlight.id });
           removeHighlightLocally(deleted);
-          markLibraryChanged();
           setNotice({ message: `Deleted the highlight ${quoteOf(deleted)}.`, undo: deleted });
         } catch (failure) {
           setError(errorMessage(failure, `delete the highlight ${quoteOf(highlight)}`));
         }
       },
       async undoDelete(deleted) {
-        const restored = await apply(`restore the highlight ${quoteOf(deleted)}`, () => api.restoreHighlight({ highlight: deleted }));
+        const restored = await apply(`restore the highlight ${quoteOf(deleted)}`, () => mutate('restoreHighlight', { highlight: deleted }));
         if (!restored) return null;
         setNotice({ message: restored.orphaned ? `Restored ${quoteOf(restored)}; the text has changed, so it is listed under Orphaned highlights.` : `Restored the highlight ${quoteOf(restored)}.` });
         revealHighlight(restored.sourceId, restored.id);
         return restored;
       },
       async reattach(highlight, selection) {
-        const attached = await apply(`re-attach ${quoteOf(highlight)}`, () => api.reattachHighlight({ id: highlight.id, start: selection.start, end: selection.end }));
+        const attached = await apply(`re-attach ${quoteOf(highlight)}`, () => mutate('reattachHighlight', { id: highlight.id, start: selection.start, end: selection.end }));
         if (!attached) return;
         clearArticleSelectionIf(selection);
         setNotice({ message: `Re-attached the highlight to ${quoteOf(attached)}.` });

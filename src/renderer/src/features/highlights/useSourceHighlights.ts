@@ -1,50 +1,14 @@
-import { useEffect, useSyncExternalStore } from 'react';
 import type { Highlight } from '../../../../shared/domain/highlight';
 import { api } from '../../api/client';
-import { useLibraryVersion } from '../../api/libraryEvents';
+import { setQueryData } from '../../api/queryCache';
+import { useQuery } from '../../hooks/useQuery';
 
 /**
  * A source's highlights, shared by the article (which paints them) and the panel (which lists
- * them): one request per library change however many components ask, and a mutation's answer
- * applied at once (`replaceHighlight`) instead of waiting for the re-fetch it triggers.
+ * them): one entry of the query cache, re-fetched only when that source's highlights change, and
+ * a mutation's answer applied at once (`replaceHighlight`) instead of waiting for the re-fetch.
  */
-interface Entry {
-  highlights: Highlight[] | undefined;
-  error: Error | null;
-  /** The library version of the newest request sent; answers to older ones are dropped. */
-  requested: number;
-  listeners: Set<() => void>;
-}
-
-const entries = new Map<number, Entry>();
-
-function entryFor(sourceId: number): Entry {
-  let entry = entries.get(sourceId);
-  if (!entry) entries.set(sourceId, (entry = { highlights: undefined, error: null, requested: -1, listeners: new Set() }));
-  return entry;
-}
-
-function update(sourceId: number, change: Partial<Pick<Entry, 'highlights' | 'error'>>): void {
-  const entry = entryFor(sourceId);
-  // A new object, so useSyncExternalStore sees the change.
-  const next = { ...entry, ...change };
-  entries.set(sourceId, next);
-  for (const listener of entry.listeners) listener();
-}
-
-function load(sourceId: number, version: number, force = false): void {
-  const entry = entryFor(sourceId);
-  if (!force && entry.requested >= version) return;
-  entry.requested = version;
-  api.listHighlights({ sourceId }).then(
-    (highlights) => {
-      if (entries.get(sourceId)?.requested !== version) return;
-      performance.mark(HIGHLIGHTS_RECEIVED);
-      update(sourceId, { highlights: keepUnchanged(entryFor(sourceId).highlights, highlights), error: null });
-    },
-    (error: unknown) => entries.get(sourceId)?.requested === version && update(sourceId, { error: error instanceof Error ? error : new Error(String(error)) }),
-  );
-}
+const keyOf = (sourceId: number) => `highlights:${sourceId}`;
 
 /** Marked when a list arrives: the painting measure starts here (useHighlightPainting.ts). */
 export const HIGHLIGHTS_RECEIVED = 'marginalia:highlights-received';
@@ -67,14 +31,11 @@ function keepUnchanged(previous: readonly Highlight[] | undefined, next: Highlig
 
 /** Puts a highlight the library just returned in place (or adds it), keeping document order. */
 export function replaceHighlight(highlight: Highlight): void {
-  const current = entryFor(highlight.sourceId).highlights ?? [];
-  const others = current.filter((item) => item.id !== highlight.id);
-  update(highlight.sourceId, { highlights: [...others, highlight].sort(documentOrder) });
+  setQueryData<Highlight[]>(keyOf(highlight.sourceId), (current) => [...(current ?? []).filter((item) => item.id !== highlight.id), highlight].sort(documentOrder));
 }
 
 export function removeHighlightLocally(highlight: Highlight): void {
-  const current = entryFor(highlight.sourceId).highlights ?? [];
-  update(highlight.sourceId, { highlights: current.filter((item) => item.id !== highlight.id) });
+  setQueryData<Highlight[]>(keyOf(highlight.sourceId), (current) => current?.filter((item) => item.id !== highlight.id));
 }
 
 /** The library's order: by position, orphans last. */
@@ -88,16 +49,13 @@ export interface SourceHighlights {
   retry: () => void;
 }
 
+const load = (sourceId: number) => async () => {
+  const highlights = await api.listHighlights({ sourceId });
+  performance.mark(HIGHLIGHTS_RECEIVED);
+  return highlights;
+};
+
 export function useSourceHighlights(sourceId: number): SourceHighlights {
-  const version = useLibraryVersion();
-  useEffect(() => load(sourceId, version), [sourceId, version]);
-  const entry = useSyncExternalStore(
-    (listener) => {
-      const listeners = entryFor(sourceId).listeners;
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => entryFor(sourceId),
-  );
-  return { highlights: entry.highlights, error: entry.error, retry: () => load(sourceId, version, true) };
+  const { data, error, retry } = useQuery(keyOf(sourceId), load(sourceId), { dependencies: [{ kind: 'highlights', ids: [sourceId] }], merge: keepUnchanged });
+  return { highlights: data, error, retry };
 }

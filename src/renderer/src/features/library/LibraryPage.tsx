@@ -1,47 +1,82 @@
-import { useEffect } from 'react';
-import type { SourceSort } from '../../../../shared/domain/source';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { BulkActions } from './BulkActions';
 import { EmptyLibrary } from './EmptyLibrary';
+import type { LibraryQuery } from './libraryQuery';
+import { DEFAULT_LIBRARY_QUERY, isFiltered } from './libraryQuery';
 import { LibraryToolbar } from './LibraryToolbar';
+import type { RowSelection } from './sourceSelection';
+import { ALL_SELECTED, NO_SELECTION, selectedCount, toggled, withAdded } from './sourceSelection';
+import type { RowClick } from './SourceTable';
 import { SourceTable } from './SourceTable';
-import { useOutlets, useSources } from './useSources';
-
-export interface LibraryFilters {
-  sort: SourceSort;
-  outlet: string | null;
-}
+import { useBulkActions } from './useBulkActions';
+import { useLanguages, useOutlets } from './useFilterChoices';
+import { idsInRange, useSourcePages } from './useSourcePages';
 
 interface LibraryPageProps {
-  filters: LibraryFilters;
-  onFiltersChange: (filters: LibraryFilters) => void;
+  query: LibraryQuery;
+  onQueryChange: (query: LibraryQuery) => void;
   onOpen: (id: number) => void;
   onLoadSample: () => void;
   importing: boolean;
   focusSourceId: number | null;
 }
 
-export function LibraryPage({ filters, onFiltersChange, onOpen, onLoadSample, importing, focusSourceId }: LibraryPageProps) {
-  const sources = useSources(filters.sort, filters.outlet);
+/** Marked when the first rows of the library are on screen: the cold-start and paint benches read it. */
+export const LIBRARY_ROWS_PAINTED = 'marginalia:library-rows-painted';
+
+export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, importing, focusSourceId }: LibraryPageProps) {
+  const [range, setRange] = useState({ first: 0, last: 40 });
+  const pages = useSourcePages(query, range.first, range.last);
   const outlets = useOutlets();
+  const languages = useLanguages();
+  const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
+  const anchor = useRef<number | null>(null);
+  const bulk = useBulkActions(query, selection, setSelection);
+  const onRangeChange = useCallback((first: number, last: number) => setRange((current) => (current.first === first && current.last === last ? current : { first, last })), []);
+
+  // A different list is a different selection.
+  const queryKey = JSON.stringify(query);
+  useEffect(() => {
+    setSelection(NO_SELECTION);
+    anchor.current = null;
+  }, [queryKey]);
 
   // An outlet that no source names any more (edited or deleted) cannot stay selected.
   useEffect(() => {
-    if (filters.outlet !== null && outlets.data && !outlets.data.includes(filters.outlet)) onFiltersChange({ ...filters, outlet: null });
-  }, [filters, outlets.data, onFiltersChange]);
+    if (query.outlet !== null && outlets.data && !outlets.data.includes(query.outlet)) onQueryChange({ ...query, outlet: null });
+  }, [query, outlets.data, onQueryChange]);
 
-  const list = sources.data;
-  const isEmptyLibrary = list !== undefined && list.length === 0 && filters.outlet === null;
+  const total = pages.total;
+  const painted = total !== null && total > 0 && pages.rowAt(0) !== undefined;
+  useEffect(() => {
+    // After the frame that shows them: the next animation frame, then the task after its paint.
+    if (painted) requestAnimationFrame(() => setTimeout(() => performance.mark(LIBRARY_ROWS_PAINTED), 0));
+  }, [painted]);
 
-  if (sources.error && list === undefined) {
+  const onRowClick = useCallback(
+    (click: RowClick) => {
+      if (click.range && anchor.current !== null) {
+        const [from, to] = anchor.current < click.index ? [anchor.current, click.index] : [click.index, anchor.current];
+        void idsInRange(query, from, to).then((ids) => setSelection((current) => withAdded(current, ids)));
+        return;
+      }
+      anchor.current = click.index;
+      setSelection((current) => toggled(current, click.id));
+    },
+    [query],
+  );
+
+  if (pages.error && total === null) {
     return (
       <div className="page library-page">
-        <ErrorBanner title="The library could not be loaded." message={errorMessage(sources.error, 'load the library')} onRetry={sources.retry} />
+        <ErrorBanner title="The library could not be loaded." message={errorMessage(pages.error, 'load the library')} onRetry={pages.retry} />
       </div>
     );
   }
 
-  if (isEmptyLibrary) {
+  if (pages.libraryTotal === 0) {
     return (
       <div className="page library-page">
         <EmptyLibrary onLoadSample={onLoadSample} busy={importing} />
@@ -49,28 +84,49 @@ export function LibraryPage({ filters, onFiltersChange, onOpen, onLoadSample, im
     );
   }
 
+  const count = total === null ? 0 : selectedCount(selection, total);
   return (
-    <div className="page library-page" aria-busy={sources.loading}>
-      <LibraryToolbar
-        sort={filters.sort}
-        onSortChange={(sort) => onFiltersChange({ ...filters, sort })}
-        outlet={filters.outlet}
-        outlets={outlets.data ?? []}
-        onOutletChange={(outlet) => onFiltersChange({ ...filters, outlet })}
-        count={list ? list.length : null}
-      />
-      {sources.error ? <ErrorBanner title="The list could not be refreshed." message={errorMessage(sources.error, 'refresh the library')} onRetry={sources.retry} /> : null}
-      {list === undefined ? (
+    <div className="page library-page" aria-busy={pages.loading}>
+      <LibraryToolbar query={query} onQueryChange={onQueryChange} outlets={outlets.data ?? []} languages={languages.data ?? []} total={total} libraryTotal={pages.libraryTotal} />
+      {pages.error ? <ErrorBanner title="The list could not be refreshed." message={errorMessage(pages.error, 'refresh the library')} onRetry={pages.retry} /> : null}
+      {bulk.notice ? (
+        <div className="bulk-notice" role="status">
+          <span>{bulk.notice.message}</span>
+          {bulk.notice.undoToken ? (
+            <button type="button" className="button" disabled={bulk.busy} onClick={() => void bulk.undoDelete(bulk.notice!.undoToken!)}>
+              Undo
+            </button>
+          ) : null}
+          <button type="button" className="button button-quiet" onClick={bulk.dismiss}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {count > 0 ? (
+        <BulkActions count={count} busy={bulk.busy} onDelete={() => void bulk.deleteSelected()} onSetOutlet={(outlet) => void bulk.setOutlet(outlet)} onClear={() => setSelection(NO_SELECTION)} />
+      ) : null}
+      {total === null ? (
         <p className="loading">Loading the library…</p>
-      ) : list.length === 0 ? (
+      ) : total === 0 ? (
         <div className="library-no-match">
-          <p>No sources from {filters.outlet}.</p>
-          <button type="button" className="button" onClick={() => onFiltersChange({ ...filters, outlet: null })}>
-            Show all outlets
+          <p>{isFiltered(query) ? 'No sources match these filters.' : 'No sources.'}</p>
+          <button type="button" className="button" onClick={() => onQueryChange({ ...DEFAULT_LIBRARY_QUERY, sort: query.sort, direction: query.direction })}>
+            Clear filters
           </button>
         </div>
       ) : (
-        <SourceTable sources={list} sort={filters.sort} onOpen={onOpen} focusSourceId={focusSourceId} />
+        <SourceTable
+          query={query}
+          pages={pages}
+          total={total}
+          selection={selection}
+          onSortChange={(sort, direction) => onQueryChange({ ...query, sort, direction })}
+          onRangeChange={onRangeChange}
+          onOpen={onOpen}
+          onRowClick={onRowClick}
+          onSelectAll={(selected) => setSelection(selected ? ALL_SELECTED : NO_SELECTION)}
+          focusSourceId={focusSourceId}
+        />
       )}
     </div>
   );

@@ -1,32 +1,55 @@
-import type { SourceSort } from '../../../../shared/domain/source';
+import { useEffect, useState } from 'react';
+import type { LibraryQuery } from './libraryQuery';
+import { isFiltered } from './libraryQuery';
 
 interface LibraryToolbarProps {
-  sort: SourceSort;
-  onSortChange: (sort: SourceSort) => void;
-  outlet: string | null;
+  query: LibraryQuery;
+  onQueryChange: (query: LibraryQuery) => void;
   outlets: readonly string[];
-  onOutletChange: (outlet: string | null) => void;
-  count: number | null;
+  languages: readonly string[];
+  /** Sources matching the filter and in the library; null while the first page loads. */
+  total: number | null;
+  libraryTotal: number | null;
 }
 
-export function LibraryToolbar({ sort, onSortChange, outlet, outlets, onOutletChange, count }: LibraryToolbarProps) {
+/** Typing in the words filter asks the library once per pause this long. */
+const WORDS_DEBOUNCE_MS = 250;
+
+const formatCount = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** "100,000 sources, 2,314 shown" when a filter narrows the list, "100,000 sources" when not. */
+export function countText(query: LibraryQuery, total: number, libraryTotal: number): string {
+  const all = formatCount(libraryTotal, 'source', 'sources');
+  return isFiltered(query) ? `${all}, ${total.toLocaleString('en')} shown` : all;
+}
+
+export function LibraryToolbar({ query, onQueryChange, outlets, languages, total, libraryTotal }: LibraryToolbarProps) {
+  const [words, setWords] = useState(query.words);
+  useEffect(() => setWords(query.words), [query.words]);
+  useEffect(() => {
+    if (words === query.words) return;
+    const timer = setTimeout(() => onQueryChange({ ...query, words }), WORDS_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [words, query, onQueryChange]);
+
   return (
     <div className="library-toolbar">
       <div className="library-heading">
         <h1>Library</h1>
-        {count !== null ? <p className="library-count">{count === 1 ? '1 source' : `${count} sources`}</p> : null}
+        {total !== null && libraryTotal !== null ? (
+          <p className="library-count" role="status" aria-label="Sources shown">
+            {countText(query, total, libraryTotal)}
+          </p>
+        ) : null}
       </div>
-      <div className="library-controls">
+      <div className="library-controls" role="search" aria-label="Filter the library">
         <label className="field-inline">
-          <span>Sort by</span>
-          <select className="select" value={sort} onChange={(event) => onSortChange(event.currentTarget.value === 'title' ? 'title' : 'date')}>
-            <option value="date">Date</option>
-            <option value="title">Title</option>
-          </select>
+          <span>Filter by words</span>
+          <input className="input" type="search" value={words} placeholder="e.g. Lachin" onChange={(event) => setWords(event.currentTarget.value)} />
         </label>
         <label className="field-inline">
           <span>Filter by outlet</span>
-          <select className="select" value={outlet ?? ''} onChange={(event) => onOutletChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}>
+          <select className="select" value={query.outlet ?? ''} onChange={(event) => onQueryChange({ ...query, outlet: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
             <option value="">All outlets</option>
             {outlets.map((name) => (
               <option key={name} value={name}>
@@ -34,6 +57,27 @@ export function LibraryToolbar({ sort, onSortChange, outlet, outlets, onOutletCh
               </option>
             ))}
           </select>
+        </label>
+        {languages.length > 0 ? (
+          <label className="field-inline">
+            <span>Language</span>
+            <select className="select" value={query.language ?? ''} onChange={(event) => onQueryChange({ ...query, language: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
+              <option value="">All languages</option>
+              {languages.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="field-inline">
+          <span>From</span>
+          <input className="input" type="date" value={query.from ?? ''} onChange={(event) => onQueryChange({ ...query, from: event.currentTarget.value || null })} />
+        </label>
+        <label className="field-inline">
+          <span>To</span>
+          <input className="input" type="date" value={query.to ?? ''} onChange={(event) => onQueryChange({ ...query, to: event.currentTarget.value || null })} />
         </label>
       </div>
     </div>

@@ -1,11 +1,38 @@
-import type { KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useEffect, useRef } from 'react';
-import type { SourceSort, SourceSummary } from '../../../../shared/domain/source';
+import type { SourceSummary } from '../../../../shared/domain/source';
+import type { ListSort } from '../../../../shared/domain/sourceList';
+import { defaultDirection } from '../../../../shared/domain/sourceList';
+import type { LibraryQuery } from './libraryQuery';
+import { describeSort } from './libraryQuery';
+import type { RowSelection } from './sourceSelection';
+import { isSelected } from './sourceSelection';
+import type { SourcePages } from './useSourcePages';
+
+/** Every row is this tall (titles are cut with an ellipsis), so the list's height is known without measuring 100,000 rows. */
+export const ROW_HEIGHT = 40;
+
+export interface RowClick {
+  index: number;
+  id: number;
+  /** Ctrl or Cmd: toggle this row. */
+  toggle: boolean;
+  /** Shift: select from the last clicked row to this one. */
+  range: boolean;
+}
 
 interface SourceTableProps {
-  sources: readonly SourceSummary[];
-  sort: SourceSort;
+  query: LibraryQuery;
+  pages: SourcePages;
+  total: number;
+  selection: RowSelection;
+  onSortChange: (sort: ListSort, direction: LibraryQuery['direction']) => void;
+  /** The rows on screen (with overscan) changed: load their pages. */
+  onRangeChange: (first: number, last: number) => void;
   onOpen: (id: number) => void;
+  onRowClick: (click: RowClick) => void;
+  onSelectAll: (selected: boolean) => void;
   /** Put focus on this source's title once it is listed (coming back from the reader). */
   focusSourceId: number | null;
 }
@@ -14,82 +41,174 @@ function Missing() {
   return <span className="missing">—</span>;
 }
 
-/** Drawn, not spoken: aria-sort already tells assistive technology, and the header's name stays "Date". */
-function SortArrow({ direction }: { direction: 'ascending' | 'descending' }) {
+const COLUMNS: { sort: ListSort; label: string; className: string }[] = [
+  { sort: 'title', label: 'Title', className: 'col-title' },
+  { sort: 'outlet', label: 'Outlet', className: 'col-outlet' },
+  { sort: 'author', label: 'Author', className: 'col-author' },
+  { sort: 'date', label: 'Date', className: 'col-date' },
+];
+
+/** A header that sorts by its column; a second click reverses. aria-sort tells assistive technology, the arrow is drawn. */
+function SortHeader({ column, query, onSortChange }: { column: (typeof COLUMNS)[number]; query: LibraryQuery; onSortChange: SourceTableProps['onSortChange'] }) {
+  const active = query.sort === column.sort;
+  const direction = active ? query.direction : null;
   return (
-    <span className="sort-arrow" aria-hidden="true">
-      {direction === 'ascending' ? ' ↑' : ' ↓'}
-    </span>
+    <th scope="col" className={column.className} aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSortChange(column.sort, active ? (query.direction === 'asc' ? 'desc' : 'asc') : defaultDirection(column.sort))}
+      >
+        {column.label}
+        {direction ? (
+          <span className="sort-arrow" aria-hidden="true">
+            {direction === 'asc' ? ' ↑' : ' ↓'}
+          </span>
+        ) : null}
+      </button>
+    </th>
   );
 }
 
-/** Up and Down move between titles, like a list in a desktop app; Tab still leaves the table. */
-function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-source-id]'));
-  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  if (index === -1) return;
-  const next = buttons[index + (event.key === 'ArrowDown' ? 1 : -1)];
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
+function Row({ source, index, selected, onOpen, onRowClick }: { source: SourceSummary; index: number; selected: boolean; onOpen: (id: number) => void; onRowClick: (click: RowClick) => void }) {
+  const click = (event: MouseEvent) => ({ index, id: source.id, toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+  return (
+    <tr
+      className={selected ? 'is-selected' : undefined}
+      data-index={index}
+      onClick={(event) => {
+        const target = event.target as HTMLElement;
+        if (target instanceof HTMLButtonElement || target instanceof HTMLInputElement) return;
+        // The whole row is a target for the mouse: open it, or with Ctrl/Cmd or Shift select.
+        const details = click(event);
+        if (details.toggle || details.range) onRowClick(details);
+        else onOpen(source.id);
+      }}
+    >
+      <td className="col-select">
+        <input
+          type="checkbox"
+          aria-label={`Select ${source.title}`}
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(event) => onRowClick({ ...click(event), toggle: !event.shiftKey })}
+        />
+      </td>
+      <td className="col-title" title={source.title}>
+        <button
+          type="button"
+          className="title-link"
+          data-source-id={source.id}
+          data-index={index}
+          onClick={(event) => {
+            const details = click(event);
+            if (details.toggle || details.range) onRowClick(details);
+            else onOpen(source.id);
+          }}
+        >
+          {source.title}
+        </button>
+      </td>
+      <td className="col-outlet">{source.outlet ?? <Missing />}</td>
+      <td className="col-author">{source.author ?? <Missing />}</td>
+      <td className="col-date">{source.publishedAt ? <time dateTime={source.publishedAt}>{source.publishedAt}</time> : <Missing />}</td>
+    </tr>
+  );
 }
 
-export function SourceTable({ sources, sort, onOpen, focusSourceId }: SourceTableProps) {
-  const body = useRef<HTMLTableSectionElement>(null);
+/** A row whose page is on its way: the same height, nothing to read yet. */
+function PendingRow({ index }: { index: number }) {
+  return (
+    <tr className="is-pending" data-index={index} aria-hidden="true">
+      <td colSpan={5} />
+    </tr>
+  );
+}
+
+/**
+ * The library list, virtualized (@tanstack/react-virtual): only the rows on screen are in the
+ * page, above and below them two spacer rows as tall as the rest, so 100,000 sources scroll as
+ * 40 do. Up and Down move between titles (scrolling as needed); Ctrl/Cmd+A selects every row of
+ * the filter; Escape clears the selection.
+ */
+export function SourceTable({ query, pages, total, selection, onSortChange, onRangeChange, onOpen, onRowClick, onSelectAll, focusSourceId }: SourceTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
   const focused = useRef<number | null>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => onRangeChange(first, last), [first, last, onRangeChange]);
 
   useEffect(() => {
     if (focusSourceId === null || focused.current === focusSourceId) return;
-    const button = body.current?.querySelector<HTMLButtonElement>(`button[data-source-id="${focusSourceId}"]`);
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`button[data-source-id="${focusSourceId}"]`);
     if (button) {
       focused.current = focusSourceId;
       button.focus();
     }
-  }, [focusSourceId, sources]);
+  });
 
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= total) return;
+    virtualizer.scrollToIndex(index);
+    // The row may be drawn only on the next frame (and its page may still be coming).
+    const tryFocus = (attempts: number) => {
+      const button = scroller.current?.querySelector<HTMLButtonElement>(`button[data-index="${index}"]`);
+      if (button) button.focus();
+      else if (attempts > 0) requestAnimationFrame(() => tryFocus(attempts - 1));
+    };
+    tryFocus(30);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a' && !(event.target instanceof HTMLInputElement && event.target.type !== 'checkbox')) {
+      event.preventDefault();
+      onSelectAll(true);
+      return;
+    }
+    if (event.key === 'Escape') {
+      onSelectAll(false);
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const current = (document.activeElement as HTMLElement | null)?.closest('tr')?.dataset.index;
+    if (current === undefined) return;
+    event.preventDefault();
+    focusRow(Number(current) + (event.key === 'ArrowDown' ? 1 : -1));
+  };
+
+  const allSelected = selection.kind === 'all' && selection.except.size === 0;
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
-    <table className="source-table">
-      <caption className="visually-hidden">Sources in the library, sorted by {sort}</caption>
-      <thead>
-        <tr>
-          <th scope="col" aria-sort={sort === 'title' ? 'ascending' : undefined} className="col-title">
-            Title
-            {sort === 'title' ? <SortArrow direction="ascending" /> : null}
-          </th>
-          <th scope="col" className="col-outlet">
-            Outlet
-          </th>
-          <th scope="col" className="col-author">
-            Author
-          </th>
-          <th scope="col" aria-sort={sort === 'date' ? 'descending' : undefined} className="col-date">
-            Date
-            {sort === 'date' ? <SortArrow direction="descending" /> : null}
-          </th>
-        </tr>
-      </thead>
-      <tbody ref={body} onKeyDown={moveFocus}>
-        {sources.map((source) => (
-          <tr
-            key={source.id}
-            onClick={(event) => {
-              // The whole row is a target for the mouse; keyboard users have the title button.
-              if (!(event.target instanceof HTMLButtonElement)) onOpen(source.id);
-            }}
-          >
-            <td className="col-title">
-              <button type="button" className="title-link" data-source-id={source.id} onClick={() => onOpen(source.id)}>
-                {source.title}
-              </button>
-            </td>
-            <td className="col-outlet">{source.outlet ?? <Missing />}</td>
-            <td className="col-author">{source.author ?? <Missing />}</td>
-            <td className="col-date">{source.publishedAt ? <time dateTime={source.publishedAt}>{source.publishedAt}</time> : <Missing />}</td>
+    <div className="source-table-scroll" ref={scroller} onKeyDown={onKeyDown}>
+      <table className="source-table" aria-rowcount={total + 1}>
+        <caption className="visually-hidden">Sources in the library, {describeSort(query)}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="col-select">
+              <input type="checkbox" aria-label={`Select all ${total.toLocaleString('en')} shown`} checked={allSelected} onChange={(event) => onSelectAll(event.currentTarget.checked)} />
+            </th>
+            {COLUMNS.map((column) => (
+              <SortHeader key={column.sort} column={column} query={query} onSortChange={onSortChange} />
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {before > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: before }} /> : null}
+          {items.map((item) => {
+            const source = pages.rowAt(item.index);
+            return source ? (
+              <Row key={source.id} source={source} index={item.index} selected={isSelected(selection, source.id)} onOpen={onOpen} onRowClick={onRowClick} />
+            ) : (
+              <PendingRow key={`pending-${item.index}`} index={item.index} />
+            );
+          })}
+          {after > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: after }} /> : null}
+        </tbody>
+      </table>
+    </div>
   );
 }

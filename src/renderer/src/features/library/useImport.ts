@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/domain/source';
 import { isCancelledImport } from '../../../../shared/domain/source';
 import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged, subscribeLibraryEvents } from '../../api/libraryEvents';
+import { subscribeLibraryEvents } from '../../api/libraryEvents';
 import type { ImportTransport } from './importInBatches';
 import { failed, importInBatches } from './importInBatches';
 import type { ImportRequest, ImportSelection, SkippedFiles } from './importSelection';
@@ -33,8 +34,8 @@ export interface Importer {
 }
 
 const transport: ImportTransport = {
-  importFiles: (files) => api.importFiles({ files }),
-  cancelImport: () => api.cancelImport({}),
+  importFiles: (files) => mutate('importFiles', { files }),
+  cancelImport: () => mutate('cancelImport', {}),
   onProgress: (listener) =>
     subscribeLibraryEvents((event) => {
       if (event.type === 'importProgress') listener(event);
@@ -90,7 +91,7 @@ export function useImport(): Importer {
       cancelled = true;
       show({ ...shown, cancelling: true }, true);
       // The batch in flight stops after its current file; no further batch is sent (importInBatches asks isCancelled).
-      void api.cancelImport({}).catch(() => undefined);
+      void mutate('cancelImport', {}).catch(() => undefined);
     };
     show({ ...shown, cancel }, true);
     try {
@@ -115,7 +116,6 @@ export function useImport(): Importer {
       setState({ phase: 'done', title: 'Import failed', results: [failed('Import', errorMessage(error, 'read what was dropped'))], skipped: noneSkipped() });
     } finally {
       running.current = false;
-      markLibraryChanged();
     }
   }, []);
 
@@ -125,12 +125,11 @@ export function useImport(): Importer {
     setState({ phase: 'running', label: 'Loading the sample library', done: 0, total: 0, current: null, cancel: null, cancelling: false });
     let results: ImportResult[];
     try {
-      results = await api.importSampleLibrary({});
+      results = await mutate('importSampleLibrary', {});
     } catch (error) {
       results = [failed('Sample library', errorMessage(error, 'load the sample library'))];
     } finally {
       running.current = false;
-      markLibraryChanged();
     }
     setState({ phase: 'done', title: 'Sample library', results, skipped: noneSkipped() });
   }, []);

@@ -6,7 +6,13 @@ import { useNotes } from './NotesContext';
 
 /** The notes citing a source, with each citation's highlight: fetch once per reader, filter per highlight. */
 export function useBacklinks(sourceId: number): QueryState<NoteBacklink[]> {
-  return useQuery(`backlinks:${sourceId}`, () => api.listBacklinks({ sourceId }));
+  return useQuery(`backlinks:${sourceId}`, () => api.listBacklinks({ sourceId }), {
+    // New citations of it, and any change to a note listed (renamed, deleted, no longer citing it).
+    dependencies: (backlinks) => [
+      { kind: 'citations', ids: [sourceId] },
+      { kind: 'notes', ids: (backlinks ?? []).map((note) => note.noteId) },
+    ],
+  });
 }
 
 /** The backlinks that cite one highlight, for its item in the Highlights panel. */

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { NoteSummary } from '../../../../shared/domain/note';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { citationCountText, formatEdited } from './formatEdited';
 import { useNotes } from './NotesContext';
 
 /** One row of the notes list: open, rename in place, delete (undoable). */
-export function NoteListItem({ note }: { note: NoteSummary }) {
+export function NoteListItem({ note, index, measure }: { note: NoteSummary; index?: number; measure?: (element: Element | null) => void }) {
   const notes = useNotes();
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(note.title);
@@ -27,8 +26,7 @@ export function NoteListItem({ note }: { note: NoteSummary }) {
     settled.current = true;
     if (save && draft.trim() !== note.title) {
       try {
-        await api.renameNote({ id: note.id, title: draft });
-        markLibraryChanged();
+        await mutate('renameNote', { id: note.id, title: draft });
       } catch (failure) {
         settled.current = false;
         setError(errorMessage(failure, 'rename the note'));
@@ -42,7 +40,7 @@ export function NoteListItem({ note }: { note: NoteSummary }) {
   };
 
   return (
-    <li className="notes-list-item">
+    <li className="notes-list-item" data-index={index} ref={measure}>
       {renaming ? (
         <form
           className="notes-rename"

@@ -4,11 +4,12 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import type { QueryState } from '../../hooks/useQuery';
 import { useQuery } from '../../hooks/useQuery';
+import { useVirtualRows } from '../../hooks/useVirtualRows';
 import { NoteListItem } from './NoteListItem';
 
 /** Every live note, most recently edited first (the library sorts). */
 export function useNoteList(): QueryState<NoteSummary[]> {
-  return useQuery('notes', () => api.listNotes({}));
+  return useQuery('notes', () => api.listNotes({}), { dependencies: [{ kind: 'notes' }] });
 }
 
 export function NotesList() {
@@ -23,11 +24,24 @@ export function NotesList() {
       </div>
     );
   }
-  return (
-    <ul className="notes-list" aria-label="All notes, most recently edited first">
-      {list.data.map((note) => (
-        <NoteListItem key={note.id} note={note} />
-      ))}
+  return <NoteRows notes={list.data} />;
+}
+
+/** The rows, a window at a time once the list is long (10,000 notes scroll as 10 do). */
+function NoteRows({ notes }: { notes: readonly NoteSummary[] }) {
+  const rows = useVirtualRows(notes.length, { estimate: 52 });
+  const list = (
+    <ul className="notes-list" aria-label="All notes, most recently edited first" style={rows.style}>
+      {rows.windowed
+        ? rows.indexes.map((index) => <NoteListItem key={notes[index]!.id} note={notes[index]!} index={index} measure={rows.measure} />)
+        : notes.map((note) => <NoteListItem key={note.id} note={note} />)}
     </ul>
+  );
+  return rows.windowed ? (
+    <div className="virtual-scroll notes-list-scroll" ref={rows.scrollRef}>
+      {list}
+    </div>
+  ) : (
+    list
   );
 }

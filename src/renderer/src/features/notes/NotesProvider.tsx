@@ -5,9 +5,9 @@ import type { NoteSummary } from '../../../../shared/domain/note';
 import { citationLabel } from '../../../../shared/notes/citationLabel';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
 import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
-import { api, onSaveBeforeClose } from '../../api/client';
+import { onSaveBeforeClose } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
 import { revealHighlight } from '../highlights/highlightFocus';
@@ -76,8 +76,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
 
   const createNote = useCallback(async () => {
     try {
-      const note = await api.createNote({ title: '' });
-      markLibraryChanged();
+      const note = await mutate('createNote', { title: '' });
       openNote(note.id);
     } catch (error) {
       pendingCitations.current = [];
@@ -159,10 +158,9 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
       try {
         // What was typed last is saved first, so undo brings it back too.
         if (wasOpen) await flushOpenNote.current?.();
-        await api.deleteNote({ id: note.id });
+        await mutate('deleteNote', { id: note.id });
         if (wasOpen) closeNote();
         setLastDeleted({ note, wasOpen });
-        markLibraryChanged();
       } catch (error) {
         announce(errorMessage(error, `delete the note "${note.title}"`));
       }
@@ -173,9 +171,8 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
   const undoDelete = useCallback(async () => {
     if (!lastDeleted) return;
     try {
-      await api.restoreNote({ id: lastDeleted.note.id });
+      await mutate('restoreNote', { id: lastDeleted.note.id });
       setLastDeleted(null);
-      markLibraryChanged();
       if (lastDeleted.wasOpen) openNote(lastDeleted.note.id);
       announce(`Restored "${lastDeleted.note.title}".`);
     } catch (error) {

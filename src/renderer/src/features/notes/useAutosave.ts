@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, transport } from '../../api/client';
+import { transport } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
+import { mutate } from '../../api/mutate';
 import type { NoteDocProvider, NoteDocStatus } from '../../editor/collab/NoteDocProvider';
 
 /**
@@ -70,7 +71,7 @@ export function useAutosave(noteId: number, readTitle: () => string, initialTitl
       return;
     }
     try {
-      await api.renameNote({ id: noteId, title });
+      await mutate('renameNote', { id: noteId, title });
       lastSavedTitle.current = title;
       if (!dirty.current) setTitleStatus({ state: 'saved' });
     } catch (error) {

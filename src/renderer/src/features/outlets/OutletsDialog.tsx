@@ -4,6 +4,8 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { useQuery } from '../../hooks/useQuery';
+import { OUTLETS_READ } from '../compare/compareDependencies';
+import { mutate } from '../../api/mutate';
 
 /** One outlet's row: country and note saved on change; rename or merge into another outlet. */
 function OutletRow({ outlet, others, onError }: { outlet: Outlet; others: string[]; onError: (message: string | null) => void }) {
@@ -15,7 +17,7 @@ function OutletRow({ outlet, others, onError }: { outlet: Outlet; others: string
   const save = () => {
     const code = country.trim().toUpperCase();
     if (code === (outlet.country ?? '') && note === outlet.note) return;
-    void run(api.setOutlet({ name: outlet.name, country: code === '' ? null : code, note }), `save ${outlet.name}`);
+    void run(mutate('setOutlet', { name: outlet.name, country: code === '' ? null : code, note }), `save ${outlet.name}`);
   };
   return (
     <tr>
@@ -32,7 +34,7 @@ function OutletRow({ outlet, others, onError }: { outlet: Outlet; others: string
           className="outlet-action"
           onSubmit={(event) => {
             event.preventDefault();
-            if (rename.trim() !== '') void run(api.mergeOutlets({ from: outlet.name, into: rename.trim() }), `rename ${outlet.name}`);
+            if (rename.trim() !== '') void run(mutate('mergeOutlets', { from: outlet.name, into: rename.trim() }), `rename ${outlet.name}`);
           }}
         >
           <input className="input" aria-label={`New name for ${outlet.name}`} value={rename} onChange={(event) => setRename(event.currentTarget.value)} />
@@ -46,7 +48,7 @@ function OutletRow({ outlet, others, onError }: { outlet: Outlet; others: string
           className="outlet-action"
           onSubmit={(event) => {
             event.preventDefault();
-            if (into !== '') void run(api.mergeOutlets({ from: outlet.name, into }), `merge ${outlet.name}`);
+            if (into !== '') void run(mutate('mergeOutlets', { from: outlet.name, into }), `merge ${outlet.name}`);
           }}
         >
           <select className="select" aria-label={`Merge ${outlet.name} into`} value={into} onChange={(event) => setInto(event.currentTarget.value)}>
@@ -68,7 +70,7 @@ function OutletRow({ outlet, others, onError }: { outlet: Outlet; others: string
 
 /** Every outlet with its number of articles, country (ISO 3166 alpha-2) and note (issue 11). */
 export function OutletsDialog({ onClose }: { onClose: () => void }) {
-  const outlets = useQuery('outletDetails', () => api.listOutletDetails({}));
+  const outlets = useQuery('outletDetails', () => api.listOutletDetails({}), { dependencies: OUTLETS_READ });
   const [problem, setProblem] = useState<string | null>(null);
   const list = outlets.data ?? [];
   return (

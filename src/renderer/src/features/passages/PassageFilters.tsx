@@ -2,6 +2,7 @@ import type { PassageFilter } from '../../../../shared/domain/compare';
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/highlight';
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
+import { CODES_READ, COLLECTIONS_READ, OUTLETS_READ } from '../compare/compareDependencies';
 
 interface PassageFiltersProps {
   filter: PassageFilter;
@@ -18,9 +19,9 @@ function withField<K extends keyof PassageFilter>(filter: PassageFilter, key: K,
 
 /** The filters of the Passages view: code (with its children), outlet, country, collection, dates, colour, language, cited, orphaned, words. */
 export function PassageFilters({ filter, onChange }: PassageFiltersProps) {
-  const codes = useQuery('codes', () => api.listCodes({}));
-  const outlets = useQuery('outletDetails', () => api.listOutletDetails({}));
-  const collections = useQuery('collections', () => api.listCollections({}));
+  const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
+  const outlets = useQuery('outletDetails', () => api.listOutletDetails({}), { dependencies: OUTLETS_READ });
+  const collections = useQuery('collections', () => api.listCollections({}), { dependencies: COLLECTIONS_READ });
   const countries = [...new Set((outlets.data ?? []).map((outlet) => outlet.country).filter((country): country is string => country !== null))].sort();
   const set = <K extends keyof PassageFilter>(key: K, value: PassageFilter[K] | '') => onChange(withField(filter, key, value));
   const active = Object.keys(filter).length > 0;

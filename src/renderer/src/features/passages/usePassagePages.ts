@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
+import { PASSAGES_READ } from '../compare/compareDependencies';
 
 const PAGE = 200;
 
@@ -24,7 +25,7 @@ export interface PassagePages {
  */
 export function usePassagePages(filter: PassageFilter, sort: PassageSort): PassagePages {
   const key = JSON.stringify({ filter, sort });
-  const first = useQuery(`passages:${key}`, () => api.listPassages({ filter, sort, limit: PAGE }));
+  const first = useQuery(`passages:${key}`, () => api.listPassages({ filter, sort, limit: PAGE }), { dependencies: PASSAGES_READ });
   const [more, setMore] = useState<{ key: string; base: unknown; passages: Passage[]; next: string | null }>({ key: '', base: null, passages: [], next: null });
   const inFlight = useRef(false);
 

@@ -2,9 +2,8 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import type { ReanchorReport } from '../../../../shared/domain/highlight';
 import type { Source } from '../../../../shared/domain/source';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { Dialog } from '../../components/Dialog';
 import { encodeBase64 } from '../library/encodeBase64';
 import { IMPORT_ACCEPT } from '../library/ImportButton';
@@ -37,8 +36,7 @@ function CorrectTextDialog({ source, onClose, onCorrected }: CorrectTextDialogPr
     setSaving(true);
     setError(null);
     try {
-      const report = await api.correctSourceText({ sourceId: source.id, body: text });
-      markLibraryChanged();
+      const report = await mutate('correctSourceText', { sourceId: source.id, body: text });
       onCorrected(report);
     } catch (failure) {
       setError(errorMessage(failure, 'correct the text'));
@@ -103,8 +101,7 @@ export function CorrectTextActions({ source }: { source: Source }) {
     setOutcome(null);
     try {
       const contentBase64 = encodeBase64(new Uint8Array(await file.arrayBuffer()));
-      const report = await api.replaceSourceText({ sourceId: source.id, file: { name: file.name, contentBase64 } });
-      markLibraryChanged();
+      const report = await mutate('replaceSourceText', { sourceId: source.id, file: { name: file.name, contentBase64 } });
       setOutcome({ kind: 'done', message: `Corrected version imported from ${file.name}: ${reanchorSummary(report)}` });
     } catch (failure) {
       setOutcome({ kind: 'failed', message: `The corrected version was not imported. ${errorMessage(failure, 'import the corrected version')}` });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { Source } from '../../../../shared/domain/source';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 interface DeleteSourceButtonProps {
@@ -19,9 +18,8 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
     setBusy(true);
     setError(null);
     try {
-      await api.deleteSource({ id: source.id });
+      await mutate('deleteSource', { id: source.id });
       onDeleted();
-      markLibraryChanged();
     } catch (failure) {
       setError(errorMessage(failure, `delete “${source.title}”`));
       setBusy(false);

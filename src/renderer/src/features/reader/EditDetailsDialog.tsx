@@ -2,9 +2,8 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import type { Source } from '../../../../shared/domain/source';
 import { ApiError } from '../../../../shared/api/errors';
-import { api } from '../../api/client';
+import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { markLibraryChanged } from '../../api/libraryEvents';
 import { Dialog } from '../../components/Dialog';
 import type { FieldKey, FormValues } from './metadataForm';
 import { buildPatch, FIELDS, fieldErrors, toFormValues } from './metadataForm';
@@ -31,8 +30,7 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
     if (Object.keys(patch).length === 0) return onClose();
     setSaving(true);
     try {
-      const saved = await api.updateSource({ id: source.id, patch });
-      markLibraryChanged();
+      const saved = await mutate('updateSource', { id: source.id, patch });
       onSaved(saved);
     } catch (error) {
       const local = fieldErrors(patch);

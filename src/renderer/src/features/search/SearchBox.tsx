@@ -46,8 +46,14 @@ export function SearchBox({ onOpenSource }: SearchBoxProps) {
   const ordered = useMemo(() => flatten(groups), [groups]);
   const showPanel = open && typed !== '';
 
-  // New results: the best one is active, so Enter opens it.
-  useEffect(() => setActive(ordered[0] ?? null), [ordered]);
+  // New results: the best one is active, so Enter opens it; after "Show more" the one chosen stays.
+  const answered = useRef('');
+  useEffect(() => {
+    const sameQuery = answered.current === search.query;
+    answered.current = search.query;
+    setActive((current) => (sameQuery ? ordered.find((result) => current && result.type === current.type && result.id === current.id) : undefined) ?? ordered[0] ?? null);
+    // `search.query` changes with `ordered`.
+  }, [ordered]);
   useEffect(() => {
     if (active) document.getElementById(optionId(idPrefix, active))?.scrollIntoView({ block: 'nearest' });
   }, [active, idPrefix]);
@@ -169,6 +175,11 @@ export function SearchBox({ onOpenSource }: SearchBoxProps) {
             {status}
           </p>
           {groups.length > 0 ? <SearchResults idPrefix={idPrefix} groups={groups} active={active} onChoose={choose} onPoint={setActive} /> : null}
+          {search.more && search.query === typed ? (
+            <button type="button" className="button button-quiet search-more" onClick={search.showMore}>
+              Show more results
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

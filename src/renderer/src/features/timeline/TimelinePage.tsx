@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
+import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
 
 interface TimelinePageProps {
   onOpenSource: (sourceId: number) => void;
@@ -61,8 +62,8 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   const [by, setBy] = useState<'outlet' | 'country'>('outlet');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const data = useQuery(`timeline:${by}:${from}:${to}`, () => api.timeline({ by, after: from || undefined, before: to || undefined }));
-  const codes = useQuery('codes', () => api.listCodes({}));
+  const data = useQuery(`timeline:${by}:${from}:${to}`, () => api.timeline({ by, after: from || undefined, before: to || undefined }), { dependencies: TIMELINE_READS });
+  const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
   const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
   const range: PassageFilter = { ...(from ? { after: from } : {}), ...(to ? { before: to } : {}) };
   return (

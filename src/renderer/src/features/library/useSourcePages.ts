@@ -1,0 +1,98 @@
+import { useEffect, useReducer } from 'react';
+import type { SourceSummary } from '../../../../shared/domain/source';
+import type { SourcePage } from '../../../../shared/domain/sourceList';
+import { api } from '../../api/client';
+import type { QueryOptions } from '../../api/queryCache';
+import { peekQuery, queryEntry, refetchQuery, watchQuery } from '../../api/queryCache';
+import type { LibraryQuery } from './libraryQuery';
+import { filterOf } from './libraryQuery';
+
+/** Rows per request: a screenful many times over, small enough to answer in a few milliseconds at 100,000. */
+export const SOURCE_PAGE_SIZE = 200;
+
+const pageKey = (query: LibraryQuery, index: number) => JSON.stringify(['sources', query, index]);
+
+/**
+ * Page `index` of the list: by keyset after the page before when that page is here and fresh (the
+ * common case, scrolling down), else by offset (a jump, or every shown page re-fetched at once
+ * after a change, so each gets the rows now at its place).
+ */
+function loadPage(query: LibraryQuery, index: number): () => Promise<SourcePage> {
+  return () => {
+    const request = { ...filterOf(query), sort: query.sort, direction: query.direction, limit: SOURCE_PAGE_SIZE };
+    const previous = index > 0 ? peekQuery<SourcePage>(pageKey(query, index - 1)) : undefined;
+    const after = previous && !previous.loading && previous.data ? previous.data.next : null;
+    return api.listSources(after ? { ...request, after } : { ...request, offset: index * SOURCE_PAGE_SIZE });
+  };
+}
+
+// Pages scrolled past are let go within seconds: flinging through 100,000 rows must not keep them all.
+const PAGE_OPTIONS: QueryOptions<SourcePage> = { dependencies: [{ kind: 'sources' }], keepUnusedMs: 3000 };
+
+export interface SourcePages {
+  /** The row at `index`, once its page is here. */
+  rowAt(index: number): SourceSummary | undefined;
+  /** Sources matching the filter, and in the library; null until the first page answers. */
+  total: number | null;
+  libraryTotal: number | null;
+  loading: boolean;
+  error: Error | null;
+  retry: () => void;
+}
+
+/**
+ * The pages of the library list that rows `first`..`last` (what the table shows, with overscan)
+ * fall in, from the window's query cache: each page one entry, re-fetched when sources change.
+ * Page 0 is always kept, for the counts.
+ */
+export function useSourcePages(query: LibraryQuery, first: number, last: number): SourcePages {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const firstPage = Math.floor(Math.max(0, first) / SOURCE_PAGE_SIZE);
+  const lastPage = Math.max(firstPage, Math.floor(Math.max(0, last) / SOURCE_PAGE_SIZE));
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    const indices = new Set([0]);
+    for (let index = firstPage; index <= lastPage; index++) indices.add(index);
+    const stops = [...indices].map((index) => {
+      const key = pageKey(query, index);
+      return watchQuery(key, queryEntry(key, loadPage(query, index), PAGE_OPTIONS), rerender);
+    });
+    rerender();
+    return () => stops.forEach((stop) => stop());
+    // `queryKey` stands for `query`.
+  }, [queryKey, firstPage, lastPage]);
+
+  const head = peekQuery<SourcePage>(pageKey(query, 0));
+  let loading = head?.loading ?? true;
+  let error = head?.error ?? null;
+  for (let index = firstPage; index <= lastPage; index++) {
+    const page = peekQuery<SourcePage>(pageKey(query, index));
+    loading ||= page?.loading ?? true;
+    error ??= page?.error ?? null;
+  }
+  return {
+    rowAt: (index: number) => peekQuery<SourcePage>(pageKey(query, Math.floor(index / SOURCE_PAGE_SIZE)))?.data?.sources[index % SOURCE_PAGE_SIZE],
+    total: head?.data?.total ?? null,
+    libraryTotal: head?.data?.libraryTotal ?? null,
+    loading,
+    error,
+    retry: () => {
+      for (let index = firstPage; index <= lastPage; index++) refetchQuery(pageKey(query, index));
+      refetchQuery(pageKey(query, 0));
+    },
+  };
+}
+
+/** The ids of rows `from`..`to` (a Shift+click range), fetching the pages not here yet. */
+export async function idsInRange(query: LibraryQuery, from: number, to: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let page = Math.floor(from / SOURCE_PAGE_SIZE); page <= Math.floor(to / SOURCE_PAGE_SIZE); page++) {
+    const rows = peekQuery<SourcePage>(pageKey(query, page))?.data?.sources ?? (await loadPage(query, page)()).sources;
+    rows.forEach((row, offset) => {
+      const index = page * SOURCE_PAGE_SIZE + offset;
+      if (index >= from && index <= to) ids.push(row.id);
+    });
+  }
+  return ids;
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../fixtures';
+import { LibraryPage } from '../pages/LibraryPage';
+
+const ARTICLES = 600;
+
+/** `ARTICLES` Markdown articles with front matter, imported by the CLI into the test's library. */
+function importGeneratedLibrary(app: { workDirectory: string; cli: (args: string[]) => { status: number | null; stderr: string } }): void {
+  const folder = path.join(app.workDirectory, 'articles');
+  fs.mkdirSync(folder);
+  for (let i = 0; i < ARTICLES; i++) {
+    const n = String(i).padStart(3, '0');
+    const day = new Date(Date.UTC(2022, 0, 1 + i)).toISOString().slice(0, 10);
+    const outlet = i % 3 === 0 ? 'Alpha News' : 'Beta Times';
+    const words = i % 10 === 0 ? 'The Lachin corridor stayed closed.' : 'Talks resumed in Brussels.';
+    fs.writeFileSync(path.join(folder, `report-${n}.md`), `---\ntitle: Report ${n}\noutlet: ${outlet}\ndate: ${day}\n---\n\n${words} Article number ${n}.\n`);
+  }
+  const result = app.cli(['import', folder]);
+  expect(result.status, result.stderr).toBe(0);
+}
+
+test('a long library scrolls through its rows, drawing only those on screen, with its counts', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.count).toHaveText('600 sources');
+  // Newest first: the last article is at the top.
+  await expect(library.rows.first()).toContainText('Report 599');
+  expect(await library.rows.count()).toBeLessThan(80);
+
+  await library.scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(library.row('Report 000')).toBeVisible();
+  expect(await library.rows.count()).toBeLessThan(80);
+
+  await library.sortBy('Title');
+  await expect(library.table.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(library.rows.first()).toContainText('Report 000');
+  await library.sortBy('Title');
+  await expect(library.table.getByRole('columnheader', { name: 'Title' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(library.rows.first()).toContainText('Report 599');
+
+  // The keyboard walks past the rows drawn: the list scrolls and the next titles come.
+  await library.table.getByRole('button', { name: 'Report 599' }).focus();
+  for (let i = 0; i < 45; i++) await app.page.keyboard.press('ArrowDown');
+  await expect(app.page.getByRole('button', { name: 'Report 554' })).toBeFocused();
+});
+
+test('filters narrow the list in the library and say how many are shown', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await library.filterByWords('lachin');
+  await expect(library.count).toHaveText('600 sources, 60 shown');
+  await app.page.getByLabel('Filter by outlet').selectOption('Alpha News');
+  // Every 10th is about Lachin and every 3rd from Alpha News: every 30th.
+  await expect(library.count).toHaveText('600 sources, 20 shown');
+  await expect(library.rows).toHaveCount(20);
+  await app.page.getByLabel('From').fill('2023-01-01');
+  // From 2023-01-01, day 365 on: 390, 420 … 570.
+  await expect(library.count).toHaveText('600 sources, 7 shown');
+  await library.filterByWords('nothing-like-this');
+  await expect(app.page.getByText('No sources match these filters.')).toBeVisible();
+  await app.page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(library.count).toHaveText('600 sources');
+});
+
+test('select all of a filter, leave one out, delete them, and undo', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await app.page.getByLabel('Filter by outlet').selectOption('Beta Times');
+  await expect(library.count).toHaveText('600 sources, 400 shown');
+
+  await library.table.getByRole('button', { name: 'Report 599' }).focus();
+  await app.page.keyboard.press('ControlOrMeta+a');
+  await expect(library.bulkActions).toContainText('400 selected');
+  await library.row('Report 598').click({ modifiers: ['ControlOrMeta'] });
+  await expect(library.bulkActions).toContainText('399 selected');
+  await expect(library.checkbox('Report 598')).not.toBeChecked();
+  await expect(library.checkbox('Report 599')).toBeChecked();
+
+  await library.bulkActions.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'Deleted 399 sources.' })).toBeVisible();
+  await expect(library.count).toHaveText('201 sources, 1 shown');
+  await expect(library.rows).toHaveCount(1);
+  await expect(library.row('Report 598')).toBeVisible();
+
+  await app.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'Restored 399 sources.' })).toBeVisible();
+  await expect(library.count).toHaveText('600 sources, 400 shown');
+  const listed = JSON.parse(app.cli(['list', '--json']).stdout) as unknown[];
+  expect(listed).toHaveLength(600);
+});
+
+test('Shift+click selects a range, and "Set outlet" changes them all', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await expect(library.count).toHaveText('5 sources');
+  await library.sortBy('Title');
+  const titles = await library.table.getByRole('button', { name: /./ }).filter({ hasNot: app.page.locator('.sort-button') }).allTextContents();
+  const rowTitles = titles.filter((title) => !['Title', 'Outlet', 'Author', 'Date'].some((header) => title.startsWith(header)));
+  await library.checkbox(rowTitles[1]!).click();
+  await library.checkbox(rowTitles[3]!).click({ modifiers: ['Shift'] });
+  await expect(library.bulkActions).toContainText('3 selected');
+
+  await library.bulkActions.getByRole('button', { name: 'Set outlet…' }).click();
+  await library.bulkActions.getByLabel('New outlet').fill('Caucasus Watch');
+  await library.bulkActions.getByRole('button', { name: 'Apply' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'Set the outlet of 3 sources to “Caucasus Watch”.' })).toBeVisible();
+  for (const title of rowTitles.slice(1, 4)) await expect(library.row(title)).toContainText('Caucasus Watch');
+  await app.page.getByLabel('Filter by outlet').selectOption('Caucasus Watch');
+  await expect(library.count).toHaveText('5 sources, 3 shown');
+});

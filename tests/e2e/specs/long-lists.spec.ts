@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { HighlightsPanel } from '../pages/HighlightsPanel';
+import { LibraryPage } from '../pages/LibraryPage';
+import { NotesPage } from '../pages/NotesPage';
+import { ReaderPage } from '../pages/ReaderPage';
+import { SearchBox } from '../pages/SearchBox';
+
+const SENTENCES = 300;
+const pad = (n: number) => String(n).padStart(3, '0');
+
+/** Calls the library's API from the page, as the app does in browser mode (the token is in sessionStorage). */
+async function callApi<T>(page: Page, operation: string, requests: unknown[], atOnce = 10): Promise<T[]> {
+  return page.evaluate(
+    async ({ operation, requests, atOnce }) => {
+      const token = sessionStorage.getItem('marginalia-token') ?? '';
+      const call = async (request: unknown) => {
+        const response = await fetch(`/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+        return ((await response.json()) as { value: unknown }).value;
+      };
+      const answers: unknown[] = [];
+      // A few at a time (one at a time where their order matters).
+      for (let i = 0; i < requests.length; i += atOnce) answers.push(...(await Promise.all(requests.slice(i, i + atOnce).map(call))));
+      return answers;
+    },
+    { operation, requests, atOnce },
+  ) as Promise<T[]>;
+}
+
+test('an article with 300 highlights lists them a window at a time, and the list scrolls to the last', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  test.skip(testInfo.project.name === 'electron', 'Creates the highlights over the browser host.');
+  const body = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${pad(i + 1)} says the harbour road is open.`).join('\n\n');
+  fs.writeFileSync(path.join(app.workDirectory, 'harbour.md'), `---\ntitle: Harbour log\noutlet: Coast Wire\n---\n\n${body}\n`);
+  expect(app.cli(['import', path.join(app.workDirectory, 'harbour.md')]).status).toBe(0);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await library.open('Harbour log');
+  const reader = new ReaderPage(app.page);
+  await expect(reader.paragraphs).toHaveCount(SENTENCES);
+  const source = JSON.parse(app.cli(['list', '--json']).stdout) as { id: number }[];
+  const text = (await callApi<{ body: string }>(app.page, 'getSource', [{ id: source[0]!.id }]))[0]!.body;
+  const requests = Array.from({ length: SENTENCES }, (_, i) => {
+    const start = text.indexOf(`Sentence ${pad(i + 1)}`);
+    return { sourceId: source[0]!.id, start, end: start + 'Sentence 000'.length };
+  });
+  await callApi(app.page, 'createHighlight', requests);
+
+  const highlights = new HighlightsPanel(app.page);
+  await expect(highlights.panel.locator('.highlights-count')).toHaveText(String(SENTENCES));
+  await expect(highlights.item('Sentence 001')).toBeVisible();
+  expect(await highlights.items.count()).toBeLessThan(60);
+  await highlights.panel.locator('.highlight-list-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(highlights.item(`Sentence ${pad(SENTENCES)}`)).toBeVisible();
+  expect(await highlights.items.count()).toBeLessThan(60);
+  // Choosing one opens its editor in place, in the windowed list too.
+  await highlights.item(`Sentence ${pad(SENTENCES)}`).getByRole('button', { name: `Sentence ${pad(SENTENCES)}` }).click();
+  await expect(highlights.item(`Sentence ${pad(SENTENCES)}`).getByRole('button', { name: `Sentence ${pad(SENTENCES)}`, expanded: true })).toBeVisible();
+});
+
+test('200 notes list a window at a time, and search results come a page at a time with "Show more"', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  test.skip(testInfo.project.name === 'electron', 'Creates the notes over the browser host.');
+  const notesPage = new NotesPage(app.page);
+  await new LibraryPage(app.page).loadSampleLibrary();
+  const created = await callApi<{ id: number }>(app.page, 'createNote', Array.from({ length: 200 }, () => ({ title: '' })));
+  await callApi(
+    app.page,
+    'renameNote',
+    created.map((note, i) => ({ id: note.id, title: `Harbour note ${pad(i + 1)}` })),
+    // One at a time: the list is by last edit, and note 200 must be the last renamed.
+    1,
+  );
+  await expect(notesPage.listItems.first()).toContainText('Harbour note 200');
+  expect(await notesPage.listItems.count()).toBeLessThan(60);
+  await notesPage.pane.locator('.notes-list-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(notesPage.listItems.filter({ hasText: 'Harbour note 001' })).toBeVisible();
+
+  const search = new SearchBox(app.page);
+  await search.search('harbour');
+  await expect(search.status).toHaveText('The best 30 results.');
+  await app.page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(search.status).toHaveText('The best 60 results.');
+  await expect(search.options('Notes')).toHaveCount(60);
+});
