@@ -85,7 +85,7 @@ async function prepare(db: Db, input: ImportInput, index: number): Promise<Prepa
   try {
     const parsed = await parseFile(file);
     // A failure here is left to insertSourceRow, which compresses again and reports it for this file.
-    const stored = compressOriginalInBackground(file.bytes).catch(() => undefined);
+    const stored = compressOriginalInBackground(file.bytes, parsed.body).catch(() => undefined);
     return { index, name: file.name, parsed, original: file.bytes, sha256, stored };
   } catch (error) {
     return failure(file.name, error);
