@@ -6,7 +6,6 @@ import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/openDatabase';
 import { prepared } from './db/prepared';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
-import type { StoredOriginal } from './originalBytes';
 import { compressOriginal, decompressOriginal } from './originalBytes';
 
 interface SourceRow {
@@ -54,8 +53,6 @@ export interface NewSource {
   fileName: string;
   original: Uint8Array;
   sha256: string;
-  /** `original` as compressOriginal stores it, when the caller compressed it already. */
-  storedOriginal?: StoredOriginal;
 }
 
 function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
@@ -96,7 +93,7 @@ export function insertSourceRow(db: Db, source: NewSource): number {
       `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const original = source.storedOriginal ?? compressOriginal(source.original, source.body);
+    const original = compressOriginal(source.original, source.body);
     const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
   }
