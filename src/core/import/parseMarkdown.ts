@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from '../../shared/text/calendarDate';
 import { ImportRefused } from './decodeText';
 import type { ParsedArticle } from './parsePlainText';
+import { simpleFrontMatter } from './simpleFrontMatter';
 import { parsePlainText } from './parsePlainText';
 
 // The closing line may be `---` or `...` (YAML's own end marker), as Pandoc accepts.
@@ -20,6 +21,8 @@ function field(data: Record<string, unknown>, name: string): string | null {
 }
 
 function readFrontMatter(yaml: string): Record<string, unknown> {
+  const simple = simpleFrontMatter(yaml);
+  if (simple !== null) return simple;
   let data: unknown;
   try {
     data = parseYaml(yaml);
