@@ -28,7 +28,7 @@ describe('migrations', () => {
 
   it('are literal text: no file under migrations/ imports anything or interpolates', () => {
     const files = fs.readdirSync(FOLDER).filter((name) => name.endsWith('.ts'));
-    expect(files.length).toBe(migrations.length);
+    expect(files.length).toBeGreaterThan(RELEASED.length);
     for (const name of files) {
       const source = fs.readFileSync(path.join(FOLDER, name), 'utf8');
       expect(source, name).not.toMatch(/^import /m);
