@@ -52,11 +52,14 @@ export function getNote(db: Db, id: number): Note {
 export function createNote(db: Db, options: { title?: string } = {}): Note {
   const now = new Date().toISOString();
   const content = readEditorState(EMPTY_EDITOR_STATE);
-  const info = db
-    .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-    .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
-  writeNoteSearchText(db, Number(info.lastInsertRowid));
-  return getNote(db, Number(info.lastInsertRowid));
+  const id = db.transaction(() => {
+    const info = db
+      .prepare('INSERT INTO notes (title, editor_state, plain_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(normalizeNoteTitle(options.title), EMPTY_EDITOR_STATE, content.plainText, now, now);
+    writeNoteSearchText(db, Number(info.lastInsertRowid));
+    return Number(info.lastInsertRowid);
+  })();
+  return getNote(db, id);
 }
 
 export function renameNote(db: Db, id: number, title: string): NoteSummary {
