@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/errors';
 import type { Db } from './db/openDatabase';
 import { openDatabase } from './db/openDatabase';
+import { reanchorSource } from './highlights/reanchorSource';
 import { importFile, importFiles } from './import/importFiles';
 import { countSources, deleteSource, getSource, listOutlets, listSources, readOriginal, updateSource } from './sources';
 
@@ -153,13 +154,25 @@ describe('deleteSource', () => {
 });
 
 describe('the original bytes', () => {
-  it('are stored compressed and read back exactly as the file was', async () => {
-    const bytes = Buffer.from(`---\ntitle: Convoy\n---\n${'The convoy waited at the Laçın checkpoint. '.repeat(200)}`);
+  it('are stored compressed against the body and read back exactly as the file was', async () => {
+    // Words that do not repeat, so only the body (the dictionary) can make the file small.
+    const words = Array.from({ length: 600 }, (_, i) => `w${(i * 7919).toString(36)}`).join(' ');
+    const bytes = Buffer.from(`---\ntitle: Convoy\n---\nThe convoy waited at the Laçın checkpoint. ${words}\n`);
     const result = await importFile(db, { name: 'convoy.md', bytes });
     const stored = db.prepare('SELECT length(original) AS size, original_compression AS compression FROM sources WHERE id = ?').get(result.sourceId) as { size: number; compression: string };
-    expect(stored.compression).toBe('zlib');
-    expect(stored.size).toBeLessThan(bytes.length / 4);
+    expect(stored.compression).toBe('zlib-body');
+    expect(stored.size).toBeLessThan(bytes.length / 20);
     expect(Buffer.compare(readOriginal(db, result.sourceId!), bytes)).toBe(0);
+  });
+
+  it('stay readable after the text is corrected, and another tool cannot change the text alone', async () => {
+    const bytes = Buffer.from('---\ntitle: Convoy\n---\nThe convoy waited at the Lacin checkpoint for hours.\n');
+    const { sourceId } = await importFile(db, { name: 'convoy.md', bytes });
+    reanchorSource(db, sourceId!, 'The convoy waited at the Laçın checkpoint for two days.');
+    expect(getSource(db, sourceId!).body).toBe('The convoy waited at the Laçın checkpoint for two days.');
+    expect(Buffer.compare(readOriginal(db, sourceId!), bytes)).toBe(0);
+    expect(() => db.prepare("UPDATE sources SET body = 'edited elsewhere' WHERE id = ?").run(sourceId)).toThrow(/compressed against its text/);
+    expect(Buffer.compare(readOriginal(db, sourceId!), bytes)).toBe(0);
   });
 
   it('are read as they are where a library stored them uncompressed (before schema 7)', async () => {

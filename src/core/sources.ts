@@ -7,7 +7,6 @@ import type { Db } from './db/openDatabase';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
-import type { StoredOriginal } from './originalBytes';
 import { compressOriginal, decompressOriginal } from './originalBytes';
 
 interface SourceRow {
@@ -55,8 +54,6 @@ export interface NewSource {
   fileName: string;
   original: Uint8Array;
   sha256: string;
-  /** `original` as compressOriginal stores it, when the caller compressed it already. */
-  storedOriginal?: StoredOriginal;
 }
 
 function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
@@ -97,7 +94,7 @@ export function insertSourceRow(db: Db, source: NewSource): number {
       `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const original = source.storedOriginal ?? compressOriginal(source.original);
+    const original = compressOriginal(source.original, source.body);
     const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
   }
@@ -195,14 +192,35 @@ export function deleteSource(db: Db, id: number): boolean {
 
 /** The bytes of the file a source was imported from, as they were. */
 export function readOriginal(db: Db, id: number): Buffer {
-  const row = prepared(db, 'SELECT original, original_compression FROM sources WHERE id = ?').get(id) as { original: Buffer; original_compression: string | null } | undefined;
+  const row = prepared(db, 'SELECT original, original_compression, body FROM sources WHERE id = ?').get(id) as OriginalRow | undefined;
   if (!row) throw notFound(`Source ${id}`);
-  return decompressOriginal(row.original, row.original_compression);
+  return decompressOriginal(row.original, row.original_compression, row.body);
 }
 
-/** Replaces the bytes a source was imported from (a corrected version), stored as insertSource stores them. */
+interface OriginalRow {
+  original: Buffer;
+  original_compression: string | null;
+  body: string;
+}
+
+/**
+ * Replaces a source's body (a correction; reanchorSource is the caller, and moves the highlights).
+ * In the same statement the original bytes are re-encoded against the new body, which they are
+ * compressed against (originalBytes.ts); the index follows.
+ */
+export function setSourceBody(db: Db, id: number, body: string): void {
+  db.transaction(() => {
+    const original = compressOriginal(readOriginal(db, id), body);
+    unindexSource(db, id);
+    prepared(db, 'UPDATE sources SET body = ?, original = ?, original_compression = ? WHERE id = ?').run(body, original.bytes, original.compression, id);
+    indexSource(db, id);
+  })();
+}
+
+/** Replaces the bytes a source was imported from (a corrected version, once its body is set), stored as insertSource stores them. */
 export function writeOriginal(db: Db, id: number, bytes: Uint8Array, sha256: string, fileName: string): void {
-  const original = compressOriginal(bytes);
+  const body = prepared(db, 'SELECT body FROM sources WHERE id = ?').pluck().get(id) as string;
+  const original = compressOriginal(bytes, body);
   prepared(db, 'UPDATE sources SET original = ?, original_compression = ?, sha256 = ?, file_name = ? WHERE id = ?').run(original.bytes, original.compression, sha256, fileName, id);
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importFile } from '../../src/core/import/importFiles';
 import { Library } from '../../src/core/library';
+import { readOriginal } from '../../src/core/sources';
 
 /**
  * Importers get hostile bytes: random bytes, truncated UTF-8, huge lines, deep HTML, broken PDFs.
@@ -55,8 +56,8 @@ it('imports hostile files whole or refuses them with a clear message, and never 
         expect(library.db.prepare('SELECT total_changes() AS n').pluck().get()).toBe(changesBefore);
       } else if (result.status === 'imported') {
         expect(sourcesAfter).toBe(sourcesBefore + 1);
-        const row = library.db.prepare('SELECT body, original FROM sources WHERE id = ?').get(result.sourceId) as { body: string; original: Buffer };
-        expect(Buffer.compare(row.original, Buffer.from(bytes))).toBe(0);
+        const row = library.db.prepare('SELECT body FROM sources WHERE id = ?').get(result.sourceId) as { body: string };
+        expect(Buffer.compare(readOriginal(library.db, result.sourceId!), Buffer.from(bytes))).toBe(0);
         expect(row.body).not.toContain('\uFFFD');
         expect(row.body).not.toMatch(/<script|javascript:|onerror=/i);
       }

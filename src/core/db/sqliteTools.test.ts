@@ -114,12 +114,21 @@ describe.skipIf(sqlite3Version === null)(`the sqlite3 command-line tool (${sqlit
 });
 
 const PYTHON = `
-import json, sqlite3, sys
+import hashlib, json, sqlite3, sys, zlib
 con = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
 tables = [row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
 counts = {name: con.execute('SELECT count(*) FROM "%s"' % name).fetchone()[0] for name in tables}
 found = con.execute("SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'peskov'").fetchone()[0]
-print(json.dumps({"integrity": con.execute('PRAGMA integrity_check').fetchone()[0], "counts": counts, "found": found}))
+# Every original, decompressed as originalBytes.ts documents, must have the SHA-256 recorded beside it.
+originals = {}
+for original, compression, body, sha in con.execute('SELECT original, original_compression, body, sha256 FROM sources'):
+    if compression == 'zlib-body':
+        original = zlib.decompressobj(zdict=body.encode('utf-8')[-32768:]).decompress(original)
+    elif compression == 'zlib':
+        original = zlib.decompress(original)
+    key = str(compression)
+    originals[key] = originals.get(key, 0) + (1 if hashlib.sha256(original).hexdigest() == sha else 1000)
+print(json.dumps({"integrity": con.execute('PRAGMA integrity_check').fetchone()[0], "counts": counts, "found": found, "originals": originals}))
 `;
 
 describe.skipIf(pythonVersion === null)(`Python's sqlite3 module (SQLite ${pythonVersion ?? '-: python3 is not installed'})`, () => {
@@ -127,7 +136,10 @@ describe.skipIf(pythonVersion === null)(`Python's sqlite3 module (SQLite ${pytho
     const { file, counts } = libraries[name]!;
     const result = run('python3', ['-c', PYTHON, file]);
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ integrity: 'ok', counts, found: expect.any(Number) });
-    expect(JSON.parse(result.stdout).found).toBeGreaterThan(0);
+    const answer = JSON.parse(result.stdout) as { found: number; originals: Record<string, number> };
+    expect(answer).toEqual({ integrity: 'ok', counts, found: expect.any(Number), originals: expect.any(Object) });
+    expect(answer.found).toBeGreaterThan(0);
+    // A fresh library compresses every original against its body; an upgraded one keeps its old rows as they were.
+    expect(answer.originals).toEqual(name === 'new' ? { 'zlib-body': counts.sources } : { None: counts.sources });
   });
 });

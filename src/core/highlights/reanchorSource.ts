@@ -5,7 +5,8 @@ import type { ReanchorReport } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import type { Db } from '../db/openDatabase';
-import { indexSource, reindexHighlight, unindexSource } from '../search/searchIndex';
+import { reindexHighlight } from '../search/searchIndex';
+import { setSourceBody } from '../sources';
 import type { HighlightRow } from './highlightRows';
 import { requireSourceBody } from './highlightRows';
 import { writeTransaction } from '../db/writeTransaction';
@@ -24,9 +25,7 @@ export function reanchorSource(db: Db, sourceId: number, newBody: string): Reanc
   if (body.trim() === '') throw new ApiError('invalid_request', `The new text of source ${sourceId} is empty. A source keeps its text; delete the source instead.`);
   return writeTransaction(db, () => {
     const expectedPlace = editShift(requireSourceBody(db, sourceId), body);
-    unindexSource(db, sourceId);
-    db.prepare('UPDATE sources SET body = ? WHERE id = ?').run(body, sourceId);
-    indexSource(db, sourceId);
+    setSourceBody(db, sourceId, body);
     const rows = db.prepare('SELECT id, start, end, exact, prefix, suffix, orphaned FROM highlights WHERE source_id = ? ORDER BY id').all(sourceId) as AnchorRow[];
     const place = db.prepare('UPDATE highlights SET start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ? WHERE id = ?');
     const orphan = db.prepare('UPDATE highlights SET orphaned = 1, updated_at = ? WHERE id = ?');

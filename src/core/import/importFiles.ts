@@ -10,8 +10,6 @@ import { insertSourceRow } from '../sources';
 import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
-import type { StoredOriginal } from '../originalBytes';
-import { compressOriginalInBackground } from '../originalBytes';
 import { insertPages } from './pdf/pagesSchema';
 import { describeSqliteError, writeTransaction } from '../db/writeTransaction';
 
@@ -58,8 +56,6 @@ interface Prepared {
   parsed: ParsedSource;
   original: Uint8Array;
   sha256: string;
-  /** Compressing on the thread pool; awaited before the batch commits. */
-  stored: Promise<StoredOriginal | undefined>;
 }
 
 const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
@@ -87,10 +83,7 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
   const existing = existingId(db, sha256);
   if (existing !== null) return { file: file.name, status: 'duplicate', sourceId: existing, error: null };
   try {
-    const parsed = await parse(file);
-    // A failure here is left to insertSourceRow, which compresses again and reports it for this file.
-    const stored = compressOriginalInBackground(file.bytes).catch(() => undefined);
-    return { index, name: file.name, parsed, original: file.bytes, sha256, stored };
+    return { index, name: file.name, parsed: await parse(file), original: file.bytes, sha256 };
   } catch (error) {
     return failure(file.name, error);
   }
@@ -100,17 +93,16 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
  * One transaction for the batch, one savepoint per file: a file that fails to store leaves nothing
  * of itself (no source without its pages), and the rest of the batch still commits.
  */
-async function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): Promise<void> {
-  const stored = await Promise.all(batch.map((item) => item.stored));
-  const storeOne = db.transaction((item: Prepared, storedOriginal: StoredOriginal | undefined) => {
-    const id = insertSourceRow(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256, storedOriginal });
+function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
+  const storeOne = db.transaction((item: Prepared) => {
+    const id = insertSourceRow(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
     if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
     return id;
   });
   try {
     writeTransaction(db, () => {
       const indexed: { id: number; item: Prepared }[] = [];
-      for (const [position, item] of batch.entries()) {
+      for (const item of batch) {
         // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
         const existing = existingId(db, item.sha256);
         if (existing !== null) {
@@ -118,7 +110,7 @@ async function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): 
           continue;
         }
         try {
-          const id = storeOne(item, stored[position]);
+          const id = storeOne(item);
           indexed.push({ id, item });
           results[item.index] = { file: item.name, status: 'imported', sourceId: id, error: null };
         } catch (error) {
@@ -144,8 +136,8 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
   let batch: Prepared[] = [];
   let batchBytes = 0;
   let batchStarted = 0;
-  const commit = async () => {
-    if (batch.length > 0) await commitBatch(db, batch, results);
+  const commit = () => {
+    if (batch.length > 0) commitBatch(db, batch, results);
     batch = [];
     batchBytes = 0;
   };
@@ -165,10 +157,10 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
     } else results[index] = outcome;
     index++;
     onProgress?.({ done: index, total: options.total ?? null, file: input.name });
-    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
+    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) commit();
     await nextTurn();
   }
-  await commit();
+  commit();
   return results;
 }
 

@@ -3,6 +3,7 @@ import { isCalendarDate } from '../../shared/text/calendarDate';
 import { ImportRefused } from './decodeText';
 import { blocksToText, blockText, parseMarkdownTree } from './markdownToText';
 import type { ParsedArticle } from './parsePlainText';
+import { simpleFrontMatter } from './simpleFrontMatter';
 import { parsePlainText } from './parsePlainText';
 
 // The closing line may be `---` or `...` (YAML's own end marker), as Pandoc accepts.
@@ -32,6 +33,8 @@ function readFrontMatter(yaml: string): Record<string, unknown> {
       `has front matter of ${Math.ceil(bytes / 1024)} KB, over the ${MAX_FRONT_MATTER_BYTES / 1024} KB limit. Keep only the fields Marginalia reads (${FIELDS.join(', ')}) and import again.`,
     );
   }
+  const simple = simpleFrontMatter(yaml);
+  if (simple !== null) return simple;
   let data: unknown;
   try {
     data = parseYaml(yaml, YAML_OPTIONS);

@@ -18,8 +18,13 @@
  *   budget of 2.5 times the text allows for the whole library. 2- and 3-letter prefix queries now
  *   merge their terms' lists when they run (see README, Performance). Highlights and notes, small,
  *   keep theirs.
- * - `sources.original_compression`: NULL for bytes stored as they were, 'zlib' for a zlib stream
- *   (RFC 1950, node's deflateSync) of them. Older rows stay as they are.
+ * - `sources.original_compression`: NULL for bytes stored as they were, 'zlib-body' for a zlib
+ *   stream (RFC 1950) whose preset dictionary is the row's body as UTF-8, 'zlib' for one without
+ *   (src/core/originalBytes.ts). Older rows stay as they are. Because a 'zlib-body' original can be
+ *   read only with its body, the trigger below refuses a change to the body that does not also
+ *   re-encode the original (setSourceBody does both in one statement): a tool that edited the body
+ *   alone would make the original unreadable.
+ * - No other trigger: every other index is written by TypeScript.
  */
 export const MIGRATION_7_SEARCH_FOLD_IN_CODE = `
   DROP TRIGGER sources_fts_after_insert;
@@ -92,5 +97,11 @@ export const MIGRATION_7_SEARCH_FOLD_IN_CODE = `
     tokenize = "unicode61 remove_diacritics 2 tokenchars '՛՜՞'"
   );
 
-  ALTER TABLE sources ADD COLUMN original_compression TEXT CHECK (original_compression IN ('zlib'));
+  ALTER TABLE sources ADD COLUMN original_compression TEXT CHECK (original_compression IN ('zlib-body', 'zlib'));
+
+  CREATE TRIGGER sources_original_follows_body BEFORE UPDATE OF body ON sources
+    WHEN old.original_compression = 'zlib-body' AND new.body IS NOT old.body AND new.original IS old.original
+  BEGIN
+    SELECT RAISE(ABORT, 'The original bytes of this source are compressed against its text; change the text with Marginalia (Correct text), which re-encodes them.');
+  END;
 `;
