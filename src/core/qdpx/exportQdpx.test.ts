@@ -1,0 +1,113 @@
+import { DOMParser } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openExportTestLibrary } from '../export/exportTestLibrary';
+import { hasInterop, INTEROP_SKIP } from '../interopReferences';
+import { buildCodebook, tagToCode } from './codebook';
+import { exportQdpx } from './exportQdpx';
+import { libraryGuids } from './guids';
+import { ARMENIAN_BODY, archiveFiles, buildQdpxLibrary, hasXmllint, RUSSIAN_BODY, xmllintProblems } from './qdpxTestLibrary';
+
+let library: ReturnType<typeof openExportTestLibrary>;
+beforeEach(() => {
+  library = openExportTestLibrary();
+});
+afterEach(() => library.cleanup());
+
+const NOW = new Date('2026-12-01T12:00:00.000Z');
+
+function exported() {
+  const ids = buildQdpxLibrary(library.db);
+  const result = exportQdpx(library.db, { now: NOW });
+  const files = archiveFiles(result.archive);
+  const stableGuid = libraryGuids(library.db);
+  const xml = new DOMParser().parseFromString(files['project.qde']!, 'text/xml') as unknown as Document;
+  return { ids, result, files, xml, stableGuid };
+}
+
+describe('REFI-QDA export', () => {
+  it.skipIf(!hasInterop || !hasXmllint)(`validates against Project.xsd with xmllint${hasXmllint ? INTEROP_SKIP : ' [SKIPPED: xmllint is not on PATH; apt-get install libxml2-utils]'}`, () => {
+    const { files } = exported();
+    expect(xmllintProblems(files['project.qde']!, library.dir)).toBe('');
+    // An empty library is a valid project too.
+    const empty = openExportTestLibrary();
+    try {
+      expect(xmllintProblems(archiveFiles(exportQdpx(empty.db, { now: NOW }).archive)['project.qde']!, empty.dir)).toBe('');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('puts each source in the archive as plain text, and says what it wrote and what it left out', () => {
+    const { ids, result, files, stableGuid } = exported();
+    expect(files[`Sources/${stableGuid('source', ids.armenpress)}.txt`]).toBe(ARMENIAN_BODY);
+    expect(files[`Sources/${stableGuid('source', ids.ria)}.txt`]).toBe(RUSSIAN_BODY);
+    // framing, framing/blockade, framing/blockade-denial, Lachin corridor.
+    expect(result.summary).toEqual({ sources: 4, codes: 4, selections: 3, notes: 2, skipped: [{ name: 'لاچین: “ناکہ بندی”', reason: 'the highlight is orphaned: its passage is no longer found in the text' }] });
+  });
+
+  it('writes the tags as a codebook whose hierarchy comes from "/"', () => {
+    const { xml } = exported();
+    const top = [...xml.querySelectorAll('Codes > Code')].map((code) => [code.getAttribute('name'), code.getAttribute('isCodable')]);
+    expect(top).toEqual([
+      ['framing', 'true'],
+      ['Lachin corridor', 'true'],
+    ]);
+    const framing = xml.querySelector('Codes > Code[name="framing"]')!;
+    expect([...framing.children].map((code) => code.getAttribute('name'))).toEqual(['blockade', 'blockade-denial']);
+    // A parent that is no tag of its own cannot be applied.
+    expect(buildCodebook([{ name: 'a/b' }])[0]).toMatchObject({ name: 'a', isCodable: false, children: [{ name: 'b', isCodable: true }] });
+    // The one mapping from a tag to a code takes a colour and description when given them.
+    expect(tagToCode({ name: 'framing/blockade', color: '#ff0000', description: 'Says the road is closed' })).toMatchObject({ name: 'blockade', color: '#FF0000', description: 'Says the road is closed' });
+  });
+
+  it('writes each highlight as a selection in code points, with its codings and its comment and citing note as notes', () => {
+    const { ids, xml, files, stableGuid } = exported();
+    const selection = xml.querySelector(`PlainTextSelection[guid="${stableGuid('highlight', ids.armenian)}"]`)!;
+    const start = Number(selection.getAttribute('startPosition'));
+    const end = Number(selection.getAttribute('endPosition'));
+    const text = files[`Sources/${stableGuid('source', ids.armenpress)}.txt`]!;
+    // Counted in code points: the 🚧 before the passage is one character, not two UTF-16 units.
+    expect([...text].slice(start, end).join('')).toBe('Լաչինի միջանցքը շարունակում է փակ մնալ');
+    expect(text.slice(start, end)).not.toBe('Լաչինի միջանցքը շարունակում է փակ մնալ');
+    expect([...selection.querySelectorAll('Coding > CodeRef')].map((ref) => ref.getAttribute('targetGUID'))).toEqual([
+      tagToCode({ name: 'framing/blockade' }).guid,
+      tagToCode({ name: 'Lachin corridor' }).guid,
+    ]);
+    const noteRefs = [...selection.querySelectorAll('NoteRef')].map((ref) => ref.getAttribute('targetGUID'));
+    expect(noteRefs).toEqual([stableGuid('comment', ids.armenian), stableGuid('note', ids.noteId)]);
+    expect(xml.querySelector(`Note[guid="${stableGuid('comment', ids.armenian)}"] > PlainTextContent`)!.textContent).toBe('Blockade, day 8 <&>');
+    expect(xml.querySelector(`Note[guid="${stableGuid('note', ids.noteId)}"]`)!.getAttribute('name')).toBe('Three outlets');
+    // The whole-source citation refers to the note from the source.
+    expect(xml.querySelector(`TextSource[guid="${stableGuid('source', ids.report)}"] > NoteRef`)!.getAttribute('targetGUID')).toBe(stableGuid('note', ids.noteId));
+  });
+
+  it('gives outlet, author, date, language and URL as variables, and one case per outlet', () => {
+    const { ids, xml, stableGuid } = exported();
+    expect([...xml.querySelectorAll('Variables > Variable')].map((variable) => [variable.getAttribute('name'), variable.getAttribute('typeOfVariable')])).toEqual([
+      ['Outlet', 'Text'],
+      ['Author', 'Text'],
+      ['Date', 'Date'],
+      ['Language', 'Text'],
+      ['URL', 'Text'],
+    ]);
+    const armenpress = xml.querySelector(`TextSource[guid="${stableGuid('source', ids.armenpress)}"]`)!;
+    expect([...armenpress.querySelectorAll('VariableValue')].map((value) => value.lastElementChild!.textContent)).toEqual(['Արմենպրես', 'Անի Հակոբյան', '2022-12-20', 'hy']);
+    const cases = [...xml.querySelectorAll('Cases > Case')].map((item) => [item.getAttribute('name'), [...item.querySelectorAll('SourceRef')].length]);
+    expect(cases).toEqual([
+      ['Արմենպրես', 1],
+      ['РИА Новости', 1],
+      ['Report.az', 2],
+    ]);
+  });
+
+  it('refuses a collection by name, saying there is none', () => {
+    buildQdpxLibrary(library.db);
+    expect(() => exportQdpx(library.db, { collection: 'Lachin' })).toThrow(/no such collection "Lachin"/);
+  });
+});
+
+describe.skipIf(!hasInterop)(`REFI-QDA reference files${INTEROP_SKIP}`, () => {
+  it('are where the tests look for them', () => {
+    expect(hasInterop).toBe(true);
+  });
+});
