@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openExportTestLibrary } from '../export/exportTestLibrary';
+import { addSource, openExportTestLibrary } from '../export/exportTestLibrary';
 import { hasInterop, INTEROP_SKIP } from '../interopReferences';
 import { buildCodebook, tagToCode } from './codebook';
 import { exportQdpx } from './exportQdpx';
@@ -98,6 +98,26 @@ describe('REFI-QDA export', () => {
       ['РИА Новости', 1],
       ['Report.az', 2],
     ]);
+  });
+
+  it('keeps GUIDs across exports of a library, and does not share them with another library', () => {
+    const { ids, files } = exported();
+    const again = archiveFiles(exportQdpx(library.db, { now: NOW }).archive);
+    expect(again['project.qde']).toBe(files['project.qde']);
+    const other = openExportTestLibrary();
+    try {
+      addSource(other.db, { title: 'Another library', body: 'Its first article.' });
+      buildQdpxLibrary(other.db);
+      const sourceFiles = (qde: Record<string, string>) => Object.keys(qde).filter((name) => name.startsWith('Sources/'));
+      const otherFiles = sourceFiles(archiveFiles(exportQdpx(other.db, { now: NOW }).archive));
+      expect(otherFiles).toHaveLength(5);
+      expect(otherFiles.filter((name) => sourceFiles(files).includes(name))).toEqual([]);
+      expect(ids.armenpress).toBe(1);
+      // Codes are named by their path: the same tag is the same code everywhere.
+      expect(archiveFiles(exportQdpx(other.db, { now: NOW }).archive)['project.qde']).toContain(tagToCode({ name: 'framing/blockade' }).guid);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('refuses a collection by name, saying there is none', () => {
