@@ -89,6 +89,7 @@ describe('REFI-QDA export', () => {
       ['Date', 'Date'],
       ['Language', 'Text'],
       ['URL', 'Text'],
+      ['Country', 'Text'],
     ]);
     const armenpress = xml.querySelector(`TextSource[guid="${stableGuid('source', ids.armenpress)}"]`)!;
     expect([...armenpress.querySelectorAll('VariableValue')].map((value) => value.lastElementChild!.textContent)).toEqual(['Արմենպրես', 'Անի Հակոբյան', '2022-12-20', 'hy']);
@@ -120,11 +121,39 @@ describe('REFI-QDA export', () => {
     }
   });
 
-  it('refuses a collection by name, saying there is none', () => {
+  it('refuses a collection by name when there is no such collection', () => {
     buildQdpxLibrary(library.db);
     expect(() => exportQdpx(library.db, { collection: 'Lachin' })).toThrow(/no such collection "Lachin"/);
   });
+
+  it('exports one collection, and the colours, descriptions and countries the compare tables hold', () => {
+    const ids = buildQdpxLibrary(library.db);
+    addCompareTables(library.db);
+    library.db.prepare("INSERT INTO collections (id, name, name_key, created_at) VALUES (1, 'Armenian press', 'armenian press', '2026-12-01T00:00:00.000Z')").run();
+    library.db.prepare('INSERT INTO collection_sources (collection_id, source_id) VALUES (1, ?)').run(ids.armenpress);
+    library.db.prepare("UPDATE tags SET color = '#ff0000', description = 'Says the road is closed' WHERE name = 'framing/blockade'").run();
+    library.db.prepare("INSERT INTO outlets (name, country) VALUES ('Արմենպրես', 'AM')").run();
+    const { archive, summary } = exportQdpx(library.db, { collection: 'ARMENIAN PRESS', now: NOW });
+    expect(summary).toMatchObject({ sources: 1, selections: 1, notes: 2, skipped: [] });
+    const qde = archiveFiles(archive)['project.qde']!;
+    if (hasXmllint && hasInterop) expect(xmllintProblems(qde, library.dir)).toBe('');
+    const xml = new DOMParser().parseFromString(qde, 'text/xml') as unknown as Document;
+    expect(xml.querySelector('Code[name="blockade"]')!.getAttribute('color')).toBe('#FF0000');
+    expect(xml.querySelector('Code[name="blockade"] > Description')!.textContent).toBe('Says the road is closed');
+    expect([...xml.querySelectorAll('TextSource VariableValue')].map((value) => value.lastElementChild!.textContent)).toContain('AM');
+  });
 });
+
+/** The tables of the compare work (issue 11, migration 8 on main), where this library lacks them. */
+function addCompareTables(db: typeof library.db) {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS outlets (name TEXT PRIMARY KEY, country TEXT, note TEXT NOT NULL DEFAULT '') STRICT;
+    CREATE TABLE IF NOT EXISTS collections (id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL) STRICT;
+    CREATE TABLE IF NOT EXISTS collection_sources (collection_id INTEGER NOT NULL, source_id INTEGER NOT NULL, PRIMARY KEY (collection_id, source_id)) STRICT, WITHOUT ROWID;
+  `);
+  const columns = (db.prepare("SELECT name FROM pragma_table_info('tags')").all() as { name: string }[]).map((row) => row.name);
+  if (!columns.includes('color')) db.exec("ALTER TABLE tags ADD COLUMN color TEXT; ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT '';");
+}
 
 describe.skipIf(!hasInterop)(`REFI-QDA reference files${INTEROP_SKIP}`, () => {
   it('are where the tests look for them', () => {

@@ -1,17 +1,17 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Highlight } from '../../shared/domain/highlight';
 import { offsetConverter } from '../../shared/anchoring/codePoints';
-import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { listAllHighlights } from '../highlights/highlightRows';
 import type { QdaCode, TagInfo } from './codebook';
 import { allCodes, buildCodebook, tagToCode } from './codebook';
+import { collectionSources, outletCountryReader, tagInfoReader } from './compareTables';
 import { guidFrom, libraryGuids } from './guids';
 import type { QdpxSummary } from './qdpxSummary';
 import { element, textElement } from './xml';
 
 /**
- * The library (or, once collections exist, one collection) as a REFI-QDA project (`.qdpx`, the
+ * The library, or one collection of it, as a REFI-QDA project (`.qdpx`, the
  * exchange format of NVivo, MAXQDA, ATLAS.ti, QualCoder and Transana; QDA-XML 1.0):
  *
  * - every source as a plain-text file `Sources/GUID.txt` in the archive (UTF-8, its canonical
@@ -24,8 +24,10 @@ import { element, textElement } from './xml';
  * - a highlight's comment as a `Note` the selection refers to (`NoteRef`); each note of the
  *   library as a `Note` listed at the project level, and referred to from each passage (or whole
  *   source) it cites;
- * - outlet, author, date, language and URL as `Variables` with a value on each source, and one
- *   `Case` per outlet holding its sources.
+ * - outlet, author, date, language, URL and the outlet's country as `Variables` with a value on
+ *   each source, and one `Case` per outlet holding its sources;
+ * - codes' colours and descriptions, and outlets' countries, where the library has them
+ *   (compareTables.ts).
  */
 
 export interface QdpxExport {
@@ -35,6 +37,8 @@ export interface QdpxExport {
 
 interface SourceRow {
   id: number;
+  /** The outlet's country, from the outlets table where the library has one. */
+  country?: string | null;
   title: string;
   outlet: string | null;
   author: string | null;
@@ -62,6 +66,7 @@ const VARIABLES = [
   { key: 'published_at', name: 'Date', type: 'Date' },
   { key: 'language', name: 'Language', type: 'Text' },
   { key: 'url', name: 'URL', type: 'Text' },
+  { key: 'country', name: 'Country', type: 'Text' },
 ] as const;
 
 const variableGuid = (key: string) => codeGuidLike('variable', key);
@@ -83,34 +88,41 @@ const passageName = (text: string) => {
 };
 
 export interface QdpxExportOptions {
-  /** A collection's name; collections are not in the library yet, so any name is refused. */
+  /** A collection's name: only its sources, their highlights and the notes citing them. */
   collection?: string;
-  /** Colours and descriptions by tag name, once the library has them (codebook.ts). */
+  /** Colours and descriptions by tag name; by default from the tags table where it has them. */
   tagInfo?: (name: string) => TagInfo;
   /** The project's date (tests pass a fixed one). */
   now?: Date;
 }
 
 export function exportQdpx(db: Db, options: QdpxExportOptions = {}): QdpxExport {
-  if (options.collection !== undefined) {
-    throw new ApiError('not_found', `There is no such collection "${options.collection}": this library has no collections yet. Export the whole library without --collection.`);
-  }
+  const only = options.collection !== undefined ? collectionSources(db, options.collection) : null;
+  const inScope = (sourceId: number | null) => only === null || (sourceId !== null && only.has(sourceId));
+  const tagInfo = options.tagInfo ?? tagInfoReader(db);
+  const countryOf = outletCountryReader(db);
   const now = (options.now ?? new Date()).toISOString();
   const stableGuid = libraryGuids(db);
-  const sources = db.prepare('SELECT id, title, outlet, author, published_at, url, language, body, imported_at FROM sources ORDER BY id').all() as SourceRow[];
-  const highlights = listAllHighlights(db);
+  const sources = (db.prepare('SELECT id, title, outlet, author, published_at, url, language, body, imported_at FROM sources ORDER BY id').all() as SourceRow[])
+    .filter((source) => inScope(source.id))
+    .map((source) => ({ ...source, country: source.outlet === null ? null : countryOf(source.outlet) }));
+  const highlights = listAllHighlights(db).filter((highlight) => inScope(highlight.sourceId));
   const hasNotes = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'notes'").get() !== undefined;
-  const notes = hasNotes ? (db.prepare('SELECT id, title, plain_text, created_at, updated_at FROM notes WHERE deleted_at IS NULL ORDER BY id').all() as NoteRow[]) : [];
-  const citations = hasNotes
+  const allNotes = hasNotes ? (db.prepare('SELECT id, title, plain_text, created_at, updated_at FROM notes WHERE deleted_at IS NULL ORDER BY id').all() as NoteRow[]) : [];
+  const allCitations = hasNotes
     ? (db.prepare('SELECT DISTINCT c.note_id AS noteId, c.source_id AS sourceId, c.highlight_id AS highlightId FROM citations c JOIN notes n ON n.id = c.note_id WHERE n.deleted_at IS NULL').all() as {
         noteId: number;
         sourceId: number | null;
         highlightId: number | null;
       }[])
     : [];
+  const citations = allCitations.filter((citation) => inScope(citation.sourceId));
+  // With a collection, the notes that cite something in it.
+  const citingNotes = new Set(citations.map((citation) => citation.noteId));
+  const notes = allNotes.filter((note) => only === null || citingNotes.has(note.id));
 
   const tagNames = [...new Set(highlights.flatMap((highlight) => highlight.tags))];
-  const codebook = buildCodebook(tagNames.map((name) => options.tagInfo?.(name) ?? { name }));
+  const codebook = buildCodebook(tagNames.map(tagInfo));
   const skipped: QdpxSummary['skipped'] = [];
   const noteGuid = (id: number) => stableGuid('note', id);
   const notesCitingHighlight = new Map<number, number[]>();
