@@ -21,18 +21,21 @@ import { EXPORT_OPTIONS, EXPORT_USAGE, exportUsageProblem, runExport } from './e
 import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
 import { VERSION } from './version';
 import { COMPARE_COMMANDS, COMPARE_OPTIONS, COMPARE_USAGE, compareUsageProblem, runCompareCommand } from './compareCommands';
+import { QDPX_EXPORT_USAGE, runQdpxExport, runQdpxImport } from './qdpxCommands';
 
 export const USAGE = `Usage: marginalia [--library FILE] [--json] COMMAND
 
 Commands:
   import PATH...        import files, or folders recursively (.txt, .md, .html, .pdf);
                         Ctrl+C stops after the current file and keeps what was imported
+  import FILE.qdpx...   import REFI-QDA projects: sources, codes as tags, coded passages, notes
   list                  list the sources in the library
 ${SEARCH_USAGE}
   show SOURCE_ID        show one source with its text
   notes                 list the notes, most recently edited first, with their citation counts
 ${HIGHLIGHTS_USAGE}
 ${EXPORT_USAGE}
+${QDPX_EXPORT_USAGE}
   serve [--port N]      open the notebook in a browser; prints its URL with its access token
 ${BACKUP_USAGE}
 ${COMPARE_USAGE}
@@ -76,6 +79,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         limit: { type: 'string' },
         ...EXPORT_OPTIONS,
         ...COMPARE_OPTIONS,
+        qdpx: { type: 'string' },
       },
     });
   } catch (error) {
@@ -102,7 +106,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const problem = compareUsageProblem(command, args, values);
     if (problem) return usage(problem);
   } else {
-    const stray = (Object.keys(COMPARE_OPTIONS) as (keyof typeof COMPARE_OPTIONS)[]).find((option) => (option === 'csv' ? values.csv : values[option] !== undefined));
+    // --collection also names what `export --qdpx` exports (checked below).
+    const stray = (Object.keys(COMPARE_OPTIONS) as (keyof typeof COMPARE_OPTIONS)[]).find(
+      (option) => !(option === 'collection' && command === 'export') && (option === 'csv' ? values.csv : values[option] !== undefined),
+    );
     if (stray) return usage(`--${stray} does not go with ${command}.`);
   }
   if (command === 'import' && args.length === 0) return usage('give at least one file or folder to import.');
@@ -115,7 +122,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const problem = searchUsageProblem(args, values.limit);
     if (problem) return usage(problem);
   } else if (values.limit !== undefined) return usage('--limit goes with search.');
-  if (command === 'export') {
+  const isQdpx = (file: string) => /\.qdpx$/i.test(file);
+  if (command === 'import' && args.some(isQdpx) && !args.every(isQdpx)) return usage('import .qdpx projects on their own, not with other files.');
+  if (!isCompare && values.collection !== undefined && values.qdpx === undefined) return usage('--collection goes with export --qdpx FILE.');
+  if (command === 'export' && values.qdpx !== undefined) {
+    if (args.length > 0 || values.all || values.out !== undefined || values.style !== undefined) return usage('export --qdpx FILE exports the whole library (or --collection NAME): give no NOTE_ID, --all, --out or --style.');
+    if (values.qdpx === '') return usage('--qdpx needs the FILE to write.');
+  } else if (values.qdpx !== undefined) return usage('--qdpx goes with export.');
+  else if (command === 'export') {
     const problem = exportUsageProblem(args, values);
     if (problem) return usage(problem);
   } else if (values.style !== undefined || values.out !== undefined || values.all || values['no-deep-links'] || values['no-deleted-notes'] || values['bibliography-heading'] !== undefined) {
@@ -139,6 +153,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (command) {
       case 'import':
+        if (args.every(isQdpx)) return await runQdpxImport(library, args, values.json, io);
         return await runImport(library, args, values.json, io);
       case 'list': {
         const sources = listSources(library.db);
@@ -161,6 +176,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       case 'highlights':
         return runHighlights(library.db, args, values.json, io);
       case 'export':
+        if (values.qdpx !== undefined) return await runQdpxExport(library, values.qdpx, values.collection, values.json, io);
         return await runExport(library, args, values, io);
       case 'notes':
         runNotes(library, values.json, io.out);

@@ -90,7 +90,7 @@ describe('Web Annotation JSON-LD', () => {
     highlightSeveral();
     const before = listHighlights(db, sourceId);
     const document = parseWebAnnotations(JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId))));
-    const resolve = () => createCitationResolver(db)({ sourceId, highlightId: before[1]!.id, snapshot: snapshot({ quote: 'old words' }) });
+    const resolve = () => createCitationResolver(db)({ type: 'citation', version: 1, sourceId, highlightId: before[1]!.id, snapshot: snapshot({ quote: 'old words' }) });
     for (const highlight of before) deleteHighlight(db, highlight.id);
     expect(resolve()).toMatchObject({ passage: 'deleted', deepLink: sourceDeepLink(sourceId) });
 

@@ -70,6 +70,7 @@ export function exportWebAnnotations(db: Db, sourceId: number, options: WebAnnot
       ...(highlight.comment ? [{ type: 'TextualBody', purpose: 'commenting', value: highlight.comment, format: 'text/plain' }] : []),
       ...highlight.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag })),
     ];
+    const target: Record<string, unknown> = { source: source.url ?? sourceIri(sourceId), ...(source.language ? { language: source.language } : {}), styleClass: highlight.color, selector };
     return {
       id: highlightIri(highlight.id),
       type: 'Annotation',
@@ -79,7 +80,7 @@ export function exportWebAnnotations(db: Db, sourceId: number, options: WebAnnot
       modified: highlight.updatedAt,
       generator: GENERATOR,
       ...(body.length > 0 ? { body } : {}),
-      target: { source: source.url ?? sourceIri(sourceId), ...(source.language ? { language: source.language } : {}), styleClass: highlight.color, selector },
+      target,
       stylesheet: STYLESHEET,
     } as AnnotationLd;
   });

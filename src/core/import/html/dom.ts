@@ -1,5 +1,5 @@
 /**
- * The part of the DOM the HTML importer uses, as linkedom implements it. Core compiles without the
+ * The part of the DOM the HTML importer and the REFI-QDA importer use, as linkedom implements it. Core compiles without the
  * DOM type library (tsconfig.node.json), so that `document` or `window` anywhere else in core fails
  * to compile; the importer names these interfaces instead of relying on DOM globals.
  */
@@ -12,6 +12,8 @@ export interface Node {
 }
 
 export interface Element extends Node {
+  readonly localName: string;
+  readonly tagName: string;
   readonly children: Iterable<Element>;
   readonly isConnected: boolean;
   getAttribute(name: string): string | null;
