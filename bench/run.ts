@@ -11,6 +11,8 @@ import { formatReport, importReport } from './report';
 import { seededRandom } from './random';
 import { formatFileImportReport, runFileImportBench } from './fileImportBench';
 import type { FileImportFigures } from './fileImportBench';
+import type { EventLoopFigures } from './eventLoopBench';
+import { formatEventLoopReport, runEventLoopBench } from './eventLoopBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
@@ -21,7 +23,8 @@ import { runTypingBench } from './typingBench';
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
  * section beside its floor and prints a table. Sections: import, then highlights and notes added
  * to the imported library (annotationBench.ts), then search over all three, then HTML and PDF file
- * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
+ * import (fileImportBench.ts), then the browser host's event-loop delay during an HTML and PDF import
+ * over HTTP (eventLoopBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
  * (typingBench.ts); the last two are skipped, with the reason, without a build or a Chromium.
  */
@@ -82,6 +85,10 @@ async function main(): Promise<number> {
     const files: FileImportFigures[] = await runFileImportBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
     console.log(`\n${formatFileImportReport(files)}`);
 
+    log('Measuring the host\'s event-loop delay during an import…');
+    const eventLoop: EventLoopFigures[] = await runEventLoopBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
+    console.log(`\n${formatEventLoopReport(eventLoop)}`);
+
     log('Anchoring and painting 1,000 highlights…');
     let paint: PaintFigures | { skipped: string };
     try {
@@ -111,7 +118,7 @@ async function main(): Promise<number> {
       console.log(`\nTyping: skipped (${typing.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, eventLoop, paint, typing }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
