@@ -15,6 +15,7 @@ import { createSearchHandlers } from './search';
 import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
+import { readOnlyReason } from './db/readOnly';
 import { countSources, deleteSource, getSource, listOutlets, listSources, updateSource } from './sources';
 
 /**
@@ -45,7 +46,7 @@ export interface HandlerOptions {
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
-  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.path, options.searchInWorker === true ? {} : options.searchInWorker) : null;
+  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
   const parse = parseWorker ? { parse: parseWorker.parse } : {};
   // Read on each call: a transport may attach its emitter after the handlers exist.
@@ -82,7 +83,10 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
     replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
-    libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
+    libraryInfo: () => {
+      const readOnly = readOnlyReason(db);
+      return { path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION, readOnly: readOnly !== undefined, readOnlyReason: readOnly ?? null };
+    },
     ...createBackupHandlers(library),
     ...createNoteHandlers(db),
     ...createHighlightHandlers(db),

@@ -31,5 +31,13 @@ export const libraryOperations = {
    */
   replaceSourceText: mutation(z.object({ sourceId: SourceId, file: ImportFile }), ReanchorReport),
   deleteSource: mutation(z.object({ id: SourceId }), z.object({ deleted: z.boolean() })),
-  libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
+  /**
+   * `readOnly`: the library could not be opened for writing (a file, folder or mount this user may
+   * not write); reading, searching and exporting work, every change answers `unavailable` saying why.
+   * `readOnlyReason` is that why, e.g. "the file /media/usb/library.sqlite is not writable by you (permission denied)".
+   */
+  libraryInfo: query(
+    z.object({}),
+    z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int(), readOnly: z.boolean(), readOnlyReason: z.string().nullable() }),
+  ),
 };
