@@ -11,6 +11,7 @@ import { DropOverlay } from './features/library/DropOverlay';
 import type { ImportButtonHandle } from './features/library/ImportButton';
 import { ImportButton } from './features/library/ImportButton';
 import { ImportSummary } from './features/library/ImportSummary';
+import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
 import type { LibraryFilters } from './features/library/LibraryPage';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
@@ -62,6 +63,7 @@ export function App() {
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>
         } />
+      <ReadOnlyBanner />
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
         <NotesSplitView>
