@@ -81,7 +81,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), parse);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }),
+    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseWorker?.parse),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => {
       const readOnly = readOnlyReason(db);
