@@ -12,6 +12,8 @@ import { formatReport, importReport, IMPORT_SPEED_BUDGET } from './report';
 import { seededRandom } from './random';
 import { formatFileImportReport, runFileImportBench } from './fileImportBench';
 import type { FileImportFigures } from './fileImportBench';
+import type { EventLoopFigures } from './eventLoopBench';
+import { formatEventLoopReport, runEventLoopBench } from './eventLoopBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import { runSearchBench } from './searchBench';
@@ -30,7 +32,8 @@ import { runTypingBench } from './typingBench';
  * (with the library's size per character of text), then highlights and notes added to the imported
  * library (annotationBench.ts), then search over all three, then `marginalia import` of Markdown
  * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
- * import (fileImportBench.ts), then anchoring and painting 1,000 highlights in Chromium
+ * import (fileImportBench.ts), then the browser host's event-loop delay during an HTML and PDF import
+ * over HTTP (eventLoopBench.ts), then anchoring and painting 1,000 highlights in Chromium
  * (paintBench.ts), then typing in a 10,000-word note with 200 citations and saving it
  * (typingBench.ts), then the library list in Chromium on the imported library: cold start, first
  * rows, opening an article, flinging through every row, the heap (libraryBench.ts); the last
@@ -115,6 +118,10 @@ async function main(): Promise<number> {
     const files: FileImportFigures[] = await runFileImportBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
     console.log(`\n${formatFileImportReport(files)}`);
 
+    log('Measuring the host\'s event-loop delay during an import…');
+    const eventLoop: EventLoopFigures[] = await runEventLoopBench({ htmlFiles: 300, pdfFiles: 300, directory, log });
+    console.log(`\n${formatEventLoopReport(eventLoop)}`);
+
     log('Anchoring and painting 1,000 highlights…');
     let paint: PaintFigures | { skipped: string };
     try {
@@ -154,8 +161,7 @@ async function main(): Promise<number> {
       console.log(`\nLibrary list: skipped (${list.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, fileImport: files, paint, typing }, null, 2)}\n`);
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, fileImport: files, paint, typing, list }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db/openDatabase';
+import { readOnlyReason } from './db/readOnly';
 
 /**
  * Backups of a library, beside it in `backups/`: daily (the first open of a day), before every
@@ -125,6 +126,8 @@ export function backupBeforeMigration(db: Db, libraryPath: string, now = new Dat
 
 /** A daily backup when the newest is older than a day (or there is none). */
 export async function backupIfDue(db: Db, libraryPath: string, now = new Date()): Promise<BackupInfo | null> {
+  // A read-only library cannot change, and its folder may not take a backup.
+  if (readOnlyReason(db) !== undefined) return null;
   const newest = listBackups(libraryPath)[0];
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
   return backupLibrary(db, libraryPath, 'daily', now);

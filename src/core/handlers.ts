@@ -19,6 +19,14 @@ import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, updateSource } from './sources';
 import { deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
+import { readOnlyReason } from './db/readOnly';
+
+/**
+ * Files per transaction for imports from the app and the browser host: with parsing off the thread,
+ * storing is what this thread does: 50 files took 30-110 ms to commit, which other requests waited
+ * out; 5 take a few ms. The CLI keeps importFiles' default.
+ */
+const INTERACTIVE_BATCH_FILES = 5;
 
 export interface HandlerOptions {
   resourcesDirectory?: string;
@@ -41,7 +49,7 @@ export interface HandlerOptions {
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
-  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.path, options.searchInWorker === true ? {} : options.searchInWorker) : null;
+  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
   const parse = parseWorker ? { parse: parseWorker.parse } : {};
   // Read on each call: a transport may attach its emitter after the handlers exist.
@@ -64,7 +72,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
           files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
-          { ...parse, signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
+          { ...parse, batchSize: INTERACTIVE_BATCH_FILES, signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
         );
       } finally {
         runningImports.delete(controller);
@@ -80,9 +88,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), parse);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }),
+    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseWorker?.parse),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
-    libraryInfo: () => ({ path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION }),
+    libraryInfo: () => {
+      const readOnly = readOnlyReason(db);
+      return { path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION, readOnly: readOnly !== undefined, readOnlyReason: readOnly ?? null };
+    },
     ...createBackupHandlers(library),
     ...createNoteHandlers(db, emit),
     ...createHighlightHandlers(db),

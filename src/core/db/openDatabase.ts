@@ -5,6 +5,8 @@ import { backupBeforeMigration, newestGoodBackup } from '../backup';
 import { ensureSearchIndex } from '../search/searchIndex';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
+import { markReadOnly } from './readOnly';
+import { openReadOnlyDatabase, whyNotWritable } from './readOnlyOpen';
 
 import type { Db } from './db';
 
@@ -57,7 +59,9 @@ function headerUserVersion(file: string): number {
       fs.closeSync(fd);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 0;
+    if (code === 'EACCES' || code === 'EPERM') throw new LibraryOpenError(`Cannot open the library ${file}: you do not have permission to read it. Ask its owner, or choose another library with --library.`);
     throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message}`);
   }
   if (header.length === 0) return 0;
@@ -81,17 +85,21 @@ function refuseNewer(file: string, version: number): LibraryOpenError {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const headerVersion = headerUserVersion(file);
   if (headerVersion > SCHEMA_VERSION) throw refuseNewer(file, headerVersion);
-  if (!options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const nativeBinding = options.nativeBinding ?? process.env.MARGINALIA_SQLITE_BINDING;
+  // A library this process may not write (file, folder or mount) opens read-only, saying why.
+  const notWritable = options.readonly ? null : whyNotWritable(file);
+  if (notWritable !== null && !fs.existsSync(file)) {
+    throw new LibraryOpenError(`Cannot create the library ${path.resolve(file)}: ${notWritable}. Choose a folder you can write to (--library FILE).`);
+  }
+  const readonly = options.readonly === true || notWritable !== null;
+  if (!readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, {
-      nativeBinding: options.nativeBinding ?? process.env.MARGINALIA_SQLITE_BINDING,
-      readonly: options.readonly ?? false,
-      fileMustExist: options.readonly ?? false,
-    });
+    db = readonly ? openReadOnlyDatabase(file, nativeBinding) : new Database(file, { nativeBinding });
   } catch (error) {
     throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message}`);
   }
+  if (notWritable !== null) markReadOnly(db, notWritable);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     // Checked again: a newer version's last commits may still sit in a -wal file beside it.
@@ -103,7 +111,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     // A damaged library is never written to: the user is offered the newest good backup instead.
     if (version > 0 && db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file), newestGoodBackup(file)?.file ?? null);
-    if (!options.readonly) {
+    if (notWritable !== null && version < SCHEMA_VERSION) {
+      throw new LibraryOpenError(
+        `The library ${path.resolve(file)} cannot be opened: ${notWritable}, and it ${version === 0 ? 'is empty' : `was written by an older version of Marginalia (schema ${version}), which must upgrade it first`}. Make it writable, or open a copy.`,
+      );
+    }
+    if (!readonly) {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a commit survives a crash of the process at any instant; only a power
       // loss may drop the last commits, and never corrupts the file (see README, Durability).
@@ -111,7 +124,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MILLISECONDS}`);
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) {
+    if (!readonly) {
       migrate(db, version, file);
       // After migration 7, or when the search fold changed: the indexes are rebuilt (searchIndex.ts).
       ensureSearchIndex(db);

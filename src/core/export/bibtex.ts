@@ -17,8 +17,24 @@ import type { CslItem, CslName } from './csl';
  */
 const latex = new Transform('minimal');
 
+/**
+ * BibTeX, bibtool and biber count every brace, escaped or not: `\}` in "Peace talks}" would end
+ * the field early and swallow the rest of the file. Escaped braces that do not balance (a depth
+ * that goes below zero or does not end at zero) are written as \textbraceleft{} and
+ * \textbraceright{}, which LaTeX prints as the braces; balanced ones stay `\{ \}` (Pandoc reads
+ * those, and reads the commands as nothing; its CSL JSON keeps every brace).
+ */
+function balanceBraces(value: string): string {
+  let depth = 0;
+  for (const char of value) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) break;
+  }
+  return depth === 0 ? value : value.replace(/\\([{}])/g, (_, brace: string) => (brace === '{' ? '\\textbraceleft{}' : '\\textbraceright{}'));
+}
+
 /** One line: the table drops newlines rather than spacing them. */
-const escape = (text: string): string => latex.tolatex(text.replace(/\s+/gu, ' ').trim(), {});
+const escape = (text: string): string => balanceBraces(latex.tolatex(text.replace(/\s+/gu, ' ').trim(), {}));
 
 function name(csl: CslName): string {
   // Braces keep a literal name whole: BibTeX would otherwise take its last word as the family name.

@@ -11,7 +11,8 @@ import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
-import { describeSqliteError, writeTransaction } from '../db/writeTransaction';
+import { describeSqliteError, libraryReadOnlyError, writeTransaction } from '../db/writeTransaction';
+import { readOnlyReason } from '../db/readOnly';
 
 export type { FileToImport } from './parseFile';
 export { isSupportedFile, SUPPORTED_EXTENSIONS, tooLargeMessage } from './parseFile';
@@ -132,6 +133,9 @@ function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
  */
 export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
   const { signal, onProgress, batchSize = 50, parse = parseFile } = options;
+  // Refused whole, before any file is read: nothing of it could be stored.
+  const readOnly = readOnlyReason(db);
+  if (readOnly !== undefined) throw libraryReadOnlyError(readOnly);
   const results: ImportResult[] = [];
   let batch: Prepared[] = [];
   let batchBytes = 0;

@@ -58,20 +58,32 @@ describe('refusing rather than guessing', () => {
   it('refuses a text too short to tell its encoding, with the UTF-8 message', async () => {
     const result = await importFile(db, { name: 'cafe.txt', bytes: Buffer.from('Caf\xe9 talks.', 'latin1') });
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/^cafe\.txt is not valid UTF-8 text, and its encoding cannot be told with confidence \(.+\)\. Open it in a text editor, save it as UTF-8, and import it again\.$/);
+    expect(result.error).toMatch(/^cafe\.txt is not valid UTF-8 text \(from byte 3, E9: a character cut short\), and its encoding cannot be told with confidence \(.+\)\. Open it in a text editor, save it as UTF-8, and import it again\.$/);
   });
 
   it('refuses UTF-8 with a damaged byte instead of reading all of it as windows-1252', async () => {
     const utf8 = Buffer.from('Négociations à Bruxelles: les délégations se sont réunies lundi. '.repeat(5));
     const result = await importFile(db, { name: 'damaged.txt', bytes: Buffer.concat([utf8, Buffer.from([0xe9]), Buffer.from(' Fin.')]) });
-    expect(result.error).toBe(`damaged.txt is not valid UTF-8 text: most of it is UTF-8, but 1 byte is damaged (the first at byte ${utf8.length}). Open it in a text editor, save it as UTF-8, and import it again.`);
+    expect(result.error).toBe(`damaged.txt is not valid UTF-8 text: most of it is UTF-8, but 1 byte is damaged (the first at byte ${utf8.length}, E9: a character cut short). Open it in a text editor, save it as UTF-8, and import it again.`);
+  });
+
+  it.each([
+    ['an encoded surrogate', [0xed, 0xa0, 0x80], 'ED A0 80: an encoded UTF-16 surrogate, which UTF-8 does not allow'],
+    ['an overlong slash', [0xc0, 0xaf], 'C0 AF: an overlong encoding'],
+    ['an overlong three-byte form', [0xe0, 0x80, 0xaf], 'E0 80 AF: an overlong encoding'],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 'F4 90 80 80: a code point beyond U+10FFFF'],
+    ['a stray continuation byte', [0x80], '80: a continuation byte with no character before it'],
+  ])('refuses UTF-8 holding %s, naming its byte offset and what is wrong', async (_, bad, described) => {
+    const utf8 = Buffer.from('Переговоры в Брюсселе: делегации встретились в понедельник. '.repeat(3));
+    const result = await importFile(db, { name: 'strict.txt', bytes: Buffer.concat([utf8, Buffer.from(bad), Buffer.from(' Конец.')]) });
+    expect(result.error).toBe(`strict.txt is not valid UTF-8 text: most of it is UTF-8, but ${bad.length} byte${bad.length === 1 ? ' is' : 's are'} damaged (the first at byte ${utf8.length}, ${described}). Open it in a text editor, save it as UTF-8, and import it again.`);
   });
 
   it('refuses an encoding it was not built for (Shift_JIS) rather than store mojibake', async () => {
     const bytes = iconv.encode('ラチン回廊をめぐる協議がブリュッセルで再開された。両国の代表団は月曜日に会談した。'.repeat(3), 'Shift_JIS');
     const result = await importFile(db, { name: 'japanese.txt', bytes });
     expect(result.status).toBe('failed');
-    expect(result.error).toMatch(/^japanese\.txt is not valid UTF-8 text, and its encoding cannot be told with confidence/);
+    expect(result.error).toMatch(/^japanese\.txt is not valid UTF-8 text \(from byte 0, .+\), and its encoding cannot be told with confidence/);
   });
 
   it('never stores replacement characters or C1 controls from a wrong decoding', async () => {

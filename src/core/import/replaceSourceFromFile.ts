@@ -8,7 +8,7 @@ import { reanchorSource } from '../highlights/reanchorSource';
 import { writeOriginal } from '../sources';
 import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
-import { parseFile } from './parseFile';
+import { checkFile, parseFile } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
 import { writeTransaction } from '../db/writeTransaction';
 
@@ -20,12 +20,13 @@ import { writeTransaction } from '../db/writeTransaction';
  * URL, language, citekey) is kept as it is. Refused, with the library unchanged, when the file
  * cannot be imported or its bytes are already another source's.
  */
-export async function replaceSourceFromFile(db: Db, sourceId: number, file: FileToImport): Promise<ReanchorReport> {
+export async function replaceSourceFromFile(db: Db, sourceId: number, file: FileToImport, parse: (file: FileToImport) => Promise<ParsedSource> = parseFile): Promise<ReanchorReport> {
   requireSourceBody(db, sourceId);
   const name = path.basename(file.name);
   let parsed: ParsedSource;
   try {
-    parsed = await parseFile(file);
+    checkFile(file);
+    parsed = await parse(file);
   } catch (error) {
     if (error instanceof ImportRefused) throw new ApiError('invalid_request', `${name} ${error.message}`);
     throw new ApiError('invalid_request', `${name} could not be read: ${(error as Error).message}`);

@@ -15,6 +15,7 @@ import { ImportButton } from './features/library/ImportButton';
 import { ImportSummary } from './features/library/ImportSummary';
 import type { LibraryQuery } from './features/library/libraryQuery';
 import { DEFAULT_LIBRARY_QUERY } from './features/library/libraryQuery';
+import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
 import { useImport } from './features/library/useImport';
@@ -94,6 +95,7 @@ export function App() {
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>
         } />
+      <ReadOnlyBanner />
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
       <main className="app-main">
         <NotesSplitView>

@@ -58,5 +58,13 @@ export const libraryOperations = {
   restoreSources: mutation(z.object({ undoToken: z.string().max(100) }), z.object({ restored: z.number().int(), skipped: z.number().int() }), () => sourcesGone()),
   /** Sets the outlet of every selected source (blank or null: unknown). */
   setSourcesOutlet: mutation(z.object({ selection: SourceSelection, outlet: z.string().max(200).nullable() }), z.object({ updated: z.number().int() }), [{ kind: 'sources' }]),
-  libraryInfo: query(z.object({}), z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int() })),
+  /**
+   * `readOnly`: the library could not be opened for writing (a file, folder or mount this user may
+   * not write); reading, searching and exporting work, every change answers `unavailable` saying why.
+   * `readOnlyReason` is that why, e.g. "the file /media/usb/library.sqlite is not writable by you (permission denied)".
+   */
+  libraryInfo: query(
+    z.object({}),
+    z.object({ path: z.string(), sourceCount: z.number().int(), schemaVersion: z.number().int(), readOnly: z.boolean(), readOnlyReason: z.string().nullable() }),
+  ),
 };
