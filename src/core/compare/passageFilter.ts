@@ -17,7 +17,7 @@ export interface FilterSql {
 }
 
 /** The FROM clause every passage query shares. */
-export const PASSAGE_FROM = 'highlights h JOIN sources s ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet';
+export const PASSAGE_FROM = 'highlights h JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet';
 
 /** True when some note (not deleted) cites the highlight `h`. */
 export const CITED_SQL = 'EXISTS (SELECT 1 FROM citations c JOIN notes n ON n.id = c.note_id WHERE c.highlight_id = h.id AND n.deleted_at IS NULL)';

@@ -66,6 +66,19 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
 
   await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('country');
   await expect(matrix.getByRole('columnheader')).toHaveText(['Code', '(no country)']);
+
+  // A collection from the reader, then the matrix by collection.
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  await library.open('Peskov on the situation in Karabakh');
+  const collect = app.page.getByRole('form', { name: 'Add to collection' });
+  await collect.getByRole('combobox', { name: 'Collection' }).fill('Russian press');
+  await collect.getByRole('button', { name: 'Add 1 source to collection' }).click();
+  await expect(collect.getByRole('status')).toHaveText('Added to “Russian press” (1 source).');
+  await back.click();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('collection');
+  await expect(matrix.getByRole('columnheader')).toHaveText(['Code', 'Russian press', '(no collection)']);
+  await expect(matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in Russian press' })).toHaveText('2');
   await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('outlet');
 
   await matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in TASS' }).click();
