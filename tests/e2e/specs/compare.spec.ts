@@ -102,13 +102,17 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
 test('the timeline lays sources in outlet lanes and its date range filters Passages', async ({ app }) => {
   const library = await importArticles(app);
   const highlights = new HighlightsPanel(app.page);
-  for (const { title, body } of ARTICLES) {
+  // The TASS report gets no passage.
+  for (const { title, body } of ARTICLES.slice(0, 2)) {
     await library.open(title);
     await highlights.highlight(body.split(' ').slice(1, 3).join(' '));
     await app.page.getByRole('button', { name: 'Back to library' }).click();
   }
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).check();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).uncheck();
   await expect(app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button')).toHaveAccessibleName(/^Peskov on the situation in Karabakh, 2023-01-20/);
   await app.page.getByRole('textbox', { name: 'From', exact: true }).fill('2023-01-11');
   await app.page.getByRole('textbox', { name: 'To', exact: true }).fill('2023-01-12');
