@@ -20,7 +20,7 @@ const COLUMN_SQL: Record<MatrixBy, { value: string; join: string; all: string }>
   country: {
     value: `coalesce(o.country, '${NO_COUNTRY}')`,
     join: '',
-    all: `SELECT DISTINCT coalesce(o.country, '${NO_COUNTRY}') FROM sources s LEFT JOIN outlets o ON o.name = s.outlet`,
+    all: `SELECT DISTINCT coalesce(o.country, '${NO_COUNTRY}') FROM sources s INDEXED BY sources_passage_facts LEFT JOIN outlets o ON o.name = s.outlet`,
   },
   collection: {
     value: `coalesce(c.name, '${NO_COLLECTION}')`,

@@ -17,7 +17,7 @@ export interface FilterSql {
 }
 
 /** The FROM clause every passage query shares. */
-export const PASSAGE_FROM = 'highlights h JOIN sources s ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet';
+export const PASSAGE_FROM = 'highlights h JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet';
 
 /** True when some note (not deleted) cites the highlight `h`. */
 export const CITED_SQL = 'EXISTS (SELECT 1 FROM citations c JOIN notes n ON n.id = c.note_id WHERE c.highlight_id = h.id AND n.deleted_at IS NULL)';
@@ -27,44 +27,44 @@ export function passageFilterSql(filter: PassageFilter): FilterSql {
   const params: (string | number)[] = [];
   let impossible = false;
   if (filter.code !== undefined) {
-    conditions.push(`EXISTS (SELECT 1 FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id AND ${CODE_OR_CHILD_SQL('t')})`);
+    conditions.push(`h.id IN (SELECT ht.highlight_id FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id WHERE ${CODE_OR_CHILD_SQL('t')})`);
     params.push(...codeOrChildParams(filter.code));
   }
+  // Conditions on the source are sets of source ids, so their own indexes (outlet, date) find
+  // them; the join to sources then reads only the covering index.
   if (filter.outlet !== undefined) {
-    if (filter.outlet === NO_OUTLET) conditions.push('s.outlet IS NULL');
+    if (filter.outlet === NO_OUTLET) conditions.push('h.source_id IN (SELECT id FROM sources WHERE outlet IS NULL)');
     else {
-      conditions.push('s.outlet = ?');
+      conditions.push('h.source_id IN (SELECT id FROM sources WHERE outlet = ?)');
       params.push(filter.outlet);
     }
   }
   if (filter.country !== undefined) {
     if (filter.country === NO_COUNTRY) conditions.push('o.country IS NULL');
     else {
-      conditions.push('o.country = ?');
+      conditions.push('h.source_id IN (SELECT s2.id FROM outlets o2 JOIN sources s2 ON s2.outlet = o2.name WHERE o2.country = ?)');
       params.push(filter.country.toUpperCase());
     }
   }
   if (filter.collection !== undefined) {
-    if (filter.collection === NO_COLLECTION) conditions.push('NOT EXISTS (SELECT 1 FROM collection_sources cs WHERE cs.source_id = s.id)');
+    if (filter.collection === NO_COLLECTION) conditions.push('NOT EXISTS (SELECT 1 FROM collection_sources cs WHERE cs.source_id = h.source_id)');
     else {
-      conditions.push('s.id IN (SELECT cs.source_id FROM collection_sources cs JOIN collections c ON c.id = cs.collection_id WHERE c.name_key = ?)');
+      conditions.push('h.source_id IN (SELECT cs.source_id FROM collection_sources cs JOIN collections c ON c.id = cs.collection_id WHERE c.name_key = ?)');
       params.push(tagKey(filter.collection));
     }
   }
-  if (filter.after !== undefined) {
-    conditions.push('s.published_at >= ?');
-    params.push(filter.after);
-  }
-  if (filter.before !== undefined) {
-    conditions.push('s.published_at <= ?');
-    params.push(filter.before);
+  if (filter.after !== undefined || filter.before !== undefined) {
+    const range = [filter.after !== undefined ? 'published_at >= ?' : null, filter.before !== undefined ? 'published_at <= ?' : null].filter(Boolean).join(' AND ');
+    conditions.push(`h.source_id IN (SELECT id FROM sources WHERE ${range})`);
+    if (filter.after !== undefined) params.push(filter.after);
+    if (filter.before !== undefined) params.push(filter.before);
   }
   if (filter.color !== undefined) {
     conditions.push('h.color = ?');
     params.push(filter.color);
   }
   if (filter.language !== undefined) {
-    conditions.push('s.language = ?');
+    conditions.push('h.source_id IN (SELECT id FROM sources INDEXED BY sources_passage_facts WHERE language = ?)');
     params.push(filter.language);
   }
   if (filter.cited !== undefined) conditions.push(filter.cited ? CITED_SQL : `NOT ${CITED_SQL}`);

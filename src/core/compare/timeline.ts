@@ -31,12 +31,12 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
   if (options.codedOnly) conditions.push('EXISTS (SELECT 1 FROM highlights h WHERE h.source_id = s.id)');
   const where = conditions.join(' AND ');
   const sources = db
-    .prepare(`SELECT s.id, s.title, s.published_at AS publishedAt, ${lane} AS lane FROM sources s LEFT JOIN outlets o ON o.name = s.outlet WHERE ${where} ORDER BY s.published_at, s.id`)
+    .prepare(`SELECT s.id, s.title, s.published_at AS publishedAt, ${lane} AS lane FROM sources s INDEXED BY sources_passage_facts LEFT JOIN outlets o ON o.name = s.outlet WHERE ${where} ORDER BY s.published_at, s.id`)
     .all(...params) as { id: number; title: string; publishedAt: string; lane: string }[];
   const passages = db
     .prepare(
       `SELECT h.id, h.source_id AS sourceId, h.color, (SELECT json_group_array(t.name) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id) AS codes
-       FROM highlights h JOIN sources s ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet WHERE ${where} ORDER BY h.source_id, h.start`,
+       FROM highlights h JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet WHERE ${where} ORDER BY h.source_id, h.start`,
     )
     .all(...params) as { id: number; sourceId: number; color: HighlightColor; codes: string }[];
   const bySource = new Map<number, { id: number; codes: string[]; color: HighlightColor }[]>();
@@ -52,7 +52,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     entry.sources.push({ id: source.id, title: source.title, publishedAt: source.publishedAt, passages: bySource.get(source.id) ?? [] });
   }
   const special = (name: string) => name === NO_OUTLET || name === NO_COUNTRY;
-  const undatedCount = db.prepare('SELECT count(*) FROM sources WHERE published_at IS NULL').pluck().get() as number;
+  const undatedCount = db.prepare('SELECT count(*) FROM sources INDEXED BY sources_passage_facts WHERE published_at IS NULL').pluck().get() as number;
   return {
     by,
     lanes: [...lanes.values()].sort((a, b) => Number(special(a.name)) - Number(special(b.name)) || a.name.localeCompare(b.name)),

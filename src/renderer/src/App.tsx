@@ -28,7 +28,6 @@ import { ComparePage } from './features/compare/ComparePage';
 import { useMainViews } from './features/compare/compareViews';
 import { ViewTabs } from './features/compare/ViewTabs';
 import { revealHighlight } from './features/highlights/highlightFocus';
-import { OutletsButton } from './features/outlets/OutletsButton';
 import { PassagesPage } from './features/passages/PassagesPage';
 import { TimelinePage } from './features/timeline/TimelinePage';
 
@@ -81,16 +80,10 @@ export function App() {
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
-            <ViewTabs
-              current={view.name === 'reader' ? null : views.main}
-              onSelect={(next) => {
-                views.setMain(next);
-                if (view.name === 'reader') backToLibrary();
-              }}
-            />
+            {/* In the reader, "Back" returns to the view it was opened from. */}
+            {view.name === 'reader' ? null : <ViewTabs current={views.main} onSelect={views.setMain} />}
             <SearchBox onOpenSource={openSource} />
             <NotesToggleButton />
-            <OutletsButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
           </>

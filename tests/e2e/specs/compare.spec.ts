@@ -66,6 +66,19 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
 
   await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('country');
   await expect(matrix.getByRole('columnheader')).toHaveText(['Code', '(no country)']);
+
+  // A collection from the reader, then the matrix by collection.
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Library' }).click();
+  await library.open('Peskov on the situation in Karabakh');
+  const collect = app.page.getByRole('form', { name: 'Add to collection' });
+  await collect.getByRole('combobox', { name: 'Collection' }).fill('Russian press');
+  await collect.getByRole('button', { name: 'Add 1 source to collection' }).click();
+  await expect(collect.getByRole('status')).toHaveText('Added to “Russian press” (1 source).');
+  await back.click();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('collection');
+  await expect(matrix.getByRole('columnheader')).toHaveText(['Code', 'Russian press', '(no collection)']);
+  await expect(matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in Russian press' })).toHaveText('2');
   await app.page.getByRole('combobox', { name: 'Compare by' }).selectOption('outlet');
 
   await matrix.getByRole('button', { name: '2 passages coded framing/blockade-denial in TASS' }).click();
@@ -89,13 +102,17 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
 test('the timeline lays sources in outlet lanes and its date range filters Passages', async ({ app }) => {
   const library = await importArticles(app);
   const highlights = new HighlightsPanel(app.page);
-  for (const { title, body } of ARTICLES) {
+  // The TASS report gets no passage.
+  for (const { title, body } of ARTICLES.slice(0, 2)) {
     await library.open(title);
     await highlights.highlight(body.split(' ').slice(1, 3).join(' '));
     await app.page.getByRole('button', { name: 'Back to library' }).click();
   }
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).check();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).uncheck();
   await expect(app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button')).toHaveAccessibleName(/^Peskov on the situation in Karabakh, 2023-01-20/);
   await app.page.getByRole('textbox', { name: 'From', exact: true }).fill('2023-01-11');
   await app.page.getByRole('textbox', { name: 'To', exact: true }).fill('2023-01-12');
@@ -111,6 +128,7 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
 
 test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {
   await importArticles(app);
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
   await app.page.getByRole('button', { name: 'Outlets' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Outlets' });
   const outlets = dialog.getByRole('table', { name: 'Outlets' });
@@ -146,4 +164,45 @@ test('Related coverage in the reader finds the other call report, and opens it s
   await expect(app.page.getByRole('article').nth(1)).toContainText('Peskov');
   // Each side has its own Highlights panel.
   await expect(app.page.getByRole('region', { name: 'Highlights', exact: true })).toHaveCount(2);
+});
+
+test('Code by search codes matching sentences as one batch, reviewed in Passages and undone at once; the codebook renames a code with its children', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await expect(library.rows).toHaveCount(5);
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages' }).click();
+  await app.page.getByRole('button', { name: 'Code by search' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Code by search' });
+  await dialog.getByRole('textbox', { name: 'Search' }).fill('"illegal blockade"');
+  await dialog.getByRole('textbox', { name: 'Code' }).fill('framing/illegal-blockade');
+  await dialog.getByRole('button', { name: 'Code matches' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^Coded [2-9] sentences with framing\/illegal-blockade\.$/);
+  const coded = Number((await dialog.getByRole('status').textContent())!.match(/\d+/)![0]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(passageRows(app)).toHaveCount(coded);
+  await expect(passageRows(app).filter({ hasText: 'framing/illegal-blockade' })).toHaveCount(coded);
+  const cli = JSON.parse(app.cli(['passages', '--code', 'framing', '--json']).stdout) as { exact: string }[];
+  expect(cli).toHaveLength(coded);
+  for (const passage of cli) expect(passage.exact).toMatch(/illegal blockade/i);
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await app.page.getByRole('button', { name: 'Codebook' }).click();
+  const codebook = app.page.getByRole('dialog', { name: 'Codebook' });
+  await codebook.getByRole('textbox', { name: 'New name for framing', exact: true }).fill('frames');
+  await codebook.getByRole('button', { name: 'Rename framing', exact: true }).click();
+  await expect(codebook.getByRole('table', { name: 'Codes' }).getByRole('rowheader')).toHaveText(['frames', 'frames/illegal-blockade']);
+  await codebook.getByRole('button', { name: 'Done' }).click();
+  await expect(app.page.getByRole('table', { name: 'Code matrix' }).getByRole('rowheader')).toHaveText([/frames/, /frames\/illegal-blockade/]);
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages' }).click();
+  await app.page.getByRole('button', { name: 'Code by search' }).click();
+  await dialog.getByRole('textbox', { name: 'Search' }).fill('peacekeepers');
+  await dialog.getByRole('textbox', { name: 'Code' }).fill('actors/peacekeepers');
+  await dialog.getByRole('button', { name: 'Code matches' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^Coded \d+ sentences/);
+  await dialog.getByRole('button', { name: 'Undo coding' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(passageRows(app)).toHaveCount(0);
+  expect(JSON.parse(app.cli(['passages', '--json']).stdout)).toHaveLength(coded);
 });

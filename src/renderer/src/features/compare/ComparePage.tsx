@@ -6,6 +6,8 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import { downloadFile } from '../export/downloadFile';
+import { OutletsButton } from '../outlets/OutletsButton';
+import { CodebookDialog } from './CodebookDialog';
 import { CodeColumnTable, CoOccurrenceTable } from './MatrixTable';
 import './compare.css';
 import { MATRIX_READS } from './compareDependencies';
@@ -20,6 +22,7 @@ type Mode = 'columns' | 'codes';
 export function ComparePage({ onShowPassages }: ComparePageProps) {
   const [by, setBy] = useState<MatrixBy>('outlet');
   const [mode, setMode] = useState<Mode>('columns');
+  const [codebook, setCodebook] = useState(false);
   const matrix = useQuery(`matrix:${by}`, () => api.codeMatrix({ by }), { dependencies: MATRIX_READS });
   const coOccurrence = useQuery(`cooccurrence:${mode}`, () => (mode === 'codes' ? api.coOccurrence({}) : Promise.resolve(null)), { dependencies: MATRIX_READS });
   const error = matrix.error ?? coOccurrence.error;
@@ -46,11 +49,16 @@ export function ComparePage({ onShowPassages }: ComparePageProps) {
               <option value="collection">Collection</option>
             </select>
           </label>
+          <OutletsButton />
+          <button type="button" className="button" onClick={() => setCodebook(true)}>
+            Codebook
+          </button>
           <button type="button" className="button" disabled={!matrix.data} onClick={() => matrix.data && downloadFile({ fileName: `code-matrix-by-${by}.csv`, content: matrixCsv(matrix.data), type: 'text/csv' })}>
             Export CSV
           </button>
         </div>
       </div>
+      {codebook ? <CodebookDialog onClose={() => setCodebook(false)} /> : null}
       {error ? <ErrorBanner title="The matrix could not be loaded." message={errorMessage(error, 'load the code matrix')} onRetry={matrix.retry} /> : null}
       {matrix.data && matrix.data.rows.length === 0 ? <p className="library-no-match">No codes yet. Add tags to highlights in the reader: each tag is a code, and `a/b` is b under a.</p> : null}
       <div className="matrix-scroller">

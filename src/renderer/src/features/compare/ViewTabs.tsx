@@ -2,8 +2,7 @@ import type { MainView } from './compareViews';
 import { MAIN_VIEWS } from './compareViews';
 
 interface ViewTabsProps {
-  /** The view shown, or null while the reader is open over it. */
-  current: MainView | null;
+  current: MainView;
   onSelect: (view: MainView) => void;
 }
 
@@ -12,7 +11,7 @@ export function ViewTabs({ current, onSelect }: ViewTabsProps) {
   return (
     <nav className="view-tabs" aria-label="Views">
       {MAIN_VIEWS.map(({ view, label }) => (
-        <button key={view} type="button" className="button button-quiet view-tab" aria-current={current === view ? 'page' : undefined} onClick={() => onSelect(view)}>
+        <button key={view} type="button" className="button button-quiet button-small view-tab" aria-current={current === view ? 'page' : undefined} onClick={() => onSelect(view)}>
           {label}
         </button>
       ))}

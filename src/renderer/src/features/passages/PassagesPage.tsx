@@ -5,6 +5,7 @@ import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passag
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
+import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
 import type { PassageGrouping } from './passageGroups';
@@ -24,6 +25,7 @@ const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet:
 export function PassagesPage({ filter, onFilterChange, onOpenPassage }: PassagesPageProps) {
   const [sortChoice, setSort] = useState<PassageSort>('date');
   const [grouping, setGrouping] = useState<PassageGrouping>('none');
+  const [autocoding, setAutocoding] = useState(false);
   const sort = SORTS[grouping] ?? sortChoice;
   const pages = usePassagePages(filter, sort);
   const lines = passageLines(pages.passages, grouping);
@@ -70,6 +72,9 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
               <option value="code">Code</option>
             </select>
           </label>
+          <button type="button" className="button" onClick={() => setAutocoding(true)}>
+            Code by search
+          </button>
           <button type="button" className="button" disabled={pages.passages.length === 0} onClick={() => void exportRows('csv')}>
             Export CSV
           </button>
@@ -79,6 +84,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
         </div>
       </div>
       <PassageFilters filter={filter} onChange={onFilterChange} />
+      {autocoding ? <AutocodeDialog onClose={() => setAutocoding(false)} onCoded={(code) => onFilterChange({ code })} /> : null}
       {pages.error ? <ErrorBanner title="The passages could not be loaded." message={errorMessage(pages.error, 'load the passages')} onRetry={pages.retry} /> : null}
       <div role="table" aria-label="Passages" aria-rowcount={(pages.total ?? lines.length) + 1} className="passage-table">
         <div role="rowgroup" className="passage-head">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { AddToCollection } from '../compare/AddToCollection';
 import { CompareWithButton } from '../compare/CompareWithButton';
 import { RelatedCoverage } from '../compare/RelatedCoverage';
 import { CitedIn } from '../notes/CitedIn';
@@ -90,6 +91,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCl
           <SearchMatchReveal source={source} />
           <SourceProvenance source={source} />
           <RelatedCoverage sourceId={source.id} onCompareWith={onCompareWith} />
+          <AddToCollection sourceIds={[source.id]} />
         </div>
       </div>
       {panel ? <aside className="reader-side-panel">{panel}</aside> : null}

@@ -62,7 +62,8 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   const [by, setBy] = useState<'outlet' | 'country'>('outlet');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const data = useQuery(`timeline:${by}:${from}:${to}`, () => api.timeline({ by, after: from || undefined, before: to || undefined }), { dependencies: TIMELINE_READS });
+  const [codedOnly, setCodedOnly] = useState(false);
+  const data = useQuery(`timeline:${by}:${from}:${to}:${codedOnly}`, () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly }), { dependencies: TIMELINE_READS });
   const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
   const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
   const range: PassageFilter = { ...(from ? { after: from } : {}), ...(to ? { before: to } : {}) };
@@ -88,6 +89,10 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
           <label className="field-inline">
             <span>To</span>
             <input type="date" className="input" value={to} onChange={(event) => setTo(event.currentTarget.value)} />
+          </label>
+          <label className="field-inline">
+            <input type="checkbox" checked={codedOnly} onChange={(event) => setCodedOnly(event.currentTarget.checked)} />
+            <span>Only sources with passages</span>
           </label>
           <button type="button" className="button" disabled={!from && !to} onClick={() => onShowPassages(range)}>
             Show passages in this range
