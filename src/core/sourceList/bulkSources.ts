@@ -3,6 +3,8 @@ import { SourceSelection as SourceSelectionSchema } from '../../shared/domain/so
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/openDatabase';
 import { andWhere, sourceFilterSql } from './sourceFilterSql';
+import { writeTransaction } from '../db/writeTransaction';
+import { indexSource, reindexHighlight, unindexSource } from '../search/searchIndex';
 
 /** The selection as a WHERE clause over `sources`: listed ids, or a filter minus some ids. */
 function selectionSql(raw: SourceSelection): { where: string; params: Record<string, string | number> } {
@@ -26,7 +28,7 @@ const batches = new WeakMap<Db, number>();
 
 export function deleteSources(db: Db, selection: SourceSelection): { deleted: number; undoToken: string } {
   const { where, params } = selectionSql(selection);
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     for (const table of TRASH_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${table}`);
     db.prepare(`CREATE TEMP TABLE trash_sources AS SELECT * FROM sources ${where}`).run(params);
     db.exec(`
@@ -36,11 +38,17 @@ export function deleteSources(db: Db, selection: SourceSelection): { deleted: nu
       CREATE TEMP TABLE trash_pages AS SELECT * FROM source_pages WHERE source_id IN (SELECT id FROM temp.trash_sources);
       CREATE TEMP TABLE trash_citations AS SELECT id, source_id FROM citations WHERE source_id IN (SELECT id FROM temp.trash_sources);
     `);
+    // Out of the search index (written in TypeScript since migration 7): the sources before they go,
+    // their highlights after (reindexHighlight of a highlight that is gone removes its entry).
+    const sourceIds = db.prepare('SELECT id FROM temp.trash_sources').pluck().all() as number[];
+    const highlightIds = db.prepare('SELECT id FROM temp.trash_highlights').pluck().all() as number[];
+    for (const id of sourceIds) unindexSource(db, id);
     const deleted = db.prepare('DELETE FROM sources WHERE id IN (SELECT id FROM temp.trash_sources)').run().changes;
+    for (const id of highlightIds) reindexHighlight(db, id);
     const batch = ++lastBatch;
     batches.set(db, batch);
     return { deleted, undoToken: `bulk-delete-${batch}` };
-  })();
+  });
 }
 
 /**
@@ -52,7 +60,7 @@ export function restoreSources(db: Db, undoToken: string): { restored: number; s
   if (undoToken !== `bulk-delete-${batches.get(db) ?? 0}` || batches.get(db) === undefined) {
     throw new ApiError('not_found', 'That deletion can no longer be undone: only the last bulk delete can, while the library stays open.');
   }
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const total = (db.prepare('SELECT count(*) AS n FROM temp.trash_sources').get() as { n: number }).n;
     const restored = db
       .prepare(
@@ -75,15 +83,25 @@ export function restoreSources(db: Db, undoToken: string): { restored: number; s
       UPDATE citations SET source_id = (SELECT t.source_id FROM temp.trash_citations t WHERE t.id = citations.id)
         WHERE source_id IS NULL AND id IN (SELECT t.id FROM temp.trash_citations t WHERE t.source_id IN (SELECT id FROM temp.restored_ids));
     `);
+    // Back into the search index, as an import and a new highlight would be.
+    for (const id of db.prepare('SELECT id FROM temp.restored_ids').pluck().all() as number[]) indexSource(db, id);
+    for (const id of db.prepare('SELECT id FROM highlights WHERE source_id IN (SELECT id FROM temp.restored_ids)').pluck().all() as number[]) reindexHighlight(db, id);
     for (const table of [...TRASH_TABLES, 'restored_ids']) db.exec(`DROP TABLE IF EXISTS temp.${table}`);
     batches.delete(db);
     return { restored, skipped: total - restored };
-  })();
+  });
 }
 
 /** Sets (or, with null, clears) the outlet of every selected source. */
 export function setSourcesOutlet(db: Db, selection: SourceSelection, outlet: string | null): { updated: number } {
   const { where, params } = selectionSql(selection);
   const value = outlet === null || outlet.trim() === '' ? null : outlet.normalize('NFC').trim();
-  return { updated: db.prepare(`UPDATE sources SET outlet = @newOutlet ${where}`).run({ ...params, newOutlet: value }).changes };
+  return writeTransaction(db, () => {
+    // The index holds each source's outlet: out before the change, back in after it (as updateSource does).
+    const ids = db.prepare(`SELECT id FROM sources ${where}`).pluck().all(params) as number[];
+    for (const id of ids) unindexSource(db, id);
+    const updated = db.prepare(`UPDATE sources SET outlet = @newOutlet ${where}`).run({ ...params, newOutlet: value }).changes;
+    for (const id of ids) indexSource(db, id);
+    return { updated };
+  });
 }
