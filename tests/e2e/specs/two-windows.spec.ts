@@ -8,6 +8,8 @@ import { NotesPage } from '../pages/NotesPage';
  * neither overwrites the other, in the editors and in what `marginalia export` writes.
  */
 test.beforeEach(({ app: _app }, testInfo) => {
+  // Two pages on one host, typing at once: on a loaded machine this takes longer than one page.
+  test.setTimeout(90_000);
   test.skip(testInfo.project.name === 'electron', 'The desktop app opens one window; the second window here is a second browser tab.');
 });
 
@@ -20,6 +22,8 @@ async function caretAtEndOf(notes: NotesPage, start: string): Promise<void> {
 async function openSameNote(page: Page, title: string): Promise<NotesPage> {
   const notes = new NotesPage(page);
   // The tab may open on the note already (the open note is remembered per browser), or on the list.
+  const inList = notes.pane.getByRole('button', { name: new RegExp(`^${title}\\b`) });
+  await expect(notes.title.or(inList).first()).toBeVisible();
   if (!(await notes.title.isVisible())) await notes.open(title);
   await expect(notes.title).toHaveValue(title);
   return notes;

@@ -47,6 +47,8 @@ export class NoteDocProvider implements Provider {
   /** Updates of this window not yet acknowledged, oldest first. */
   private queue: Uint8Array[] = [];
   private sending: Promise<void> | null = null;
+  /** Requests sent by sendNow() still travelling. */
+  private urgent = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private status: NoteDocStatus = { state: 'saved' };
   private readonly statusListeners = new Set<(status: NoteDocStatus) => void>();
@@ -164,12 +166,37 @@ export class NoteDocProvider implements Provider {
     await this.send();
   }
 
+  /**
+   * Sends what is queued at once, beside any request still travelling (the page is closing: no
+   * time to wait for it). Safe because Yjs updates commute and applying one twice changes nothing.
+   */
+  sendNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
+    const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    this.urgent += 1;
+    void this.transport.applyNoteUpdate({ id: this.noteId, update: bytesToBase64(update), clientId: this.clientId }).then(
+      () => {
+        this.urgent -= 1;
+        if (!this.hasUnsaved()) this.setStatus({ state: 'saved' });
+      },
+      (error: unknown) => {
+        this.urgent -= 1;
+        this.queue.unshift(update);
+        this.setStatus({ state: 'failed', message: (error as Error).message });
+      },
+    );
+  }
+
   get saveStatus(): NoteDocStatus {
     return this.status;
   }
 
   hasUnsaved(): boolean {
-    return this.queue.length > 0 || this.sending !== null;
+    return this.queue.length > 0 || this.sending !== null || this.urgent > 0;
   }
 
   onStatus(listener: (status: NoteDocStatus) => void): () => void {
@@ -195,7 +222,7 @@ export class NoteDocProvider implements Provider {
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
     this.sending = this.transport.applyNoteUpdate({ id: this.noteId, update: bytesToBase64(update), clientId: this.clientId }).then(
       () => {
-        if (this.queue.length === 0) this.setStatus({ state: 'saved' });
+        if (this.queue.length === 0 && this.urgent === 0) this.setStatus({ state: 'saved' });
       },
       (error: unknown) => {
         // Still unsaved: kept first in line, sent again with the next change, on blur, or on "Try again".

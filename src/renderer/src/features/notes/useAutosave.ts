@@ -103,11 +103,17 @@ export function useAutosave(noteId: number, readTitle: () => string, initialTitl
 
   useEffect(() => {
     const flushNow = () => void flush();
+    const leaveNow = () => {
+      content.sendNow();
+      flushNow();
+    };
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flushNow();
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       const unsaved = dirty.current || content.hasUnsaved() || savesInFlight.has(noteId);
+      // The text's last batch goes now, not after the request in flight: the page may be gone by then.
+      content.sendNow();
       flushNow();
       // In a browser a request started while the page unloads may be cut off: ask to stay until it lands.
       // In Electron main has the page save before the window closes (src/main/closeAfterSaving.ts),
@@ -115,11 +121,11 @@ export function useAutosave(noteId: number, readTitle: () => string, initialTitl
       if (unsaved && transport === 'browser') event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('pagehide', flushNow);
+    window.addEventListener('pagehide', leaveNow);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('pagehide', flushNow);
+      window.removeEventListener('pagehide', leaveNow);
       document.removeEventListener('visibilitychange', onVisibility);
       // Leaving the note (switching, closing the pane) saves what was typed.
       flushNow();
