@@ -29,6 +29,6 @@ if (status === 0) {
     fs.rmSync(path.dirname(aside), { recursive: true, force: true });
   }
 }
-if (status !== 0) console.error('The installers were not built (see above). electron-builder downloads Electron and its tools: it needs GitHub to be reachable.');
+if (status !== 0) console.error('The installers were not built (see above). electron-builder downloads Electron, its headers and its tools: it needs GitHub and electronjs.org to be reachable.');
 else console.log(`Installers are in ${path.join(root, 'dist')}.`);
 process.exit(status);
