@@ -3,6 +3,7 @@
 // say so in one line and open the same app in browser mode instead.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { buildCli } from './build-cli.mjs';
 import { prepareForElectron } from './build-electron-sqlite.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -13,6 +14,8 @@ if (build.status !== 0) {
   console.error('The build failed (see above). Run `npm install` and try again.');
   process.exit(build.status ?? 1);
 }
+// The CLI too (browser mode runs `marginalia serve`), so it starts from its build, not the sources.
+await buildCli();
 
 // The desktop app also needs SQLite built for Electron's ABI: prepared here when it is missing or
 // was built for another Electron (scripts/electron-sqlite.mjs decides, one line says so).

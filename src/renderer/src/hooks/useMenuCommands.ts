@@ -1,14 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { MenuCommand } from '../../../shared/api/menu';
+import type { MenuCommandActions } from './runMenuCommand';
+import { runMenuCommand } from './runMenuCommand';
 import { onMenuCommand, reportView } from '../api/client';
 
-/** What the page does for each desktop menu command; a command without an action here does nothing. */
-export type MenuCommandActions = {
-  [K in Exclude<MenuCommand['type'], 'showView'>]?: () => void;
-} & {
-  /** View → Library (and the views later features add to MENU_VIEWS), by id. */
-  showView?: Record<string, (() => void) | undefined>;
-};
+export type { MenuCommandActions } from './runMenuCommand';
 
 /**
  * The desktop app's menu items that act in the page (src/main/menu/menuTemplate.ts), mapped to the
@@ -22,9 +17,7 @@ export function useMenuCommands(actions: MenuCommandActions, isBlocked: () => bo
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (isBlocked()) return;
-        const action = command.type === 'showView' ? latest.current.showView?.[command.view] : latest.current[command.type];
-        action?.();
+        if (!isBlocked()) runMenuCommand(command, latest.current);
       }),
     [isBlocked],
   );
