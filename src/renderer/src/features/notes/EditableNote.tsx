@@ -19,7 +19,14 @@ export function EditableNote({ note }: { note: Note }) {
   const initialTitle = note.title === DEFAULT_NOTE_TITLE ? '' : note.title;
   const [title, setTitle] = useState(initialTitle);
   const editor = useRef<LexicalEditor | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
   const statusId = useId();
+  const { titleFocusFor, titleFocused } = notes;
+  useEffect(() => {
+    if (titleFocusFor !== note.id) return;
+    titleInput.current?.focus();
+    titleFocused();
+  }, [titleFocusFor, titleFocused, note.id]);
 
   const read = () => ({
     editorState: editor.current ? JSON.stringify(editor.current.getEditorState().toJSON()) : note.editorState,
@@ -52,6 +59,7 @@ export function EditableNote({ note }: { note: Note }) {
       <NoteHeader
         title={
           <input
+            ref={titleInput}
             className="note-title-input"
             aria-label="Note title"
             value={title}
