@@ -19,7 +19,9 @@ import { ReaderPage } from './features/reader/ReaderPage';
 import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
+import type { SearchBoxHandle } from './features/search/SearchBox';
 import { SearchBox } from './features/search/SearchBox';
+import { ShortcutsButton } from './components/ShortcutsButton';
 
 const parseSort = (stored: string): SourceSort | undefined => (stored === 'date' || stored === 'title' ? stored : undefined);
 
@@ -29,6 +31,8 @@ export function App() {
   const importer = useImport();
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);
+  const searchBox = useRef<SearchBoxHandle>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const modalOpen = useIsModalOpen();
 
   const [sort, setSort] = usePersistentState<SourceSort>('library.sort', 'date', parseSort);
@@ -48,7 +52,12 @@ export function App() {
     () => !importing && !isModalOpen(),
   );
   const back = view.name === 'reader' ? backToLibrary : undefined;
-  useShortcuts({ importArticles: importing ? undefined : () => importButton.current?.open(), back });
+  useShortcuts({
+    importArticles: importing ? undefined : () => importButton.current?.open(),
+    search: () => searchBox.current?.open(),
+    showShortcuts: () => setShortcutsOpen(true),
+    back,
+  });
 
   return (
     <NotesProvider onOpenSource={openSource}>
@@ -56,10 +65,11 @@ export function App() {
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={
           <>
-            <SearchBox onOpenSource={openSource} />
+            <SearchBox onOpenSource={openSource} handle={searchBox} />
             <NotesToggleButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
+            <ShortcutsButton open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
           </>
         } />
       <ImportSummary state={importer.state} onDismiss={importer.dismiss} />

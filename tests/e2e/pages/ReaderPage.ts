@@ -30,6 +30,22 @@ export class ReaderPage {
     return this.article.locator('p');
   }
 
+  /** How far the reader's text is scrolled (its scrolling column, which holds the article). */
+  async scrollTop(): Promise<number> {
+    return this.article.evaluate((article) => {
+      let element: HTMLElement | null = article.parentElement;
+      while (element && !(element.scrollHeight > element.clientHeight && /auto|scroll/.test(getComputedStyle(element).overflowY))) element = element.parentElement;
+      return Math.round((element ?? document.scrollingElement!).scrollTop);
+    });
+  }
+
+  /** Scrolls the reader's text the way a wheel would (so the app sees scroll events). */
+  async scrollBy(pixels: number): Promise<void> {
+    const box = (await this.article.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, Math.min(box.y + 50, 300));
+    await this.page.mouse.wheel(0, pixels);
+  }
+
   async editDetails(details: SourceDetails): Promise<void> {
     await this.page.getByRole('button', { name: 'Edit details' }).click();
     for (const [field, value] of Object.entries(details) as [keyof SourceDetails, string][]) {
