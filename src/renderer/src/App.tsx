@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTransient } from './components/useTransient';
 import type { SourceSort } from '../../shared/domain/source';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
@@ -46,6 +47,13 @@ export function App() {
     [setSort],
   );
 
+  // A summary with nothing to act on (all imported, or duplicates) leaves by itself; one that lists
+  // failures or files not imported (a cancelled file fails) stays until dismissed, so its reasons can be read.
+  const summaryRegion = useRef<HTMLDivElement>(null);
+  const { state: importState } = importer;
+  const passingSummary = importState.phase === 'done' && importState.results.every((result) => result.status !== 'failed') ? importState : null;
+  useTransient(summaryRegion, passingSummary, importer.dismiss);
+
   const importFiles = importer.importFiles;
   const dragging = useFileDrop(
     (files) => void importFiles(files),
@@ -72,7 +80,9 @@ export function App() {
             <ShortcutsButton open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
           </>
         } />
-      <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+      <div ref={summaryRegion} className="transient-region">
+        <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+      </div>
       <main className="app-main">
         <NotesSplitView>
         {view.name === 'reader' ? (
