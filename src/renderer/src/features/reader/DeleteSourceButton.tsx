@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { markLibraryChanged } from '../../api/libraryEvents';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useBacklinks } from '../notes/CitedIn';
 
 interface DeleteSourceButtonProps {
   source: Source;
@@ -14,6 +15,9 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Which notes cite it, said before deleting (issue 16): their citations keep a snapshot and say the source is gone.
+  const { data: backlinks } = useBacklinks(source.id);
+  const citing = backlinks?.length ?? 0;
 
   async function remove() {
     setBusy(true);
@@ -37,9 +41,17 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
         <ConfirmDialog
           title="Delete this source?"
           description={
-            <p>
-              “{source.title}” and its original file will be removed from the library. This cannot be undone.
-            </p>
+            <>
+              <p>
+                “{source.title}” and its original file will be removed from the library. This cannot be undone.
+              </p>
+              {citing > 0 ? (
+                <p>
+                  It is cited in {citing === 1 ? '1 note' : `${citing} notes`}. Their citations will keep the quoted words and the source’s details, and say that the source is
+                  gone.
+                </p>
+              ) : null}
+            </>
           }
           confirmLabel="Delete"
           busy={busy}
