@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ListSort } from '../../shared/domain/sourceList';
 import { defaultDirection, LIST_SORTS } from '../../shared/domain/sourceList';
+import { useTransient } from './components/useTransient';
 import { AppHeader } from './components/AppHeader';
 import { BackupsButton } from './features/backups/BackupsButton';
 import { isModalOpen, useIsModalOpen } from './components/modalLayer';
@@ -23,6 +24,7 @@ import { ReaderPage } from './features/reader/ReaderPage';
 import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
+import type { SearchBoxHandle } from './features/search/SearchBox';
 import { SearchBox } from './features/search/SearchBox';
 import { ComparePage } from './features/compare/ComparePage';
 import { useMainViews } from './features/compare/compareViews';
@@ -30,6 +32,7 @@ import { ViewTabs } from './features/compare/ViewTabs';
 import { revealHighlight } from './features/highlights/highlightFocus';
 import { PassagesPage } from './features/passages/PassagesPage';
 import { TimelinePage } from './features/timeline/TimelinePage';
+import { ShortcutsButton } from './components/ShortcutsButton';
 
 /** The sort is kept across restarts; a filter is for now only. */
 const parseSort = (stored: string): Pick<LibraryQuery, 'sort' | 'direction'> | undefined => {
@@ -46,6 +49,8 @@ export function App() {
   const importer = useImport();
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);
+  const searchBox = useRef<SearchBoxHandle>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const modalOpen = useIsModalOpen();
   const views = useMainViews();
   // The source open beside the reader's ("Compare with…"), if any.
@@ -65,13 +70,25 @@ export function App() {
     [setSort],
   );
 
+  // A summary with nothing to act on (all imported, or duplicates) leaves by itself; one that lists
+  // failures or files not imported (a cancelled file fails) stays until dismissed, so its reasons can be read.
+  const summaryRegion = useRef<HTMLDivElement>(null);
+  const { state: importState } = importer;
+  const passingSummary = importState.phase === 'done' && importState.results.every((result) => result.status !== 'failed') ? importState : null;
+  useTransient(summaryRegion, passingSummary, importer.dismiss);
+
   const importFiles = importer.importFiles;
   const dragging = useFileDrop(
     (files) => void importFiles(files),
     () => !importing && !isModalOpen(),
   );
   const back = view.name === 'reader' ? backToLibrary : undefined;
-  useShortcuts({ importArticles: importing ? undefined : () => importButton.current?.open(), back });
+  useShortcuts({
+    importArticles: importing ? undefined : () => importButton.current?.open(),
+    search: () => searchBox.current?.open(),
+    showShortcuts: () => setShortcutsOpen(true),
+    back,
+  });
 
   return (
     <NotesProvider onOpenSource={openSource}>
@@ -82,14 +99,17 @@ export function App() {
           <>
             {/* In the reader, "Back" returns to the view it was opened from. */}
             {view.name === 'reader' ? null : <ViewTabs current={views.main} onSelect={views.setMain} />}
-            <SearchBox onOpenSource={openSource} />
+            <SearchBox onOpenSource={openSource} handle={searchBox} />
             <NotesToggleButton />
             <BackupsButton />
             <ImportButton handle={importButton} busy={importing} onFiles={(files) => void importFiles(files)} />
+            <ShortcutsButton open={shortcutsOpen} onOpenChange={setShortcutsOpen} />
           </>
         } />
       <ReadOnlyBanner />
-      <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+      <div ref={summaryRegion} className="transient-region">
+        <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+      </div>
       <main className="app-main">
         <NotesSplitView>
         {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (

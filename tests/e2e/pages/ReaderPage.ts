@@ -30,6 +30,33 @@ export class ReaderPage {
     return this.article.locator('p');
   }
 
+  /** How far the reader's text is scrolled (its scrolling column, which holds the article). */
+  async scrollTop(): Promise<number> {
+    return this.article.evaluate((article) => {
+      let element: HTMLElement | null = article.parentElement;
+      while (element && !(element.scrollHeight > element.clientHeight && /auto|scroll/.test(getComputedStyle(element).overflowY))) element = element.parentElement;
+      return Math.round((element ?? document.scrollingElement!).scrollTop);
+    });
+  }
+
+  /** The text of the first paragraph wholly in view at the top of the reader. */
+  async firstParagraphInView(): Promise<string> {
+    return this.article.evaluate((article) => {
+      let scroller: HTMLElement | null = article.parentElement;
+      while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+      const top = (scroller ?? document.documentElement).getBoundingClientRect().top;
+      const first = Array.from(article.querySelectorAll('p')).find((paragraph) => paragraph.getBoundingClientRect().top >= Math.max(top, 0));
+      return first?.textContent ?? '';
+    });
+  }
+
+  /** Scrolls the reader's text the way a wheel would (so the app sees scroll events). */
+  async scrollBy(pixels: number): Promise<void> {
+    const box = (await this.article.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, Math.max(box.y, 0) + 100);
+    await this.page.mouse.wheel(0, pixels);
+  }
+
   async editDetails(details: SourceDetails): Promise<void> {
     await this.page.getByRole('button', { name: 'Edit details' }).click();
     for (const [field, value] of Object.entries(details) as [keyof SourceDetails, string][]) {

@@ -220,7 +220,7 @@ test('a highlight is cited and quoted in the open note from its item and from th
   await expect(notes.citations()).toHaveCount(1);
 
   await highlights.select('Peacekeepers said the road');
-  await highlights.toolbar.getByRole('button', { name: 'Quote in note' }).click();
+  await highlights.toolbar.getByRole('button', { name: /^Quote in note \(highlights it in \w+\)$/ }).click();
   await expect(notes.citations()).toHaveCount(2);
   await expect(notes.editor.getByRole('blockquote')).toContainText('Peacekeepers said the road');
   // Quoting a selection highlighted it first: a citation always points at a highlight.
@@ -255,7 +255,7 @@ test('the toolbar follows a mouse selection and works from the keyboard; Escape 
 
   // Tab goes from the selection into the toolbar (one stop), arrows move between its buttons.
   await app.page.keyboard.press('Tab');
-  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight', exact: true })).toBeFocused();
+  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight (yellow)', exact: true })).toBeFocused();
   await app.page.keyboard.press('ArrowRight');
   await app.page.keyboard.press('ArrowRight');
   await expect(highlights.toolbar.getByRole('button', { name: 'Highlight red' })).toBeFocused();

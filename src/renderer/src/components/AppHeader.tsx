@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { ariaKeyShortcuts, chordLabel, SHORTCUTS } from '../hooks/shortcutList';
+import { isMac } from './modifierKey';
 
 interface AppHeaderProps {
   onBack?: () => void;
@@ -17,7 +19,7 @@ export function AppHeader({ onBack, actions }: AppHeaderProps) {
           Marginalia
         </span>
         {onBack ? (
-          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts="Alt+ArrowLeft Escape" title="Back to library (Esc or Alt+←)">
+          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts={ariaKeyShortcuts('back', isMac)} title={`Back to library (${chordLabel(SHORTCUTS.back.chords[0], isMac)})`}>
             <span aria-hidden="true">← </span>Back to library
           </button>
         ) : null}

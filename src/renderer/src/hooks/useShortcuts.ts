@@ -1,21 +1,29 @@
 import { useEffect, useRef } from 'react';
-import { hasModOnly } from '../components/modifierKey';
+import { isMac } from '../components/modifierKey';
 import { isModalOpen } from '../components/modalLayer';
+import type { ShortcutId } from './shortcutList';
+import { matchesShortcut } from './shortcutList';
 
+/** What the window's shortcuts do (see SHORTCUTS); an action left undefined is off for now. */
 export interface Shortcuts {
-  /** Ctrl+O (⌘O on macOS). */
   importArticles?: () => void;
-  /** Escape or Alt+Left; undefined where there is nothing to go back to. */
+  search?: () => void;
+  showShortcuts?: () => void;
+  /** Undefined where there is nothing to go back to. Escape never goes back: it closes things. */
   back?: () => void;
 }
 
-const isTextEntry = (target: EventTarget | null) =>
+export const isTextEntry = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
 
+/** Shortcuts that are typing while the caret is in a text field (`?`; Alt+Left moves by word on macOS). */
+const OUTSIDE_TEXT: ReadonlySet<ShortcutId> = new Set(['back']);
+const ORDER = ['search', 'importArticles', 'showShortcuts', 'back'] as const satisfies readonly (keyof Shortcuts & ShortcutId)[];
+
 /**
- * The window's keyboard shortcuts. None act while a modal dialog is open (Escape is the
- * dialog's then), and Escape and Alt+Left do not act while typing, where they belong to the
- * field (Alt+Left moves by word on macOS).
+ * The window's keyboard shortcuts. None act while a modal dialog is open (its keys are its own),
+ * and none act on a key something nearer the focus already took (preventDefault). Ctrl/Cmd+K and
+ * Ctrl/Cmd+O act in text fields and the note editor too; `?` and Alt+Left do not.
  */
 export function useShortcuts(shortcuts: Shortcuts): void {
   const latest = useRef(shortcuts);
@@ -23,18 +31,16 @@ export function useShortcuts(shortcuts: Shortcuts): void {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isModalOpen()) return;
-      const { importArticles, back } = latest.current;
-      if (importArticles && hasModOnly(event) && !event.shiftKey && event.key.toLowerCase() === 'o') {
+      if (event.defaultPrevented || isModalOpen() || event.isComposing) return;
+      const typing = isTextEntry(event.target);
+      for (const id of ORDER) {
+        const action = latest.current[id];
+        if (!action || !matchesShortcut(id, event, isMac)) continue;
+        // "?" is a character to type in a field; Ctrl/Cmd+/ is not.
+        if (typing && (OUTSIDE_TEXT.has(id) || (id === 'showShortcuts' && event.key === '?'))) return;
         event.preventDefault();
-        importArticles();
-      } else if (back && event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !isTextEntry(event.target)) {
-        event.preventDefault();
-        back();
-      } else if (back && event.key === 'ArrowLeft' && event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && !isTextEntry(event.target)) {
-        // Handled here, not by the browser's history: in browser mode Back could leave the app.
-        event.preventDefault();
-        back();
+        action();
+        return;
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -8,7 +8,9 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import type { ElementNode } from 'lexical';
 import { $createParagraphNode, $createTextNode, $getSelection, $insertNodes, $isRangeSelection, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_MODIFIER_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
-import { isMac, MOD_KEY_LABEL } from '../../components/modifierKey';
+import { isMac } from '../../components/modifierKey';
+import type { ShortcutId } from '../../hooks/shortcutList';
+import { ariaKeyShortcuts, chordLabel, matchesShortcut, SHORTCUTS } from '../../hooks/shortcutList';
 import { LinkDialog } from './LinkDialog';
 import type { BlockKind, ToolbarFormat } from './useToolbarState';
 import { useToolbarState } from './useToolbarState';
@@ -16,16 +18,16 @@ import { useToolbarState } from './useToolbarState';
 interface ToolButton {
   label: string;
   glyph: ReactNode;
-  shortcut?: string;
+  shortcut?: ShortcutId;
   pressed?: boolean;
   disabled?: boolean;
   run: () => void;
 }
 
-const FORMAT_BUTTONS: { format: ToolbarFormat; label: string; glyph: ReactNode; key?: string }[] = [
-  { format: 'bold', label: 'Bold', glyph: <b>B</b>, key: 'B' },
-  { format: 'italic', label: 'Italic', glyph: <i>I</i>, key: 'I' },
-  { format: 'underline', label: 'Underline', glyph: <u>U</u>, key: 'U' },
+const FORMAT_BUTTONS: { format: ToolbarFormat; label: string; glyph: ReactNode; shortcut?: ShortcutId }[] = [
+  { format: 'bold', label: 'Bold', glyph: <b>B</b>, shortcut: 'bold' },
+  { format: 'italic', label: 'Italic', glyph: <i>I</i>, shortcut: 'italic' },
+  { format: 'underline', label: 'Underline', glyph: <u>U</u>, shortcut: 'underline' },
   { format: 'strikethrough', label: 'Strikethrough', glyph: <s>S</s> },
   { format: 'code', label: 'Inline code', glyph: <code>{'<>'}</code> },
 ];
@@ -40,7 +42,6 @@ export function ToolbarPlugin() {
   const [linkDialog, setLinkDialog] = useState<{ url: string; isLink: boolean } | null>(null);
   const [focusIndex, setFocusIndex] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
-  const mod = MOD_KEY_LABEL;
 
   const openLinkDialog = () => {
     const url = editor.getEditorState().read(() => {
@@ -51,13 +52,14 @@ export function ToolbarPlugin() {
     setLinkDialog({ url, isLink: url !== '' });
   };
 
-  // Ctrl+K (⌘K) adds or edits a link, as in most editors.
+  // Ctrl/Cmd+Shift+K adds or edits a link. Not Ctrl/Cmd+K, as in most editors: here that is search,
+  // from anywhere (issue 16); with Shift it is free in Chromium and Electron's menus.
   useEffect(
     () =>
       editor.registerCommand(
         KEY_MODIFIER_COMMAND,
         (event) => {
-          if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return false;
+          if (!matchesShortcut('link', event, isMac)) return false;
           event.preventDefault();
           openLinkDialog();
           return true;
@@ -90,8 +92,8 @@ export function ToolbarPlugin() {
 
   const buttons: ToolButton[][] = [
     [
-      { label: 'Undo', glyph: '↶', shortcut: `${mod}+Z`, disabled: !state.canUndo, run: () => editor.dispatchCommand(UNDO_COMMAND, undefined) },
-      { label: 'Redo', glyph: '↷', shortcut: `${mod}+Shift+Z`, disabled: !state.canRedo, run: () => editor.dispatchCommand(REDO_COMMAND, undefined) },
+      { label: 'Undo', glyph: '↶', shortcut: 'undo', disabled: !state.canUndo, run: () => editor.dispatchCommand(UNDO_COMMAND, undefined) },
+      { label: 'Redo', glyph: '↷', shortcut: 'redo', disabled: !state.canRedo, run: () => editor.dispatchCommand(REDO_COMMAND, undefined) },
     ],
     [
       { label: 'Heading 1', glyph: 'H1', pressed: state.block === 'h1', run: () => setBlock('h1', () => $createHeadingNode('h1')) },
@@ -111,14 +113,14 @@ export function ToolbarPlugin() {
       },
     ],
     [
-      ...FORMAT_BUTTONS.map(({ format, label, glyph, key }) => ({
+      ...FORMAT_BUTTONS.map(({ format, label, glyph, shortcut }) => ({
         label,
         glyph,
-        shortcut: key ? `${mod}+${key}` : undefined,
+        shortcut,
         pressed: state.formats[format],
         run: () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format),
       })),
-      { label: 'Link', glyph: 'Link', shortcut: `${mod}+K`, pressed: state.link, run: openLinkDialog },
+      { label: 'Link', glyph: 'Link', shortcut: 'link', pressed: state.link, run: openLinkDialog },
     ],
   ];
   const flat = buttons.flat();
@@ -146,8 +148,8 @@ export function ToolbarPlugin() {
                 className="note-toolbar-button"
                 aria-label={button.label}
                 aria-pressed={button.pressed}
-                aria-keyshortcuts={button.shortcut?.replace(MOD_KEY_LABEL, isMac ? 'Meta' : 'Control')}
-                title={button.shortcut ? `${button.label} (${button.shortcut})` : button.label}
+                aria-keyshortcuts={button.shortcut ? ariaKeyShortcuts(button.shortcut, isMac) : undefined}
+                title={button.shortcut ? `${button.label} (${chordLabel(SHORTCUTS[button.shortcut].chords[0], isMac)})` : button.label}
                 // Aria-disabled rather than disabled: the button stays in the arrow-key order.
                 aria-disabled={button.disabled || undefined}
                 tabIndex={position === focusIndex ? 0 : -1}

@@ -11,7 +11,7 @@ import { NotesContext } from '../notes/NotesContext';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { clearArticleSelectionIf, currentArticleSelection } from './articleSelection';
 import { useCite } from './citeInNote';
-import { parseColor } from './colors';
+import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, revealHighlight, selectHighlight } from './highlightFocus';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleInteractions } from './useArticleInteractions';
@@ -78,15 +78,17 @@ export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
     if (created && cite) cite(highlightCitation(source, created), mode);
   };
 
+  const colorName = COLOR_LABELS[color].toLowerCase();
   return (
     <>
       <SelectionToolbar sourceId={sourceId} articleRef={articleRef} defaultColor={color} onHighlight={(chosen) => void highlight(chosen)}>
         {cite ? (
           <span className="selection-toolbar-cite">
-            <button type="button" tabIndex={-1} onClick={() => void citeSelection('cite')}>
+            {/* The name says what the click also does: a citation points at a highlight, so one is made. */}
+            <button type="button" tabIndex={-1} aria-label={`Cite in note (highlights it in ${colorName})`} title={`Highlights the words in ${colorName}, then cites them in the open note`} onClick={() => void citeSelection('cite')}>
               Cite in note
             </button>
-            <button type="button" tabIndex={-1} onClick={() => void citeSelection('quote')}>
+            <button type="button" tabIndex={-1} aria-label={`Quote in note (highlights it in ${colorName})`} title={`Highlights the words in ${colorName}, then quotes them in the open note`} onClick={() => void citeSelection('quote')}>
               Quote in note
             </button>
           </span>

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { NoteBacklink } from '../../../../shared/api/notes';
 import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
 import { HIGHLIGHT_COLORS, tagKey } from '../../../../shared/domain/highlight';
@@ -22,6 +22,7 @@ import { useHighlightActions } from './useHighlightActions';
 import { useSourceHighlights } from './useSourceHighlights';
 import './highlights.css';
 import './highlightsPanel.css';
+import { useTransient } from '../../components/useTransient';
 
 interface HighlightsPanelProps {
   source: SourceSummary;
@@ -118,6 +119,11 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
   const orphans = all.filter((highlight) => highlight.orphaned && matches(highlight));
   const filtering = colorFilter !== null || activeTag !== null || uncitedOnly;
 
+  // A message is about the moment it was said: it leaves after a few seconds or at the next action.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const clearNotice = useCallback(() => actions.notify(null), [actions]);
+  useTransient(statusRef, notice, clearNotice);
+
   // The deleted item's button is gone: focus moves to Undo, the next thing a user may want.
   useEffect(() => {
     if (notice?.undo) undoRef.current?.focus();
@@ -183,7 +189,7 @@ export function HighlightsPanel({ source }: HighlightsPanelProps) {
       )}
       {orphans.length > 0 ? <OrphanedHighlights sourceId={source.id} orphans={orphans} selectedId={selectedId} actions={actions} /> : null}
       {/* Named: the export button above has a status line of its own. */}
-      <div className="highlights-status" role="status" aria-label="Highlight messages">
+      <div ref={statusRef} className="highlights-status" role="status" aria-label="Highlight messages">
         {notice ? (
           <>
             <span>{notice.message}</span>

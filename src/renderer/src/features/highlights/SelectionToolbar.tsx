@@ -2,7 +2,8 @@ import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { HighlightColor } from '../../../../shared/domain/highlight';
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/highlight';
-import { MOD_KEY_LABEL } from '../../components/modifierKey';
+import { isMac } from '../../components/modifierKey';
+import { ariaKeyShortcuts, chordLabel, SHORTCUTS } from '../../hooks/shortcutList';
 import { useArticleSelection } from './articleSelection';
 import { COLOR_LABELS } from './colors';
 import { scrollParent } from './revealRange';
@@ -50,7 +51,7 @@ function placeToolbar(toolbar: HTMLElement, article: HTMLElement): Placement | n
 }
 
 /**
- * The toolbar over a selection in the article: "Highlight" in the last colour, one button per
+ * The toolbar over a selection in the article: "Highlight" in the last colour (named on it), one button per
  * colour, and whatever else acts on a selection. Fixed-positioned, so it never moves the text;
  * mousedown is cancelled so clicking it keeps the selection. One tab stop; arrow keys move
  * between its buttons (the ARIA toolbar pattern).
@@ -75,6 +76,7 @@ export function SelectionToolbar({ sourceId, articleRef, defaultColor, onHighlig
   }, [selection, articleRef]);
 
   if (!selection) return null;
+  const colorName = COLOR_LABELS[defaultColor].toLowerCase();
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
@@ -100,11 +102,16 @@ export function SelectionToolbar({ sourceId, articleRef, defaultColor, onHighlig
         type="button"
         className="selection-toolbar-main"
         onClick={() => onHighlight(defaultColor)}
-        aria-keyshortcuts="Control+Shift+H Meta+Shift+H h"
-        title={`Highlight in ${COLOR_LABELS[defaultColor].toLowerCase()} (H or ${MOD_KEY_LABEL}+Shift+H)`}
+        // The colour H and this button use, said and shown (issue 16: it used to be a guess).
+        aria-label={`Highlight (${colorName})`}
+        aria-keyshortcuts={ariaKeyShortcuts('highlight', isMac)}
+        title={`Highlight in ${colorName} (${SHORTCUTS.highlight.chords.map((chord) => chordLabel(chord, isMac)).join(' or ')})`}
       >
         <span className={`color-swatch color-${defaultColor}`} aria-hidden="true" />
         Highlight
+        <span className="selection-toolbar-current" aria-hidden="true">
+          {colorName}
+        </span>
       </button>
       <span className="selection-toolbar-colors">
         {HIGHLIGHT_COLORS.map((color) => (

@@ -1,21 +1,19 @@
 import type { RefObject } from 'react';
 import { useEffect, useRef } from 'react';
 import type { Highlight } from '../../../../shared/domain/highlight';
-import { hasModOnly } from '../../components/modifierKey';
+import { isMac } from '../../components/modifierKey';
 import { isModalOpen } from '../../components/modalLayer';
+import { matchesChord, SHORTCUTS } from '../../hooks/shortcutList';
+import { isTextEntry } from '../../hooks/useShortcuts';
 import { highlightsAt } from './articleOffsets';
 import { characterOffsetAt } from './articleDom';
 import { currentArticleSelection } from './articleSelection';
 import { selectHighlight } from './highlightFocus';
 
-const isTextEntry = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
-
 /**
  * The article's keyboard and pointer behaviour:
  * - Ctrl/Cmd+Shift+H, or plain H outside a text field, highlights the selected words;
- * - Escape with words selected drops the selection (before the window's Escape goes back to the
- *   library, which would lose the reader for a user who only meant to deselect);
+ * - Escape with words selected drops the selection (Escape closes what is open, never the reader);
  * - a click on highlighted text (not the end of a drag) selects that highlight's panel item.
  */
 export function useArticleInteractions(articleRef: RefObject<HTMLElement | null>, sourceId: number, highlights: readonly Highlight[] | undefined, onHighlight: () => void): void {
@@ -25,10 +23,9 @@ export function useArticleInteractions(articleRef: RefObject<HTMLElement | null>
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isModalOpen() || !currentArticleSelection(sourceId)) return;
-      const key = event.key.toLowerCase();
-      const chord = key === 'h' && event.shiftKey && hasModOnly(event);
-      const plain = key === 'h' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && !isTextEntry(event.target);
-      if (chord || plain) {
+      // The plain key (H) is typing in a text field; the chord (Ctrl/Cmd+Shift+H) acts from anywhere.
+      const [plain, chord] = SHORTCUTS.highlight.chords;
+      if (matchesChord(chord, event, isMac) || (matchesChord(plain, event, isMac) && !isTextEntry(event.target))) {
         event.preventDefault();
         latest.current.onHighlight();
       } else if (event.key === 'Escape' && !isTextEntry(event.target)) {

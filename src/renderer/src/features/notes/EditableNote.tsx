@@ -25,7 +25,14 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
   const initialTitle = note.title === DEFAULT_NOTE_TITLE ? '' : note.title;
   const [title, setTitle] = useState(initialTitle);
   const editor = useRef<LexicalEditor | null>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
   const statusId = useId();
+  const { titleFocusFor, titleFocused } = notes;
+  useEffect(() => {
+    if (titleFocusFor !== note.id) return;
+    titleInput.current?.focus();
+    titleFocused();
+  }, [titleFocusFor, titleFocused, note.id]);
 
   const session = useNoteDoc(note.id, doc);
   const autosave = useAutosave(note.id, () => title, initialTitle, session.provider);
@@ -74,6 +81,7 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
       <NoteHeader
         title={
           <input
+            ref={titleInput}
             className="note-title-input"
             aria-label="Note title"
             value={title}

@@ -21,7 +21,12 @@ export interface NotesContextValue {
   closeNote: () => void;
   /** The citation the open note should scroll to, a new object for each request. */
   revealRequest: { noteId: number; ordinal: number } | null;
-  createNote: () => Promise<void>;
+  /** Creates a note and opens it; with `focusTitle`, the caret goes to its title once it shows. */
+  createNote: (options?: { focusTitle?: boolean }) => Promise<void>;
+  /** The note whose title takes the caret when it opens (just created with "New note"); null otherwise. */
+  titleFocusFor: number | null;
+  /** The open note took the caret into its title: the request is done. */
+  titleFocused: () => void;
   deleteNote: (note: NoteSummary) => Promise<void>;
   /** Inserts a citation at the caret of the open note (a new note when none is open). */
   cite: (citation: CitationPayload, mode?: CiteMode) => void;

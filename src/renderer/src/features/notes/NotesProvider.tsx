@@ -74,15 +74,27 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
 
   const closeNote = useCallback(() => setStoredNoteId(0), [setStoredNoteId]);
 
-  const createNote = useCallback(async () => {
-    try {
-      const note = await mutate('createNote', { title: '' });
-      openNote(note.id);
-    } catch (error) {
-      pendingCitations.current = [];
-      announce(errorMessage(error, 'create a note'));
-    }
-  }, [announce, openNote]);
+  const [titleFocusFor, setTitleFocusFor] = useState<number | null>(null);
+  // One note per press: a second press (or key repeat) while the first is being created does nothing.
+  const creating = useRef(false);
+  const createNote = useCallback(
+    async (options?: { focusTitle?: boolean }) => {
+      if (creating.current) return;
+      creating.current = true;
+      try {
+        const note = await mutate('createNote', { title: '' });
+        openNote(note.id);
+        setTitleFocusFor(options?.focusTitle ? note.id : null);
+      } catch (error) {
+        pendingCitations.current = [];
+        announce(errorMessage(error, 'create a note'));
+      } finally {
+        creating.current = false;
+      }
+    },
+    [announce, openNote],
+  );
+  const titleFocused = useCallback(() => setTitleFocusFor(null), []);
 
   const cite = useCallback(
     (citation: CitationPayload, mode: CiteMode = 'cite') => {
@@ -189,6 +201,8 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
       closeNote,
       revealRequest,
       createNote,
+      titleFocusFor,
+      titleFocused,
       deleteNote,
       cite,
       openCitation,
@@ -203,7 +217,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
       undoDelete,
       dismissUndo: () => setLastDeleted(null),
     }),
-    [paneOpen, setPaneOpen, openNoteId, openNote, closeNote, revealRequest, createNote, deleteNote, cite, openCitation, openLibraryLink, registerEditor, declineCitations, registerFlush, passageRequest, announce, announcement, lastDeleted, undoDelete],
+    [paneOpen, setPaneOpen, openNoteId, openNote, closeNote, revealRequest, createNote, titleFocusFor, titleFocused, deleteNote, cite, openCitation, openLibraryLink, registerEditor, declineCitations, registerFlush, passageRequest, announce, announcement, lastDeleted, undoDelete],
   );
   return <NotesContext.Provider value={value}>{children}</NotesContext.Provider>;
 }

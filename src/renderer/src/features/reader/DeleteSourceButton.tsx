@@ -3,6 +3,7 @@ import type { Source } from '../../../../shared/domain/source';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useBacklinks } from '../notes/CitedIn';
 
 interface DeleteSourceButtonProps {
   source: Source;
@@ -13,6 +14,9 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Which notes cite it, said before deleting (issue 16): their citations keep a snapshot and say the source is gone.
+  const { data: backlinks } = useBacklinks(source.id);
+  const citing = backlinks?.length ?? 0;
 
   async function remove() {
     setBusy(true);
@@ -35,9 +39,17 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
         <ConfirmDialog
           title="Delete this source?"
           description={
-            <p>
-              “{source.title}” and its original file will be removed from the library. This cannot be undone.
-            </p>
+            <>
+              <p>
+                “{source.title}” and its original file will be removed from the library. This cannot be undone.
+              </p>
+              {citing > 0 ? (
+                <p>
+                  It is cited in {citing === 1 ? '1 note' : `${citing} notes`}. Their citations will keep the quoted words and the source’s details, and say that the source is
+                  gone.
+                </p>
+              ) : null}
+            </>
           }
           confirmLabel="Delete"
           busy={busy}

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { Source } from '../../../../shared/domain/source';
 import { ApiError } from '../../../../shared/api/errors';
 import { mutate } from '../../api/mutate';
-import { errorMessage } from '../../api/errorMessage';
+import { errorMessage, isRefusedRequest } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import type { FieldKey, FormValues } from './metadataForm';
 import { buildPatch, FIELDS, fieldErrors, toFormValues } from './metadataForm';
@@ -36,7 +36,14 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
       const local = fieldErrors(patch);
       if (error instanceof ApiError && error.code === 'conflict' && patch.citekey !== undefined && !local.citekey) local.citekey = 'Already used by another source';
       setErrors(local);
-      setServerMessage(errorMessage(error, 'save the details'));
+      const marked = FIELDS.filter((field) => local[field.key]);
+      // The fields say what is wrong with them; above them, only where to look (the library's
+      // report, with its schema paths, goes to the log).
+      setServerMessage(
+        isRefusedRequest(error) && marked.length > 0
+          ? `Correct ${marked.length === 1 ? `the ${marked[0]!.label.toLowerCase()}` : `the ${marked.length} fields`} marked below, then save again.`
+          : errorMessage(error, 'save the details'),
+      );
       setSaving(false);
       const firstInvalid = FIELDS.find((field) => local[field.key]);
       // Focus the field to fix; the alert above the form is announced as it appears.

@@ -16,6 +16,7 @@ import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
 import { SourceHeader } from './SourceHeader';
 import { SourceProvenance } from './SourceProvenance';
+import { useReadingPosition } from './useReadingPosition';
 import { useSource } from './useSource';
 
 interface ReaderPageProps {
@@ -35,6 +36,8 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCl
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const focusedFor = useRef<number | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  useReadingPosition(scroller, 'article', source ? source.id : null);
 
   // Opening a source moves focus to its title, so a screen reader starts reading there.
   useEffect(() => {
@@ -61,7 +64,7 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCl
   const panel = sidePanel ?? <HighlightsPanel source={source} />;
   return (
     <div className={panel ? 'reader-layout has-side-panel' : 'reader-layout'}>
-      <div className="reader-scroll">
+      <div ref={scroller} className="reader-scroll">
         <div className="reader-column">
           {error ? <ErrorBanner title="This source could not be refreshed." message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
           <SourceHeader

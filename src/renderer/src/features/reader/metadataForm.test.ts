@@ -44,6 +44,10 @@ describe('fieldErrors', () => {
     expect(errors.outlet).toBeUndefined();
   });
 
+  it('says a length limit in words', () => {
+    expect(fieldErrors({ outlet: 'x'.repeat(201) })).toEqual({ outlet: 'Shorten it to at most 200 characters' });
+  });
+
   it('finds nothing wrong with a valid patch', () => {
     expect(fieldErrors({ publishedAt: '2023-02-24', url: 'https://example.com', outlet: null })).toEqual({});
   });

@@ -58,7 +58,8 @@ export function fieldErrors(patch: SourceMetadataPatch): Partial<Record<FieldKey
   const errors: Partial<Record<FieldKey, string>> = {};
   for (const issue of result.error.issues) {
     const key = issue.path[0] as FieldKey | undefined;
-    if (key && !errors[key]) errors[key] = issue.message;
+    // zod's own wording for a length limit ("Too big: expected string to have <=500 characters") is a developer's.
+    if (key && !errors[key]) errors[key] = issue.code === 'too_big' ? `Shorten it to at most ${String(issue.maximum)} characters` : issue.message;
   }
   return errors;
 }

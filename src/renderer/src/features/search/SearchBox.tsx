@@ -1,8 +1,8 @@
-import type { FocusEvent, KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, KeyboardEvent as ReactKeyboardEvent, Ref } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../../shared/api/search';
-import { hasModOnly, isMac, MOD_KEY_LABEL } from '../../components/modifierKey';
-import { isModalOpen } from '../../components/modalLayer';
+import { isMac } from '../../components/modifierKey';
+import { ariaKeyShortcuts, chordLabel, SHORTCUTS } from '../../hooks/shortcutList';
 import { revealHighlight } from '../highlights/highlightFocus';
 import { useNotes } from '../notes/NotesContext';
 import { flatten, groupResults, optionId } from './groupResults';
@@ -12,9 +12,15 @@ import { SearchResults } from './SearchResults';
 import { SEARCH_PAGE, useSearch } from './useSearch';
 import './search.css';
 
+export interface SearchBoxHandle {
+  /** Puts the caret in the search box, its results shown, as Ctrl/Cmd+K does. */
+  open(): void;
+}
+
 interface SearchBoxProps {
   /** Opens a source in the reader (the app's navigation). */
   onOpenSource: (sourceId: number) => void;
+  handle?: Ref<SearchBoxHandle>;
 }
 
 function statusText(typed: string, state: ReturnType<typeof useSearch>): string {
@@ -30,7 +36,7 @@ function statusText(typed: string, state: ReturnType<typeof useSearch>): string 
  * arrows to move through the results, Enter to open one, Escape to close; Ctrl/Cmd+K from anywhere.
  * A source opens in the reader at its first match, a highlight at its passage, a note in the notes column.
  */
-export function SearchBox({ onOpenSource }: SearchBoxProps) {
+export function SearchBox({ onOpenSource, handle }: SearchBoxProps) {
   const idPrefix = `search${useId().replace(/:/g, '')}`;
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -58,19 +64,19 @@ export function SearchBox({ onOpenSource }: SearchBoxProps) {
     if (active) document.getElementById(optionId(idPrefix, active))?.scrollIntoView({ block: 'nearest' });
   }, [active, idPrefix]);
 
-  // Ctrl+K (⌘K) from anywhere; inside a note the editor takes it first (add a link) and says so by preventDefault.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isModalOpen() || !hasModOnly(event) || event.shiftKey || event.key.toLowerCase() !== 'k') return;
-      event.preventDefault();
-      setHelpOpen(false);
-      setOpen(true);
-      input.current?.focus();
-      input.current?.select();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  // Ctrl/Cmd+K from anywhere (useShortcuts calls this).
+  useImperativeHandle(
+    handle,
+    () => ({
+      open: () => {
+        setHelpOpen(false);
+        setOpen(true);
+        input.current?.focus();
+        input.current?.select();
+      },
+    }),
+    [],
+  );
 
   const choose = useCallback(
     (result: SearchResult) => {
@@ -127,11 +133,11 @@ export function SearchBox({ onOpenSource }: SearchBoxProps) {
         type="search"
         className="input search-input"
         aria-label="Search library"
-        aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+        aria-keyshortcuts={ariaKeyShortcuts('search', isMac)}
         aria-autocomplete="list"
         aria-controls={showPanel ? `${idPrefix}-listbox` : undefined}
         aria-activedescendant={showPanel && active ? optionId(idPrefix, active) : undefined}
-        placeholder={`Search (${MOD_KEY_LABEL}+K)`}
+        placeholder={`Search (${chordLabel(SHORTCUTS.search.chords[0], isMac)})`}
         autoComplete="off"
         spellCheck={false}
         value={query}
