@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/domain/source';
 import { isCancelledImport } from '../../../../shared/domain/source';
-import { api } from '../../api/client';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { subscribeLibraryEvents } from '../../api/libraryEvents';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { AutocodeResult, AutocodeUnit } from '../../../../shared/domain/compare';
-import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { mutate } from '../../api/mutate';
