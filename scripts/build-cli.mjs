@@ -19,6 +19,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export const CLI_ENTRIES = {
   entry: 'src/cli/entry.ts',
   searchWorker: 'src/core/search/searchWorker.ts',
+  parseWorker: 'src/core/import/parseWorker.ts',
 };
 
 export async function buildCli(outdir = path.join(root, 'out', 'cli')) {

@@ -1,15 +1,15 @@
-import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../search/searchWorkerHandlers';
 import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
+import { workerEntry } from '../workerEntry';
 
 /** How long one file may take to parse; a 20 MB PDF takes a few seconds on a slow laptop. */
 export const PARSE_TIME_LIMIT_MS = 30_000;
 
 export interface ParseWorkerOptions {
-  /** The worker's entry: the app passes its bundled copy; by default parseWorker.ts beside this module, through tsx. */
+  /** The worker's entry: the app passes its bundled copy; by default parseWorker beside this module (workerEntry.ts: the CLI's build, else the source through tsx). */
   workerPath?: string;
   /** Per-file time limit (default PARSE_TIME_LIMIT_MS). */
   timeLimitMs?: number;
@@ -38,7 +38,7 @@ interface Job {
  * file of the batch is parsed by a fresh one.
  */
 export function createParseWorker(options: ParseWorkerOptions = {}): ParseWorker {
-  const entry = options.workerPath ?? path.join(import.meta.dirname, 'parseWorker.ts');
+  const entry = options.workerPath ?? workerEntry(import.meta.dirname, 'parseWorker');
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   let worker: Worker | null = null;
   let running: Job | null = null;

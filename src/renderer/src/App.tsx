@@ -92,7 +92,10 @@ export function App() {
 
   return (
     <NotesProvider onOpenSource={openSource}>
-    <MenuCommands importArticles={importing ? undefined : () => importButton.current?.open()} importFolder={importing ? undefined : () => importButton.current?.openFolder()} showLibrary={backToLibrary} openSourceId={view.name === 'reader' ? view.sourceId : null} />
+    <MenuCommands importArticles={importing ? undefined : () => importButton.current?.open()} importFolder={importing ? undefined : () => importButton.current?.openFolder()} showView={(next) => {
+        views.setMain(next);
+        if (view.name === 'reader') backToLibrary();
+      }} openSourceId={view.name === 'reader' ? view.sourceId : null} />
     {/* While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too. */}
     <div className="app" aria-hidden={modalOpen || undefined}>
       <AppHeader onBack={back} actions={

@@ -5,7 +5,12 @@ import { z } from 'zod';
  * compare helper's Passages, Compare, Timeline) appends it here and handles `showView` with its
  * id in the page (src/renderer/src/hooks/useMenuCommands.ts); the menu follows.
  */
-export const MENU_VIEWS: readonly MenuView[] = [{ id: 'library', label: 'Library', accelerator: 'CmdOrCtrl+1' }];
+export const MENU_VIEWS: readonly MenuView[] = [
+  { id: 'library', label: 'Library', accelerator: 'CmdOrCtrl+1' },
+  { id: 'passages', label: 'Passages', accelerator: 'CmdOrCtrl+2' },
+  { id: 'compare', label: 'Compare', accelerator: 'CmdOrCtrl+3' },
+  { id: 'timeline', label: 'Timeline', accelerator: 'CmdOrCtrl+4' },
+];
 
 export interface MenuView {
   id: string;
