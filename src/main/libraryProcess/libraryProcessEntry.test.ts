@@ -51,7 +51,7 @@ describe('the library process entry, as a separate process', () => {
     const client = new LibraryClient({ spawn: spawnChild, options: { libraryPath: path.join(directory, 'library.sqlite') }, onEvent: (event) => events.push(event) });
     expect(await client.start()).toBeNull();
     expect(await client.call('importFiles', { files: [article('Talks resume'), article('Corridor closed')] })).toMatchObject({ ok: true, value: [{ status: 'imported' }, { status: 'imported' }] });
-    expect(events).toContainEqual({ type: 'libraryChanged', operation: 'importFiles' });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'libraryChanged', operation: 'importFiles', changes: expect.arrayContaining([expect.objectContaining({ kind: 'sources' })]) }));
     const found = await client.call('search', { query: 'corridor' });
     expect(found).toMatchObject({ ok: true, value: { results: expect.arrayContaining([expect.objectContaining({ type: 'source' })]) } });
     expect(await client.call('shell:exportAllNotes', { folder: path.join(directory, 'export') })).toMatchObject({ ok: true, value: { files: expect.arrayContaining([expect.objectContaining({ fileName: 'bibliography.json' })]) } });
@@ -74,7 +74,7 @@ describe('the library process entry, as a separate process', () => {
     expect(await lost).toEqual({ ok: false, error: { code: 'unavailable', message: CRASHED_MESSAGE } });
     const listed = await client.call('listSources', {});
     expect(listed.ok).toBe(true);
-    const titles = (listed as { value: { title: string }[] }).value.map((source) => source.title);
+    const titles = (listed as { value: { sources: { title: string }[] } }).value.sources.map((source) => source.title);
     expect(titles).toContain('Committed before');
     expect(spawned).toHaveLength(2);
     await client.close();

@@ -71,8 +71,8 @@ describe('the library served from its own process', () => {
     expect(imported).toMatchObject({ ok: true, value: [{ status: 'imported' }] });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await client.call('listSources', {})).toMatchObject({ ok: true, value: [{ title: expect.stringContaining('First article') }] });
-    expect(events).toContainEqual({ type: 'libraryChanged', operation: 'importFiles' });
+    expect(await client.call('listSources', {})).toMatchObject({ ok: true, value: { sources: [{ title: expect.stringContaining('First article') }] } });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'libraryChanged', operation: 'importFiles', changes: expect.arrayContaining([expect.objectContaining({ kind: 'sources' })]) }));
     await client.close();
     expect(log.exits).toBe(1);
   });
@@ -93,7 +93,7 @@ describe('the library served from its own process', () => {
     const lost = client.call('listSources', {});
     transports[0]!.kill();
     expect(await lost).toEqual({ ok: false, error: { code: 'unavailable', message: CRASHED_MESSAGE } });
-    expect(await client.call('listSources', {})).toMatchObject({ ok: true, value: [{ title: expect.stringContaining('Kept article') }] });
+    expect(await client.call('listSources', {})).toMatchObject({ ok: true, value: { sources: [{ title: expect.stringContaining('Kept article') }] } });
     expect(transports).toHaveLength(2);
     await client.close();
   });
