@@ -30,7 +30,9 @@ export function createNoteHandlers(db: Db, emit: (event: LibraryEvent) => void =
     applyNoteUpdate: ({ id, update, clientId }) => {
       const summary = applyNoteUpdate(db, id, fromBase64(update), clientId);
       emit({ type: 'noteUpdate', noteId: id, update, origin: clientId });
-      return summary;
+      // The sources the note cites now: the change this update declares for "Cited in" views.
+      const citedSourceIds = db.prepare('SELECT DISTINCT source_id FROM citations WHERE note_id = ? AND source_id IS NOT NULL').pluck().all(id) as number[];
+      return { ...summary, citedSourceIds };
     },
     deleteNote: ({ id }) => deleteNote(db, id),
     restoreNote: ({ id }) => restoreNote(db, id),

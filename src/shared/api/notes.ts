@@ -79,11 +79,17 @@ export const noteOperations = {
    * note's content derived (the window may then say "Saved"); the other windows on the note get
    * it as a `noteUpdate` event.
    */
-  applyNoteUpdate: mutation(z.object({ id: NoteId, update: YjsBytes, clientId: NoteClientId }), NoteSummary, ({ id }) => [
-    { kind: 'notes', ids: [id] },
-    // Which sources the note cites after the update is not in the request: "Cited in" views re-check.
-    { kind: 'citations' },
-  ]),
+  applyNoteUpdate: mutation(
+    z.object({ id: NoteId, update: YjsBytes, clientId: NoteClientId }),
+    // With the sources the note cites once the update is in, which "Cited in" views depend on.
+    NoteSummary.extend({ citedSourceIds: z.array(SourceId) }),
+    // As saveNote: the note, and "Cited in" of the sources it cites (a source it stopped citing lists
+    // this note, so that view depends on `notes` [id] and hears it too).
+    ({ id }, { citedSourceIds }) => [
+      { kind: 'notes', ids: [id] },
+      { kind: 'citations', ids: citedSourceIds },
+    ],
+  ),
   /** Hides the note (undoable with restoreNote); deleted notes are purged after 30 days. */
   deleteNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),
   restoreNote: mutation(z.object({ id: NoteId }), NoteSummary, ({ id }) => noteComesOrGoes(id)),

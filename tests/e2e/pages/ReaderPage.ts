@@ -52,8 +52,13 @@ export class ReaderPage {
 
   /** Scrolls the reader's text the way a wheel would (so the app sees scroll events). */
   async scrollBy(pixels: number): Promise<void> {
+    // The wheel goes to what is under the pointer: the middle of the part of the article on screen
+    // (near the top it could be the header or a region of the reader that scrolls on its own).
     const box = (await this.article.boundingBox())!;
-    await this.page.mouse.move(box.x + box.width / 2, Math.max(box.y, 0) + 100);
+    const height = this.page.viewportSize()?.height ?? 600;
+    const top = Math.max(box.y, 0);
+    const bottom = Math.min(box.y + box.height, height);
+    await this.page.mouse.move(box.x + box.width / 2, (top + bottom) / 2);
     await this.page.mouse.wheel(0, pixels);
   }
 

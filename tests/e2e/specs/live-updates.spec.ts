@@ -14,7 +14,7 @@ function recordCalls(page: Page): string[] {
   return calls;
 }
 
-test('typing in a note asks the library for nothing but the saves, with an article open beside it', async ({ app }, testInfo) => {
+test('typing in a note asks the library for nothing but the saves and the note\'s own row, with an article open beside it', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Counts HTTP requests: browser mode only (the desktop app calls over IPC).');
   const library = new LibraryPage(app.page);
   const reader = new ReaderPage(app.page);
@@ -33,8 +33,11 @@ test('typing in a note asks the library for nothing but the saves, with an artic
     await app.page.waitForTimeout(300);
   }
   await expect(notes.editor).toContainText('Talks go on.');
-  expect(calls.length).toBeGreaterThanOrEqual(3);
-  expect(new Set(calls)).toEqual(new Set(['saveNote']));
+  // The note's text goes as Yjs updates (applyNoteUpdate, issue 12); the notes list re-reads the
+  // note's row (its "edited" time). Nothing the open article shows is asked for again.
+  const saves = calls.filter((call) => call === 'applyNoteUpdate');
+  expect(saves.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(calls.filter((call) => call !== 'applyNoteUpdate'))).toEqual(new Set(calls.includes('listNotes') ? ['listNotes'] : []));
 });
 
 test('a change made in another window shows here, and only what it touched is asked for again', async ({ app }, testInfo) => {
