@@ -9,7 +9,8 @@ import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
 import { compressOriginal, decompressOriginal } from './originalBytes';
 
-interface SourceRow {
+/** The columns of SUMMARY_COLUMNS, as SQLite returns them. */
+export interface SourceSummaryRow {
   id: number;
   title: string;
   outlet: string | null;
@@ -18,6 +19,9 @@ interface SourceRow {
   url: string | null;
   language: string | null;
   citekey: string;
+}
+
+interface SourceRow extends SourceSummaryRow {
   body: string;
   file_name: string;
   sha256: string;
@@ -26,7 +30,8 @@ interface SourceRow {
 
 const SUMMARY_COLUMNS = 'id, title, outlet, author, published_at, url, language, citekey';
 
-function toSummary(row: SourceRow): SourceSummary {
+/** A row of SUMMARY_COLUMNS as the contract's SourceSummary (every list of sources maps rows here). */
+export function toSummary(row: SourceSummaryRow): SourceSummary {
   return {
     id: row.id,
     title: row.title,

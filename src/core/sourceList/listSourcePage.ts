@@ -1,8 +1,9 @@
-import type { SourceSummary } from '../../shared/domain/source';
 import type { ListSort, SourceCursor, SourcePage, SourcePageRequest } from '../../shared/domain/sourceList';
 import { defaultDirection, SourcePageRequest as SourcePageRequestSchema } from '../../shared/domain/sourceList';
 import type { Db } from '../db/openDatabase';
 import { prepared } from '../db/prepared';
+import type { SourceSummaryRow } from '../sources';
+import { toSummary } from '../sources';
 import { andWhere, sourceFilterSql } from './sourceFilterSql';
 
 /**
@@ -17,28 +18,9 @@ const SORT_KEYS: Record<ListSort, string> = {
   author: "coalesce(author, '') COLLATE NOCASE",
 };
 
-interface Row {
-  id: number;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  published_at: string | null;
-  url: string | null;
-  language: string | null;
-  citekey: string;
+interface Row extends SourceSummaryRow {
   sort_value: string;
 }
-
-const toSummary = (row: Row): SourceSummary => ({
-  id: row.id,
-  title: row.title,
-  outlet: row.outlet,
-  author: row.author,
-  publishedAt: row.published_at,
-  url: row.url,
-  language: row.language,
-  citekey: row.citekey,
-});
 
 /** Sources matching a filter (the rows a "select all" acts on). */
 export function countSourcesMatching(db: Db, where: string, params: Record<string, string | number>): number {
