@@ -1,4 +1,4 @@
-import type { Db } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import type { Random } from './random';
 import { pick, randomInt } from './random';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import { renameCode } from '../src/core/compare/codes';
 import { addToCollection } from '../src/core/compare/collections';
 import { codeMatrix, matrixSql } from '../src/core/compare/matrix';

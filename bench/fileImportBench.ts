@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Db } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import { openDatabase } from '../src/core/db/openDatabase';
 import type { FileToImport } from '../src/core/import/importFiles';
 import { importFiles } from '../src/core/import/importFiles';

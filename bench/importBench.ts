@@ -1,4 +1,4 @@
-import type { Db } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import { insertSource } from '../src/core/sources';
 import type { BenchArticle, Corpus } from './corpus';
 import { articleBatches } from './corpus';

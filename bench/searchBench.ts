@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Db } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import { planSearch, searchLibrary } from '../src/core/search/search';
 import type { SearchType } from '../src/shared/search/parseQuery';
 import { parseQuery } from '../src/shared/search/parseQuery';

@@ -1,4 +1,4 @@
-import type { Db } from '../core/db/openDatabase';
+import type { Db } from '../core/db/db';
 import { autocode } from '../core/compare/autocode';
 import { listCodes } from '../core/compare/codes';
 import { addToCollection, listCollections } from '../core/compare/collections';

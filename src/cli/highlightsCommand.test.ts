@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../core/db/openDatabase';
+import type { Db } from '../core/db/db';
 import { createHighlight } from '../core/highlights/highlights';
 import { addTestSource, openHighlightTestLibrary } from '../core/highlights/highlightTestLibrary';
 import { reanchorSource } from '../core/highlights/reanchorSource';

@@ -1,5 +1,5 @@
 import type { Highlight } from '../shared/domain/highlight';
-import type { Db } from '../core/db/openDatabase';
+import type { Db } from '../core/db/db';
 import { listAllHighlights, listHighlights } from '../core/highlights/highlightRows';
 import { formatTable } from './format';
 

@@ -1,5 +1,5 @@
 import { searchLibrary } from '../core/search';
-import type { Db } from '../core/db/openDatabase';
+import type { Db } from '../core/db/db';
 import { formatSnippet } from '../shared/search/snippet';
 
 export const SEARCH_USAGE = `  search QUERY [--limit N]  search sources, highlights and notes, best first; the query

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './db/openDatabase';
+import type { Db } from './db/db';
 import { readOnlyReason } from './db/readOnly';
 
 /**

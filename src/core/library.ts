@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db, OpenOptions } from './db/openDatabase';
+import type { Db } from './db/db';
+import type { OpenOptions } from './db/openDatabase';
 import { openDatabase } from './db/openDatabase';
 
 /** An open library file. Every core function takes `library.db`, so tests run on temp files. */

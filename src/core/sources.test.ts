@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/errors';
-import type { Db } from './db/openDatabase';
+import type { Db } from './db/db';
 import { openDatabase } from './db/openDatabase';
 import { reanchorSource } from './highlights/reanchorSource';
 import { importFile, importFiles } from './import/importFiles';

@@ -3,7 +3,7 @@ import type { Source, SourceSort, SourceSummary } from '../shared/domain/source'
 import { SourceMetadataPatch } from '../shared/domain/source';
 import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
-import type { Db } from './db/openDatabase';
+import type { Db } from './db/db';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';

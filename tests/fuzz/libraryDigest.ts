@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../src/core/db/openDatabase';
+import type { Db } from '../../src/core/db/db';
 
 /** A hash of every row of every table: equal digests mean an unchanged library. */
 export function libraryDigest(db: Db): string {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listAllHighlights } from '../highlights/highlightRows';
 import { autocode, undoAutocode, units } from './autocode';
 import { importSamples, openCompareTestLibrary } from './compareTestLibrary';

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import { foldSearchText } from '../../shared/search/fold';
 import { parseQuery } from '../../shared/search/parseQuery';
 import { sentenceEnd } from '../../shared/text/sentences';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { anchorSelection, deleteHighlight, insertHighlight } from '../highlights/highlights';
 import { buildMatch } from '../search/buildMatch';
 import { SEARCH_TOKENIZER } from '../search/searchIndex';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listHighlights } from '../highlights/highlightRows';
 import { removeHighlightTag } from '../highlights/tags';
 import { searchLibrary } from '../search/search';

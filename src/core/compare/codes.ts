@@ -2,7 +2,7 @@ import type { Code } from '../../shared/domain/compare';
 import { CodeColor, normalizeCodeName, parentCode } from '../../shared/domain/compare';
 import { TAG_MAX_LENGTH, tagKey } from '../../shared/domain/highlight';
 import { ApiError, notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { writeTransaction } from '../db/writeTransaction';
 import { reindexHighlight } from '../search/searchIndex';
 

@@ -1,7 +1,7 @@
 import type { Collection } from '../../shared/domain/compare';
 import { tagKey } from '../../shared/domain/highlight';
 import { notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { writeTransaction } from '../db/writeTransaction';
 
 /** Collections (issue 11): named sets of sources, one source in any number of them. */

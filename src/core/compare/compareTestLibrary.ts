@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createHighlight } from '../highlights/highlights';
 import { importFiles } from '../import/importFiles';
 import { Library } from '../library';

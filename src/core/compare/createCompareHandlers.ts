@@ -1,5 +1,5 @@
 import type { CompareHandlers } from '../../shared/api/compare';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { autocode, undoAutocode } from './autocode';
 import { deleteCode, listCodes, mergeCodes, renameCode, setCode } from './codes';
 import { addToCollection, collectionSourceIds, deleteCollection, listCollections, removeFromCollection } from './collections';

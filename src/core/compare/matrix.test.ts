@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { updateSource } from '../sources';
 import { addToCollection } from './collections';
 import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';

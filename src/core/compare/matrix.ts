@@ -1,7 +1,7 @@
 import type { CodeMatrix, CoOccurrence, MatrixBy, PassageFilter } from '../../shared/domain/compare';
 import { NO_COLLECTION, NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compare';
 import { tagKey } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { codePaths, listCodes } from './codes';
 import { PASSAGE_FROM, passageFilterSql, whereClause } from './passageFilter';
 

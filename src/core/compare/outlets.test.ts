@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { searchLibrary } from '../search/search';
 import { listSources, updateSource } from '../sources';
 import { addToCollection, collectionSourceIds, deleteCollection, listCollections } from './collections';

@@ -1,6 +1,6 @@
 import type { Outlet } from '../../shared/domain/compare';
 import { ApiError, notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { writeTransaction } from '../db/writeTransaction';
 import { indexSource, unindexSource } from '../search/searchIndex';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createNote, saveNote } from '../notes/notes';
 import { updateSource } from '../sources';
 import { citation, editorStateJson, paragraph } from '../../shared/notes/testStates';

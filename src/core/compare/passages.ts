@@ -1,7 +1,7 @@
 import type { Passage, PassageFilter, PassagePage, PassageSort } from '../../shared/domain/compare';
 import { ApiError } from '../../shared/api/errors';
 import type { HighlightColor } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { CITED_SQL, PASSAGE_FROM, passageFilterSql, whereClause } from './passageFilter';
 
 /**

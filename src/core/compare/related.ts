@@ -1,6 +1,6 @@
 import type { RelatedSource } from '../../shared/domain/compare';
 import { notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import type { DocumentTerms } from './salientTerms';
 import { documentTerms } from './salientTerms';
 

@@ -1,7 +1,7 @@
 import type { Timeline } from '../../shared/domain/compare';
 import { NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compare';
 import type { HighlightColor } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 export interface TimelineOptions {
   by?: 'outlet' | 'country';

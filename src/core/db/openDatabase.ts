@@ -10,7 +10,6 @@ import { openReadOnlyDatabase, whyNotWritable } from './readOnlyOpen';
 
 import type { Db } from './db';
 
-export type { Db };
 
 export class LibraryOpenError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import type { Db } from './openDatabase';
+import type { Db } from './db';
 
 /** Why each library connection opened read-only ("the file … is not writable by you"); set by openDatabase. */
 const reasons = new WeakMap<Db, string | null>();

@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from './openDatabase';
+import type { Db } from './db';
 import { readOnlyReason } from './readOnly';
 
 /** How long a writer waits for another to finish (the busy_timeout openDatabase sets). */

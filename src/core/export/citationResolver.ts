@@ -1,7 +1,7 @@
 import type { SerializedCitation } from '../../shared/domain/note';
 import { sourceDeepLink } from '../../shared/text/deepLink';
 import type { SourceSummary } from '../../shared/domain/source';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { findSourceSummary } from '../sources';
 import { usableCitekey } from './citekeys';
 import type { CitedSource } from './csl';

@@ -1,5 +1,5 @@
 import type { ExportHandlers } from '../../shared/api/export';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 /**
  * The export operations' handlers, for createHandlers to spread in. The Markdown and LaTeX

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { exportAllNotes, writeContained } from './exportFolder';
 import { addNote, openExportTestLibrary } from './exportTestLibrary';
 import { cite, p, state, text } from './lexicalFixtures';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportOptions, ExportStyle } from '../../shared/api/export';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/api/export';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createCitationResolver } from './citationResolver';
 import { bibliographyFiles, buildBibliography, prepareNote, renderNote } from './exportNote';
 import { listExportableNotes } from './noteRows';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { deleteHighlight } from '../highlights/highlights';
 import { deleteSource, updateSource } from '../sources';
 import { exportNote } from './exportNote';

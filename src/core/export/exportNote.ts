@@ -2,7 +2,7 @@ import type { FootnoteReference, Heading, PhrasingContent, RootContent } from 'm
 import type { ExportedBibliography, ExportOptions, ExportStyle, NoteExport } from '../../shared/api/export';
 import { DEFAULT_EXPORT_OPTIONS } from '../../shared/api/export';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { formatBibtex } from './bibtex';
 import type { CitationResolver, ResolvedCitation } from './citationResolver';
 import { createCitationResolver } from './citationResolver';

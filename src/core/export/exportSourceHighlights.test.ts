@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { addHighlight, addSource, openExportTestLibrary } from './exportTestLibrary';
 import { exportSourceHighlights, hashtag } from './exportSourceHighlights';
 import { parseMarkdown, plainText } from './parseMarkdownForTests';

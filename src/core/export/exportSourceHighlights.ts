@@ -2,7 +2,7 @@ import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast
 import type { HighlightsExport } from '../../shared/api/export';
 import type { Highlight } from '../../shared/domain/highlight';
 import { sourceDeepLink } from '../../shared/text/deepLink';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listHighlights } from '../highlights/highlightRows';
 import { getSource } from '../sources';
 import { safeFileStem } from './safeFileName';

@@ -1,5 +1,5 @@
 import { ApiError, notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 /**
  * The notes export reads: live notes only (a deleted note is hidden everywhere until purged).

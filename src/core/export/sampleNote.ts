@@ -1,4 +1,4 @@
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { addHighlight, addNote, addSource } from './exportTestLibrary';
 import { autolink, B, br, checkItem, cite, CODE, h, HIGHLIGHT, I, li, link, list, nested, p, quote, S, state, SUB, SUP, tab, text, U } from './lexicalFixtures';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HighlightHandlers } from '../../shared/api/highlights';
 import { highlightOperations } from '../../shared/api/highlights';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createHighlightHandlers } from './createHighlightHandlers';
 import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 

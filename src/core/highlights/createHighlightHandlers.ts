@@ -1,5 +1,5 @@
 import type { HighlightHandlers } from '../../shared/api/highlights';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listHighlights } from './highlightRows';
 import { createHighlight, deleteHighlight, reattachHighlight, restoreHighlight, updateHighlight } from './highlights';
 import { reanchorSource } from './reanchorSource';

@@ -1,6 +1,6 @@
 import type { Highlight, HighlightColor } from '../../shared/domain/highlight';
 import { notFound } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 export interface HighlightRow {
   id: number;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { deleteSource } from '../sources';
 import { getHighlight, listHighlights } from './highlightRows';
 import { createHighlight, deleteHighlight, reattachHighlight, restoreHighlight, updateHighlight } from './highlights';

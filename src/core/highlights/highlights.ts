@@ -3,7 +3,7 @@ import { createAnchor, rangeProblem } from '../../shared/anchoring/anchor';
 import { reanchor } from '../../shared/anchoring/reanchor';
 import type { Highlight, HighlightColor, HighlightPatch } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { reindexHighlight } from '../search/searchIndex';
 import { getHighlight, requireSourceBody } from './highlightRows';
 import { attachTags, deleteUnusedTags } from './tags';

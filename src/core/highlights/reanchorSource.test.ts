@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { getSource } from '../sources';
 import { getHighlight, listHighlights } from './highlightRows';
 import { createHighlight } from './highlights';

@@ -4,7 +4,7 @@ import { reanchor } from '../../shared/anchoring/reanchor';
 import type { ReanchorReport } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { reindexHighlight } from '../search/searchIndex';
 import { setSourceBody } from '../sources';
 import type { HighlightRow } from './highlightRows';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tagKey } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { getHighlight } from './highlightRows';
 import { createHighlight, deleteHighlight } from './highlights';
 import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';

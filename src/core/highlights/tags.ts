@@ -1,7 +1,7 @@
 import type { Highlight, TagUsage } from '../../shared/domain/highlight';
 import { MAX_TAGS_PER_HIGHLIGHT, normalizeTagName, TAG_MAX_LENGTH, tagKey } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { reindexHighlight } from '../search/searchIndex';
 import { getHighlight } from './highlightRows';
 import { writeTransaction } from '../db/writeTransaction';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationCollectionLd, WebAnnotationDocument } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listHighlights } from './highlightRows';
 import { sourceDeepLink } from '../../shared/text/deepLink';
 import { createCitationResolver } from '../export/citationResolver';

@@ -15,7 +15,7 @@ import {
 } from '../../shared/domain/highlight';
 import { ApiError, notFound } from '../../shared/api/errors';
 import { z } from 'zod';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listHighlights } from './highlightRows';
 import { insertHighlight } from './highlights';
 import { writeTransaction } from '../db/writeTransaction';

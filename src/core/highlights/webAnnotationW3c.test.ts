@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { hasInterop, INTEROP_SKIP } from '../interopReferences';
 import { createHighlight, updateHighlight } from './highlights';
 import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../../../tests/fixtures/import/makePdf';
 import type { ImportResult } from '../../shared/domain/source';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { countSources, getSource } from '../sources';
 import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
 import { importFiles } from './importFiles';

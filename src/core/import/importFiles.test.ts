@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../shared/domain/source';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
 import { countSources, getSource, listSources, readOriginal } from '../sources';
 import type { FileToImport } from './importFiles';

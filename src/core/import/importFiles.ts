@@ -3,7 +3,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportResult } from '../../shared/domain/source';
 import { IMPORT_CANCELLED_MESSAGE } from '../../shared/domain/source';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { indexSource } from '../search/searchIndex';
 import { insertSourceRow } from '../sources';

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { getSource, readOriginal } from '../sources';
 import { decodeText } from './decodeText';
 import { importFile } from './importFiles';

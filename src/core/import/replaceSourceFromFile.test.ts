@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { getHighlight, listHighlights } from '../highlights/highlightRows';
 import { createHighlight } from '../highlights/highlights';
 import { openHighlightTestLibrary } from '../highlights/highlightTestLibrary';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import type { ReanchorReport } from '../../shared/domain/highlight';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { requireSourceBody } from '../highlights/highlightRows';
 import { reanchorSource } from '../highlights/reanchorSource';
 import { writeOriginal } from '../sources';

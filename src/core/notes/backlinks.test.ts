@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { citation, editorStateJson, paragraph, text } from '../../shared/notes/testStates';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { checkCitationTargets, listBacklinks } from './backlinks';
 import { createNoteHandlers } from './createNoteHandlers';
 import { createNote, deleteNote, saveNote } from './notes';

@@ -1,5 +1,5 @@
 import type { CitationTargetStatus, NoteBacklink } from '../../shared/api/notes';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 interface BacklinkRow {
   note_id: number;

@@ -1,6 +1,6 @@
 import type { LibraryEvent } from '../../shared/api/contract';
 import type { NoteHandlers } from '../../shared/api/notes';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { checkCitationTargets, listBacklinks } from './backlinks';
 import { applyNoteUpdate, openNoteDoc } from './noteDocs';
 import { createNote, deleteNote, getNote, listNotes, renameNote, restoreNote, saveNoteContent } from './notes';

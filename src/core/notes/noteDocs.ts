@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { NoteSummary } from '../../shared/domain/note';
 import { ApiError } from '../../shared/api/errors';
 import { EditorStateError, readEditorState } from '../../shared/notes/readEditorState';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import type { NoteRow } from './notes';
 import { liveRow, storeNoteContent, toSummary } from './notes';
 import type { NoteDocEditor } from './yjs/noteDocEditor';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/api/errors';
 import { citation, editorStateJson, heading, link, paragraph, text } from '../../shared/notes/testStates';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, purgeDeletedNotes, renameNote, restoreNote, saveNote } from './notes';
 import { addSource, openNotesTestLibrary } from './notesTestLibrary';

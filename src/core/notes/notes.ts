@@ -3,7 +3,7 @@ import { DEFAULT_NOTE_TITLE } from '../../shared/api/notes';
 import { ApiError, notFound } from '../../shared/api/errors';
 import type { NoteContent } from '../../shared/notes/readEditorState';
 import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState } from '../../shared/notes/readEditorState';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { writeTransaction } from '../db/writeTransaction';
 import { writeNoteSearchText } from '../search/searchIndex';
 import { hasNoteDoc, replaceNoteDocContent } from './noteDocs';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
 import { insertSource } from '../sources';
 

@@ -1,6 +1,6 @@
 import { tagKey } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import type { TagInfo } from './codebook';
 
 /**

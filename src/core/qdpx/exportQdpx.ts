@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Highlight } from '../../shared/domain/highlight';
 import { offsetConverter } from '../../shared/anchoring/codePoints';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { listAllHighlights } from '../highlights/highlightRows';
 import type { QdaCode, TagInfo } from './codebook';
 import { allCodes, buildCodebook, tagToCode } from './codebook';

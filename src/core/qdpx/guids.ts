@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 /**
  * REFI-QDA GUIDs for what Marginalia exports: the same library item gets the same GUID in every

@@ -4,7 +4,7 @@ import { DOMParser } from 'linkedom';
 import { COMMENT_MAX_LENGTH, MAX_TAGS_PER_HIGHLIGHT, TagName } from '../../shared/domain/highlight';
 import { isCalendarDate } from '../../shared/text/calendarDate';
 import { canonicalizeText } from '../../shared/text/canonical';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { insertHighlight } from '../highlights/highlights';
 import { createNote, saveNote } from '../notes/notes';
 import { insertSource } from '../sources';

@@ -1,5 +1,5 @@
 import { CITATION_NODE_TYPE } from '../../shared/domain/note';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 
 /**
  * A note's text as the saved editor state the notes column loads (Lexical's serialized form, as

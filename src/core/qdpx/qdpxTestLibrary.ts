@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { addHighlight, addSource } from '../export/exportTestLibrary';
 import { cite, p, state, text } from '../export/lexicalFixtures';
 import { interopFile } from '../interopReferences';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { editorStateJson, paragraph, text } from '../../shared/notes/testStates';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createHighlight } from '../highlights/highlights';
 import { createNote, deleteNote, saveNote } from '../notes/notes';
 import { interleaveByRank, searchLibrary } from './search';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { importFiles } from '../import/importFiles';
 import { findResourcesDirectory } from '../library';
 import { searchLibrary } from './search';

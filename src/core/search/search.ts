@@ -4,7 +4,7 @@ import { SEARCH_DEFAULT_LIMIT } from '../../shared/api/search';
 import type { ParsedQuery } from '../../shared/search/parseQuery';
 import { parseQuery } from '../../shared/search/parseQuery';
 import { segmentsFromMarked, snippetText } from '../../shared/search/snippet';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { buildMatch } from './buildMatch';
 import type { ResultRow, SearchKind, SqlPlan } from './searchKinds';
 import { highlightKind, noteKind, sourceKind } from './searchKinds';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchOperations } from '../../shared/api/search';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createSearchHandlers } from './searchHandlers';
 import { addSource, openSearchTestLibrary } from './searchTestLibrary';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { searchOperations } from '../../shared/api/search';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { searchLibrary } from './search';
 
 type SearchOperations = typeof searchOperations;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { foldSearchText, SEARCH_FOLD, SEARCH_FOLDS_V1 } from '../../shared/search/fold';
 import { editorStateJson, paragraph, text } from '../../shared/notes/testStates';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
 import { createHighlight, deleteHighlight, restoreHighlight, updateHighlight } from '../highlights/highlights';
 import { reanchorSource } from '../highlights/reanchorSource';

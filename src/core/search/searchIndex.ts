@@ -1,5 +1,5 @@
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { writeTransaction } from '../db/writeTransaction';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorStateJson, paragraph, text } from '../../shared/notes/testStates';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { createHighlight } from '../highlights/highlights';
 import { createNote, saveNote } from '../notes/notes';
 import { searchLibrary } from './search';

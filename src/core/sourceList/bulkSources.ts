@@ -1,7 +1,7 @@
 import type { SourceSelection } from '../../shared/domain/sourceList';
 import { SourceSelection as SourceSelectionSchema } from '../../shared/domain/sourceList';
 import { ApiError } from '../../shared/api/errors';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { andWhere, sourceFilterSql } from './sourceFilterSql';
 import { writeTransaction } from '../db/writeTransaction';
 import { indexSource, reindexHighlight, unindexSource } from '../search/searchIndex';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourcePageRequest } from '../../shared/domain/sourceList';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { addSource, openSearchTestLibrary } from '../search/searchTestLibrary';
 import { listLanguages, listSourcePage, sourcePageSql } from './listSourcePage';
 

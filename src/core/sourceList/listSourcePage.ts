@@ -1,6 +1,6 @@
 import type { ListSort, SourceCursor, SourcePage, SourcePageRequest } from '../../shared/domain/sourceList';
 import { defaultDirection, SourcePageRequest as SourcePageRequestSchema } from '../../shared/domain/sourceList';
-import type { Db } from '../db/openDatabase';
+import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import type { SourceSummaryRow } from '../sources';
 import { toSummary } from '../sources';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/openDatabase';
+import type { Db } from '../../db/db';
 
 /**
  * Where each page of a PDF source starts in its canonical body (UTF-16 offsets, like highlight

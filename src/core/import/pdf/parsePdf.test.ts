@@ -4,7 +4,7 @@ import https from 'node:https';
 import { makePdf } from '../../../../tests/fixtures/import/makePdf';
 import { openImportTestLibrary } from '../../../../tests/fixtures/import/importTestLibrary';
 import { canonicalizeText } from '../../../shared/text/canonical';
-import type { Db } from '../../db/openDatabase';
+import type { Db } from '../../db/db';
 import { deleteSource, getSource, readOriginal } from '../../sources';
 import { importFile } from '../importFiles';
 import { listPages, pageOfOffset } from './pagesSchema';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ApiError } from '../../../shared/api/errors';
 import { citation, editorStateJson, heading, lineBreak, link, list, listItem, paragraph, quote, text } from '../../../shared/notes/testStates';
-import type { Db } from '../../db/openDatabase';
+import type { Db } from '../../db/db';
 import { openDatabase } from '../../db/openDatabase';
 import { applyNoteUpdate, COMPACT_AFTER_UPDATES, openNoteDoc } from '../noteDocs';
 import { createNote, getNote, saveNote, saveNoteContent } from '../notes';
