@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The layers of ARCHITECTURE.md, enforced: shared imports nothing platform-specific, core never
@@ -55,6 +56,13 @@ export default tseslint.config(
       { group: ['electron', 'better-sqlite3'], message: 'The renderer talks to the library only through src/renderer/src/api.' },
       { group: ['**/core/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'], message: 'The renderer imports only src/shared and itself.' },
     ]),
+  },
+  {
+    // The two classic rules of hooks only: the React Compiler rules of the plugin's recommended set
+    // assume the compiler, which this project does not use.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['src/preload/**'],

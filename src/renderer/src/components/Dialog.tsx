@@ -37,7 +37,9 @@ export function Dialog({ title, role = 'dialog', onDismiss, initialFocus, descri
       // The dialog leaves the DOM when it unmounts, so restore focus by hand rather than relying on close().
       if (returnFocusTo?.isConnected) returnFocusTo.focus();
     };
-    // Opened once per mount: the props of a mounted dialog do not reopen it.
+    // Opened once per mount: the props of a mounted dialog do not reopen it, and `initialFocus`
+    // is asked only when it opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount, as above
   }, []);
 
   return createPortal(

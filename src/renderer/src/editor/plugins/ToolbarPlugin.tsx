@@ -5,7 +5,7 @@ import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $findMatchingParent } from '@lexical/utils';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ElementNode } from 'lexical';
 import { $createParagraphNode, $createTextNode, $getSelection, $insertNodes, $isRangeSelection, COMMAND_PRIORITY_NORMAL, FORMAT_TEXT_COMMAND, KEY_MODIFIER_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { isMac } from '../../components/modifierKey';
@@ -43,14 +43,14 @@ export function ToolbarPlugin() {
   const [focusIndex, setFocusIndex] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
 
-  const openLinkDialog = () => {
+  const openLinkDialog = useCallback(() => {
     const url = editor.getEditorState().read(() => {
       const selection = $getSelection();
       const link = $isRangeSelection(selection) ? $findMatchingParent(selection.anchor.getNode(), $isLinkNode) : null;
       return $isLinkNode(link) ? link.getURL() : '';
     });
     setLinkDialog({ url, isLink: url !== '' });
-  };
+  }, [editor]);
 
   // Ctrl/Cmd+Shift+K adds or edits a link. Not Ctrl/Cmd+K, as in most editors: here that is search,
   // from anywhere (issue 16); with Shift it is free in Chromium and Electron's menus.
@@ -66,8 +66,7 @@ export function ToolbarPlugin() {
         },
         COMMAND_PRIORITY_NORMAL,
       ),
-    // openLinkDialog reads only the editor.
-    [editor],
+    [editor, openLinkDialog],
   );
 
   const setBlock = (kind: BlockKind, create: () => ElementNode) =>

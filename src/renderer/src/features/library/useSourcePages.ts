@@ -60,7 +60,8 @@ export function useSourcePages(query: LibraryQuery, first: number, last: number)
     });
     rerender();
     return () => stops.forEach((stop) => stop());
-    // `queryKey` stands for `query`.
+    // `queryKey` stands for `query`: a query equal by value is the same query, though a new object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `query` is compared through `queryKey`
   }, [queryKey, firstPage, lastPage]);
 
   const head = peekQuery<SourcePage>(pageKey(query, 0));

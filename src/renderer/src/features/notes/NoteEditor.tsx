@@ -9,7 +9,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useState } from 'react';
 import { NOTE_NODES } from '../../editor/nodes/noteNodes';
 import { noteEditorTheme } from '../../editor/nodes/noteEditorTheme';
 import { CitationPlugin } from '../../editor/plugins/CitationPlugin';
@@ -44,21 +44,18 @@ interface NoteEditorProps {
 export function NoteEditor({ editorState, collaboration, editable, onEditor, onChange, onBlur, reveal }: NoteEditorProps) {
   const notes = useNotes();
   // Made once per mounted note: LexicalComposer reads its config only on its first render.
-  const initialConfig = useMemo(
-    () => ({
-      namespace: 'marginalia-note',
-      nodes: NOTE_NODES,
-      theme: noteEditorTheme,
-      // Bound to a document, the editor starts empty and takes the document's content; it is
-      // editable once that arrived (EditableOnceSyncedPlugin), so nothing is typed into nothing.
-      editable: editable && !collaboration,
-      editorState: collaboration ? null : editorState,
-      onError: (error: Error) => {
-        throw error;
-      },
-    }),
-    [],
-  );
+  const [initialConfig] = useState(() => ({
+    namespace: 'marginalia-note',
+    nodes: NOTE_NODES,
+    theme: noteEditorTheme,
+    // Bound to a document, the editor starts empty and takes the document's content; it is
+    // editable once that arrived (EditableOnceSyncedPlugin), so nothing is typed into nothing.
+    editable: editable && !collaboration,
+    editorState: collaboration ? null : editorState,
+    onError: (error: Error) => {
+      throw error;
+    },
+  }));
   const editorRef = useCallback(
     (editor: LexicalEditor | null) => {
       if (editor) onEditor(editor);

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
 import { PASSAGES_READ } from '../compare/compareDependencies';
 
 const PAGE = 200;
+/** One empty list, so the rows stay the same array until a page arrives. */
+const NO_MORE: Passage[] = [];
 
 export interface PassagePages {
   passages: Passage[];
@@ -30,7 +32,7 @@ export function usePassagePages(filter: PassageFilter, sort: PassageSort): Passa
   const inFlight = useRef(false);
 
   const page = first.data;
-  const current = more.key === key && more.base === page ? more : { key, base: page, passages: [], next: page?.next ?? null };
+  const current = more.key === key && more.base === page ? more : { key, base: page, passages: NO_MORE, next: page?.next ?? null };
   useEffect(() => {
     inFlight.current = false;
   }, [page]);
@@ -54,7 +56,7 @@ export function usePassagePages(filter: PassageFilter, sort: PassageSort): Passa
     );
   }, [current.next, filter, key, page, sort]);
 
-  const passages = page ? [...page.passages, ...current.passages] : [];
+  const passages = useMemo(() => (page ? [...page.passages, ...current.passages] : []), [page, current.passages]);
 
   const loadAll = useCallback(async () => {
     const all = [...passages];

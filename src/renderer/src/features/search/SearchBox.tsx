@@ -58,8 +58,7 @@ export function SearchBox({ onOpenSource, handle }: SearchBoxProps) {
     const sameQuery = answered.current === search.query;
     answered.current = search.query;
     setActive((current) => (sameQuery ? ordered.find((result) => current && result.type === current.type && result.id === current.id) : undefined) ?? ordered[0] ?? null);
-    // `search.query` changes with `ordered`.
-  }, [ordered]);
+  }, [ordered, search.query]);
   useEffect(() => {
     if (active) document.getElementById(optionId(idPrefix, active))?.scrollIntoView({ block: 'nearest' });
   }, [active, idPrefix]);
