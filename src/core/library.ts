@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/db';
+import { backupBeforeMigration, newestGoodBackup } from './backup';
 import type { OpenOptions } from './db/openDatabase';
-import { openDatabase } from './db/openDatabase';
+import { LibraryDamagedError, openDatabase } from './db/openDatabase';
 
 /** An open library file. Every core function takes `library.db`, so tests run on temp files. */
 export class Library {
@@ -12,8 +13,18 @@ export class Library {
     readonly path: string,
   ) {}
 
-  static open(file: string, options?: OpenOptions): Library {
-    return new Library(openDatabase(file, options), path.resolve(file));
+  /**
+   * Opening, checking and backing up, composed: openDatabase opens and checks the file and
+   * migrates it; before a migration the backup policy (backup.ts) makes a verified copy, and a
+   * damaged library is answered with the newest good backup to restore.
+   */
+  static open(file: string, options: Omit<OpenOptions, 'beforeMigration'> = {}): Library {
+    try {
+      return new Library(openDatabase(file, { ...options, beforeMigration: (db) => backupBeforeMigration(db, file) }), path.resolve(file));
+    } catch (error) {
+      if (error instanceof LibraryDamagedError) throw new LibraryDamagedError(error.file, newestGoodBackup(file)?.file ?? null);
+      throw error;
+    }
   }
 
   close(): void {

@@ -1,15 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupBeforeMigration, newestGoodBackup } from '../backup';
 import { ensureSearchIndex } from '../search/searchIndex';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
 import { markReadOnly } from './readOnly';
 import { openReadOnlyDatabase, whyNotWritable } from './readOnlyOpen';
-
 import type { Db } from './db';
-
 
 export class LibraryOpenError extends Error {
   constructor(message: string) {
@@ -18,17 +15,22 @@ export class LibraryOpenError extends Error {
   }
 }
 
-/** The library failed SQLite's quick check: it was not opened for writing. */
+/**
+ * The library failed SQLite's quick check: it was not opened for writing. `newestGoodBackup` is
+ * undefined when no one looked (openDatabase alone knows nothing of backups: Library.open looks).
+ */
 export class LibraryDamagedError extends LibraryOpenError {
   constructor(
     readonly file: string,
-    readonly newestGoodBackup: string | null,
+    readonly newestGoodBackup?: string | null,
   ) {
     super(
       `The library ${file} is damaged (it failed SQLite's quick check), so it was not opened and nothing was written to it. ` +
         (newestGoodBackup
           ? `The newest good backup is ${newestGoodBackup}: restore it with "Restore from backup" in the app or \`marginalia restore ${newestGoodBackup}\`.`
-          : 'No good backup was found beside it; keep a copy of the file and ask for help before changing it.'),
+          : newestGoodBackup === null
+            ? 'No good backup was found beside it; keep a copy of the file and ask for help before changing it.'
+            : 'Keep a copy of the file and restore a backup (`marginalia restore FILE`).'),
     );
     this.name = 'LibraryDamagedError';
   }
@@ -38,6 +40,11 @@ export interface OpenOptions {
   /** Path to a better_sqlite3.node built for another runtime (Electron); see README. */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Called once before an existing library's schema is upgraded, with the library open but not yet
+   * changed; if it throws, nothing is migrated. Library.open makes the verified backup here.
+   */
+  beforeMigration?: (db: Db, fromVersion: number) => void;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -79,7 +86,8 @@ function refuseNewer(file: string, version: number): LibraryOpenError {
 
 /**
  * Opens (creating if needed) a library file: WAL, foreign keys on, migrations applied.
- * A file written by a newer Marginalia is refused before anything is written to it.
+ * A file written by a newer Marginalia is refused before anything is written to it. No backups
+ * here: the app opens a library through Library.open (src/core/library.ts), which adds them.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const headerVersion = headerUserVersion(file);
@@ -109,7 +117,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       throw new LibraryOpenError(`The file ${file} is an SQLite database of another program, not a Marginalia library. It has not been changed. Choose a library file, or a new file name to start one.`);
     }
     // A damaged library is never written to: the user is offered the newest good backup instead.
-    if (version > 0 && db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file), newestGoodBackup(file)?.file ?? null);
+    if (version > 0 && db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file));
     if (notWritable !== null && version < SCHEMA_VERSION) {
       throw new LibraryOpenError(
         `The library ${path.resolve(file)} cannot be opened: ${notWritable}, and it ${version === 0 ? 'is empty' : `was written by an older version of Marginalia (schema ${version}), which must upgrade it first`}. Make it writable, or open a copy.`,
@@ -124,7 +132,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON');
     if (!readonly) {
-      migrate(db, version, file);
+      // An existing library is copied (by the caller's policy) before its schema changes.
+      if (version > 0 && version < SCHEMA_VERSION) options.beforeMigration?.(db, version);
+      migrate(db, version);
       // After migration 7, or when the search fold changed: the indexes are rebuilt (searchIndex.ts).
       ensureSearchIndex(db);
     }
@@ -133,14 +143,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     if (error instanceof LibraryOpenError) throw error;
     // SQLite found the file malformed before the quick check could run: damaged just the same.
-    if (/^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '')) throw new LibraryDamagedError(path.resolve(file), newestGoodBackup(file)?.file ?? null);
+    if (/^SQLITE_(CORRUPT|NOTADB)/.test((error as { code?: string }).code ?? '')) throw new LibraryDamagedError(path.resolve(file));
     throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message.replace(/\.$/, '')}. Is it a Marginalia library?`);
   }
 }
 
-function migrate(db: Db, from: number, file: string): void {
-  // An existing library is copied (and the copy verified) before its schema changes.
-  if (from > 0 && from < SCHEMA_VERSION) backupBeforeMigration(db, file);
+function migrate(db: Db, from: number): void {
   for (let version = from; version < SCHEMA_VERSION; version++) {
     writeTransaction(db, () => {
       db.exec(migrations[version]!);

@@ -19,7 +19,7 @@ export interface OpenedLibrary {
 }
 
 export function describeOpenFailure(error: unknown): OpenFailure {
-  if (error instanceof LibraryDamagedError) return { message: error.message, damaged: true, newestGoodBackup: error.newestGoodBackup };
+  if (error instanceof LibraryDamagedError) return { message: error.message, damaged: true, newestGoodBackup: error.newestGoodBackup ?? null };
   return { message: error instanceof Error ? error.message : String(error), damaged: false, newestGoodBackup: null };
 }
 
