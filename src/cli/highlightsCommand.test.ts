@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../core/db/db';
 import { createHighlight } from '../core/highlights/highlights';
-import { addTestSource, openHighlightTestLibrary } from '../core/highlights/highlightTestLibrary';
 import { reanchorSource } from '../core/highlights/reanchorSource';
 import { runHighlights } from './highlightsCommand';
+import { addSource, openTestLibrary } from '../../tests/support/library';
 
 const ARMENIAN = 'Լաչինի միջանցքը փակ է արդեն երեք շաբաթ։ Արցախի բնակիչները զրկված են սննդից։';
 const RUSSIAN = 'Жители Нагорного Карабаха лишены продовольствия и лекарств.';
@@ -14,7 +14,7 @@ let out: string[];
 let err: string[];
 const io = { out: (text: string) => out.push(text), err: (text: string) => err.push(text) };
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   out = [];
   err = [];
 });
@@ -22,7 +22,7 @@ afterEach(() => cleanup());
 
 describe('marginalia highlights', () => {
   it('prints the documented JSON, with exact being exactly the selected words', () => {
-    const armenian = addTestSource(db, ARMENIAN);
+    const armenian = addSource(db, { body: ARMENIAN });
     const start = ARMENIAN.indexOf('միջանցքը փակ');
     const created = createHighlight(db, { sourceId: armenian, start, end: start + 'միջանցքը փակ'.length, color: 'green', comment: 'day 21', tags: ['blockade'] });
     expect(runHighlights(db, [String(armenian)], true, io)).toBe(0);
@@ -45,8 +45,8 @@ describe('marginalia highlights', () => {
   });
 
   it('lists every source’s highlights without SOURCE_ID, orphans flagged', () => {
-    const armenian = addTestSource(db, ARMENIAN);
-    const russian = addTestSource(db, RUSSIAN);
+    const armenian = addSource(db, { body: ARMENIAN });
+    const russian = addSource(db, { body: RUSSIAN });
     createHighlight(db, { sourceId: russian, start: 0, end: 6 });
     createHighlight(db, { sourceId: armenian, start: 0, end: 6 });
     reanchorSource(db, russian, 'Совсем другой текст.');
@@ -59,7 +59,7 @@ describe('marginalia highlights', () => {
   });
 
   it('prints a table for people', () => {
-    const russian = addTestSource(db, RUSSIAN);
+    const russian = addSource(db, { body: RUSSIAN });
     createHighlight(db, { sourceId: russian, start: 0, end: 6, tags: ['RU', 'people'] });
     expect(runHighlights(db, [String(russian)], false, io)).toBe(0);
     expect(out.join('\n')).toMatch(/^ID\s+SOURCE\s+AT\s+COLOR\s+TAGS\s+QUOTE\n\d+\s+\d+\s+0–6\s+yellow\s+people, RU\s+Жители$/);
@@ -69,7 +69,7 @@ describe('marginalia highlights', () => {
   });
 
   it('says when there is nothing, when the source is missing, and when the arguments are wrong', () => {
-    const russian = addTestSource(db, RUSSIAN);
+    const russian = addSource(db, { body: RUSSIAN });
     expect(runHighlights(db, [String(russian)], false, io)).toBe(0);
     expect(out).toEqual([`Source ${russian} has no highlights.`]);
     expect(runHighlights(db, ['999'], true, io)).toBe(1);

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IMPORT_FIXTURES } from '../../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../../tests/fixtures/import/makePdf';
 import type { Io } from './main';
 import { main } from './main';
+import { IMPORT_FIXTURES } from '../../tests/fixtures/import/importFixtures';
 
 let dir: string;
 let libraryFile: string;

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNote, saveNote } from '../core/notes/notes';
-import { addSource, openNotesTestLibrary } from '../core/notes/notesTestLibrary';
 import { citation, editorStateJson, paragraph, text } from '../shared/notes/testStates';
 import { main } from './main';
+import { addSource, openTestLibrary, type TestLibrary } from '../../tests/support/library';
 
-let library: ReturnType<typeof openNotesTestLibrary>;
+let library: TestLibrary;
 beforeEach(() => {
-  library = openNotesTestLibrary();
+  library = openTestLibrary();
   vi.stubEnv('MARGINALIA_LIBRARY', '');
 });
 afterEach(() => {
@@ -26,7 +26,7 @@ async function run(...argv: string[]) {
 function writeNotes(): void {
   vi.useFakeTimers({ toFake: ['Date'] });
   const { db } = library;
-  const source = addSource(db, 'The sending of UN peacekeepers', 'AzerNews', '2023-01-11');
+  const source = addSource(db, { title: 'The sending of UN peacekeepers', outlet: 'AzerNews', publishedAt: '2023-01-11' });
   vi.setSystemTime(new Date('2023-02-01T09:30:00Z'));
   const cited = createNote(db, { title: 'Peacekeepers' });
   saveNote(db, cited.id, { editorState: editorStateJson(paragraph(text('Baku says '), citation(source, null), text(' and '), citation(source, null))) });

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../core/library';
-import { buildQdpxLibrary } from '../core/qdpx/qdpxTestLibrary';
 import { main } from './main';
+import { buildQdpxLibrary } from '../../tests/support/qdpx';
 
 let dir: string;
 let out: string[];

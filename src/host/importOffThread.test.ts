@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { openImportTestLibrary } from '../../tests/fixtures/import/importTestLibrary';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library';
 import type { LibraryEvent } from '../shared/api/contract';
 import { startHost } from './server';
+import { openTestLibrary } from '../../tests/support/library';
 
 /** A saved web page of about `megabytes` MB: long enough that Readability takes seconds over it. */
 function bigPage(megabytes: number): Buffer {
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 it('keeps the browser host answering while it parses a heavy file', { timeout: 60_000 }, async () => {
-  const { dir, file, cleanup } = openImportTestLibrary();
+  const { dir, file, cleanup } = openTestLibrary();
   cleanups.push(cleanup);
   const library = Library.open(file);
   cleanups.push(() => library.close());

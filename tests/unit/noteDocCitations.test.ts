@@ -6,25 +6,25 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyNoteUpdate, openNoteDoc } from '../../src/core/notes/noteDocs';
 import { createNote } from '../../src/core/notes/notes';
-import { addSource, openNotesTestLibrary } from '../../src/core/notes/notesTestLibrary';
 import { $createCitationNode } from '../../src/renderer/src/editor/nodes/CitationNode';
 import { NOTE_NODES } from '../../src/renderer/src/editor/nodes/noteNodes';
 import { citation } from '../../src/shared/notes/testStates';
+import { addSource, openTestLibrary, type TestLibrary } from '../support/library';
 
 /**
  * Issue 12: a citation inserted in a window's editor (the app's own CitationNode, bound with
  * @lexical/yjs as the CollaborationPlugin binds it) reaches the library as a Yjs update, and core
  * derives the note's citation row and plain text from it.
  */
-let library: ReturnType<typeof openNotesTestLibrary>;
-beforeEach(() => (library = openNotesTestLibrary()));
+let library: TestLibrary;
+beforeEach(() => (library = openTestLibrary()));
 afterEach(() => library.cleanup());
 
 const provider = { awareness: { getLocalState: () => null, getStates: () => new Map(), on: () => undefined, off: () => undefined, setLocalState: () => undefined, setLocalStateField: () => undefined }, connect: () => undefined, disconnect: () => undefined, on: () => undefined, off: () => undefined } as unknown as Provider;
 
 it('derives the citation row of a citation typed in a window', () => {
   const { db } = library;
-  const source = addSource(db, 'The sending of UN peacekeepers', 'AzerNews', '2023-01-11');
+  const source = addSource(db, { title: 'The sending of UN peacekeepers', outlet: 'AzerNews', publishedAt: '2023-01-11' });
   const note = createNote(db, { title: 'Cited' });
   const editor = createHeadlessEditor({ nodes: [...NOTE_NODES], onError: (error) => { throw error; } });
   const doc = new Y.Doc();

@@ -4,13 +4,13 @@ import { dispatch } from '../../src/core/dispatch';
 import { createHandlers } from '../../src/core/handlers';
 import { Library } from '../../src/core/library';
 import { createNote } from '../../src/core/notes/notes';
-import { openNotesTestLibrary } from '../../src/core/notes/notesTestLibrary';
 import type { NoteDocEditor } from '../../src/core/notes/yjs/noteDocEditor';
 import { createNoteDocEditor } from '../../src/core/notes/yjs/noteDocEditor';
 import { typeAtEnd } from '../../src/core/notes/yjs/testWindow';
 import type { NoteDocTransport } from '../../src/renderer/src/editor/collab/NoteDocProvider';
 import { NoteDocProvider } from '../../src/renderer/src/editor/collab/NoteDocProvider';
 import type { LibraryEvent } from '../../src/shared/api/contract';
+import { openTestLibrary, type TestLibrary } from '../support/library';
 
 /**
  * Issue 12: the renderer's Yjs provider against the real library, through the same validating
@@ -18,13 +18,13 @@ import type { LibraryEvent } from '../../src/shared/api/contract';
  * to check the re-sync after a reconnect). Each window's document is bound to a headless Lexical
  * editor, as the CollaborationPlugin binds the app's.
  */
-let testLibrary: ReturnType<typeof openNotesTestLibrary>;
+let testLibrary: TestLibrary;
 let library: Library;
 let handlers: ReturnType<typeof createHandlers>;
 const streams = new Set<{ listener: (event: LibraryEvent) => void; window: FakeWindow }>();
 
 beforeEach(() => {
-  testLibrary = openNotesTestLibrary();
+  testLibrary = openTestLibrary();
   testLibrary.db.close();
   library = Library.open(testLibrary.file);
   handlers = createHandlers(library, { emit: (event) => streams.forEach((stream) => stream.window.online && stream.listener(event)) });

@@ -5,10 +5,10 @@ import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNote, getNote, listNotes, saveNote } from '../../src/core/notes/notes';
-import { addSource, openNotesTestLibrary } from '../../src/core/notes/notesTestLibrary';
 import { citation } from '../../src/shared/notes/testStates';
 import { $createCitationNode } from '../../src/renderer/src/editor/nodes/CitationNode';
 import { NOTE_NODES } from '../../src/renderer/src/editor/nodes/noteNodes';
+import { addSource, openTestLibrary, type TestLibrary } from '../support/library';
 
 /**
  * Issue 4: a note with every rich-text feature and citations goes through save and load unchanged.
@@ -29,15 +29,15 @@ const formatted = (value: string, ...formats: ('bold' | 'italic' | 'underline' |
   return node;
 };
 
-let library: ReturnType<typeof openNotesTestLibrary>;
-beforeEach(() => (library = openNotesTestLibrary()));
+let library: TestLibrary;
+beforeEach(() => (library = openTestLibrary()));
 afterEach(() => library.cleanup());
 
 describe('a note with every feature', () => {
   it('saves and loads unchanged, with its citation rows and plain text', () => {
     const { db } = library;
-    const azernews = addSource(db, 'The sending of UN peacekeepers', 'AzerNews', '2023-01-11');
-    const armenpress = addSource(db, 'Lachin corridor', 'Armenpress', '2022-12-20');
+    const azernews = addSource(db, { title: 'The sending of UN peacekeepers', outlet: 'AzerNews', publishedAt: '2023-01-11' });
+    const armenpress = addSource(db, { title: 'Lachin corridor', outlet: 'Armenpress', publishedAt: '2022-12-20' });
     const editor = newEditor();
     editor.update(
       () => {

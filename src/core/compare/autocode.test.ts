@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { listAllHighlights } from '../highlights/highlightRows';
 import { autocode, undoAutocode, units } from './autocode';
-import { importSamples, openCompareTestLibrary } from './compareTestLibrary';
 import { allPassages } from './passages';
+import { importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
 });
 afterEach(() => cleanup());

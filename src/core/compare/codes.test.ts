@@ -4,13 +4,13 @@ import { listHighlights } from '../highlights/highlightRows';
 import { removeHighlightTag } from '../highlights/tags';
 import { searchLibrary } from '../search/search';
 import { deleteCode, listCodes, mergeCodes, renameCode, setCode } from './codes';
-import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';
+import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
 });
 afterEach(() => cleanup());
@@ -20,9 +20,9 @@ const highlightIdsFound = (query: string) => searchLibrary(db, query).results.fi
 
 describe('the codebook', () => {
   it('lists codes as a tree: parents (even without a row of their own) before children, counts including children', () => {
-    highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial', 'actors/Azerbaijan']);
-    highlightWords(db, ids[1]!, 'illegal blockade', ['framing/illegal-blockade']);
-    highlightWords(db, ids[2]!, 'illegal blockade', ['framing']);
+    addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing/blockade-denial', 'actors/Azerbaijan'] });
+    addHighlight(db, ids[1]!, 'illegal blockade', { tags: ['framing/illegal-blockade'] });
+    addHighlight(db, ids[2]!, 'illegal blockade', { tags: ['framing'] });
     expect(codeNames()).toEqual([
       ['actors', null, 1],
       ['actors/Azerbaijan', 'actors', 1],
@@ -33,9 +33,9 @@ describe('the codebook', () => {
   });
 
   it('keeps existing tags as codes unchanged, and keeps a code with a colour or description when no passage carries it', () => {
-    const highlight = highlightWords(db, ids[0]!, 'fictitious pretext', ['Blockade']);
+    const highlight = addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['Blockade'] });
     setCode(db, 'framing/peaceful-protest', { color: '#D9480F', description: 'The blockade called an environmental protest' });
-    removeHighlightTag(db, highlight.id, 'Blockade');
+    removeHighlightTag(db, highlight, 'Blockade');
     expect(listCodes(db)).toEqual([
       { name: 'framing', parent: null, color: null, description: '', passageCount: 0 },
       { name: 'framing/peaceful-protest', parent: 'framing', color: '#d9480f', description: 'The blockade called an environmental protest', passageCount: 0 },
@@ -43,21 +43,21 @@ describe('the codebook', () => {
   });
 
   it('renames a code everywhere with its children, and search finds passages by the new name only', () => {
-    const a = highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial']);
-    const b = highlightWords(db, ids[1]!, 'illegal blockade', ['framing']);
+    const a = addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing/blockade-denial'] });
+    const b = addHighlight(db, ids[1]!, 'illegal blockade', { tags: ['framing'] });
     renameCode(db, 'framing', 'frames');
     expect(codeNames()).toEqual([
       ['frames', null, 2],
       ['frames/blockade-denial', 'frames', 1],
     ]);
     expect(listHighlights(db, ids[0]!)[0]!.tags).toEqual(['frames/blockade-denial']);
-    expect(highlightIdsFound('tag:frames')).toEqual([a.id, b.id].sort());
+    expect(highlightIdsFound('tag:frames')).toEqual([a, b].sort());
     expect(highlightIdsFound('tag:framing')).toEqual([]);
   });
 
   it('renaming onto an existing code merges them: a passage carrying both keeps one', () => {
-    const both = highlightWords(db, ids[0]!, 'fictitious pretext', ['denial', 'framing/blockade-denial']);
-    const one = highlightWords(db, ids[1]!, 'illegal blockade', ['denial']);
+    const both = addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['denial', 'framing/blockade-denial'] });
+    const one = addHighlight(db, ids[1]!, 'illegal blockade', { tags: ['denial'] });
     setCode(db, 'denial', { description: 'older' });
     mergeCodes(db, 'denial', 'framing/blockade-denial');
     expect(codeNames()).toEqual([
@@ -66,17 +66,17 @@ describe('the codebook', () => {
     ]);
     expect(listCodes(db)[1]!.description).toBe('older');
     expect(listHighlights(db, ids[0]!)[0]!.tags).toEqual(['framing/blockade-denial']);
-    expect(highlightIdsFound('tag:denial')).toEqual([both.id, one.id].sort());
+    expect(highlightIdsFound('tag:denial')).toEqual([both, one].sort());
     expect(() => mergeCodes(db, 'framing', 'nowhere')).toThrow(/nowhere/);
   });
 
   it('refuses to move a code under itself', () => {
-    highlightWords(db, ids[0]!, 'fictitious pretext', ['framing']);
+    addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing'] });
     expect(() => renameCode(db, 'framing', 'framing/sub')).toThrow(/under itself/);
   });
 
   it('deletes a code and those below it; passages keep their other codes', () => {
-    highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial', 'actors/Azerbaijan']);
+    addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing/blockade-denial', 'actors/Azerbaijan'] });
     expect(deleteCode(db, 'framing')).toEqual({ removedFrom: 1 });
     expect(listHighlights(db, ids[0]!)[0]!.tags).toEqual(['actors/Azerbaijan']);
     expect(codeNames()).toEqual([

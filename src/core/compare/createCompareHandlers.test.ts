@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
 import type { Handlers } from '../../shared/api/contract';
-import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';
+import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let cleanup: () => void;
 let handlers: Handlers;
 let ids: number[];
 beforeEach(async () => {
-  const opened = openCompareTestLibrary();
+  const opened = openTestLibrary();
   cleanup = opened.cleanup;
   handlers = createHandlers(opened.library);
   ids = await importSamples(opened.db);
-  highlightWords(opened.db, ids[4]!, 'UN peacekeepers', ['framing/un']);
+  addHighlight(opened.db, ids[4]!, 'UN peacekeepers', { tags: ['framing/un'] });
 });
 afterEach(() => cleanup());
 

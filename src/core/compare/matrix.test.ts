@@ -2,26 +2,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { updateSource } from '../sources';
 import { addToCollection } from './collections';
-import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';
 import { codeMatrix, coOccurrence } from './matrix';
 import { setOutlet } from './outlets';
 import { allPassages } from './passages';
 import { timeline } from './timeline';
+import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
   updateSource(db, ids[2]!, { outlet: 'Asbarez', publishedAt: '2023-01-10' });
   setOutlet(db, 'Asbarez', { country: 'AM' });
   setOutlet(db, 'AzerNews', { country: 'AZ' });
-  highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial']);
-  highlightWords(db, ids[2]!, 'there is no blockade', ['framing/blockade-denial', 'actors/Aliyev']);
-  highlightWords(db, ids[2]!, 'illegal blockade', ['framing/illegal-blockade']);
-  highlightWords(db, ids[4]!, 'UN peacekeepers', ['framing/blockade-denial']);
-  highlightWords(db, ids[4]!, 'consent of both sides', ['framing/blockade-denial']);
+  addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing/blockade-denial'] });
+  addHighlight(db, ids[2]!, 'there is no blockade', { tags: ['framing/blockade-denial', 'actors/Aliyev'] });
+  addHighlight(db, ids[2]!, 'illegal blockade', { tags: ['framing/illegal-blockade'] });
+  addHighlight(db, ids[4]!, 'UN peacekeepers', { tags: ['framing/blockade-denial'] });
+  addHighlight(db, ids[4]!, 'consent of both sides', { tags: ['framing/blockade-denial'] });
 });
 afterEach(() => cleanup());
 

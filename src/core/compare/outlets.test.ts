@@ -3,14 +3,14 @@ import type { Db } from '../db/db';
 import { searchLibrary } from '../search/search';
 import { listSources, updateSource } from '../sources';
 import { addToCollection, collectionSourceIds, deleteCollection, listCollections } from './collections';
-import { importSamples, openCompareTestLibrary } from './compareTestLibrary';
 import { listOutletDetails, mergeOutlets, renameOutlet, setOutlet } from './outlets';
+import { importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
 });
 afterEach(() => cleanup());

@@ -4,27 +4,27 @@ import { createNote, saveNote } from '../notes/notes';
 import { updateSource } from '../sources';
 import { citation, editorStateJson, paragraph } from '../../shared/notes/testStates';
 import { addToCollection } from './collections';
-import { highlightWords, importSamples, openCompareTestLibrary } from './compareTestLibrary';
 import { setOutlet } from './outlets';
 import { allPassages, queryPassages } from './passages';
+import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 let h: Record<string, number>;
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
   // 1: undated, no outlet; 2: UrduPoint.com 2023-02-24; 3: Asbarez 2023-01-10 (set here); 5: AzerNews 2023-01-11.
   updateSource(db, ids[2]!, { outlet: 'Asbarez', publishedAt: '2023-01-10', language: 'en' });
   setOutlet(db, 'Asbarez', { country: 'AM' });
   setOutlet(db, 'AzerNews', { country: 'AZ' });
   h = {
-    pretext: highlightWords(db, ids[0]!, 'fictitious pretext', ['framing/blockade-denial']).id,
-    urdu: highlightWords(db, ids[1]!, 'illegal blockade', ['framing/illegal-blockade'], 'red').id,
-    asbarezLate: highlightWords(db, ids[2]!, 'there is no blockade', ['framing/blockade-denial']).id,
-    asbarezEarly: highlightWords(db, ids[2]!, 'illegal blockade', ['framing/illegal-blockade', 'actors']).id,
-    azer: highlightWords(db, ids[4]!, 'UN peacekeepers', []).id,
+    pretext: addHighlight(db, ids[0]!, 'fictitious pretext', { tags: ['framing/blockade-denial'] }),
+    urdu: addHighlight(db, ids[1]!, 'illegal blockade', { tags: ['framing/illegal-blockade'], color: 'red' }),
+    asbarezLate: addHighlight(db, ids[2]!, 'there is no blockade', { tags: ['framing/blockade-denial'] }),
+    asbarezEarly: addHighlight(db, ids[2]!, 'illegal blockade', { tags: ['framing/illegal-blockade', 'actors'] }),
+    azer: addHighlight(db, ids[4]!, 'UN peacekeepers', { tags: [] }),
   };
 });
 afterEach(() => cleanup());

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { updateSource } from '../sources';
-import { importSamples, openCompareTestLibrary } from './compareTestLibrary';
 import { RELATED_MIN_SCORE, relatedCoverage } from './related';
 import { documentTerms } from './salientTerms';
+import { importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 let ids: number[];
 beforeEach(async () => {
-  ({ db, cleanup } = openCompareTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
 });
 afterEach(() => cleanup());

@@ -3,17 +3,17 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { exportAllNotes, writeContained } from './exportFolder';
-import { addNote, openExportTestLibrary } from './exportTestLibrary';
 import { cite, p, state, text } from './lexicalFixtures';
 import { buildSampleLibrary } from './sampleNote';
+import { addNote, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 /** A sandbox: the export folder is sandbox/out; nothing may appear in the sandbox outside it. */
 let sandbox: string;
 let out: string;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
   db = library.db;
   sandbox = path.join(library.dir, 'sandbox');
   out = path.join(sandbox, 'out');

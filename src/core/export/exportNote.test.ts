@@ -5,10 +5,10 @@ import type { Db } from '../db/db';
 import { deleteHighlight } from '../highlights/highlights';
 import { deleteSource, updateSource } from '../sources';
 import { exportNote } from './exportNote';
-import { addHighlight, addNote, addSource, openExportTestLibrary } from './exportTestLibrary';
 import { cite, p, state, text } from './lexicalFixtures';
 import { footnoteDefinitions, parseMarkdown } from './parseMarkdownForTests';
 import { ARMENIAN_QUOTE, AZERBAIJANI_QUOTE, buildSampleLibrary, RUSSIAN_QUOTE } from './sampleNote';
+import { addHighlight, addNote, addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
 /**
  * Golden files: the sample note (every rich-text feature, sources in three scripts) exported in
@@ -26,10 +26,10 @@ function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(fs.readFileSync(file, 'utf8'));
 }
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
   db = library.db;
 });
 afterEach(() => library.cleanup());

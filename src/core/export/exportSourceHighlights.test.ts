@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
-import { addHighlight, addSource, openExportTestLibrary } from './exportTestLibrary';
 import { exportSourceHighlights, hashtag } from './exportSourceHighlights';
 import { parseMarkdown, plainText } from './parseMarkdownForTests';
+import { addHighlight, addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
   db = library.db;
 });
 afterEach(() => library.cleanup());

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasInterop, INTEROP_SKIP, interopFile } from '../interopReferences';
 import { exportNote } from './exportNote';
-import { openExportTestLibrary } from './exportTestLibrary';
 import { ARMENIAN_QUOTE, AZERBAIJANI_QUOTE, buildSampleLibrary, RUSSIAN_QUOTE } from './sampleNote';
+import { openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
 /**
  * The exports read by real Pandoc (Debian's `pandoc`, which .ci/run installs). Where it is
@@ -29,9 +29,9 @@ const visibleText = (html: string): string =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
 });
 afterEach(() => library.cleanup());
 

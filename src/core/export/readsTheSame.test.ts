@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { decodeHTML } from 'entities';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportNote } from './exportNote';
-import { addNote, openExportTestLibrary } from './exportTestLibrary';
 import type { Json } from './lexicalFixtures';
 import { br, h, li, list, p, quote, state, text } from './lexicalFixtures';
+import { addNote, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
 /**
  * Markdown that reads the same everywhere (issue 15): golden notes in five scripts, full of
@@ -120,9 +120,9 @@ export function obsidianConstructs(markdown: string): string[] {
   return found;
 }
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
 });
 afterEach(() => library.cleanup());
 

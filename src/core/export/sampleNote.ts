@@ -1,6 +1,6 @@
 import type { Db } from '../db/db';
-import { addHighlight, addNote, addSource } from './exportTestLibrary';
 import { autolink, B, br, checkItem, cite, CODE, h, HIGHLIGHT, I, li, link, list, nested, p, quote, S, state, SUB, SUP, tab, text, U } from './lexicalFixtures';
+import { addHighlight, addNote, addSource } from '../../../tests/support/library';
 
 /**
  * Test support: a library with three sources in three scripts (Armenian, Russian, Azerbaijani),

@@ -3,7 +3,7 @@ import type { HighlightHandlers } from '../../shared/api/highlights';
 import { highlightOperations } from '../../shared/api/highlights';
 import type { Db } from '../db/db';
 import { createHighlightHandlers } from './createHighlightHandlers';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = 'Azerbaijani activists blocked the Lachin corridor on 12 December. Residents lack food and medicine.';
 
@@ -12,8 +12,8 @@ let cleanup: () => void;
 let sourceId: number;
 let handlers: HighlightHandlers;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  sourceId = addSource(db, { body: BODY });
   handlers = createHighlightHandlers(db);
 });
 afterEach(() => cleanup());
@@ -56,7 +56,7 @@ describe('highlight operations through their schemas', () => {
     const reattached = await call('reattachHighlight', { id: created.id, start: 0, end: 11 });
     expect(reattached).toMatchObject({ exact: 'Azerbaijani', orphaned: false });
     const document = await call('exportHighlights', { sourceId });
-    const copy = addTestSource(db, corrected, 'Copy');
+    const copy = addSource(db, { body: corrected, title: 'Copy' });
     expect(await call('importHighlights', { sourceId: copy, document: JSON.parse(JSON.stringify(document)) })).toMatchObject({ imported: 1 });
   });
 

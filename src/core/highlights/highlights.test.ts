@@ -4,9 +4,9 @@ import type { Db } from '../db/db';
 import { deleteSource } from '../sources';
 import { getHighlight, listHighlights } from './highlightRows';
 import { createHighlight, deleteHighlight, reattachHighlight, restoreHighlight, updateHighlight } from './highlights';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { reanchorSource } from './reanchorSource';
 import { listTags } from './tags';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = [
   'Լաչինի միջանցքը փակ է արդեն երեք շաբաթ։',
@@ -19,8 +19,8 @@ let db: Db;
 let cleanup: () => void;
 let sourceId: number;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  sourceId = addSource(db, { body: BODY });
 });
 afterEach(() => cleanup());
 
@@ -138,7 +138,7 @@ describe('reattachHighlight', () => {
 });
 
 it('deletes a source’s highlights and their tag links with the source', () => {
-  const other = addTestSource(db, 'Another article about the Lachin corridor.');
+  const other = addSource(db, { body: 'Another article about the Lachin corridor.' });
   createHighlight(db, { sourceId, ...at('Security Council'), tags: ['UN'] });
   createHighlight(db, { sourceId, ...at('end the blockade'), tags: ['blockade'] });
   const kept = createHighlight(db, { sourceId: other, start: 0, end: 7, tags: ['blockade'] });

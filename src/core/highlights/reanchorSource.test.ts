@@ -3,8 +3,8 @@ import type { Db } from '../db/db';
 import { getSource } from '../sources';
 import { getHighlight, listHighlights } from './highlightRows';
 import { createHighlight } from './highlights';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { reanchorSource } from './reanchorSource';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = [
   'Prime Minister Nikol Pashinyan discussed the ongoing blockade of the Lachin Corridor with President Vladimir Putin.',
@@ -16,8 +16,8 @@ let db: Db;
 let cleanup: () => void;
 let sourceId: number;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  sourceId = addSource(db, { body: BODY });
 });
 afterEach(() => cleanup());
 

@@ -3,8 +3,8 @@ import { tagKey } from '../../shared/domain/highlight';
 import type { Db } from '../db/db';
 import { getHighlight } from './highlightRows';
 import { createHighlight, deleteHighlight } from './highlights';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { addHighlightTag, listTags, removeHighlightTag } from './tags';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = 'Azerbaijani activists blocked the Lachin corridor. Residents of Stepanakert lack food and medicine.';
 
@@ -13,8 +13,8 @@ let cleanup: () => void;
 let first: number;
 let second: number;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  const sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  const sourceId = addSource(db, { body: BODY });
   first = createHighlight(db, { sourceId, start: 0, end: 21 }).id;
   second = createHighlight(db, { sourceId, start: 52, end: 61 }).id;
 });

@@ -6,9 +6,9 @@ import { sourceDeepLink } from '../../shared/text/deepLink';
 import { createCitationResolver } from '../export/citationResolver';
 import { snapshot } from '../export/lexicalFixtures';
 import { createHighlight, deleteHighlight, updateHighlight } from './highlights';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { reanchorSource } from './reanchorSource';
 import { exportWebAnnotations, importWebAnnotations, parseWebAnnotations } from './webAnnotation';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = [
   'Լաչինի միջանցքը փակ է արդեն երեք շաբաթ 🚧։',
@@ -20,8 +20,8 @@ let db: Db;
 let cleanup: () => void;
 let sourceId: number;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  sourceId = addSource(db, { body: BODY });
 });
 afterEach(() => cleanup());
 
@@ -65,7 +65,7 @@ describe('Web Annotation JSON-LD', () => {
   it('round-trips onto another copy of the source: same places, words, colours, comments and tags', () => {
     highlightSeveral();
     const document = JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId)));
-    const copy = addTestSource(db, BODY, 'Second copy');
+    const copy = addSource(db, { body: BODY, title: 'Second copy' });
     const report = importWebAnnotations(db, copy, parseWebAnnotations(document));
     expect(report).toMatchObject({ imported: 3, orphaned: 0, duplicates: 0 });
     expect(listHighlights(db, copy).map(strip)).toEqual(listHighlights(db, sourceId).map(strip));
@@ -75,7 +75,7 @@ describe('Web Annotation JSON-LD', () => {
     highlightSeveral();
     const document = parseWebAnnotations(JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId))));
     const corrected = `Степанакерт.\n\n${BODY.replace('Fəallar qanunsuz istismara son qoyulmasını tələb edirlər.', 'Fəallar başqa tələblər irəli sürürlər.')}`;
-    const target = addTestSource(db, corrected, 'Corrected copy');
+    const target = addSource(db, { body: corrected, title: 'Corrected copy' });
     expect(importWebAnnotations(db, target, document)).toMatchObject({ imported: 3, orphaned: 1 });
     const imported = listHighlights(db, target);
     expect(imported.map((h) => [h.exact, h.orphaned])).toEqual([
@@ -107,7 +107,7 @@ describe('Web Annotation JSON-LD', () => {
     const document = parseWebAnnotations(JSON.parse(JSON.stringify(exportWebAnnotations(db, sourceId))));
     const original = listHighlights(db, sourceId)[0]!;
     deleteHighlight(db, original.id);
-    const other = addTestSource(db, 'Another article: երեք շաբաթ.', 'Other');
+    const other = addSource(db, { body: 'Another article: երեք շաբաթ.', title: 'Other' });
     // The id is free again; a highlight elsewhere takes it.
     const taken = createHighlight(db, { sourceId: other, start: 17, end: 27 });
     db.prepare('UPDATE highlights SET id = ? WHERE id = ?').run(original.id, taken.id);
@@ -131,7 +131,7 @@ describe('Web Annotation JSON-LD', () => {
     reanchorSource(db, sourceId, BODY.replace('son qoyulmasını', 'sonunu'));
     const annotation = exportWebAnnotations(db, sourceId).first!.items[0]!;
     expect((annotation.target as { selector: { type: string }[] }).selector.map((s) => s.type)).toEqual(['TextQuoteSelector']);
-    const other = addTestSource(db, 'Unrelated text about something else entirely.');
+    const other = addSource(db, { body: 'Unrelated text about something else entirely.' });
     expect(importWebAnnotations(db, other, [annotation])).toMatchObject({ imported: 1, orphaned: 1 });
     expect(listHighlights(db, other)[0]).toMatchObject({ exact: orphan.exact, orphaned: true });
   });

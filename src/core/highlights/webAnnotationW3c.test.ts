@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { hasInterop, INTEROP_SKIP } from '../interopReferences';
 import { createHighlight, updateHighlight } from './highlights';
-import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
 import { failedMusts, passesAssertion } from './w3cAnnotationSuite';
 import { exportWebAnnotations } from './webAnnotation';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 const BODY = 'Լաչինի միջանցքը փակ է 🚧։\n\nЖители лишены продовольствия.\n\nFəallar tələb edirlər.';
 
@@ -12,8 +12,8 @@ let db: Db;
 let cleanup: () => void;
 let sourceId: number;
 beforeEach(() => {
-  ({ db, cleanup } = openHighlightTestLibrary());
-  sourceId = addTestSource(db, BODY);
+  ({ db, cleanup } = openTestLibrary());
+  sourceId = addSource(db, { body: BODY });
 });
 afterEach(() => cleanup());
 

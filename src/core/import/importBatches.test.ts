@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../../../tests/fixtures/import/makePdf';
 import type { ImportResult } from '../../shared/domain/source';
 import type { Db } from '../db/db';
 import { countSources, getSource } from '../sources';
 import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
 import { importFiles } from './importFiles';
+import { openTestLibrary } from '../../../tests/support/library';
+import { fixture } from '../../../tests/fixtures/import/importFixtures';
 
 const article = (index: number): FileToImport => ({ name: `article-${index}.txt`, bytes: Buffer.from(`Report number ${index} on the Lachin corridor.\n`) });
 const articles = (count: number) => Array.from({ length: count }, (_, index) => article(index + 1));
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = openImportTestLibrary()));
+beforeEach(() => ({ db, cleanup } = openTestLibrary()));
 afterEach(() => cleanup());
 
 describe('importFiles in batches', () => {

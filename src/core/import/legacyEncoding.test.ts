@@ -1,10 +1,11 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
 import type { Db } from '../db/db';
 import { getSource, readOriginal } from '../sources';
 import { decodeText } from './decodeText';
 import { importFile } from './importFiles';
+import { openTestLibrary } from '../../../tests/support/library';
+import { fixture } from '../../../tests/fixtures/import/importFixtures';
 
 // The fixtures were written by glibc's iconv from these texts, so the decoder is checked against
 // an encoder that is not its own.
@@ -15,7 +16,7 @@ const FRENCH_START = 'Reprise des négociations sur le corridor de Latchine\n\nL
 
 let db: Db;
 let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = openImportTestLibrary()));
+beforeEach(() => ({ db, cleanup } = openTestLibrary()));
 afterEach(() => cleanup());
 
 const importedBody = async (file: { name: string; bytes: Uint8Array }) => {

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, openImportTestLibrary } from '../../../tests/fixtures/import/importTestLibrary';
 import { makePdf } from '../../../tests/fixtures/import/makePdf';
 import { importFiles } from './importFiles';
 import { parseFile } from './parseFile';
 import type { ParseWorker } from './parseInWorker';
 import { createParseWorker } from './parseInWorker';
+import { openTestLibrary } from '../../../tests/support/library';
+import { fixture } from '../../../tests/fixtures/import/importFixtures';
 
 /** A saved web page of about `megabytes` MB: long enough that Readability takes a while over it. */
 function bigPage(megabytes: number): Buffer {
@@ -36,7 +37,7 @@ describe('parsing imports in a worker thread', () => {
   });
 
   it('fails a file over the time limit with a message naming it and the limit; the batch goes on with a fresh worker', { timeout: 60_000 }, async () => {
-    const library = openImportTestLibrary();
+    const library = openTestLibrary();
     cleanups.push(library.cleanup);
     const parser = worker({ timeLimitMs: 300 });
     const results = await importFiles(

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { getHighlight, listHighlights } from '../highlights/highlightRows';
 import { createHighlight } from '../highlights/highlights';
-import { openHighlightTestLibrary } from '../highlights/highlightTestLibrary';
 import { getSource, readOriginal, updateSource } from '../sources';
 import type { FileToImport } from './importFiles';
 import { importFile } from './importFiles';
 import { replaceSourceFromFile } from './replaceSourceFromFile';
+import { openTestLibrary } from '../../../tests/support/library';
 
 const text = (name: string, content: string): FileToImport => ({ name, bytes: Buffer.from(content, 'utf8') });
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -22,7 +22,7 @@ let db: Db;
 let cleanup: () => void;
 let sourceId: number;
 beforeEach(async () => {
-  ({ db, cleanup } = openHighlightTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   const result = await importFile(db, text('talks.txt', `${ORIGINAL}\n`));
   sourceId = result.sourceId!;
 });

@@ -4,12 +4,12 @@ import type { Db } from '../db/db';
 import { checkCitationTargets, listBacklinks } from './backlinks';
 import { createNoteHandlers } from './createNoteHandlers';
 import { createNote, deleteNote, saveNote } from './notes';
-import { addSource, openNotesTestLibrary } from './notesTestLibrary';
+import { addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
-let library: ReturnType<typeof openNotesTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 beforeEach(() => {
-  library = openNotesTestLibrary();
+  library = openTestLibrary();
   db = library.db;
 });
 afterEach(() => {
@@ -19,8 +19,8 @@ afterEach(() => {
 
 describe('backlinks', () => {
   it('lists the live notes citing a source or a highlight, with where in each note', () => {
-    const cited = addSource(db, 'Cited', 'AzerNews');
-    const other = addSource(db, 'Other');
+    const cited = addSource(db, { title: 'Cited', outlet: 'AzerNews' });
+    const other = addSource(db, { title: 'Other' });
     const a = createNote(db, { title: 'A' });
     const b = createNote(db, { title: 'B' });
     const gone = createNote(db, { title: 'Deleted' });
@@ -46,8 +46,8 @@ describe('backlinks', () => {
   });
 
   it('says which cited sources and highlights are gone', () => {
-    const kept = addSource(db, 'Kept');
-    const deleted = addSource(db, 'Deleted');
+    const kept = addSource(db, { title: 'Kept' });
+    const deleted = addSource(db, { title: 'Deleted' });
     db.prepare('DELETE FROM sources WHERE id = ?').run(deleted);
     expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3] });
     db.prepare("INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, created_at, updated_at) VALUES (3, ?, 0, 4, 'Kept', '', '', '', '')").run(kept);
@@ -55,7 +55,7 @@ describe('backlinks', () => {
   });
 
   it('is reachable through the handlers with the contract shapes', () => {
-    const source = addSource(db, 'Cited');
+    const source = addSource(db, { title: 'Cited' });
     const handlers = createNoteHandlers(db);
     const note = handlers.createNote({ title: 'Via handlers' });
     handlers.saveNote({ id: note.id, editorState: editorStateJson(paragraph(citation(source, 2))) });

@@ -4,12 +4,12 @@ import { citation, editorStateJson, heading, link, paragraph, text } from '../..
 import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, purgeDeletedNotes, renameNote, restoreNote, saveNote } from './notes';
-import { addSource, openNotesTestLibrary } from './notesTestLibrary';
+import { addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
-let library: ReturnType<typeof openNotesTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 beforeEach(() => {
-  library = openNotesTestLibrary();
+  library = openTestLibrary();
   db = library.db;
 });
 afterEach(() => {
@@ -40,8 +40,8 @@ describe('notes', () => {
   });
 
   it('saves the state with its plain text and citation rows, and gives it back unchanged', () => {
-    const azernews = addSource(db, 'The sending of UN peacekeepers', 'AzerNews', '2023-01-11');
-    const armenpress = addSource(db, 'Lachin corridor', 'Armenpress', '2022-12-20');
+    const azernews = addSource(db, { title: 'The sending of UN peacekeepers', outlet: 'AzerNews', publishedAt: '2023-01-11' });
+    const armenpress = addSource(db, { title: 'Lachin corridor', outlet: 'Armenpress', publishedAt: '2022-12-20' });
     const note = createNote(db, { title: 'Blockade' });
     const state = editorStateJson(
       heading('h1', text('Two accounts')),
@@ -65,7 +65,7 @@ describe('notes', () => {
   });
 
   it('refuses a state the editor could not load, and leaves the note as it was', () => {
-    const source = addSource(db, 'A source');
+    const source = addSource(db, { title: 'A source' });
     const note = createNote(db);
     const good = editorStateJson(paragraph(text('kept'), citation(source)));
     saveNote(db, note.id, { editorState: good });
@@ -77,7 +77,7 @@ describe('notes', () => {
   });
 
   it('keeps a citation of a deleted source: the row loses its source, the note keeps the citation', () => {
-    const source = addSource(db, 'Soon deleted');
+    const source = addSource(db, { title: 'Soon deleted' });
     const note = createNote(db);
     const state = editorStateJson(paragraph(citation(source)));
     saveNote(db, note.id, { editorState: state });
@@ -116,7 +116,7 @@ describe('notes', () => {
   });
 
   it('deletes with undo: a deleted note is hidden, cannot be saved, and comes back whole', () => {
-    const source = addSource(db, 'Cited');
+    const source = addSource(db, { title: 'Cited' });
     const note = createNote(db, { title: 'To delete' });
     saveNote(db, note.id, { editorState: editorStateJson(paragraph(citation(source))) });
     const before = listNotes(db);
@@ -131,7 +131,7 @@ describe('notes', () => {
 
   it('purges notes deleted long ago, with their citations, and then cannot restore them', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const source = addSource(db, 'Cited');
+    const source = addSource(db, { title: 'Cited' });
     at('2023-01-01T00:00:00Z');
     const old = createNote(db, { title: 'Old' });
     saveNote(db, old.id, { editorState: editorStateJson(paragraph(citation(source))) });

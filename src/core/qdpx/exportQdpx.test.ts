@@ -1,15 +1,15 @@
 import { DOMParser } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addSource, openExportTestLibrary } from '../export/exportTestLibrary';
 import { hasInterop, INTEROP_SKIP } from '../interopReferences';
 import { buildCodebook, tagToCode } from './codebook';
 import { exportQdpx } from './exportQdpx';
 import { libraryGuids } from './guids';
-import { ARMENIAN_BODY, archiveFiles, buildQdpxLibrary, hasXmllint, RUSSIAN_BODY, xmllintProblems } from './qdpxTestLibrary';
+import { addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
+import { archiveFiles, ARMENIAN_BODY, buildQdpxLibrary, hasXmllint, RUSSIAN_BODY, xmllintProblems } from '../../../tests/support/qdpx';
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
 });
 afterEach(() => library.cleanup());
 
@@ -29,7 +29,7 @@ describe('REFI-QDA export', () => {
     const { files } = exported();
     expect(xmllintProblems(files['project.qde']!, library.dir)).toBe('');
     // An empty library is a valid project too.
-    const empty = openExportTestLibrary();
+    const empty = openTestLibrary();
     try {
       expect(xmllintProblems(archiveFiles(exportQdpx(empty.db, { now: NOW }).archive)['project.qde']!, empty.dir)).toBe('');
     } finally {
@@ -105,7 +105,7 @@ describe('REFI-QDA export', () => {
     const { ids, files } = exported();
     const again = archiveFiles(exportQdpx(library.db, { now: NOW }).archive);
     expect(again['project.qde']).toBe(files['project.qde']);
-    const other = openExportTestLibrary();
+    const other = openTestLibrary();
     try {
       addSource(other.db, { title: 'Another library', body: 'Its first article.' });
       buildQdpxLibrary(other.db);

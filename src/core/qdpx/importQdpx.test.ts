@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openExportTestLibrary } from '../export/exportTestLibrary';
 import { listAllHighlights } from '../highlights/highlightRows';
 import { hasInterop, INTEROP_SKIP, interopFile } from '../interopReferences';
 import { getNote, listNotes } from '../notes/notes';
@@ -9,11 +8,12 @@ import { listSources } from '../sources';
 import { exportQdpx } from './exportQdpx';
 import { importQdpx, QdpxError } from './importQdpx';
 import { placeSelection } from './qdpxText';
-import { buildQdpxLibrary } from './qdpxTestLibrary';
+import { openTestLibrary, type TestLibrary } from '../../../tests/support/library';
+import { buildQdpxLibrary } from '../../../tests/support/qdpx';
 
-let library: ReturnType<typeof openExportTestLibrary>;
+let library: TestLibrary;
 beforeEach(() => {
-  library = openExportTestLibrary();
+  library = openTestLibrary();
 });
 afterEach(() => library.cleanup());
 
@@ -119,7 +119,7 @@ describe('REFI-QDA import', () => {
     buildQdpxLibrary(library.db);
     const { archive } = exportQdpx(library.db);
     const before = { sources: listSources(library.db, { sort: 'title' }), highlights: listAllHighlights(library.db).filter((h) => !h.orphaned) };
-    const other = openExportTestLibrary();
+    const other = openTestLibrary();
     try {
       const summary = importQdpx(other.db, archive, 'library.qdpx');
       expect(summary).toMatchObject({ sources: 4, codes: 4, selections: 3, notes: 2, skipped: [] });

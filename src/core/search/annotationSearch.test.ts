@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { createHighlight } from '../highlights/highlights';
 import { createNote, deleteNote, saveNote } from '../notes/notes';
 import { interleaveByRank, searchLibrary } from './search';
-import { addSource, openSearchTestLibrary } from './searchTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 /** Search over highlights (quote, comment, tags) and notes (title, text) beside sources. */
 let db: Db;
@@ -20,7 +20,7 @@ function highlight(sourceId: number, body: string, words: string, extra: { comme
 }
 
 beforeAll(() => {
-  ({ db, cleanup } = openSearchTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   id.az = addSource(db, { title: 'Laçın aksiyası', outlet: 'Report.az', publishedAt: '2023-01-05', body: AZ_BODY });
   id.ru = addSource(db, { title: 'Миротворцы', outlet: 'ТАСС', publishedAt: '2023-02-20', body: RU_BODY });
   id.azQuote = highlight(id.az, AZ_BODY, 'Laçın yolunda aksiya', { comment: 'Compare with the Armenpress account', tags: ['Blockade', 'protest'] });

@@ -5,7 +5,7 @@ import type { Db } from '../db/db';
 import { importFiles } from '../import/importFiles';
 import { findResourcesDirectory } from '../library';
 import { searchLibrary } from './search';
-import { addSource, openSearchTestLibrary } from './searchTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
@@ -14,7 +14,7 @@ const seed: Record<string, number> = {};
 const fixture: Record<string, number> = {};
 
 beforeAll(async () => {
-  ({ db, cleanup } = openSearchTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   const samples = path.join(findResourcesDirectory(), 'samples');
   for (const name of fs.readdirSync(samples).sort()) {
     const [result] = await importFiles(db, [{ name, bytes: fs.readFileSync(path.join(samples, name)) }]);
@@ -84,7 +84,7 @@ describe('searchLibrary over the seeds', () => {
   });
 
   it('ranks a word in the title above the same word in a body', () => {
-    const { db: own, cleanup: close } = openSearchTestLibrary();
+    const { db: own, cleanup: close } = openTestLibrary();
     try {
       const inBody = addSource(own, { title: 'Talks', body: 'Talks resumed on the Zangezur route and Zangezur again, said the ministry.' });
       const inTitle = addSource(own, { title: 'Zangezur', body: 'Talks resumed on the route, said the ministry in a statement today.' });

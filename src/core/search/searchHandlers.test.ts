@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchOperations } from '../../shared/api/search';
 import type { Db } from '../db/db';
 import { createSearchHandlers } from './searchHandlers';
-import { addSource, openSearchTestLibrary } from './searchTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 beforeAll(() => {
-  ({ db, cleanup } = openSearchTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   for (let n = 0; n < 30; n++) addSource(db, { title: `Convoy ${n}`, body: `The Laçın convoy number ${n} waited at the checkpoint.` });
 });
 afterAll(() => cleanup());

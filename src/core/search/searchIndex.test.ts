@@ -11,12 +11,12 @@ import { deleteSource, updateSource } from '../sources';
 import { importFiles } from '../import/importFiles';
 import { searchLibrary } from './search';
 import { indexedFoldVersion, rebuildSearchIndex } from './searchIndex';
-import { addSource, openSearchTestLibrary } from './searchTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let file: string;
 let cleanup: () => void;
-beforeEach(() => ({ db, file, cleanup } = openSearchTestLibrary()));
+beforeEach(() => ({ db, file, cleanup } = openTestLibrary()));
 afterEach(() => cleanup());
 
 type Table = 'sources_fts' | 'highlights_fts' | 'notes_fts';

@@ -6,7 +6,7 @@ import { createNote, saveNote } from '../notes/notes';
 import { searchLibrary } from './search';
 import type { SearchWorkerHandlers } from './searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './searchWorkerHandlers';
-import { addSource, openSearchTestLibrary } from './searchTestLibrary';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let file: string;
@@ -30,7 +30,7 @@ function fillLibrary(): void {
 }
 
 beforeAll(() => {
-  ({ db, cleanup } = openSearchTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   file = db.name;
   const body = 'Convoys waited at the Laçın checkpoint near Xankəndi.';
   const sourceId = addSource(db, { title: 'Laçın checkpoint', publishedAt: '2023-01-05', body });

@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourcePageRequest } from '../../shared/domain/sourceList';
 import type { Db } from '../db/db';
-import { addSource, openSearchTestLibrary } from '../search/searchTestLibrary';
 import { listLanguages, listSourcePage, sourcePageSql } from './listSourcePage';
+import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
 
 beforeEach(() => {
-  ({ db, cleanup } = openSearchTestLibrary());
+  ({ db, cleanup } = openTestLibrary());
   const outlets = ['AzerNews', 'Armenpress', null, 'azatutyun'];
   for (let i = 0; i < 23; i++) {
     addSource(db, {

@@ -2,9 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fixture } from '../../../../tests/fixtures/import/importTestLibrary';
 import { canonicalizeText, splitParagraphs } from '../../../shared/text/canonical';
 import { parseHtml } from './parseHtml';
+import { fixture } from '../../../../tests/fixtures/import/importFixtures';
 
 const parse = (name: string) => parseHtml(fixture(name).bytes);
 const page = (html: string) => parseHtml(Buffer.from(html));

@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import https from 'node:https';
 import { makePdf } from '../../../../tests/fixtures/import/makePdf';
-import { openImportTestLibrary } from '../../../../tests/fixtures/import/importTestLibrary';
 import { canonicalizeText } from '../../../shared/text/canonical';
 import type { Db } from '../../db/db';
 import { deleteSource, getSource, readOriginal } from '../../sources';
 import { importFile } from '../importFiles';
 import { listPages, pageOfOffset } from './pagesSchema';
 import { parsePdf, pdfDate } from './parsePdf';
+import { openTestLibrary } from '../../../../tests/support/library';
 
 const REPORT = makePdf({
   info: { Title: 'Humanitarian situation along the Lachin corridor', Author: 'Office for Humanitarian Affairs', CreationDate: "D:20230215103000+04'00'", Producer: 'LibreOffice 7.4' },
@@ -92,7 +92,7 @@ describe('parsePdf', () => {
 describe('importing a PDF', () => {
   let db: Db;
   let cleanup: () => void;
-  beforeEach(() => ({ db, cleanup } = openImportTestLibrary()));
+  beforeEach(() => ({ db, cleanup } = openTestLibrary()));
   afterEach(() => cleanup());
 
   it('stores the text, the original bytes and the page starts, and tells the page of any offset', async () => {

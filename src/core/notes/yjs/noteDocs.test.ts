@@ -7,15 +7,15 @@ import type { Db } from '../../db/db';
 import { openDatabase } from '../../db/openDatabase';
 import { applyNoteUpdate, COMPACT_AFTER_UPDATES, openNoteDoc } from '../noteDocs';
 import { createNote, getNote, saveNote, saveNoteContent } from '../notes';
-import { addSource, openNotesTestLibrary } from '../notesTestLibrary';
 import { createNoteDocEditor } from './noteDocEditor';
 import { TestWindow } from './testWindow';
+import { addSource, openTestLibrary, type TestLibrary } from '../../../../tests/support/library';
 
 /** Issue 12, item 1: a note is a Yjs document in the library; windows' updates merge and derive the saved note. */
-let library: ReturnType<typeof openNotesTestLibrary>;
+let library: TestLibrary;
 let db: Db;
 beforeEach(() => {
-  library = openNotesTestLibrary();
+  library = openTestLibrary();
   db = library.db;
 });
 afterEach(() => library.cleanup());
@@ -33,7 +33,7 @@ const send = (window: TestWindow, noteId: number, on: Db = db) => {
 
 describe('a note saved before issue 12', () => {
   it('becomes a Yjs document on first open, unchanged, and only once', () => {
-    const source = addSource(db, 'Lachin corridor', 'Armenpress', '2022-12-20');
+    const source = addSource(db, { title: 'Lachin corridor', outlet: 'Armenpress', publishedAt: '2022-12-20' });
     const note = createNote(db, { title: 'Old note' });
     const state = editorStateJson(
       heading('h2', text('Two accounts')),
@@ -60,7 +60,7 @@ describe('a note saved before issue 12', () => {
 
 describe('applying a window’s updates', () => {
   it('derives the editor state, the plain text and the citation rows in the same transaction', () => {
-    const source = addSource(db, 'The sending of UN peacekeepers', 'AzerNews', '2023-01-11');
+    const source = addSource(db, { title: 'The sending of UN peacekeepers', outlet: 'AzerNews', publishedAt: '2023-01-11' });
     const note = createNote(db, { title: 'Live' });
     const window = openWindow(note.id, 'a');
     window.type('Baku says ');

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Db } from '../db/db';
-import { addHighlight, addSource } from '../export/exportTestLibrary';
-import { cite, p, state, text } from '../export/lexicalFixtures';
-import { interopFile } from '../interopReferences';
-import { createNote, saveNote } from '../notes/notes';
+import type { Db } from '../../src/core/db/db';
+import { cite, p, state, text } from '../../src/core/export/lexicalFixtures';
+import { interopFile } from '../../src/core/interopReferences';
+import { createNote, saveNote } from '../../src/core/notes/notes';
+import { addHighlight, addSource } from './library';
 
 /**
  * Test support for the REFI-QDA tests: a library with sources in four scripts (one with an emoji
