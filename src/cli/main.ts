@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
 import type { ImportResult } from '../shared/domain/source';
-import { CANCELLED_MESSAGE, importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
+import { isCancelledImport } from '../shared/domain/source';
+import { importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
 import type { PathScan } from '../core/import/readPaths';
 import { collectFiles, readFiles } from '../core/import/readPaths';
 import { createParseWorker } from '../core/import/parseInWorker';
@@ -223,8 +224,6 @@ export function skippedLine({ hidden, unsupported }: PathScan['skipped']): strin
   return parts.length > 0 ? `Skipped ${parts.join(' and ')}.` : null;
 }
 
-const isCancelled = (result: ImportResult) => result.status === 'failed' && result.error?.endsWith(CANCELLED_MESSAGE) === true;
-
 /**
  * `marginalia import PATH...`: a progress line on a terminal (not with --json, not when piped),
  * Ctrl+C to stop after the current file, then one line per file, failures last so they do not
@@ -281,8 +280,8 @@ export async function runImport(library: Library, paths: string[], json: boolean
   else {
     const shown = (result: ImportResult) => path.relative(process.cwd(), result.file) || result.file;
     for (const result of results) if (result.status !== 'failed') io.out(`${result.status.padEnd(10)} ${shown(result)} (source ${result.sourceId})`);
-    for (const result of results) if (result.status === 'failed' && !isCancelled(result)) io.out(`failed     ${shown(result)}: ${result.error}`);
-    const cancelled = results.filter(isCancelled).length;
+    for (const result of results) if (result.status === 'failed' && !isCancelledImport(result)) io.out(`failed     ${shown(result)}: ${result.error}`);
+    const cancelled = results.filter(isCancelledImport).length;
     if (cancelled > 0) io.out(`Cancelled: ${plural(cancelled, 'file')} not imported. Run the same command again to import them (what was imported is then reported as duplicate).`);
     if (skippedSummary) io.out(skippedSummary);
     const count = (status: string) => results.filter((result) => result.status === status).length;

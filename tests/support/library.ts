@@ -1,7 +1,7 @@
 /**
  * Test support for the unit tests: a real library file in a temporary folder, opened as the app
  * opens it (Library.open: every migration applied), and the few rows tests start from. The one
- * module for this (issue 17); a test never mocks the database (STYLE.md, Data).
+ * module for this (issue 17); a test never mocks the database (the style guide, Data).
  *
  *   import { addHighlight, addNote, addSource, openTestLibrary } from '<path>/tests/support/library';
  *

@@ -44,9 +44,6 @@ export interface ImportOptions {
   parse?: (file: FileToImport) => Promise<ParsedSource>;
 }
 
-/** Shared with the app, which reports the files it never sent in the same words. */
-export const CANCELLED_MESSAGE = IMPORT_CANCELLED_MESSAGE;
-
 /** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_MILLISECONDS = 2000;
@@ -148,7 +145,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
   let index = 0;
   for (const input of files) {
     if (signal?.aborted) {
-      results[index++] = failed(input.name, CANCELLED_MESSAGE);
+      results[index++] = failed(input.name, IMPORT_CANCELLED_MESSAGE);
       continue;
     }
     const outcome = await prepare(db, input, index, parse);
@@ -157,7 +154,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
       batch.push(outcome);
       batchBytes += outcome.original.length + outcome.parsed.body.length * 2;
       // A placeholder until the batch commits: results stay in input order.
-      results[index] = failed(outcome.name, CANCELLED_MESSAGE);
+      results[index] = failed(outcome.name, IMPORT_CANCELLED_MESSAGE);
     } else results[index] = outcome;
     index++;
     onProgress?.({ done: index, total: options.total ?? null, file: input.name });

@@ -24,7 +24,7 @@ export function typeAtEnd(docEditor: NoteDocEditor, text: string, options: { new
 /**
  * Test support: a window editing a note, headless. It binds its own document with @lexical/yjs as
  * the app's editor does, types through Lexical, and collects its own updates to send, as the app's
- * provider does (src/renderer/src/editor/collab/noteDocProvider.ts).
+ * provider does (src/renderer/src/editor/collab/NoteDocProvider.ts).
  */
 export class TestWindow {
   private readonly docEditor: NoteDocEditor = createNoteDocEditor();

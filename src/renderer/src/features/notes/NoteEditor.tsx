@@ -25,7 +25,7 @@ import { ToolbarPlugin } from '../../editor/plugins/ToolbarPlugin';
 import { useNotes } from './NotesContext';
 
 interface NoteEditorProps {
-  /** The saved editor state, already checked to load (see loadableState.ts); unused when `collaboration` is given. */
+  /** The saved editor state, already checked to load (see loadProblem.ts); unused when `collaboration` is given. */
   editorState: string;
   /**
    * The note's Yjs document (issue 12): the editor binds to it with Lexical's CollaborationPlugin,

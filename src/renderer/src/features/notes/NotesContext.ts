@@ -28,7 +28,11 @@ export interface NotesContextValue {
   /** The open note took the caret into its title: the request is done. */
   titleFocused: () => void;
   deleteNote: (note: NoteSummary) => Promise<void>;
-  /** Inserts a citation at the caret of the open note (a new note when none is open). */
+  /**
+   * Inserts a citation at the caret of the open note (a new note when none is open): `'cite'` a chip,
+   * `'quote'` the passage as a block quote followed by its chip. Build the citation with
+   * highlightCitation() or sourceCitation() (src/shared/notes/citationPayload.ts).
+   */
   cite: (citation: CitationPayload, mode?: CiteMode) => void;
   /** Opens a citation's source in the reader, at its passage. */
   openCitation: (citation: CitationPayload) => void;
@@ -54,14 +58,4 @@ export function useNotes(): NotesContextValue {
   const value = useContext(NotesContext);
   if (!value) throw new Error('useNotes() needs a <NotesProvider> above it (see App.tsx).');
   return value;
-}
-
-/**
- * What the highlights panel (and anything else that cites) calls: `cite(citation, 'cite')` inserts
- * a chip at the caret of the open note, `cite(citation, 'quote')` the passage as a block quote
- * followed by its chip. Build the citation with highlightCitation() or sourceCitation()
- * (src/shared/notes/citationPayload.ts).
- */
-export function useCiteInNote(): (citation: CitationPayload, mode?: CiteMode) => void {
-  return useNotes().cite;
 }

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -22,15 +21,13 @@ import { useSource } from './useSource';
 interface ReaderPageProps {
   sourceId: number;
   onDeleted: () => void;
-  /** The right-hand column beside the text; the source's Highlights panel unless given. */
-  sidePanel?: ReactNode;
   /** Opens another source beside this one ("Compare with…", Related coverage). */
   onCompareWith?: (sourceId: number) => void;
   /** Set on the second reader of a side-by-side view: closes it. */
   onCloseSide?: () => void;
 }
 
-export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCloseSide }: ReaderPageProps) {
+export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide }: ReaderPageProps) {
   const { data: source, error, retry } = useSource(sourceId);
   const [editing, setEditing] = useState(false);
   const titleId = useId();
@@ -61,9 +58,8 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCl
     );
   }
 
-  const panel = sidePanel ?? <HighlightsPanel source={source} />;
   return (
-    <div className={panel ? 'reader-layout has-side-panel' : 'reader-layout'}>
+    <div className="reader-layout has-side-panel">
       <div ref={scroller} className="reader-scroll">
         <div className="reader-column">
           {error ? <ErrorBanner title="This source could not be refreshed." message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
@@ -97,7 +93,9 @@ export function ReaderPage({ sourceId, onDeleted, sidePanel, onCompareWith, onCl
           <AddToCollection sourceIds={[source.id]} />
         </div>
       </div>
-      {panel ? <aside className="reader-side-panel">{panel}</aside> : null}
+      <aside className="reader-side-panel">
+        <HighlightsPanel source={source} />
+      </aside>
       {editing ? <EditDetailsDialog source={source} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
     </div>
   );
