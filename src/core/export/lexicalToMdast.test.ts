@@ -46,11 +46,12 @@ describe('lexicalToMdast', () => {
     expect(markdown).toBe('**see [this](https://a.example/) now[^1] too**\n');
   });
 
-  it('exports links and autolinks; a link that is not http(s), mailto or marginalia keeps only its words', () => {
+  it('exports links and autolinks; a link the editor would refuse (not http(s) or marginalia, mailto neither) keeps only its words', () => {
     expect(toMarkdown(p(link('https://armenpress.am/', text('Armenpress')), text(' '), autolink('https://x.example', text('https://x.example'))))).toBe(
       '[Armenpress](https://armenpress.am/) [https://x.example](https://x.example)\n',
     );
     expect(toMarkdown(p(link('javascript:alert(1)', text('click')), text(' '), link('file:///etc/passwd', text('file'))))).toBe('click file\n');
+    expect(toMarkdown(p(link('mailto:press@armenpress.am', text('write')), text(' '), link('https:armenpress.am', text('half'))))).toBe('write half\n');
     expect(toMarkdown(p(link('marginalia://source/3', text('the source'))))).toBe('[the source](marginalia://source/3)\n');
     expect(toMarkdown(p({ ...autolink('https://x.example', text('unlinked')), isUnlinked: true }))).toBe('unlinked\n');
   });

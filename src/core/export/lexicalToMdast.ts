@@ -1,5 +1,6 @@
 import type { BlockContent, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { CITATION_NODE_TYPE, SerializedCitation } from '../../shared/domain/note';
+import { isAllowedLinkUrl } from '../../shared/notes/linkUrl';
 import type { InlineItem } from './inlineMarks';
 import { commonMarks, FORMAT, inheritNeighbourMarks, marksOf, nestMarks } from './inlineMarks';
 
@@ -22,8 +23,6 @@ export type CiteFunction = (citation: SerializedCitation | null) => PhrasingCont
 const MAX_DEPTH = 64;
 
 /** Links that stay links. Anything else (javascript:, file:) exports as its words, never as a link. */
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'marginalia:']);
-
 export class NoteFormatError extends Error {
   constructor(message: string) {
     super(message);
@@ -45,13 +44,9 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem'
 /** Citations are read leniently about `version`: the compact form may leave it out. */
 const LenientCitation = SerializedCitation.extend({ version: SerializedCitation.shape.version.optional() });
 
+/** The editor's allowlist (src/shared/notes/linkUrl.ts): a link it would refuse keeps only its words. */
 function allowedLink(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return LINK_PROTOCOLS.has(new URL(url).protocol) ? url : null;
-  } catch {
-    return null;
-  }
+  return url && isAllowedLinkUrl(url) ? url : null;
 }
 
 export function lexicalToMdast(root: JsonNode, cite: CiteFunction): RootContent[] {

@@ -1,7 +1,10 @@
 /**
- * Links in notes may point to the web (http, https) or into the library (marginalia://source/ID,
- * marginalia://highlight/ID). Nothing else: a saved note is input, and a javascript: or file: link
- * in it must never become clickable.
+ * The one allowlist of link addresses, for the editor, a saved note read back and the exports alike:
+ * the web (http, https) or the library (marginalia://source/ID, marginalia://highlight/ID, read by
+ * src/shared/text/deepLink.ts). Nothing else: a saved note is input, and a javascript: or file: link
+ * in it must never become clickable. Not mailto: either: the app opens only web links outside itself
+ * (src/main/origins.ts), so a mail link in a note would be a dead link in the app and live only in
+ * the export; one policy everywhere is what the editor shows.
  */
 export const ALLOWED_LINK_PROTOCOLS = ['http:', 'https:', 'marginalia:'] as const;
 
@@ -20,24 +23,3 @@ export function isAllowedLinkUrl(url: string): boolean {
 }
 
 export const LINK_RULE = 'A link must start with http://, https:// or marginalia://.';
-
-/**
- * Where a library link in a note points: marginalia://source/12, marginalia://source/12?highlight=34
- * (the form exports write) or marginalia://highlight/34 (the Web Annotation IRI). Null otherwise.
- */
-export interface LibraryLinkTarget {
-  sourceId: number | null;
-  highlightId: number | null;
-}
-
-export function parseLibraryLink(url: string): LibraryLinkTarget | null {
-  const source = /^marginalia:\/\/source\/(\d{1,15})\/?(?:\?highlight=(\d{1,15}))?$/i.exec(url.trim());
-  if (source) {
-    const sourceId = Number(source[1]);
-    const highlightId = source[2] === undefined ? null : Number(source[2]);
-    return sourceId > 0 && highlightId !== 0 ? { sourceId, highlightId } : null;
-  }
-  const highlight = /^marginalia:\/\/highlight\/(\d{1,15})\/?$/i.exec(url.trim());
-  const highlightId = highlight ? Number(highlight[1]) : 0;
-  return highlightId > 0 ? { sourceId: null, highlightId } : null;
-}

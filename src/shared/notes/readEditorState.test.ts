@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationLabel } from './citationLabel';
-import { isAllowedLinkUrl, parseLibraryLink } from './linkUrl';
+import { isAllowedLinkUrl } from './linkUrl';
 import { EditorStateError, EMPTY_EDITOR_STATE, readEditorState, walkEditorState } from './readEditorState';
 import { citation, editorState, editorStateJson, heading, lineBreak, link, list, listItem, paragraph, quote, snapshot, text } from './testStates';
 
@@ -74,13 +74,5 @@ describe('links', () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'mailto:a@b.c', 'https:foo', 'example.org', '', `https://x.org/${'a'.repeat(3000)}`]) {
       expect(isAllowedLinkUrl(url)).toBe(false);
     }
-  });
-
-  it('reads library deep links', () => {
-    expect(parseLibraryLink('marginalia://source/3')).toEqual({ sourceId: 3, highlightId: null });
-    expect(parseLibraryLink('marginalia://source/3?highlight=12')).toEqual({ sourceId: 3, highlightId: 12 });
-    expect(parseLibraryLink('marginalia://highlight/12')).toEqual({ sourceId: null, highlightId: 12 });
-    expect(parseLibraryLink('marginalia://note/1')).toBeNull();
-    expect(parseLibraryLink('marginalia://source/0')).toBeNull();
   });
 });

@@ -15,12 +15,33 @@ export interface DeepLinkTarget {
   highlightId: number | null;
 }
 
-/** The target of a deep link, or null for anything else (links arrive from other programs: input). */
+/**
+ * Where a library link points: a deep link above, or `marginalia://highlight/34` (the Web Annotation
+ * IRI, src/core/highlights/webAnnotation.ts), which names no source. A note may hold either.
+ */
+export interface LibraryLinkTarget {
+  sourceId: number | null;
+  highlightId: number | null;
+}
+
+const SOURCE_LINK = /^marginalia:\/\/source\/(\d{1,15})\/?(?:\?highlight=(\d{1,15}))?$/i;
+const HIGHLIGHT_LINK = /^marginalia:\/\/highlight\/(\d{1,15})\/?$/i;
+
+/** The target of any library link, or null for anything else (links are input: notes, other programs). */
+export function parseLibraryLink(url: string): LibraryLinkTarget | null {
+  const source = SOURCE_LINK.exec(url.trim());
+  if (source) {
+    const sourceId = Number(source[1]);
+    const highlightId = source[2] === undefined ? null : Number(source[2]);
+    return sourceId > 0 && highlightId !== 0 ? { sourceId, highlightId } : null;
+  }
+  const highlight = HIGHLIGHT_LINK.exec(url.trim());
+  const highlightId = highlight ? Number(highlight[1]) : 0;
+  return highlightId > 0 ? { sourceId: null, highlightId } : null;
+}
+
+/** The target of a deep link (one that names its source), or null for anything else. */
 export function parseDeepLink(url: string): DeepLinkTarget | null {
-  const match = /^marginalia:\/\/source\/(\d{1,15})\/?(?:\?highlight=(\d{1,15}))?$/i.exec(url.trim());
-  if (!match) return null;
-  const sourceId = Number(match[1]);
-  const highlightId = match[2] === undefined ? null : Number(match[2]);
-  if (sourceId < 1 || highlightId === 0) return null;
-  return { sourceId, highlightId };
+  const target = parseLibraryLink(url);
+  return target?.sourceId == null ? null : { sourceId: target.sourceId, highlightId: target.highlightId };
 }

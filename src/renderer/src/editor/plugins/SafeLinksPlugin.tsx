@@ -4,8 +4,9 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import { $getNearestNodeFromDOMNode, CLICK_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect } from 'react';
-import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
-import { isAllowedLinkUrl, parseLibraryLink } from '../../../../shared/notes/linkUrl';
+import { isAllowedLinkUrl } from '../../../../shared/notes/linkUrl';
+import type { LibraryLinkTarget } from '../../../../shared/text/deepLink';
+import { parseLibraryLink } from '../../../../shared/text/deepLink';
 
 /**
  * Links in notes go to http, https and marginalia addresses only. LinkPlugin refuses others when

@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { createContext, useContext } from 'react';
 import type { NoteSummary } from '../../../../shared/domain/note';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
-import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
+import type { LibraryLinkTarget } from '../../../../shared/text/deepLink';
 
 /** A passage the reader should scroll to and flash, after a citation chip was clicked. */
 export interface PassageRequest {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteSummary } from '../../../../shared/domain/note';
 import { citationLabel } from '../../../../shared/notes/citationLabel';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
-import type { LibraryLinkTarget } from '../../../../shared/notes/linkUrl';
+import type { LibraryLinkTarget } from '../../../../shared/text/deepLink';
 import { onSaveBeforeClose } from '../../api/client';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
