@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { LibraryEvent } from '../shared/api/contract';
-import { operationNames } from '../shared/api/contract';
+// The names alone: contract.ts would bring zod and every schema into the preload.
+import { operationNames } from '../shared/api/operationNames';
 import type { PreloadBridge } from '../shared/api/bridge';
 import type { MenuCommand, WindowView } from '../shared/api/menu';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_CHANNEL, IPC_MENU_CHANNEL, IPC_SAVE_BEFORE_CLOSE_CHANNEL, IPC_SAVED_BEFORE_CLOSE_CHANNEL, IPC_VIEW_CHANNEL } from '../shared/api/bridge';

@@ -35,7 +35,7 @@ export type Handlers = { [K in OperationName]: (request: ParsedRequestOf<K>) => 
 /** The client the renderer sees, whatever transport it runs on. */
 export type Api = { [K in OperationName]: (request: RequestOf<K>) => Promise<ResponseOf<K>> };
 
-export const operationNames = Object.keys(contract) as OperationName[];
+export { operationNames } from './operationNames';
 
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(contract, name);
