@@ -4,11 +4,15 @@ import { App } from './App';
 import { listenForRemoteChanges } from './api/mutate';
 import './styles/theme.css';
 import './styles/base.css';
-import './styles/components.css';
-import './styles/library.css';
-import './styles/reader.css';
-import './styles/notes.css';
-import './styles/notes-editor.css';
+// Every stylesheet but the theme and base lives beside its feature. These five are imported here,
+// not by their components, to keep their place in the cascade: after the stylesheets App's
+// components import, in this order. Imported by their components, they would come before those
+// and change which of two equally specific rules wins.
+import './components/components.css';
+import './features/library/library.css';
+import './features/reader/reader.css';
+import './features/notes/notes.css';
+import './editor/noteEditor.css';
 
 // Other windows' and processes' changes re-fetch what they affect here too.
 listenForRemoteChanges();

@@ -1,6 +1,6 @@
 import type { EditorThemeClasses } from 'lexical';
 
-/** Class names for what the editor renders; styles/notes-editor.css gives them their look. */
+/** Class names for what the editor renders; editor/noteEditor.css gives them their look. */
 export const noteEditorTheme: EditorThemeClasses = {
   paragraph: 'note-paragraph',
   heading: { h1: 'note-h1', h2: 'note-h2', h3: 'note-h3' },
