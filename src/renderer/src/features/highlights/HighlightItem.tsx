@@ -70,7 +70,7 @@ export const HighlightItem = memo(function HighlightItem({ source, highlight, se
       >
         {highlight.exact}
       </button>
-      {highlight.translation && !selected ? <TranslationLine translation={highlight.translation} /> : null}
+      {highlight.translation ? <TranslationLine translation={highlight.translation} /> : null}
       {selected ? (
         <>
           <HighlightEditor source={source} highlight={highlight} tagSuggestions={tagSuggestions} actions={actions} />

@@ -33,7 +33,7 @@ export function TranslationEditor({ translation, onSave }: TranslationEditorProp
   }, [translation]);
 
   const languages = LANGUAGES.includes(language) ? LANGUAGES : [language, ...LANGUAGES];
-  const changed = text.trim() !== (translation?.text ?? '') || language !== (translation?.language ?? 'en') || tool.trim() !== (translation?.tool ?? '');
+  const changed = text !== (translation?.text ?? '') || language !== (translation?.language ?? 'en') || tool !== (translation?.tool ?? '');
 
   const save = async () => {
     const parsed = TranslationSchema.safeParse({ text, language, tool });
@@ -46,7 +46,7 @@ export function TranslationEditor({ translation, onSave }: TranslationEditorProp
   };
 
   return (
-    <details className="translation-editor" open={translation !== null || undefined}>
+    <details className="translation-editor">
       <summary>Translation</summary>
       <textarea
         className="highlight-comment"
