@@ -13,10 +13,6 @@ const QUOTE = 'Laçın yolunda ekoloji aksiya davam edir';
 const TRANSLATION = 'The ecological protest on the Lachin road continues';
 const ARTICLE = ['---', 'title: Laçın yolunda aksiya', 'outlet: Report.az', 'date: 2023-01-05', '---', '', `${QUOTE}, İrəvan isə narazılığını bildirir.`, ''].join('\n');
 
-test.beforeEach(({ app: _app }, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'Export saves through the native save dialog in Electron, which Playwright cannot answer.');
-});
-
 async function download(button: Locator): Promise<string> {
   const [file] = await Promise.all([button.page().waitForEvent('download'), button.click()]);
   return fs.readFileSync(await (file as Download).path()).toString('utf8');
@@ -78,7 +74,8 @@ test('a translation added to an Azerbaijani passage shows beside the quote in th
   await expect(row).toContainText(`[${TRANSLATION}] (English, from DeepL)`);
 });
 
-test('a note citing a translated passage exports the original, the translation, or both, as the export options say', async ({ app }) => {
+test('a note citing a translated passage exports the original, the translation, or both, as the export options say', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Export saves through the native save dialog in Electron, which Playwright cannot answer.');
   const { item } = await translateQuote(app);
   const notes = await citeInNote(app, item);
   const exportButton = notes.pane.getByRole('button', { name: 'Export Markdown' });
