@@ -1,9 +1,10 @@
 import type { QuoteMode } from '../../../../shared/domain/translation';
 import { QUOTE_MODES } from '../../../../shared/domain/translation';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import './export.css';
 
 const LABELS: Record<QuoteMode, string> = {
-  both: 'Original, then translation in brackets',
+  both: 'Original [translation]',
   original: 'Original only',
   translation: 'Translation only',
 };
