@@ -6,6 +6,7 @@ import { searchLibrary } from '../search';
 import { getHighlight } from './highlightRows';
 import { createHighlight, deleteHighlight, restoreHighlight, updateHighlight } from './highlights';
 import { addTestSource, openHighlightTestLibrary } from './highlightTestLibrary';
+import { exportWebAnnotations, importWebAnnotations } from './webAnnotation';
 
 /** Issue 14, item 4: a translation beside a quote, stored, changed, found and restored with it. */
 const BODY = 'Laçın yolu ilə humanitar yüklərin daşınması davam edir. Fəallar etirazlarını dayandırmayıblar.';
@@ -78,4 +79,36 @@ describe('a highlight’s translation', () => {
     expect(searchIds('cargo')).toEqual([highlight.id]);
     expect(queryPassages(db).passages.map((p) => p.translation)).toEqual([TRANSLATION]);
   });
+});
+
+describe('a translation in W3C Web Annotation', () => {
+  it('comes back with the highlight when the library’s own export is imported, and is no comment', () => {
+    const highlight = updateHighlight(db, highlightQuote().id, patch({ translation: TRANSLATION, comment: 'weekly convoy' }));
+    const exported = exportWebAnnotations(db, sourceId);
+    deleteHighlight(db, highlight.id);
+    expect(importWebAnnotations(db, sourceId, exported).imported).toBe(1);
+    expect(getHighlight(db, highlight.id)).toMatchObject({ translation: TRANSLATION, comment: 'weekly convoy' });
+  });
+
+  it('keeps a translation body it cannot read (an unknown language) as a comment, rather than drop it', () => {
+    const highlight = updateHighlight(db, highlightQuote().id, patch({ translation: TRANSLATION }));
+    const exported = exportWebAnnotations(db, sourceId);
+    const [annotation] = exported.first!.items;
+    (annotation!.body as { language: string }[])[0]!.language = 'zz';
+    deleteHighlight(db, highlight.id);
+    importWebAnnotations(db, sourceId, exported);
+    expect(getHighlight(db, highlight.id)).toMatchObject({ translation: null, comment: TRANSLATION.text });
+  });
+});
+
+it('reads another tool’s describing body in a language as a comment: only Marginalia’s own export carries translations', () => {
+  const other = addTestSource(db, BODY, 'Other');
+  const annotation = {
+    type: 'Annotation' as const,
+    id: 'https://hypothes.is/a/1',
+    body: [{ type: 'TextualBody' as const, purpose: 'describing', language: 'en', value: 'A description' }],
+    target: { source: 'https://report.az/x', selector: { type: 'TextQuoteSelector' as const, exact: QUOTE } },
+  };
+  const [id] = importWebAnnotations(db, other, annotation).highlightIds;
+  expect(getHighlight(db, id!)).toMatchObject({ translation: null, comment: 'A description' });
 });
