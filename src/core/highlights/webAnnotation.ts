@@ -74,7 +74,7 @@ export interface WebAnnotationExportOptions {
 /**
  * One source's highlights as a W3C Web Annotation collection: each one a TextQuoteSelector and
  * a TextPositionSelector (in code points), its colour as target.styleClass, its comment and tags
- * as commenting and tagging bodies. An orphan carries no position, which would point elsewhere.
+ * as commenting and tagging bodies, its translation as a describing body in its language. An orphan carries no position, which would point elsewhere.
  * The source's language is the target's `language`; Marginalia is the `generator`, the annotator
  * the `creator` where known. The collection and its one embedded page both have an id, as the
  * W3C suite's MUST checks require (issue 15).
