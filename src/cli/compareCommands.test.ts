@@ -70,7 +70,7 @@ describe('marginalia autocode, passages, matrix, related', () => {
 
     const passages = (await json('passages', '--code', 'framing')) as Record<string, unknown>[];
     expect(passages.map((p) => p.id).sort()).toEqual(coded.map((c) => c.highlightId).sort());
-    expect(Object.keys(passages[0]!)).toEqual(['id', 'sourceId', 'exact', 'codes', 'comment', 'color', 'outlet', 'country', 'publishedAt', 'title', 'orphaned']);
+    expect(Object.keys(passages[0]!)).toEqual(['id', 'sourceId', 'exact', 'codes', 'comment', 'color', 'outlet', 'country', 'publishedAt', 'title', 'orphaned', 'translation', 'translationLanguage', 'translationTool']);
     // The dated UrduPoint.com report first, undated sources after it.
     expect(passages[0]).toMatchObject({ outlet: 'UrduPoint.com', publishedAt: '2023-02-24', codes: ['framing/illegal-blockade'] });
     expect(passages.at(-1)).toMatchObject({ publishedAt: null });

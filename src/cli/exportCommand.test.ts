@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportNote } from '../core/export/exportNote';
-import { buildSampleLibrary } from '../core/export/sampleNote';
+import { AZERBAIJANI_QUOTE, buildSampleLibrary } from '../core/export/sampleNote';
+import { updateHighlight } from '../core/highlights/highlights';
 import { Library } from '../core/library';
 import { exportUsageProblem, runExport } from './exportCommand';
 import { main } from './main';
@@ -86,6 +87,24 @@ describe('marginalia export', () => {
     expect(stdout()).not.toContain('reference-section-title');
   });
 
+  it('writes a translated quote as --quotes says: original, translation, or both (the default)', async () => {
+    updateHighlight(library.db, ids.azerbaijaniHighlight, { translation: { text: 'The protest goes on', language: 'en', tool: null } });
+    const printed: Record<string, string> = {};
+    for (const quotes of [undefined, 'original', 'translation', 'both']) {
+      out = [];
+      expect(await runExport(library, [String(ids.noteId)], quotes ? { quotes } : {}, io)).toBe(0);
+      printed[quotes ?? 'default'] = stdout();
+    }
+    expect(printed.default).toBe(printed.both);
+    expect(printed.both).toContain(`“${AZERBAIJANI_QUOTE}” \\[The protest goes on`);
+    expect(printed.original).toContain(`“${AZERBAIJANI_QUOTE}” — `);
+    expect(printed.original).not.toContain('The protest');
+    expect(printed.translation).toContain('“The protest goes on” — ');
+    expect(printed.translation).not.toContain(AZERBAIJANI_QUOTE);
+    expect(await runExport(library, [String(ids.noteId)], { quotes: 'translated' }, io)).toBe(2);
+    expect(err.pop()).toBe('marginalia export: --quotes is original, translation, both, got "translated".');
+  });
+
   it('fails with exit code 1 and the reason for a note that is not there', async () => {
     expect(await runExport(library, ['999'], {}, io)).toBe(1);
     expect(err).toEqual(['marginalia export: Note 999 was not found. It may have been deleted; reload the library.']);
@@ -117,6 +136,8 @@ describe('marginalia export, through main and the real command', () => {
     expect(out.join('\n')).toMatch(/^---\ntitle: /);
     expect(await main(['--library', file, 'list', '--out', 'x'], io)).toBe(2);
     expect(err.join('\n')).toContain('--style, --out, --all and the citation options go with export.');
+    expect(await main(['--library', file, 'list', '--quotes', 'both'], io)).toBe(2);
+    expect(await main(['--library', file, 'export', String(ids.noteId), '--quotes', 'translation'], io)).toBe(0);
     expect(await main(['--library', file, 'export', '--all'], io)).toBe(2);
     expect(err.join('\n')).toContain('--all needs --out DIR');
     library = Library.open(file);

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportOptions, ExportStyle } from '../shared/api/export';
 import { DEFAULT_EXPORT_OPTIONS, EXPORT_STYLES } from '../shared/api/export';
+import type { QuoteMode } from '../shared/domain/translation';
+import { QUOTE_MODES } from '../shared/domain/translation';
 import type { Library } from '../core/library';
 
 export const EXPORT_USAGE = `  export NOTE_ID [--style footnotes|pandoc] [--out FILE]
@@ -13,7 +15,10 @@ export const EXPORT_USAGE = `  export NOTE_ID [--style footnotes|pandoc] [--out 
       --no-deleted-notes
                         no word that a cited passage or source has since been deleted
       --bibliography-heading TEXT
-                        the heading over the bibliography ("Bibliography"; "" for none)`;
+                        the heading over the bibliography ("Bibliography"; "" for none)
+      --quotes original|translation|both
+                        a quote with a translation: the original, the translation, or
+                        the original then the translation in brackets (both, the default)`;
 
 /** The options `export` adds to main's parseArgs. */
 export const EXPORT_OPTIONS = {
@@ -23,6 +28,7 @@ export const EXPORT_OPTIONS = {
   'no-deep-links': { type: 'boolean', default: false },
   'no-deleted-notes': { type: 'boolean', default: false },
   'bibliography-heading': { type: 'string' },
+  quotes: { type: 'string' },
 } as const;
 
 export interface ExportValues {
@@ -33,7 +39,10 @@ export interface ExportValues {
   'no-deep-links'?: boolean;
   'no-deleted-notes'?: boolean;
   'bibliography-heading'?: string;
+  quotes?: string;
 }
+
+const isQuoteMode = (value: string): value is QuoteMode => (QUOTE_MODES as readonly string[]).includes(value);
 
 /** The citation options from the flags; what is not given keeps its default. */
 export function exportOptionsOf(values: ExportValues): ExportOptions {
@@ -41,6 +50,7 @@ export function exportOptionsOf(values: ExportValues): ExportOptions {
     deepLinks: !values['no-deep-links'],
     deletedNotes: !values['no-deleted-notes'],
     bibliographyHeading: values['bibliography-heading'] ?? DEFAULT_EXPORT_OPTIONS.bibliographyHeading,
+    quotes: values.quotes !== undefined && isQuoteMode(values.quotes) ? values.quotes : DEFAULT_EXPORT_OPTIONS.quotes,
   };
 }
 
@@ -57,6 +67,7 @@ const isStyle = (value: string): value is ExportStyle => (EXPORT_STYLES as reado
 /** Why these arguments are not an export command, or null; main checks before opening the library. */
 export function exportUsageProblem(args: readonly string[], values: ExportValues): string | null {
   if (values.style !== undefined && !isStyle(values.style)) return `--style is ${EXPORT_STYLES.join(' or ')}, got "${values.style}".`;
+  if (values.quotes !== undefined && !isQuoteMode(values.quotes)) return `--quotes is ${QUOTE_MODES.join(', ')}, got "${values.quotes}".`;
   if (values.out === '') return '--out needs a file or folder name.';
   if ((values['bibliography-heading']?.length ?? 0) > 200) return '--bibliography-heading is at most 200 characters.';
   if (values.all) {

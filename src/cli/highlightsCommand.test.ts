@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../core/db/db';
-import { createHighlight } from '../core/highlights/highlights';
+import { createHighlight, updateHighlight } from '../core/highlights/highlights';
 import { reanchorSource } from '../core/highlights/reanchorSource';
 import { runHighlights } from './highlightsCommand';
 import { addSource, openTestLibrary } from '../../tests/support/library';
@@ -39,6 +39,7 @@ describe('marginalia highlights', () => {
         comment: 'day 21',
         tags: ['blockade'],
         orphaned: false,
+        translation: null,
       },
     ]);
     expect(err).toEqual([]);
@@ -66,6 +67,21 @@ describe('marginalia highlights', () => {
     out = [];
     runHighlights(db, [], false, io);
     expect(out).toEqual([expect.stringContaining('Жители')]);
+  });
+
+  it('shows a translation with its language and origin, in the table and the JSON (issue 14)', () => {
+    const russian = addSource(db, { body: RUSSIAN });
+    const { id } = createHighlight(db, { sourceId: russian, start: 0, end: 6 });
+    createHighlight(db, { sourceId: russian, start: 7, end: 16 });
+    updateHighlight(db, id, { translation: { text: 'Residents', language: 'en', tool: 'DeepL' } });
+    runHighlights(db, [String(russian)], false, io);
+    const [header, first, second] = out.join('\n').split('\n');
+    expect(header).toMatch(/QUOTE\s+TRANSLATION$/);
+    expect(first).toMatch(/Жители\s+\[en, DeepL\] Residents$/);
+    expect(second).toMatch(/Нагорного\s+—$/);
+    out = [];
+    runHighlights(db, [String(russian)], true, io);
+    expect((JSON.parse(out.join('\n')) as { translation: unknown }[]).map((h) => h.translation)).toEqual([{ text: 'Residents', language: 'en', tool: 'DeepL' }, null]);
   });
 
   it('says when there is nothing, when the source is missing, and when the arguments are wrong', () => {

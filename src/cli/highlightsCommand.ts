@@ -1,4 +1,5 @@
 import type { Highlight } from '../shared/domain/highlight';
+import { translationOrigin } from '../shared/domain/translation';
 import type { Db } from '../core/db/db';
 import { listAllHighlights, listHighlights } from '../core/highlights/highlightRows';
 import { formatTable } from './format';
@@ -20,10 +21,10 @@ export function highlightsUsageProblem(args: readonly string[]): string | null {
   return null;
 }
 
-/** The documented JSON shape, field for field: `exact` is exactly the selected words. */
+/** The documented JSON shape, field for field: `exact` is exactly the selected words; `translation` null or { text, language, tool }. */
 function toJson(highlight: Highlight) {
-  const { id, sourceId, exact, prefix, suffix, start, end, color, comment, tags, orphaned } = highlight;
-  return { id, sourceId, exact, prefix, suffix, start, end, color, comment, tags, orphaned };
+  const { id, sourceId, exact, prefix, suffix, start, end, color, comment, tags, orphaned, translation } = highlight;
+  return { id, sourceId, exact, prefix, suffix, start, end, color, comment, tags, orphaned, translation };
 }
 
 /** One line for a terminal: line breaks inside a passage shown as ⏎. */
@@ -52,7 +53,11 @@ export function runHighlights(db: Db, args: readonly string[], json: boolean, io
     io.out(args.length === 1 ? `Source ${args[0]} has no highlights.` : 'The library has no highlights yet.');
   } else {
     const rows = highlights.map((h) => [h.id, h.sourceId, h.orphaned ? 'orphaned' : `${h.start}–${h.end}`, h.color, h.tags.join(', ') || null, oneLine(h.exact)]);
-    io.out(formatTable(['ID', 'SOURCE', 'AT', 'COLOR', 'TAGS', 'QUOTE'], rows));
+    // Translations (issue 14) in a last column, shown only when there is one: "[en, DeepL] words".
+    if (highlights.some((h) => h.translation !== null)) {
+      highlights.forEach((h, index) => rows[index]!.push(h.translation ? `[${h.translation.language}, ${translationOrigin(h.translation)}] ${oneLine(h.translation.text)}` : null));
+      io.out(formatTable(['ID', 'SOURCE', 'AT', 'COLOR', 'TAGS', 'QUOTE', 'TRANSLATION'], rows));
+    } else io.out(formatTable(['ID', 'SOURCE', 'AT', 'COLOR', 'TAGS', 'QUOTE'], rows));
   }
   return EXIT.ok;
 }

@@ -133,7 +133,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   else if (command === 'export') {
     const problem = exportUsageProblem(args, values);
     if (problem) return usage(problem);
-  } else if (values.style !== undefined || values.out !== undefined || values.all || values['no-deep-links'] || values['no-deleted-notes'] || values['bibliography-heading'] !== undefined) {
+  } else if (values.style !== undefined || values.out !== undefined || values.all || values['no-deep-links'] || values['no-deleted-notes'] || values['bibliography-heading'] !== undefined || values.quotes !== undefined) {
     return usage('--style, --out, --all and the citation options go with export.');
   }
   if (command === 'restore') {

@@ -26,6 +26,9 @@ interface PassageRow {
   id: number;
   source_id: number;
   exact: string;
+  translation: string | null;
+  translation_language: string | null;
+  translation_tool: string | null;
   comment: string;
   color: HighlightColor;
   outlet: string | null;
@@ -74,7 +77,7 @@ export function passagePageSql(query: PassageQuery): { sql: string; params: (str
   }
   const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
   const sql = `
-    SELECT h.id, h.source_id, h.exact, h.comment, h.color, h.orphaned, h.start, h.end,
+    SELECT h.id, h.source_id, h.exact, h.translation, h.translation_language, h.translation_tool, h.comment, h.color, h.orphaned, h.start, h.end,
       s.outlet, o.country, s.published_at, s.title, s.citekey, s.author, s.language,
       ${CITED_SQL} AS cited, ${keys.map((key, index) => `${key} AS k${index}`).join(', ')}
     FROM ${PASSAGE_FROM} ${whereClause(pageConditions)}
@@ -96,6 +99,7 @@ export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
     id: row.id,
     sourceId: row.source_id,
     exact: row.exact,
+    translation: row.translation === null ? null : { text: row.translation, language: row.translation_language!, tool: row.translation_tool },
     codes: codes.get(row.id) ?? [],
     comment: row.comment,
     color: row.color,

@@ -19,10 +19,17 @@ export interface ResolvedCitation {
   highlightId: number | null;
   /** The quoted words; null when the citation is of a whole source. */
   quote: string | null;
+  /** The passage's translation while it is in the library (issue 14); a citation's snapshot keeps none. */
+  translation: string | null;
   /** `deleted` when the highlight is gone from the library (its quote is then the snapshot's). */
   passage: 'whole-source' | 'in-library' | 'deleted';
   /** Back to the passage, or to the source when the passage is gone; null when the source is gone too. */
   deepLink: string | null;
+}
+
+interface HighlightWords {
+  exact: string;
+  translation: string | null;
 }
 
 export type CitationResolver = (citation: SerializedCitation) => ResolvedCitation;
@@ -31,17 +38,17 @@ export type CitationResolver = (citation: SerializedCitation) => ResolvedCitatio
 export function createCitationResolver(db: Db): CitationResolver {
   // A library from before the highlights migration has no table: every passage then reads as deleted.
   const hasHighlights = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'highlights'").get() !== undefined;
-  const highlightStatement = hasHighlights ? db.prepare('SELECT exact FROM highlights WHERE id = ? AND source_id = ?') : null;
+  const highlightStatement = hasHighlights ? db.prepare('SELECT exact, translation FROM highlights WHERE id = ? AND source_id = ?') : null;
   const sources = new Map<number, SourceSummary | null>();
-  const highlights = new Map<string, string | null>();
+  const highlights = new Map<string, HighlightWords | null>();
 
   const sourceRow = (id: number): SourceSummary | null => {
     if (!sources.has(id)) sources.set(id, findSourceSummary(db, id));
     return sources.get(id)!;
   };
-  const highlightQuote = (id: number, sourceId: number): string | null => {
+  const highlightQuote = (id: number, sourceId: number): HighlightWords | null => {
     const key = `${id}:${sourceId}`;
-    if (!highlights.has(key)) highlights.set(key, (highlightStatement?.get(id, sourceId) as { exact: string } | undefined)?.exact ?? null);
+    if (!highlights.has(key)) highlights.set(key, (highlightStatement?.get(id, sourceId) as HighlightWords | undefined) ?? null);
     return highlights.get(key)!;
   };
 
@@ -72,14 +79,15 @@ export function createCitationResolver(db: Db): CitationResolver {
           citekey: usableCitekey(snapshot.citekey, snapshot),
         };
     if (highlightId === null) {
-      return { shareKey: `source:${sourceId}`, source, highlightId, quote: null, passage: 'whole-source', deepLink: row ? sourceDeepLink(sourceId) : null };
+      return { shareKey: `source:${sourceId}`, source, highlightId, quote: null, translation: null, passage: 'whole-source', deepLink: row ? sourceDeepLink(sourceId) : null };
     }
     const current = row ? highlightQuote(highlightId, sourceId) : null;
     return {
       shareKey: `highlight:${highlightId}`,
       source,
       highlightId,
-      quote: current ?? snapshot.quote,
+      quote: current?.exact ?? snapshot.quote,
+      translation: current?.translation ?? null,
       passage: current === null ? 'deleted' : 'in-library',
       deepLink: row ? sourceDeepLink(sourceId, current === null ? null : highlightId) : null,
     };

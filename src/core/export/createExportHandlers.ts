@@ -11,6 +11,6 @@ const loadExport = () => import('./exportModules');
 export function createExportHandlers(db: Db): ExportHandlers {
   return {
     exportNote: async ({ noteId, ...options }) => (await loadExport()).exportNote(db, noteId, options),
-    exportSourceHighlights: async ({ sourceId }) => (await loadExport()).exportSourceHighlights(db, sourceId),
+    exportSourceHighlights: async ({ sourceId, quotes }) => (await loadExport()).exportSourceHighlights(db, sourceId, quotes),
   };
 }

@@ -1,6 +1,8 @@
 import type { BlockContent, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { HighlightsExport } from '../../shared/api/export';
 import type { Highlight } from '../../shared/domain/highlight';
+import type { QuoteMode } from '../../shared/domain/translation';
+import { quotedWords } from '../../shared/domain/translation';
 import { sourceDeepLink } from '../../shared/text/deepLink';
 import type { Db } from '../db/db';
 import { listHighlights } from '../highlights/highlightRows';
@@ -39,8 +41,16 @@ export function hashtag(tag: string): string {
   return `#${tag.trim().replace(/\s+/gu, '-').replace(/[^\p{L}\p{M}\p{N}_/-]/gu, '').replace(/-{2,}/g, '-')}`;
 }
 
-function highlightBlocks(highlight: Highlight): RootContent[] {
-  const blocks: RootContent[] = [{ type: 'blockquote', children: paragraphs(highlight.exact) }];
+/** The quote, and its translation in brackets after it, as the quote mode says (issue 14). */
+function quoteBlocks(highlight: Highlight, quotes: QuoteMode): BlockContent[] {
+  const { quote, bracketed } = quotedWords(highlight.exact, highlight.translation?.text ?? null, quotes);
+  const blocks = paragraphs(quote);
+  if (bracketed !== null) blocks.push(...paragraphs(`[${bracketed}]`));
+  return blocks;
+}
+
+function highlightBlocks(highlight: Highlight, quotes: QuoteMode): RootContent[] {
+  const blocks: RootContent[] = [{ type: 'blockquote', children: quoteBlocks(highlight, quotes) }];
   if (highlight.orphaned) blocks.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [text('This passage is no longer found in the text of the article.')] }] });
   if (highlight.comment.trim() !== '') blocks.push(...paragraphs(highlight.comment));
   const footer: PhrasingContent[] = [];
@@ -60,7 +70,7 @@ function detail(label: string, value: PhrasingContent | string | null): ListItem
   return [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(`${label}: `), typeof value === 'string' ? text(value) : value] }] }];
 }
 
-export function exportSourceHighlights(db: Db, sourceId: number): HighlightsExport {
+export function exportSourceHighlights(db: Db, sourceId: number, quotes: QuoteMode = 'both'): HighlightsExport {
   const source = getSource(db, sourceId);
   const highlights = listHighlights(db, sourceId);
   const details: ListItem[] = [
@@ -79,7 +89,7 @@ export function exportSourceHighlights(db: Db, sourceId: number): HighlightsExpo
   if (highlights.length === 0) children.push({ type: 'paragraph', children: [text('No passages of this article are highlighted yet.')] });
   highlights.forEach((highlight, index) => {
     if (index > 0) children.push({ type: 'thematicBreak' });
-    children.push(...highlightBlocks(highlight));
+    children.push(...highlightBlocks(highlight, quotes));
   });
   return { fileName: `${safeFileStem(source.title, `Source ${sourceId}`)} - highlights.md`, markdown: serializeMarkdown(children) };
 }

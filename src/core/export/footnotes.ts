@@ -1,5 +1,6 @@
 import type { FootnoteDefinition, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { ExportOptions } from '../../shared/api/export';
+import { quotedWords } from '../../shared/domain/translation';
 import type { ResolvedCitation } from './citationResolver';
 import type { CitedSource } from './csl';
 import type { PandocCitation } from './serializeMarkdown';
@@ -27,6 +28,16 @@ function quoteContent(quote: string): PhrasingContent[] {
   return out;
 }
 
+const oneLine = (words: string) => words.replace(/\s*\n\s*/gu, ' ');
+
+/** The quote as the export's quote mode writes it (issue 14): “original” [translation], or either alone. */
+function citedWords(citation: ResolvedCitation, options: ExportOptions): PhrasingContent[] {
+  const { quote, bracketed } = quotedWords(citation.quote!, citation.translation, options.quotes);
+  const out = quoteContent(quote);
+  if (bracketed !== null) out.push(text(` [${oneLine(bracketed)}]`));
+  return out;
+}
+
 /** "Fatima Hasanova, “Title”, *AzerNews*, 2023-01-11" */
 export function writtenOutSource(source: CitedSource): PhrasingContent[] {
   const out: PhrasingContent[] = [];
@@ -47,7 +58,7 @@ const deepLink = (url: string): PhrasingContent => ({ type: 'link', url, title: 
 
 export function footnoteDefinition(identifier: string, citation: ResolvedCitation, options: ExportOptions): FootnoteDefinition {
   const children: PhrasingContent[] = [];
-  if (citation.quote !== null) children.push(...quoteContent(citation.quote), text(' — '));
+  if (citation.quote !== null) children.push(...citedWords(citation, options), text(' — '));
   children.push(...writtenOutSource(citation.source));
   const gone = options.deletedNotes ? whatIsGone(citation) : null;
   children.push(text(gone ? `. (${gone})` : '.'));
@@ -58,7 +69,10 @@ export function footnoteDefinition(identifier: string, citation: ResolvedCitatio
 /** The Pandoc citation in the text: key, then the quote, the link and what is gone as its suffix. */
 export function pandocCitation(citation: ResolvedCitation, citekey: string, options: ExportOptions): PandocCitation {
   const suffix: PhrasingContent[] = [];
-  if (citation.quote !== null) suffix.push(text(`“${citation.quote.replace(/\s*\n\s*/gu, ' ')}”`));
+  if (citation.quote !== null) {
+    const { quote, bracketed } = quotedWords(citation.quote, citation.translation, options.quotes);
+    suffix.push(text(`“${oneLine(quote)}”${bracketed === null ? '' : ` [${oneLine(bracketed)}]`}`));
+  }
   const gone = options.deletedNotes ? whatIsGone(citation) : null;
   if (gone) suffix.push(text(`${suffix.length > 0 ? ' ' : ''}(${gone.replace(/\.$/, '').replace('; the link opens the source', '')})`));
   if (citation.deepLink && options.deepLinks) suffix.push(text(suffix.length > 0 ? ' ' : ''), deepLink(citation.deepLink));

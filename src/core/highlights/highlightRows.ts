@@ -12,11 +12,15 @@ export interface HighlightRow {
   suffix: string;
   color: HighlightColor;
   comment: string;
+  translation: string | null;
+  translation_language: string | null;
+  translation_tool: string | null;
   orphaned: 0 | 1;
   created_at: string;
   updated_at: string;
 }
 
+/** The schema holds a translation's language non-null exactly when its text is (migration 11). */
 function toHighlight(row: HighlightRow, tags: string[]): Highlight {
   return {
     id: row.id,
@@ -29,6 +33,7 @@ function toHighlight(row: HighlightRow, tags: string[]): Highlight {
     color: row.color,
     comment: row.comment,
     tags,
+    translation: row.translation === null ? null : { text: row.translation, language: row.translation_language!, tool: row.translation_tool },
     orphaned: row.orphaned === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -2,6 +2,7 @@ import type { Anchor } from '../../shared/anchoring/anchor';
 import { createAnchor, rangeProblem } from '../../shared/anchoring/anchor';
 import { reanchor } from '../../shared/anchoring/reanchor';
 import type { Highlight, HighlightColor, HighlightPatch } from '../../shared/domain/highlight';
+import type { HighlightTranslation } from '../../shared/domain/translation';
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from '../db/db';
 import { reindexHighlight } from '../search/searchIndex';
@@ -16,6 +17,7 @@ export interface HighlightFields {
   color: HighlightColor;
   comment: string;
   tags: readonly string[];
+  translation?: HighlightTranslation | null;
   /** Set only to re-create a deleted highlight under its old id (undo). */
   id?: number;
   createdAt?: string;
@@ -28,8 +30,8 @@ export function insertHighlight(db: Db, fields: HighlightFields): number {
   const { anchor } = fields;
   const info = db
     .prepare(
-      `INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, color, comment, orphaned, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, color, comment, translation, translation_language, translation_tool, orphaned, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       fields.id ?? null,
@@ -41,6 +43,9 @@ export function insertHighlight(db: Db, fields: HighlightFields): number {
       anchor.suffix,
       fields.color,
       fields.comment,
+      fields.translation?.text ?? null,
+      fields.translation?.language ?? null,
+      fields.translation?.tool ?? null,
       fields.orphaned ? 1 : 0,
       fields.createdAt ?? now,
       fields.updatedAt ?? now,
@@ -82,14 +87,28 @@ export function createHighlight(db: Db, input: CreateHighlightInput): Highlight 
   });
 }
 
+const sameTranslation = (a: HighlightTranslation | null, b: HighlightTranslation | null) =>
+  a === b || (a !== null && b !== null && a.text === b.text && a.language === b.language && a.tool === b.tool);
+
+/** Changes colour, comment or translation; the comment and the translation are searchable text. */
 export function updateHighlight(db: Db, id: number, patch: HighlightPatch): Highlight {
   return writeTransaction(db, () => {
     const current = getHighlight(db, id);
     const color = patch.color ?? current.color;
     const comment = patch.comment ?? current.comment;
-    if (color !== current.color || comment !== current.comment) {
-      db.prepare('UPDATE highlights SET color = ?, comment = ?, updated_at = ? WHERE id = ?').run(color, comment, new Date().toISOString(), id);
-      if (comment !== current.comment) reindexHighlight(db, id);
+    const translation = patch.translation === undefined ? current.translation : patch.translation;
+    const translationChanged = !sameTranslation(translation, current.translation);
+    if (color !== current.color || comment !== current.comment || translationChanged) {
+      db.prepare('UPDATE highlights SET color = ?, comment = ?, translation = ?, translation_language = ?, translation_tool = ?, updated_at = ? WHERE id = ?').run(
+        color,
+        comment,
+        translation?.text ?? null,
+        translation?.language ?? null,
+        translation?.tool ?? null,
+        new Date().toISOString(),
+        id,
+      );
+      if (comment !== current.comment || (translation?.text ?? null) !== (current.translation?.text ?? null)) reindexHighlight(db, id);
     }
     return getHighlight(db, id);
   });
@@ -130,6 +149,7 @@ export function restoreHighlight(db: Db, highlight: Highlight): Highlight {
       color: highlight.color,
       comment: highlight.comment,
       tags: highlight.tags,
+      translation: highlight.translation,
       createdAt: highlight.createdAt,
       updatedAt: highlight.updatedAt,
     });

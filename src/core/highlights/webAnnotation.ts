@@ -3,6 +3,8 @@ import { CONTEXT_LENGTH, createAnchor, rangeProblem, splitsSurrogatePair } from 
 import { offsetConverter } from '../../shared/anchoring/codePoints';
 import { reanchor } from '../../shared/anchoring/reanchor';
 import type { AnnotationCollectionLd, AnnotationLd, HighlightColor, HighlightImportReport, WebAnnotationDocument } from '../../shared/domain/highlight';
+import type { HighlightTranslation } from '../../shared/domain/translation';
+import { HighlightTranslation as TranslationSchema } from '../../shared/domain/translation';
 import {
   COMMENT_MAX_LENGTH,
   HIGHLIGHT_COLORS,
@@ -33,6 +35,24 @@ export const GENERATOR = { id: 'https://github.com/marginalia-notebook/marginali
 
 const HIGHLIGHT_IRI = /^marginalia:\/\/highlight\/([1-9]\d*)$/;
 
+/**
+ * A translation is a describing body in its own language (the model has no "translating" purpose),
+ * its tool as the body's `creator` (Software). An import reads it back only from an annotation
+ * Marginalia wrote (a `marginalia://highlight/N` id): other tools' describing bodies stay comments.
+ * (A body id would mark it more plainly, but the W3C suite then takes it for an external resource,
+ * which may not have a purpose.)
+ */
+function translationBody(translation: HighlightTranslation): Record<string, unknown> {
+  return {
+    type: 'TextualBody',
+    purpose: 'describing',
+    value: translation.text,
+    format: 'text/plain',
+    language: translation.language,
+    ...(translation.tool ? { creator: { type: 'Software', name: translation.tool } } : {}),
+  };
+}
+
 interface SourceFacts {
   title: string;
   url: string | null;
@@ -54,7 +74,7 @@ export interface WebAnnotationExportOptions {
 /**
  * One source's highlights as a W3C Web Annotation collection: each one a TextQuoteSelector and
  * a TextPositionSelector (in code points), its colour as target.styleClass, its comment and tags
- * as commenting and tagging bodies. An orphan carries no position, which would point elsewhere.
+ * as commenting and tagging bodies, its translation as a describing body in its language. An orphan carries no position, which would point elsewhere.
  * The source's language is the target's `language`; Marginalia is the `generator`, the annotator
  * the `creator` where known. The collection and its one embedded page both have an id, as the
  * W3C suite's MUST checks require (issue 15).
@@ -66,9 +86,10 @@ export function exportWebAnnotations(db: Db, sourceId: number, options: WebAnnot
   const items: AnnotationLd[] = listHighlights(db, sourceId).map((highlight) => {
     const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: highlight.exact, prefix: highlight.prefix, suffix: highlight.suffix }];
     if (!highlight.orphaned) selector.push({ type: 'TextPositionSelector', start: convert.toCodePoints(highlight.start), end: convert.toCodePoints(highlight.end) });
-    const body = [
+    const body: Record<string, unknown>[] = [
       ...(highlight.comment ? [{ type: 'TextualBody', purpose: 'commenting', value: highlight.comment, format: 'text/plain' }] : []),
       ...highlight.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag })),
+      ...(highlight.translation ? [translationBody(highlight.translation)] : []),
     ];
     const target: Record<string, unknown> = { source: source.url ?? sourceIri(sourceId), ...(source.language ? { language: source.language } : {}), styleClass: highlight.color, selector };
     return {
@@ -122,8 +143,21 @@ interface ImportedAnnotation {
   color: HighlightColor;
   comment: string;
   tags: string[];
+  translation: HighlightTranslation | null;
   createdAt?: string;
   updatedAt?: string;
+}
+
+type TextualBody = { type: 'TextualBody'; value: string; purpose?: string; language?: unknown; creator?: unknown };
+
+/** The translation body of an annotation Marginalia wrote, read back; null when there is none or it does not parse. */
+function readTranslation(writtenByMarginalia: boolean, bodies: readonly TextualBody[]): { body: TextualBody | null; translation: HighlightTranslation | null } {
+  const body = writtenByMarginalia ? bodies.find((candidate) => candidate.purpose === 'describing' && typeof candidate.language === 'string') : undefined;
+  if (!body) return { body: null, translation: null };
+  const creator = body.creator as { name?: unknown } | undefined;
+  const parsed = TranslationSchema.safeParse({ text: body.value, language: body.language, tool: typeof creator?.name === 'string' ? creator.name : null });
+  // One that does not parse (an unknown language) stays a comment: nothing imported is dropped.
+  return parsed.success ? { body, translation: parsed.data } : { body: null, translation: null };
 }
 
 const isoDate = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined);
@@ -147,7 +181,9 @@ function readAnnotation(annotation: AnnotationLd, convert: ReturnType<typeof off
     const exact = canonicalQuote(quote.exact);
     const start = position ? convert.toUtf16(position.start) : 0;
     const end = position ? Math.max(convert.toUtf16(position.end), start + 1) : exact.length;
-    const bodies = asList(annotation.body).filter((body): body is { type: 'TextualBody'; value: string; purpose?: string } => typeof body === 'object' && body.type === 'TextualBody');
+    const allBodies = asList(annotation.body).filter((body): body is TextualBody => typeof body === 'object' && body.type === 'TextualBody');
+    const { body: translationBody, translation } = readTranslation(ownMatch !== null, allBodies);
+    const bodies = allBodies.filter((body) => body !== translationBody);
     const tags = bodies
       .filter((body) => body.purpose === 'tagging')
       .map((body) => normalizeTagName(body.value).slice(0, TAG_MAX_LENGTH))
@@ -165,6 +201,7 @@ function readAnnotation(annotation: AnnotationLd, convert: ReturnType<typeof off
         .join('\n\n')
         .slice(0, COMMENT_MAX_LENGTH),
       tags,
+      translation,
       createdAt: isoDate(annotation.created),
       updatedAt: isoDate(annotation.modified ?? annotation.created),
     };
@@ -214,7 +251,7 @@ export function importWebAnnotations(db: Db, sourceId: number, document: WebAnno
         report.duplicates += 1;
         continue;
       }
-      const id = insertHighlight(db, { id: restoredId, sourceId, anchor, orphaned, color: read.color, comment: read.comment, tags: read.tags, createdAt: read.createdAt, updatedAt: read.updatedAt });
+      const id = insertHighlight(db, { id: restoredId, sourceId, anchor, orphaned, color: read.color, comment: read.comment, tags: read.tags, translation: read.translation, createdAt: read.createdAt, updatedAt: read.updatedAt });
       report.highlightIds.push(id);
       report.imported += 1;
       if (orphaned) report.orphaned += 1;

@@ -23,7 +23,7 @@ describe.skipIf(!hasInterop)(`Web Annotation export against the W3C test suite's
   it('passes every MUST for the collection, its page and each annotation', () => {
     createHighlight(db, { sourceId, ...span('փակ է'), color: 'red', comment: 'Closed', tags: ['blockade'] });
     const second = createHighlight(db, { sourceId, ...span('лишены'), tags: ['humanitarian'] });
-    updateHighlight(db, second.id, { comment: 'Compare' });
+    updateHighlight(db, second.id, { comment: 'Compare', translation: { text: 'Residents are deprived of food.', language: 'en', tool: 'DeepL' } });
     const orphan = createHighlight(db, { sourceId, ...span('tələb') });
     // An orphan is exported with its quote alone.
     db.prepare('UPDATE highlights SET orphaned = 1 WHERE id = ?').run(orphan.id);
@@ -53,6 +53,11 @@ describe.skipIf(!hasInterop)(`Web Annotation export against the W3C test suite's
     expect(annotation).toMatchObject({ creator: { type: 'Person', name: 'Anahit Petrosyan' }, generator: { type: 'Software', name: 'Marginalia' }, target: { language: 'hy' } });
     expect(passesAssertion('annotations/3.3.1-annotationCreatorImplemented.json', annotation)).toBe(true);
     expect(passesAssertion('annotations/bodiesTargets/3.2.1-targLanguage.json', annotation)).toBe(true);
+    // A translation (issue 14) is a describing body in its own language, made by its tool.
+    const translated = updateHighlight(db, createHighlight(db, { sourceId, ...span('лишены') }).id, { translation: { text: 'deprived', language: 'en', tool: 'DeepL' } });
+    const withTranslation = exportWebAnnotations(db, sourceId).first!.items.find((item) => item.id === `marginalia://highlight/${translated.id}`)!;
+    expect(withTranslation.body).toEqual([{ type: 'TextualBody', purpose: 'describing', value: 'deprived', format: 'text/plain', language: 'en', creator: { type: 'Software', name: 'DeepL' } }]);
+    expect(passesAssertion('annotations/bodiesTargets/3.2.1-bodyLanguage.json', withTranslation)).toBe(true);
     // Unknown, they are left out rather than guessed.
     db.prepare('UPDATE sources SET language = NULL WHERE id = ?').run(sourceId);
     const [bare] = exportWebAnnotations(db, sourceId).first!.items;

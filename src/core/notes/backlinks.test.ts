@@ -49,9 +49,11 @@ describe('backlinks', () => {
     const kept = addSource(db, { title: 'Kept' });
     const deleted = addSource(db, { title: 'Deleted' });
     db.prepare('DELETE FROM sources WHERE id = ?').run(deleted);
-    expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3] });
+    expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3], translations: [] });
     db.prepare("INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, created_at, updated_at) VALUES (3, ?, 0, 4, 'Kept', '', '', '', '')").run(kept);
-    expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4] });
+    expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4], translations: [] });
+    db.prepare("UPDATE highlights SET translation = 'Held', translation_language = 'en' WHERE id = 3").run();
+    expect(checkCitationTargets(db, [kept], [3, 4]).translations).toEqual([{ highlightId: 3, translation: { text: 'Held', language: 'en', tool: null } }]);
   });
 
   it('is reachable through the handlers with the contract shapes', () => {

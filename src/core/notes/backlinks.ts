@@ -49,5 +49,19 @@ function missing(db: Db, table: string, ids: number[]): number[] {
  * note still reads; the chip uses this to say the passage (or source) is gone.
  */
 export function checkCitationTargets(db: Db, sourceIds: number[], highlightIds: number[]): CitationTargetStatus {
-  return db.transaction(() => ({ missingSourceIds: missing(db, 'sources', sourceIds), missingHighlightIds: missing(db, 'highlights', highlightIds) }))();
+  return db.transaction(() => ({
+    missingSourceIds: missing(db, 'sources', sourceIds),
+    missingHighlightIds: missing(db, 'highlights', highlightIds),
+    translations: translationsOf(db, highlightIds),
+  }))();
+}
+
+/** The cited highlights' translations, in the order asked (issue 14). */
+function translationsOf(db: Db, highlightIds: number[]): CitationTargetStatus['translations'] {
+  if (!hasTable(db, 'highlights')) return [];
+  const read = db.prepare('SELECT translation AS text, translation_language AS language, translation_tool AS tool FROM highlights WHERE id = ? AND translation IS NOT NULL');
+  return [...new Set(highlightIds)].flatMap((highlightId) => {
+    const translation = read.get(highlightId) as { text: string; language: string; tool: string | null } | undefined;
+    return translation ? [{ highlightId, translation }] : [];
+  });
 }

@@ -73,7 +73,8 @@ export function reindexHighlight(db: Db, id: number): void {
     prepared(db, "INSERT INTO highlights_fts (highlights_fts, rowid, exact, comment, tags) VALUES ('delete', ?, ?, ?, ?)").run(id, indexed.exact, indexed.comment, indexed.tags);
     prepared(db, 'DELETE FROM highlights_search_text WHERE id = ?').run(id);
   }
-  const row = prepared(db, 'SELECT exact, comment FROM highlights WHERE id = ?').get(id) as { exact: string; comment: string } | undefined;
+  // The comment column holds the translation too (issue 14), exactly as migration 11's view joins them for snippets.
+  const row = prepared(db, "SELECT exact, comment || coalesce(char(10) || translation, '') AS comment FROM highlights WHERE id = ?").get(id) as { exact: string; comment: string } | undefined;
   if (!row) return;
   // Sorted by their key, so the order never varies and `tag:` finds each name.
   const tagNames = (prepared(db, 'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name_key').pluck().all(id) as string[]).join(' ');

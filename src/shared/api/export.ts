@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NoteId } from '../domain/note';
 import { SourceId } from '../domain/source';
+import { QuoteMode } from '../domain/translation';
 import { query } from './operation';
 
 /**
@@ -16,15 +17,17 @@ export type ExportStyle = z.infer<typeof ExportStyle>;
  * back into Marginalia, a word that a cited source or passage has since been deleted, and the
  * heading over the bibliography (Pandoc's `reference-section-title`; the footnotes style lists the
  * cited sources under it). An empty heading means no bibliography section in the footnotes style
- * and no heading in the pandoc one.
+ * and no heading in the pandoc one. `quotes` (issue 14): a quote with a translation is written as
+ * the original, the translation, or both (the original, then the translation in brackets).
  */
 export const ExportOptions = z.object({
   deepLinks: z.boolean().default(true),
   deletedNotes: z.boolean().default(true),
   bibliographyHeading: z.string().max(200).default('Bibliography'),
+  quotes: QuoteMode.default('both'),
 });
 export type ExportOptions = z.output<typeof ExportOptions>;
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { deepLinks: true, deletedNotes: true, bibliographyHeading: 'Bibliography' };
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { deepLinks: true, deletedNotes: true, bibliographyHeading: 'Bibliography', quotes: 'both' };
 
 /** The bibliography saved beside a Pandoc-style export: the Markdown's front matter names `jsonFileName`. */
 export const ExportedBibliography = z.object({
@@ -52,8 +55,8 @@ export type HighlightsExport = z.infer<typeof HighlightsExport>;
 export const exportOperations = {
   /** One note as Markdown in the chosen style, with its bibliography for the pandoc style. */
   exportNote: query(z.object({ noteId: NoteId, style: ExportStyle.default('footnotes'), ...ExportOptions.shape }), NoteExport),
-  /** One source's highlights as Markdown: quote, comment, tags and a link back to each passage. */
-  exportSourceHighlights: query(z.object({ sourceId: SourceId }), HighlightsExport),
+  /** One source's highlights as Markdown: quote (and translation, by `quotes`), comment, tags and a link back to each passage. */
+  exportSourceHighlights: query(z.object({ sourceId: SourceId, quotes: QuoteMode.default('both') }), HighlightsExport),
 };
 
 export type ExportOperations = typeof exportOperations;

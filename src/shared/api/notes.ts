@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HighlightTranslation } from '../domain/translation';
 import { Note, NoteId, NoteSummary } from '../domain/note';
 import { SourceId } from '../domain/source';
 import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
@@ -27,6 +28,8 @@ export const CitationTargetStatus = z.object({
   /** Of the ids asked about, those no longer in the library. */
   missingSourceIds: z.array(SourceId),
   missingHighlightIds: z.array(HighlightRef),
+  /** The translations of the cited highlights that have one (issue 14): the chip's hover shows them beside the quote. */
+  translations: z.array(z.object({ highlightId: HighlightRef, translation: HighlightTranslation })),
 });
 export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
 

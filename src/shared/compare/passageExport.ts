@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import type { CodeMatrix, Passage } from '../domain/compare';
+import type { QuoteMode } from '../domain/translation';
+import { quotedWords } from '../domain/translation';
 
 /**
  * Passages and the code matrix as files (issue 11): CSV (RFC 4180, by papaparse: quotes, commas
@@ -7,11 +9,42 @@ import type { CodeMatrix, Passage } from '../domain/compare';
  */
 
 /** The fields of `marginalia passages --json`, in that order; they are the CSV's columns too. */
-export const PASSAGE_FIELDS = ['id', 'sourceId', 'exact', 'codes', 'comment', 'color', 'outlet', 'country', 'publishedAt', 'title', 'orphaned'] as const;
+export const PASSAGE_FIELDS = [
+  'id',
+  'sourceId',
+  'exact',
+  'codes',
+  'comment',
+  'color',
+  'outlet',
+  'country',
+  'publishedAt',
+  'title',
+  'orphaned',
+  'translation',
+  'translationLanguage',
+  'translationTool',
+] as const;
 
+/** The translation (issue 14) as three flat fields, so the CSV keeps one column each. */
 export function passageJson(passage: Passage) {
-  const { id, sourceId, exact, codes, comment, color, outlet, country, publishedAt, title, orphaned } = passage;
-  return { id, sourceId, exact, codes, comment, color, outlet, country, publishedAt, title, orphaned };
+  const { id, sourceId, exact, codes, comment, color, outlet, country, publishedAt, title, orphaned, translation } = passage;
+  return {
+    id,
+    sourceId,
+    exact,
+    codes,
+    comment,
+    color,
+    outlet,
+    country,
+    publishedAt,
+    title,
+    orphaned,
+    translation: translation?.text ?? null,
+    translationLanguage: translation?.language ?? null,
+    translationTool: translation?.tool ?? null,
+  };
 }
 
 /** Codes are joined with "; " in one cell; unknown values are empty cells. */
@@ -27,14 +60,22 @@ export function passagesCsv(passages: readonly Passage[]): string {
   return `${Papa.unparse({ fields: [...PASSAGE_FIELDS], data: rows }, { newline: '\n' })}\n`;
 }
 
-/** A quote as a Markdown block quote, then "— Outlet, date, “Title” [@citekey]". */
-export function passagesMarkdown(passages: readonly Passage[]): string {
+const blockQuote = (words: string) =>
+  words
+    .split('\n')
+    .map((line) => `> ${line}`.trimEnd())
+    .join('\n');
+
+/**
+ * A quote as a Markdown block quote, then "— Outlet, date, “Title” [@citekey]". A translated quote
+ * is written as the quote mode says: the original, the translation, or both, the translation in
+ * brackets in its own paragraph of the block quote (escaped: `[…]` must not read as a link).
+ */
+export function passagesMarkdown(passages: readonly Passage[], quotes: QuoteMode = 'both'): string {
   return passages
     .map((passage) => {
-      const quote = passage.exact
-        .split('\n')
-        .map((line) => `> ${line}`.trimEnd())
-        .join('\n');
+      const words = quotedWords(passage.exact, passage.translation?.text ?? null, quotes);
+      const quote = blockQuote(words.quote) + (words.bracketed === null ? '' : `\n>\n${blockQuote(`\\[${words.bracketed.replace(/\s*\n\s*/gu, ' ')}\\]`)}`);
       const facts = [passage.outlet, passage.publishedAt ?? 'undated', `“${passage.title}”`].filter(Boolean).join(', ');
       const codes = passage.codes.length > 0 ? `\nCodes: ${passage.codes.join(', ')}` : '';
       const comment = passage.comment ? `\n\n${passage.comment}` : '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HighlightColor, HighlightId, TAG_MAX_LENGTH } from './highlight';
 import { IsoDate, SourceId } from './source';
+import { HighlightTranslation } from './translation';
 
 /**
  * Comparing across sources (issue 11): outlets, collections, the codebook, passages, the code
@@ -100,6 +101,8 @@ export const Passage = z.object({
   id: HighlightId,
   sourceId: SourceId,
   exact: z.string(),
+  /** The quote's translation (issue 14); null when there is none. */
+  translation: HighlightTranslation.nullable(),
   codes: z.array(z.string()),
   comment: z.string(),
   color: HighlightColor,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceId } from './source';
+import { HighlightTranslation } from './translation';
 
 /** The five highlight colours, by name: the UI labels its swatches with these words. */
 export const HIGHLIGHT_COLORS = ['yellow', 'red', 'green', 'blue', 'purple'] as const;
@@ -56,6 +57,8 @@ export const Highlight = z.object({
   comment: z.string(),
   /** Tag names, sorted case-insensitively. */
   tags: z.array(z.string()),
+  /** The quote's translation, its language and who made it (issue 14); null when there is none. */
+  translation: HighlightTranslation.nullable().default(null),
   orphaned: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -72,7 +75,8 @@ export const NewHighlight = z.object({
 });
 export type NewHighlight = z.input<typeof NewHighlight>;
 
-export const HighlightPatch = z.object({ color: HighlightColor, comment: HighlightComment }).partial();
+/** `translation: null` removes the translation; leaving it out keeps it. */
+export const HighlightPatch = z.object({ color: HighlightColor, comment: HighlightComment, translation: HighlightTranslation.nullable() }).partial();
 export type HighlightPatch = z.output<typeof HighlightPatch>;
 
 export const TagUsage = z.object({ name: z.string(), count: z.number().int().nonnegative() });

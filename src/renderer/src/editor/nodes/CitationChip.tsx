@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { describeTranslation } from '../../../../shared/domain/translation';
 import { citationLabel } from '../../../../shared/notes/citationLabel';
 import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 import { useCitationEnvironment } from './citationEnvironment';
@@ -21,6 +22,7 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
   const { snapshot } = citation;
   const label = citationLabel(snapshot);
   const gone = state === 'present' ? null : state;
+  const translation = gone ? null : environment.translationOf(citation.highlightId);
   const facts = [snapshot.outlet, snapshot.author, snapshot.publishedAt].filter(Boolean).join(' · ');
   // A chip in the right half of the note opens its tooltip leftwards, so the column does not clip it.
   const [alignEnd, setAlignEnd] = useState(false);
@@ -51,6 +53,11 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
       </button>
       <span id={tooltipId} role="tooltip" className="citation-tooltip">
         {snapshot.quote ? <q className="citation-tooltip-quote">{snapshot.quote}</q> : null}
+        {translation ? (
+          <span className="citation-tooltip-translation" lang={translation.language}>
+            [{translation.text}] <span className="citation-tooltip-origin" lang="en">({describeTranslation(translation)})</span>
+          </span>
+        ) : null}
         <span className="citation-tooltip-source">
           {snapshot.title}
           {facts ? ` — ${facts}` : ''}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { HighlightTranslation } from '../../../../shared/domain/translation';
 import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 
 /** Whether what a citation points at is still in the library. Its snapshot keeps the note readable either way. */
@@ -11,11 +12,14 @@ export type CitationTargetState = 'present' | 'passage-deleted' | 'source-delete
 export interface CitationEnvironment {
   stateOf(target: { sourceId: number; highlightId: number | null }): CitationTargetState;
   open(citation: CitationPayload): void;
+  /** The cited passage's translation as the library holds it now (issue 14), or null. */
+  translationOf(highlightId: number | null): HighlightTranslation | null;
 }
 
 export const CitationEnvironmentContext = createContext<CitationEnvironment>({
   stateOf: () => 'present',
   open: () => undefined,
+  translationOf: () => null,
 });
 
 export const useCitationEnvironment = (): CitationEnvironment => useContext(CitationEnvironmentContext);

@@ -51,17 +51,19 @@ export function CitationStatusPlugin({ onOpen, children }: { onOpen: (citation: 
   );
 
   const status = useQuery(`citation-targets:${key}`, () =>
-    ids.sourceIds.length === 0 ? Promise.resolve({ missingSourceIds: [], missingHighlightIds: [] }) : api.checkCitationTargets(ids),
+    ids.sourceIds.length === 0 ? Promise.resolve({ missingSourceIds: [], missingHighlightIds: [], translations: [] }) : api.checkCitationTargets(ids),
     { dependencies: [{ kind: 'sources', ids: ids.sourceIds }, { kind: 'highlights', ids: ids.sourceIds }] },
   );
 
   const environment = useMemo<CitationEnvironment>(() => {
     const missingSources = new Set(status.data?.missingSourceIds);
     const missingHighlights = new Set(status.data?.missingHighlightIds);
+    const translations = new Map(status.data?.translations.map(({ highlightId, translation }) => [highlightId, translation]));
     return {
       stateOf: ({ sourceId, highlightId }) =>
         missingSources.has(sourceId) ? 'source-deleted' : highlightId !== null && missingHighlights.has(highlightId) ? 'passage-deleted' : 'present',
       open: onOpen,
+      translationOf: (highlightId) => (highlightId === null ? null : (translations.get(highlightId) ?? null)),
     };
   }, [status.data, onOpen]);
 

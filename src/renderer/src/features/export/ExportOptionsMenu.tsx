@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ExportOptions } from '../../../../shared/api/export';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/api/export';
 import { usePersistentState } from '../../hooks/usePersistentState';
+import { QuoteModeField, useQuoteMode } from './QuoteModeField';
 
 const parseBoolean = (stored: string): boolean | undefined => (stored === 'true' ? true : stored === 'false' ? false : undefined);
 const parseHeading = (stored: string): string | undefined => (stored.length <= 200 ? stored : undefined);
@@ -11,12 +12,14 @@ export function useExportOptions(): [ExportOptions, (next: Partial<ExportOptions
   const [deepLinks, setDeepLinks] = usePersistentState('exportDeepLinks', DEFAULT_EXPORT_OPTIONS.deepLinks, parseBoolean);
   const [deletedNotes, setDeletedNotes] = usePersistentState('exportDeletedNotes', DEFAULT_EXPORT_OPTIONS.deletedNotes, parseBoolean);
   const [bibliographyHeading, setHeading] = usePersistentState('exportBibliographyHeading', DEFAULT_EXPORT_OPTIONS.bibliographyHeading, parseHeading);
+  const [quotes, setQuotes] = useQuoteMode();
   const update = (next: Partial<ExportOptions>) => {
     if (next.deepLinks !== undefined) setDeepLinks(next.deepLinks);
     if (next.deletedNotes !== undefined) setDeletedNotes(next.deletedNotes);
     if (next.bibliographyHeading !== undefined) setHeading(next.bibliographyHeading);
+    if (next.quotes !== undefined) setQuotes(next.quotes);
   };
-  return [{ deepLinks, deletedNotes, bibliographyHeading }, update];
+  return [{ deepLinks, deletedNotes, bibliographyHeading, quotes }, update];
 }
 
 export interface ExportOptionsMenuProps {
@@ -49,6 +52,7 @@ export function ExportOptionsMenu({ options, onChange, disabled }: ExportOptions
           value={options.bibliographyHeading}
           onChange={(event) => onChange({ bibliographyHeading: event.target.value })}
         />
+        <QuoteModeField value={options.quotes} onChange={(quotes) => onChange({ quotes })} />
       </fieldset>
     </details>
   );

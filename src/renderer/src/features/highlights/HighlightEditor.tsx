@@ -6,6 +6,7 @@ import { useCite } from './citeInNote';
 import { COLOR_LABELS, parseColor } from './colors';
 import { CommentField } from './CommentField';
 import { TagEditor } from './TagEditor';
+import { TranslationEditor } from './TranslationEditor';
 import type { HighlightActions } from './useHighlightActions';
 
 interface HighlightEditorProps {
@@ -15,7 +16,7 @@ interface HighlightEditorProps {
   actions: HighlightActions;
 }
 
-/** The controls of the selected highlight's item: colour, citing, delete, comment, tags. */
+/** The controls of the selected highlight's item: colour, citing, delete, comment, translation, tags. */
 export function HighlightEditor({ source, highlight, tagSuggestions, actions }: HighlightEditorProps) {
   const cite = useCite();
   return (
@@ -52,6 +53,7 @@ export function HighlightEditor({ source, highlight, tagSuggestions, actions }: 
         </button>
       </div>
       <CommentField comment={highlight.comment} onSave={(comment) => actions.setComment(highlight, comment)} />
+      <TranslationEditor translation={highlight.translation} onSave={(translation) => actions.setTranslation(highlight, translation)} />
       <TagEditor tags={highlight.tags} suggestions={tagSuggestions} onAdd={(tag) => actions.addTag(highlight, tag)} onRemove={(tag) => actions.removeTag(highlight, tag)} />
     </div>
   );

@@ -6,6 +6,7 @@ import { startCitationDrag } from './citeInNote';
 import { COLOR_LABELS } from './colors';
 import { revealHighlight, takeItemFocus, useItemFocusRequest } from './highlightFocus';
 import { HighlightEditor } from './HighlightEditor';
+import { TranslationLine } from './TranslationLine';
 import type { HighlightActions } from './useHighlightActions';
 
 interface HighlightItemProps {
@@ -69,6 +70,7 @@ export const HighlightItem = memo(function HighlightItem({ source, highlight, se
       >
         {highlight.exact}
       </button>
+      {highlight.translation ? <TranslationLine translation={highlight.translation} /> : null}
       {selected ? (
         <>
           <HighlightEditor source={source} highlight={highlight} tagSuggestions={tagSuggestions} actions={actions} />

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
+import type { HighlightTranslation } from '../../../../shared/domain/translation';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import type { ArticleSelection } from './articleSelection';
@@ -16,6 +17,8 @@ export interface PanelNotice {
 export interface HighlightActions {
   setColor(highlight: Highlight, color: HighlightColor): Promise<void>;
   setComment(highlight: Highlight, comment: string): Promise<void>;
+  /** null removes the translation. */
+  setTranslation(highlight: Highlight, translation: HighlightTranslation | null): Promise<void>;
   addTag(highlight: Highlight, tag: string): Promise<boolean>;
   removeTag(highlight: Highlight, tag: string): Promise<void>;
   remove(highlight: Highlight): Promise<void>;
@@ -53,6 +56,9 @@ export function useHighlightActions(): { actions: HighlightActions; notice: Pane
       },
       async setComment(highlight, comment) {
         await apply(`save the comment on ${quoteOf(highlight)}`, () => mutate('updateHighlight', { id: highlight.id, patch: { comment } }));
+      },
+      async setTranslation(highlight, translation) {
+        await apply(`${translation ? 'save' : 'remove'} the translation of ${quoteOf(highlight)}`, () => mutate('updateHighlight', { id: highlight.id, patch: { translation } }));
       },
       async addTag(highlight, tag) {
         return (await apply(`add the tag “${tag}” to ${quoteOf(highlight)}`, () => mutate('addHighlightTag', { id: highlight.id, tag }))) !== null;

@@ -3,6 +3,7 @@ import type { Passage } from '../../../../shared/domain/compare';
 import type { CitationTransfer } from '../../../../shared/notes/citationPayload';
 import { CITATION_DRAG_TYPE, highlightCitation } from '../../../../shared/notes/citationPayload';
 import { useCite } from '../highlights/citeInNote';
+import { TranslationLine } from '../highlights/TranslationLine';
 
 const sourceFacts = (passage: Passage) => ({ id: passage.sourceId, title: passage.title, outlet: passage.outlet, author: passage.author, publishedAt: passage.publishedAt, citekey: passage.citekey });
 
@@ -30,6 +31,7 @@ export function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
           {passage.exact}
         </button>
         {passage.orphaned ? <span className="passage-orphaned"> (orphaned)</span> : null}
+        {passage.translation ? <TranslationLine translation={passage.translation} className="quote-translation passage-translation" /> : null}
         {passage.comment ? <p className="passage-comment">{passage.comment}</p> : null}
       </div>
       <div role="cell" className="passage-source">

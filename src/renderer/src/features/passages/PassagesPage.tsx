@@ -5,6 +5,7 @@ import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passag
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
+import { QuoteModeField, useQuoteMode } from '../export/QuoteModeField';
 import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
@@ -26,6 +27,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   const [sortChoice, setSort] = useState<PassageSort>('date');
   const [grouping, setGrouping] = useState<PassageGrouping>('none');
   const [autocoding, setAutocoding] = useState(false);
+  const [quotes, setQuotes] = useQuoteMode();
   const sort = SORTS[grouping] ?? sortChoice;
   const pages = usePassagePages(filter, sort);
   const lines = passageLines(pages.passages, grouping);
@@ -43,7 +45,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   const exportRows = async (format: 'csv' | 'markdown') => {
     const all = await pages.loadAll();
     if (format === 'csv') downloadFile({ fileName: 'passages.csv', content: passagesCsv(all), type: 'text/csv' });
-    else downloadFile({ fileName: 'passages.md', content: passagesMarkdown(all), type: MARKDOWN_TYPE });
+    else downloadFile({ fileName: 'passages.md', content: passagesMarkdown(all, quotes), type: MARKDOWN_TYPE });
   };
 
   return (
@@ -78,6 +80,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
           <button type="button" className="button" disabled={pages.passages.length === 0} onClick={() => void exportRows('csv')}>
             Export CSV
           </button>
+          <QuoteModeField value={quotes} onChange={setQuotes} />
           <button type="button" className="button" disabled={pages.passages.length === 0} onClick={() => void exportRows('markdown')}>
             Export Markdown
           </button>
