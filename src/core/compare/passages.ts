@@ -80,7 +80,8 @@ export function passagePageSql(query: PassageQuery): { sql: string; params: (str
     FROM ${PASSAGE_FROM} ${whereClause(pageConditions)}
     ORDER BY ${keys.join(', ')}
     LIMIT ${Number(limit) + 1}`;
-  const countSql = `SELECT count(*) FROM ${PASSAGE_FROM} ${whereClause(conditions)}`;
+  // The conditions read only h (passageFilter.ts), so the count needs no join: every highlight has its source.
+  const countSql = `SELECT count(*) FROM highlights h ${whereClause(conditions)}`;
   return { sql, params: pageParams, countSql, countParams: params, impossible, keys };
 }
 
