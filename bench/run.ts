@@ -82,7 +82,8 @@ function reuseLibrary(corpus: ReturnType<typeof createCorpus>, articles: number,
   log(`Reusing ${path.relative(process.cwd(), cached)} (its import figures are those of the run that generated it)…`);
   removeLibrary(file);
   fs.copyFileSync(cached, file);
-  const saved = JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as { figures: ImportFigures; annotations: AnnotationFigures };
+  // JSON keeps a floor not run (NaN) as null.
+  const saved = JSON.parse(fs.readFileSync(figuresFile, 'utf8'), (_key, value: unknown) => (value === null ? Number.NaN : value)) as { figures: ImportFigures; annotations: AnnotationFigures };
   return { imported: { figures: saved.figures, db: openDatabase(file), file }, annotations: saved.annotations };
 }
 
