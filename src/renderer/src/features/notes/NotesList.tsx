@@ -36,8 +36,12 @@ function NoteRows({ pages, total, onRange }: { pages: NotePages; total: number; 
         const note = pages.rowAt(index);
         if (!note) {
           return (
+            // The shape of a loaded row (title and meta lines), so the list keeps its height when the page arrives.
             <li key={`pending-${index}`} className="notes-list-item" data-index={rows.windowed ? index : undefined} ref={rows.windowed ? rows.measure : undefined} aria-busy="true">
-              <span className="notes-list-meta">Loading…</span>
+              <span className="notes-list-open">
+                <span className="notes-list-title">Loading…</span>
+                <span className="notes-list-meta">&nbsp;</span>
+              </span>
             </li>
           );
         }
