@@ -3,7 +3,7 @@
  * PDFs sent over HTTP as the app sends them (batches of at most 100 files and 24 MB), while
  * perf_hooks.monitorEventLoopDelay samples the host process (eventLoopHost.ts). Beside it, the same
  * import with parsing in the host's own thread, as before. Budget: p99 < 50 ms.
- * Standalone: `npx tsx bench/eventLoopBench.ts [--html N] [--pdf N]`.
+ * Standalone: `npx tsx bench/eventLoopBench.ts [--html N] [--pdf N] [--worker-only]`.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -64,7 +64,9 @@ async function measure(mode: EventLoopFigures['mode'], files: FileToImport[], di
   const libraryPath = path.join(directory, `event-loop-${mode}.db`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(libraryPath + suffix, { force: true });
   const token = 'bench-token';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'eventLoopHost.ts'), libraryPath, token, ...(mode === 'in-thread' ? ['--in-thread'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // MARGINALIA_BENCH_CPU_PROF=DIR writes the host's CPU profile there (what still holds its loop).
+  const profile = process.env.MARGINALIA_BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.MARGINALIA_BENCH_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(import.meta.dirname, 'eventLoopHost.ts'), libraryPath, token, ...(mode === 'in-thread' ? ['--in-thread'] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => JSON.parse(((await lines.next()).value as string | undefined) ?? '{}') as Record<string, number>;
   const { port } = await next();
@@ -88,11 +90,12 @@ async function measure(mode: EventLoopFigures['mode'], files: FileToImport[], di
   return { mode, files: files.length, idleP99: idle.p99!, seconds, p50: delay.p50!, p99: delay.p99!, max: delay.max! };
 }
 
-export async function runEventLoopBench(options: { htmlFiles: number; pdfFiles: number; directory: string; log: (line: string) => void }): Promise<EventLoopFigures[]> {
+export async function runEventLoopBench(options: { htmlFiles: number; pdfFiles: number; directory: string; log: (line: string) => void; workerOnly?: boolean }): Promise<EventLoopFigures[]> {
   fs.mkdirSync(options.directory, { recursive: true });
   const files = [...Array.from({ length: options.htmlFiles }, (_, i) => benchPage(i)), ...Array.from({ length: options.pdfFiles }, (_, i) => benchPdf(i))];
   options.log(`Importing ${options.htmlFiles} pages and ${options.pdfFiles} PDFs through the browser host, parsing in a worker…`);
   const worker = await measure('worker', files, options.directory);
+  if (options.workerOnly) return [worker];
   options.log('…and again parsing in the host thread, as before…');
   const inThread = await measure('in-thread', files, options.directory);
   return [worker, inThread];
@@ -107,7 +110,7 @@ export function formatEventLoopReport(figures: EventLoopFigures[]): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { html: { type: 'string', default: '300' }, pdf: { type: 'string', default: '300' } } });
-  const figures = await runEventLoopBench({ htmlFiles: Number(values.html), pdfFiles: Number(values.pdf), directory: path.resolve('.bench'), log: (line) => console.error(line) });
+  const { values } = parseArgs({ options: { html: { type: 'string', default: '300' }, pdf: { type: 'string', default: '300' }, 'worker-only': { type: 'boolean', default: false } } });
+  const figures = await runEventLoopBench({ htmlFiles: Number(values.html), pdfFiles: Number(values.pdf), directory: path.resolve('.bench'), log: (line) => console.error(line), workerOnly: values['worker-only'] });
   console.log(formatEventLoopReport(figures));
 }

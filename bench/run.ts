@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { addAnnotations } from './annotationBench';
 import { createCorpus } from './corpus';
 import { removeLibrary } from './benchLibrary';
+import type { AnnotationFigures } from './annotationBench';
+import type { ImportFigures } from './importBench';
 import { runImportBench } from './importBench';
+import { openDatabase } from '../src/core/db/openDatabase';
+import type { Db } from '../src/core/db/db';
 import { formatProcessImportReport, runProcessImportBench } from './processImportBench';
 import type { BenchReport } from './report';
 import { formatReport, importReport, IMPORT_SPEED_BUDGET } from './report';
@@ -39,7 +43,49 @@ import { runTypingBench } from './typingBench';
  * rows, opening an article, flinging through every row, the heap (libraryBench.ts); the last
  * three are skipped, with the reason, without a build or a Chromium.
  */
-const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)] [--only compare (import, then only the compare section)]';
+const USAGE = 'Usage: npm run bench -- [--articles N (default 10000)] [--process-files N (default 3000)] [--seed N] [--out FILE.json] [--keep (leave .bench/library.db)] [--only compare (import, then only the compare section)] [--reuse (keep the generated library in .bench/cache and start from it next time)] [--no-import-floor (skip the import floor: only for generating a library to reuse)]';
+
+interface Generated {
+  imported: { figures: ImportFigures; db: Db; file: string };
+  annotations: AnnotationFigures;
+}
+
+function generateLibrary(corpus: ReturnType<typeof createCorpus>, articles: number, seed: number, directory: string, log: (line: string) => void, floor = true): Generated {
+  log(`Importing ${articles.toLocaleString('en')} articles (articles are generated outside the timed sections)…`);
+  const imported = runImportBench(corpus, articles, directory, log, { floor });
+  log('Adding highlights and notes…');
+  const annotations = addAnnotations(imported.db, articles, seededRandom(seed + 2));
+  return { imported, annotations };
+}
+
+/**
+ * `--reuse`: the library as generated (import and annotations, before any section changes it) is
+ * kept in .bench/cache with its import figures, and each later run starts from a copy of it, so a
+ * 100,000-article run does not spend its first quarter of an hour generating the same file again.
+ * The copy is opened as the app opens it, so a newer migration runs on it first. The import and
+ * size figures are then those of the run that generated it (the report says so).
+ */
+function reuseLibrary(corpus: ReturnType<typeof createCorpus>, articles: number, seed: number, directory: string, log: (line: string) => void, floor: boolean): Generated {
+  const cacheDirectory = path.join(directory, 'cache');
+  const cached = path.join(cacheDirectory, `library-${articles}-${seed}.db`);
+  const figuresFile = `${cached}.json`;
+  const file = path.join(directory, 'library.db');
+  if (!fs.existsSync(cached) || !fs.existsSync(figuresFile)) {
+    const generated = generateLibrary(corpus, articles, seed, directory, log, floor);
+    generated.imported.db.pragma('wal_checkpoint(TRUNCATE)');
+    fs.mkdirSync(cacheDirectory, { recursive: true });
+    fs.copyFileSync(generated.imported.file, cached);
+    fs.writeFileSync(figuresFile, JSON.stringify({ figures: generated.imported.figures, annotations: generated.annotations }));
+    log(`  kept the generated library as ${path.relative(process.cwd(), cached)}`);
+    return generated;
+  }
+  log(`Reusing ${path.relative(process.cwd(), cached)} (its import figures are those of the run that generated it)…`);
+  removeLibrary(file);
+  fs.copyFileSync(cached, file);
+  // JSON keeps a floor not run (NaN) as null.
+  const saved = JSON.parse(fs.readFileSync(figuresFile, 'utf8'), (_key, value: unknown) => (value === null ? Number.NaN : value)) as { figures: ImportFigures; annotations: AnnotationFigures };
+  return { imported: { figures: saved.figures, db: openDatabase(file), file }, annotations: saved.annotations };
+}
 
 async function main(): Promise<number> {
   let values;
@@ -52,6 +98,8 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         keep: { type: 'boolean', default: false },
         only: { type: 'string' },
+        reuse: { type: 'boolean', default: false },
+        'no-import-floor': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -74,17 +122,17 @@ async function main(): Promise<number> {
   const log = (line: string) => console.error(line);
 
   // First, while the machine is quietest: whole processes are the most sensitive to load.
-  log('Starting the CLI…');
-  const cliStart: CliStartFigures = await runCliStartBench();
-  console.log(`${formatCliStartReport(cliStart)}\n`);
+  let cliStart: CliStartFigures | { skipped: string } = { skipped: '--only' };
+  if (values.only === undefined) {
+    log('Starting the CLI…');
+    cliStart = await runCliStartBench();
+    console.log(`${formatCliStartReport(cliStart)}\n`);
+  }
 
   log(`Generating the vocabulary (seed ${seed})…`);
   const corpus = createCorpus(seed);
-  log(`Importing ${articles.toLocaleString('en')} articles (articles are generated outside the timed sections)…`);
-  const imported = runImportBench(corpus, articles, directory, log);
+  const { imported, annotations } = values.reuse ? reuseLibrary(corpus, articles, seed, directory, log, !values['no-import-floor']) : generateLibrary(corpus, articles, seed, directory, log, !values['no-import-floor']);
   try {
-    log('Adding highlights and notes…');
-    const annotations = addAnnotations(imported.db, articles, seededRandom(seed + 2));
     if (values.only !== undefined && values.only !== 'compare') throw new Error(`--only takes "compare", got "${values.only}".`);
     const compareOnly = values.only === 'compare';
     log('Searching…');

@@ -7,6 +7,7 @@ import type { Db } from './db/db';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
+import type { StoredOriginal } from './originalBytes';
 import { compressOriginal, decompressOriginal } from './originalBytes';
 
 /** The columns of SUMMARY_COLUMNS, as SQLite returns them. */
@@ -59,6 +60,8 @@ export interface NewSource {
   fileName: string;
   original: Uint8Array;
   sha256: string;
+  /** `original` already compressed against `body` (by the parse worker); compressed here when absent. */
+  storedOriginal?: StoredOriginal;
 }
 
 function isCitekeyTaken(db: Db, key: string, exceptId = -1): boolean {
@@ -99,7 +102,9 @@ export function insertSourceRow(db: Db, source: NewSource): number {
       `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const original = compressOriginal(source.original, source.body);
+    // A worker's Buffer arrives as a plain Uint8Array (structured clone): viewed as a Buffer again, not copied.
+    const stored = source.storedOriginal;
+    const original = stored ? { bytes: Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength), compression: stored.compression } : compressOriginal(source.original, source.body);
     const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString());
     return Number(info.lastInsertRowid);
   }

@@ -34,9 +34,11 @@ export const codeOrChildParams = (name: string): [string, string, string] => {
   return [key, `${key}/`, `${key}0`];
 };
 
-export function listCodes(db: Db): Code[] {
+/** The codebook in tree order; `count: false` leaves every passageCount 0 (the matrix counts its own, and skips reading every coding). */
+export function listCodes(db: Db, options: { count?: boolean } = {}): Code[] {
   const tags = db.prepare('SELECT id, name, name_key, color, description FROM tags').all() as TagRow[];
-  const pairs = db.prepare('SELECT ht.highlight_id AS h, t.name_key AS key FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id').all() as { h: number; key: string }[];
+  const pairs =
+    options.count === false ? [] : (db.prepare('SELECT ht.highlight_id AS h, t.name_key AS key FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id').all() as { h: number; key: string }[]);
   const byKey = new Map<string, Code>();
   const passages = new Map<string, Set<number>>();
   for (const tag of tags) {

@@ -9,6 +9,8 @@ import { CODE_OR_CHILD_SQL, codeOrChildParams } from './codes';
 /**
  * A passage filter as SQL conditions over `highlights h JOIN sources s LEFT JOIN outlets o`, with
  * their parameters in order. `impossible` is set when the words can match nothing (then no SQL runs).
+ * The conditions read only `h` (and their own subqueries), so a query that needs nothing of the
+ * source (a count, the matrix) runs them over `highlights h` alone: every highlight has its source.
  */
 export interface FilterSql {
   conditions: string[];
@@ -40,7 +42,7 @@ export function passageFilterSql(filter: PassageFilter): FilterSql {
     }
   }
   if (filter.country !== undefined) {
-    if (filter.country === NO_COUNTRY) conditions.push('o.country IS NULL');
+    if (filter.country === NO_COUNTRY) conditions.push('h.source_id IN (SELECT s2.id FROM sources s2 INDEXED BY sources_outlet LEFT JOIN outlets o2 ON o2.name = s2.outlet WHERE o2.country IS NULL)');
     else {
       conditions.push('h.source_id IN (SELECT s2.id FROM outlets o2 JOIN sources s2 ON s2.outlet = o2.name WHERE o2.country = ?)');
       params.push(filter.country.toUpperCase());

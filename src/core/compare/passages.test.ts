@@ -95,4 +95,23 @@ describe('passages', () => {
     expect([...first.passages, ...second.passages, ...third.passages].map((p) => p.id)).toEqual(idsOf({}));
     expect(() => queryPassages(db, { sort: 'outlet', after: first.next })).toThrow(/cursor/);
   });
+
+  it('pages the unfiltered list (walked source by source) exactly as a filtered one, across the undated boundary', () => {
+    const undatedSecond = addHighlight(db, ids[0]!, 'monitoring missions');
+    const walk = (filter: Parameters<typeof allPassages>[1]) => {
+      const seen: number[] = [];
+      let after: string | null = null;
+      do {
+        const page = queryPassages(db, { filter, limit: 1, after });
+        seen.push(...page.passages.map((p) => p.id));
+        after = page.next;
+      } while (after !== null);
+      return seen;
+    };
+    // No highlight is orphaned, so this filter keeps every row but takes the general statement.
+    const general = walk({ orphaned: false });
+    expect(general).toContain(undatedSecond);
+    expect(walk({})).toEqual(general);
+    expect(queryPassages(db, {}).total).toBe(6);
+  });
 });

@@ -6,6 +6,8 @@ import type { ParseWorker } from './parseInWorker';
 import { createParseWorker } from './parseInWorker';
 import { openTestLibrary } from '../../../tests/support/library';
 import { fixture } from '../../../tests/fixtures/import/importFixtures';
+import { decompressOriginal } from '../originalBytes';
+import { readOriginal } from '../sources';
 
 /** A saved web page of about `megabytes` MB: long enough that Readability takes a while over it. */
 function bigPage(megabytes: number): Buffer {
@@ -33,7 +35,14 @@ describe('parsing imports in a worker thread', () => {
       { name: 'note.md', bytes: Buffer.from('---\ntitle: Front matter title\noutlet: AzerNews\n---\nThe body.\n') },
       fixture('russian-windows-1251.txt'),
     ];
-    for (const file of files) expect(await parser.parse(file)).toEqual(await parseFile(file));
+    for (const file of files) {
+      const { storedOriginal, ...parsed } = await parser.parse(file);
+      expect(parsed).toEqual(await parseFile(file));
+      // The worker also compressed the original against that body: it reads back as the file's bytes.
+      expect(storedOriginal).toBeDefined();
+      const stored = Buffer.from(storedOriginal!.bytes);
+      expect(decompressOriginal(stored, storedOriginal!.compression, parsed.body).equals(Buffer.from(file.bytes))).toBe(true);
+    }
   });
 
   it('fails a file over the time limit with a message naming it and the limit; the batch goes on with a fresh worker', { timeout: 60_000 }, async () => {
@@ -52,5 +61,7 @@ describe('parsing imports in a worker thread', () => {
     expect(results.map((result) => result.status)).toEqual(['imported', 'failed', 'imported']);
     expect(results[1]!.error).toBe('huge-page.html took longer than 300 ms to read (the limit for one file), so it was not imported. It may be damaged or unusually complex: import a simpler copy (for a web page, save only the article).');
     expect(library.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all()).toEqual(['Before', 'After']);
+    // Stored with the original the worker compressed: it reads back as the file was.
+    expect(readOriginal(library.db, results[2]!.sourceId!).toString()).toBe('# After\n\nThe article after the slow one.\n');
   });
 });

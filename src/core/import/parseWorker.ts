@@ -1,6 +1,7 @@
 /**
  * The import parser's worker thread (started by parseInWorker.ts): HTML through Readability on
- * linkedom, PDF through pdf.js, Markdown front matter and text decoding all run here, so the thread
+ * linkedom, PDF through pdf.js, Markdown front matter, text decoding and compressing the original
+ * bytes all run here, so the thread
  * serving requests (the browser host, the app's main process) never waits for a heavy file.
  *
  * Bundled as its own file for the app (src/main/index.ts imports it with `?modulePath`); run through
@@ -9,6 +10,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ImportRefused } from './decodeText';
 import { parseFile } from './parseFile';
+import { compressOriginal } from '../originalBytes';
 import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
 
 const port = parentPort;
@@ -16,7 +18,8 @@ if (!port) throw new Error('parseWorker.ts runs as a worker thread (see parseInW
 
 port.on('message', ({ seq, name, bytes }: ParseWorkerRequest) => {
   parseFile({ name, bytes }).then(
-    (parsed) => port.postMessage({ seq, parsed } satisfies ParseWorkerReply),
+    // The original is compressed here too, against the body it will be stored beside, off the serving thread.
+    (parsed) => port.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply),
     (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
   );
 });

@@ -3,7 +3,7 @@ import type { NoteHandlers } from '../../shared/api/notes';
 import type { Db } from '../db/db';
 import { checkCitationTargets, listBacklinks } from './backlinks';
 import { applyNoteUpdate, openNoteDoc } from './noteDocs';
-import { createNote, deleteNote, getNote, listNotes, renameNote, restoreNote, saveNoteContent } from './notes';
+import { createNote, deleteNote, getNote, listNotePage, listNotes, renameNote, restoreNote, saveNoteContent } from './notes';
 
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -15,6 +15,7 @@ const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
 export function createNoteHandlers(db: Db, emit: (event: LibraryEvent) => void = () => undefined): NoteHandlers {
   return {
     listNotes: () => listNotes(db),
+    listNotePage: (request) => listNotePage(db, request),
     getNote: ({ id }) => getNote(db, id),
     createNote: ({ title }) => createNote(db, { title }),
     renameNote: ({ id, title }) => renameNote(db, id, title),

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { citation, editorStateJson, heading, link, paragraph, text } from '../../shared/notes/testStates';
 import type { Db } from '../db/db';
 import { openDatabase } from '../db/openDatabase';
-import { createNote, deleteNote, getNote, listNotes, purgeDeletedNotes, renameNote, restoreNote, saveNote } from './notes';
+import { createNote, deleteNote, getNote, listNotePage, listNotes, purgeDeletedNotes, renameNote, restoreNote, saveNote } from './notes';
 import { addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 
 let library: TestLibrary;
@@ -107,6 +107,18 @@ describe('notes', () => {
     ]);
     renameNote(db, second.id, '  Second,\n renamed ');
     expect(listNotes(db).map((n) => [n.title, n.updatedAt])[0]).toEqual(['Second, renamed', '2023-01-01T13:00:00.000Z']);
+  });
+
+  it('pages the list in SQL: the pages together are the whole list in order, deleted notes left out, with the live count', () => {
+    const notes = Array.from({ length: 7 }, (_, index) => {
+      at(`2023-01-01T1${index}:00:00Z`);
+      return createNote(db, { title: `Note ${index}` });
+    });
+    deleteNote(db, notes[3]!.id);
+    const pages = [0, 3, 6].map((offset) => listNotePage(db, { offset, limit: 3 }));
+    expect(pages.map((page) => page.total)).toEqual([6, 6, 6]);
+    expect(pages.flatMap((page) => page.notes)).toEqual(listNotes(db));
+    expect(pages.flatMap((page) => page.notes).map((note) => note.title)).toEqual(['Note 6', 'Note 5', 'Note 4', 'Note 2', 'Note 1', 'Note 0']);
   });
 
   it('stores a blank title as "Untitled note"', () => {

@@ -52,6 +52,11 @@ const noteComesOrGoes = (id: number): Change[] => [
 export const noteOperations = {
   /** Live notes, most recently edited first. */
   listNotes: query(z.object({}), z.array(NoteSummary)),
+  /** A page of them (the notes list at 10,000 notes), with how many there are. */
+  listNotePage: query(
+    z.object({ offset: z.number().int().nonnegative().max(10_000_000).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+    z.object({ notes: z.array(NoteSummary), total: z.number().int().nonnegative() }),
+  ),
   getNote: query(z.object({ id: NoteId }), Note),
   /** `title: ''` makes an "Untitled note". Strict, like every request that could otherwise be almost anything. */
   createNote: mutation(z.strictObject({ title: NoteTitle }), Note, (request, note) => [{ kind: 'notes', ids: [note.id] }]),

@@ -28,6 +28,7 @@ export const operationNames = [
   'restoreBackup',
   // notes.ts
   'listNotes',
+  'listNotePage',
   'getNote',
   'createNote',
   'renameNote',

@@ -33,11 +33,11 @@ test('typing in a note asks the library for nothing but the saves and the note\'
     await app.page.waitForTimeout(300);
   }
   await expect(notes.editor).toContainText('Talks go on.');
-  // The note's text goes as Yjs updates (applyNoteUpdate, issue 12); the notes list re-reads the
-  // note's row (its "edited" time). Nothing the open article shows is asked for again.
+  // The note's text goes as Yjs updates (applyNoteUpdate, issue 12); the notes list re-reads its
+  // page (the note's "edited" time). Nothing the open article shows is asked for again.
   const saves = calls.filter((call) => call === 'applyNoteUpdate');
   expect(saves.length).toBeGreaterThanOrEqual(3);
-  expect(new Set(calls.filter((call) => call !== 'applyNoteUpdate'))).toEqual(new Set(calls.includes('listNotes') ? ['listNotes'] : []));
+  expect(new Set(calls.filter((call) => call !== 'applyNoteUpdate'))).toEqual(new Set(calls.includes('listNotePage') ? ['listNotePage'] : []));
 });
 
 test('a change made in another window shows here, and only what it touched is asked for again', async ({ app }, testInfo) => {
@@ -62,6 +62,6 @@ test('a change made in another window shows here, and only what it touched is as
   expect(calls).toContain('getSource');
   expect(calls).not.toContain('listHighlights');
   expect(calls).not.toContain('listBacklinks');
-  expect(calls).not.toContain('listNotes');
+  expect(calls).not.toContain('listNotePage');
   await other.close();
 });

@@ -60,23 +60,26 @@ test('an article with 300 highlights lists them a window at a time, and the list
   await expect(highlights.item(`Sentence ${pad(SENTENCES)}`).getByRole('button', { name: `Sentence ${pad(SENTENCES)}`, expanded: true })).toBeVisible();
 });
 
-test('200 notes list a window at a time, and search results come a page at a time with "Show more"', async ({ app }, testInfo) => {
+test('250 notes (two pages from the library) list a window at a time, and search results come a page at a time with "Show more"', async ({ app }, testInfo) => {
   test.setTimeout(120_000);
   test.skip(testInfo.project.name === 'electron', 'Creates the notes over the browser host.');
   const notesPage = new NotesPage(app.page);
   await new LibraryPage(app.page).loadSampleLibrary();
-  const created = await callApi<{ id: number }>(app.page, 'createNote', Array.from({ length: 200 }, () => ({ title: '' })));
+  const created = await callApi<{ id: number }>(app.page, 'createNote', Array.from({ length: 250 }, () => ({ title: '' })));
   await callApi(
     app.page,
     'renameNote',
     created.map((note, i) => ({ id: note.id, title: `Harbour note ${pad(i + 1)}` })),
-    // One at a time: the list is by last edit, and note 200 must be the last renamed.
+    // One at a time: the list is by last edit, and note 250 must be the last renamed.
     1,
   );
-  await expect(notesPage.listItems.first()).toContainText('Harbour note 200');
+  await expect(notesPage.listItems.first()).toContainText('Harbour note 250');
   expect(await notesPage.listItems.count()).toBeLessThan(60);
-  await notesPage.pane.locator('.notes-list-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-  await expect(notesPage.listItems.filter({ hasText: 'Harbour note 001' })).toBeVisible();
+  // The last rows come in the second page: scroll to the end again once they have arrived, as a user keeps scrolling.
+  await expect(async () => {
+    await notesPage.pane.locator('.notes-list-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(notesPage.listItems.filter({ hasText: 'Harbour note 001' })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 
   const search = new SearchBox(app.page);
   await search.search('harbour');
