@@ -28,12 +28,14 @@ const LETTER_RUN = /(?:(?=[\p{L}\p{Nd}])[\p{Script=Latin}\p{Script=Cyrillic}\p{S
 
 /**
  * Classical Armenian spellings written the reformed way (so both orthographies meet): եա -> յա
- * (Յակոբեան, Հակոբյան), իւ -> յու, a ւ not in ու -> վ, an initial յ -> հ. Before stemming too.
+ * (Յակոբեան, Հակոբյան), իւ -> յու, ուա -> վա (գրուած, գրված), a ւ not in ու -> վ, an initial
+ * յ -> հ. Before stemming too.
  */
 function armenianToReformed(word: string): string {
   return word
     .replace(/եա/gu, 'յա')
     .replace(/իւ/gu, 'յու')
+    .replace(/ուա/gu, 'վա')
     .replace(/(?<!ո)ւ/gu, 'վ')
     .replace(/^յ/u, 'հ');
 }
@@ -106,7 +108,9 @@ export function stemWord(word: string): string {
   if (language === null) return lower;
   let stemmer = stemmers.get(language);
   if (!stemmer) stemmers.set(language, (stemmer = newStemmer(language)));
-  return stemmer.stem(language === 'armenian' ? armenianToReformed(lower) : lower);
+  // Snowball's Turkish has no ə: Azerbaijani ə takes e's place in its suffixes (-də, -dən, -lər).
+  const prepared = language === 'armenian' ? armenianToReformed(lower) : language === 'turkish' ? lower.replaceAll('ə', 'e') : lower;
+  return stemmer.stem(prepared);
 }
 
 /** A stem shorter than this is too short to be a prefix: it would match unrelated words. */
