@@ -22,11 +22,14 @@ const ftsString = (text: string) => `"${text.replaceAll('"', '""')}"`;
  * its stem's key as a prefix or by its own (searchKeyAlternatives), so `peacekeeper` finds
  * "peacekeepers" and `Лачин` finds "Laçın" and "Лачинского". Null when it has no word.
  */
-function keyExpression(folded: string, typedPrefix: boolean): string | null {
+function keyExpression(folded: string, typed: string, typedPrefix: boolean): string | null {
   const words = folded.match(WORD);
   if (!words) return null;
+  // The fold keeps every word (token-preserving), so the typed words line up with the folded ones.
+  const typedWords = typed.normalize('NFC').match(WORD);
+  const last = typedWords?.length === words.length ? typedWords.at(-1)! : words.at(-1)!;
   const lead = words.slice(0, -1).map(searchKeyOfWord);
-  const alternatives = searchKeyAlternatives(words.at(-1)!, typedPrefix).map(({ key, prefix }) => `${ftsString([...lead, key].join(' '))}${prefix ? '*' : ''}`);
+  const alternatives = searchKeyAlternatives(words.at(-1)!, typedPrefix, last).map(({ key, prefix }) => `${ftsString([...lead, key].join(' '))}${prefix ? '*' : ''}`);
   return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
 }
 
@@ -48,7 +51,7 @@ export function termToFts(term: SearchTerm, fields: FieldColumns): string | 'vac
   // Control characters (NUL above all) have no business in a query and could end the string early.
   // eslint-disable-next-line no-control-regex
   const folded = foldSearchText(term.text).replace(/[\u0000-\u001F\u007F]/gu, ' ');
-  const keyed = term.phrase ? null : keyExpression(folded, term.prefix);
+  const keyed = term.phrase ? null : keyExpression(folded, term.text, term.prefix);
   if (keyed !== null) return `{${keyColumns(columns).join(' ')}} : ${keyed}`;
   return `{${columns.join(' ')}} : ${ftsString(folded)}${term.prefix ? '*' : ''}`;
 }

@@ -163,6 +163,8 @@ describe('searchLibrary in every script', () => {
     ['Xankəndi', 'ru', ['Ханкенди']],
     ['Stepanakert', 'ka', ['სტეფანაკერტი']],
     ['"Khankendi"', 'ru', undefined],
+    ['dəhlizdə', 'az', ['dəhlizi']],
+    ['коридоры', 'ru', ['коридор']],
     ['ლაჩინი', 'ka', ['ლაჩინი']],
     ['Guterres', 'en', ['Guterresʼ', 'Guterres']],
     ['strasse lodz', 'en', ['Straße', 'Łódź']],

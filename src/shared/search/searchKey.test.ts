@@ -85,6 +85,10 @@ describe('searchKeyAlternatives: how a query word matches the key columns', () =
     expect(alternatives('city')).toEqual([{ key: 'citi', prefix: true }, { key: 'city', prefix: true }]);
   });
 
+  it('stems the word as typed, so an Azerbaijani word keeps its language through the fold', () => {
+    expect(searchKeyAlternatives(foldSearchText('dəhlizdə'), false, 'dəhlizdə')).toEqual([{ key: 'dehliz', prefix: true }]);
+  });
+
   it('takes a typed * as it is: the word as a prefix, not stemmed', () => {
     expect(alternatives('blockading', true)).toEqual([{ key: 'blockading', prefix: true }]);
   });

@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { foldSearchText } from './fold';
 
 /**
  * Search keys (issue 14): one Latin spelling per word, whatever script it was written in, so that
@@ -156,12 +157,14 @@ export interface KeyAlternative {
  * How one query word (NFC, folded, one token) matches the key columns when word forms are on:
  * its stem's key as a prefix (`peacekeepers` -> peacekeep*, `Лачин` -> lacin*, which finds
  * "Лачинского"), and its own key when the stem is too short to be a prefix or is not a prefix of
- * the word's key (Snowball's English writes `city` as citi). `typedPrefix`: the user wrote `*`.
+ * the word's key (Snowball's English writes `city` as citi). `typedPrefix`: the user wrote `*`;
+ * `asTyped`: the same word before folding, which the stemmer reads.
  */
-export function searchKeyAlternatives(word: string, typedPrefix: boolean): KeyAlternative[] {
+export function searchKeyAlternatives(word: string, typedPrefix: boolean, asTyped = word): KeyAlternative[] {
   const wordKey = searchKeyOfWord(word);
   if (typedPrefix) return [{ key: wordKey, prefix: true }];
-  const stemKey = searchKeyOfWord(stemWord(word));
+  // Stemmed as typed (the fold writes ə as e, which would hide an Azerbaijani word's language).
+  const stemKey = searchKeyOfWord(foldSearchText(stemWord(asTyped)));
   const alternatives: KeyAlternative[] = [];
   const add = (key: string, prefix: boolean) => {
     if (!alternatives.some((alternative) => alternative.key === key && alternative.prefix === prefix)) alternatives.push({ key, prefix });
