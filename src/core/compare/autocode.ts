@@ -4,10 +4,12 @@ import type { HighlightColor } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import { foldSearchText } from '../../shared/search/fold';
 import { parseQuery } from '../../shared/search/parseQuery';
+import { searchKeyText } from '../../shared/search/searchKey';
 import { sentenceEnd } from '../../shared/text/sentences';
 import type { Db } from '../db/db';
 import { anchorSelection, deleteHighlight, insertHighlight } from '../highlights/highlights';
 import { buildMatch } from '../search/buildMatch';
+import { sourceKind } from '../search/searchKinds';
 import { SEARCH_TOKENIZER } from '../search/searchIndex';
 import { writeTransaction } from '../db/writeTransaction';
 
@@ -51,7 +53,7 @@ export function units(body: string, unit: AutocodeUnit): [number, number][] {
   return ranges;
 }
 
-const NO_FIELDS = { outlet: null, author: null, tag: null } as const;
+const NO_FIELDS = { text: ['body'], outlet: null, author: null, tag: null } as const;
 
 export function autocode(db: Db, input: { query: string; code: string; unit?: AutocodeUnit; color?: HighlightColor }): AutocodeResult {
   const code = normalizeCodeName(input.code);
@@ -59,11 +61,12 @@ export function autocode(db: Db, input: { query: string; code: string; unit?: Au
   const parsed = parseQuery(input.query);
   const match = buildMatch(parsed, NO_FIELDS);
   if (match === null) throw new ApiError('invalid_request', `"${input.query}" has no words to search for (outlet:, author: and tag: do not apply to sentences).`);
-  const sourceMatch = buildMatch(parsed, { outlet: ['outlet'], author: ['author'], tag: null }) ?? match;
+  const sourceMatch = buildMatch(parsed, sourceKind.fields) ?? match;
   return writeTransaction(db, () => {
     const sourceIds = db.prepare('SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rowid').pluck().all(sourceMatch) as number[];
-    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.autocode_units USING fts5(body, tokenize = "${SEARCH_TOKENIZER}")`);
-    const insertUnit = db.prepare('INSERT INTO temp.autocode_units (rowid, body) VALUES (?, ?)');
+    // The unit's folded text and its search keys, as the index holds a source's body.
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.autocode_units USING fts5(body, body_key, tokenize = "${SEARCH_TOKENIZER}")`);
+    const insertUnit = db.prepare('INSERT INTO temp.autocode_units (rowid, body, body_key) VALUES (?, ?, ?)');
     const matching = db.prepare('SELECT rowid FROM temp.autocode_units WHERE autocode_units MATCH ? ORDER BY rowid');
     const existing = db.prepare('SELECT 1 FROM highlights WHERE source_id = ? AND start = ? AND end = ?');
     const highlights: AutocodeResult['highlights'] = [];
@@ -72,7 +75,10 @@ export function autocode(db: Db, input: { query: string; code: string; unit?: Au
       const body = db.prepare('SELECT body FROM sources WHERE id = ?').pluck().get(sourceId) as string;
       const ranges = units(body, input.unit ?? 'sentence');
       db.exec('DELETE FROM temp.autocode_units');
-      ranges.forEach(([start, end], index) => insertUnit.run(index + 1, foldSearchText(body.slice(start, end))));
+      ranges.forEach(([start, end], index) => {
+        const folded = foldSearchText(body.slice(start, end));
+        insertUnit.run(index + 1, folded, searchKeyText(folded));
+      });
       for (const rowid of matching.pluck().all(match) as number[]) {
         const [start, end] = ranges[rowid - 1]!;
         if (existing.get(sourceId, start, end)) {

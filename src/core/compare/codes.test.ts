@@ -52,7 +52,8 @@ describe('the codebook', () => {
     ]);
     expect(listHighlights(db, ids[0]!)[0]!.tags).toEqual(['frames/blockade-denial']);
     expect(highlightIdsFound('tag:frames')).toEqual([a, b].sort());
-    expect(highlightIdsFound('tag:framing')).toEqual([]);
+    // Quoted: the old name exactly (unquoted, framing also finds its word form "frames").
+    expect(highlightIdsFound('tag:"framing"')).toEqual([]);
   });
 
   it('renaming onto an existing code merges them: a passage carrying both keeps one', () => {
@@ -83,6 +84,7 @@ describe('the codebook', () => {
       ['actors', null, 1],
       ['actors/Azerbaijan', 'actors', 1],
     ]);
-    expect(highlightIdsFound('tag:framing')).toEqual([]);
+    // Quoted: the old name exactly (unquoted, framing also finds its word form "frames").
+    expect(highlightIdsFound('tag:"framing"')).toEqual([]);
   });
 });

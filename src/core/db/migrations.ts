@@ -9,6 +9,7 @@ import { MIGRATION_8_COMPARE } from './migrations/migration8Compare';
 import { MIGRATION_9_NOTE_UPDATES } from './migrations/migration9NoteUpdates';
 import { MIGRATION_10_SOURCE_LIST } from './migrations/migration10SourceList';
 import { MIGRATION_11_QUOTE_TRANSLATIONS } from './migrations/migration11QuoteTranslations';
+import { MIGRATION_12_SEARCH_KEYS } from './migrations/migration12SearchKeys';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -39,6 +40,8 @@ export const migrations: readonly string[] = [
   MIGRATION_10_SOURCE_LIST,
   // 11: a translation beside a highlighted quote (issue 14)
   MIGRATION_11_QUOTE_TRANSLATIONS,
+  // 12: search keys beside the folded text: across scripts and word forms (issue 14)
+  MIGRATION_12_SEARCH_KEYS,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -45,7 +45,10 @@ const marks = (query: string, type: string, resultId: number | undefined) =>
 
 describe('searching highlights and notes', () => {
   it('finds sources, highlights and notes for one word, folded in every script', () => {
-    expect(found('Lacin')).toEqual([`highlight ${id.azQuote}`, `note ${id.note}`, `source ${id.az}`].sort());
+    expect(found('"Lacin"')).toEqual([`highlight ${id.azQuote}`, `note ${id.note}`, `source ${id.az}`].sort());
+    // Unquoted, in any script: the Russian source's "Лачинской" too.
+    for (const query of ['Lacin', 'Лачин', 'Լաչին']) expect(found(query)).toEqual([`highlight ${id.azQuote}`, `note ${id.note}`, `source ${id.az}`, `source ${id.ru}`].sort());
+    expect(found('Ханкенди')).toEqual([`highlight ${id.azCity}`, `note ${id.note}`, `source ${id.az}`].sort());
     expect(found('Xankendi')).toEqual([`highlight ${id.azCity}`, `note ${id.note}`, `source ${id.az}`].sort());
     expect(found('миротворцы')).toEqual([`highlight ${id.ruQuote}`, `source ${id.ru}`].sort());
   });

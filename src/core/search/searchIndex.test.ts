@@ -29,9 +29,13 @@ const ids = (table: Table, match: string) =>
   (db.prepare(`SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(match) as { id: number }[]).map((row) => row.id);
 
 /** Every term an index holds, to prove that changes leave nothing stale behind. */
-function terms(table: Table): string[] {
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_vocab USING fts5vocab(main, '${table}', 'row')`);
-  return (db.prepare(`SELECT term FROM temp.${table}_vocab ORDER BY term`).all() as { term: string }[]).map((row) => row.term);
+/** The distinct terms of the table's folded columns (keys: of its `*_key` columns instead). */
+function terms(table: Table, columns: 'folded' | 'keys' = 'folded'): string[] {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_vocab USING fts5vocab(main, '${table}', 'instance')`);
+  return db
+    .prepare(`SELECT DISTINCT term FROM temp.${table}_vocab WHERE (col LIKE '%\\_key' ESCAPE '\\') = ? ORDER BY term`)
+    .pluck()
+    .all(columns === 'keys' ? 1 : 0) as string[];
 }
 
 const noteState = (words: string) => editorStateJson(paragraph(text(words)));
@@ -132,6 +136,17 @@ describe('sources_fts follows sources', () => {
     expect(ids('sources_fts', '"report"')).toEqual([]);
     expect(ids('sources_fts', '"new" AND "armenpress" AND "body"')).toEqual([id]);
     expect(terms('sources_fts')).toEqual(['armenpress', 'body', 'headline', 'new', 'text']);
+    expect(terms('sources_fts', 'keys')).toEqual(['armenpress', 'body', 'headline', 'new', 'text']);
+  });
+
+  it('indexes every word’s key beside its folded spelling, and forgets both on a change', () => {
+    const id = addSource(db, { title: 'Лачинский коридор', outlet: 'Արմենպրես', body: 'Xankəndi.' });
+    expect(terms('sources_fts')).toEqual(['xankendi', 'коридор', 'лачинский', 'արմենպրես']);
+    expect(terms('sources_fts', 'keys')).toEqual(['armenpres', 'koridor', 'lacinski', 'xankendi']);
+    expect(ids('sources_fts', '{title_key} : "lacin"*')).toEqual([id]);
+    updateSource(db, id, { title: 'Другой', outlet: null });
+    expect(terms('sources_fts', 'keys')).toEqual(['drugoy', 'xankendi']);
+    expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 0)")).not.toThrow();
   });
 
   it('reindexes a changed body', () => {

@@ -1,4 +1,5 @@
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
+import { searchKeyText } from '../../shared/search/searchKey';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { writeTransaction } from '../db/writeTransaction';
@@ -6,7 +7,9 @@ import { writeTransaction } from '../db/writeTransaction';
 /**
  * The index writer (issue 13): every change to searchable text calls one of these INSIDE the
  * writing transaction, and each folds with foldSearchText, the function queries are folded by.
- * The schema (migration 7) holds no folding SQL and no triggers.
+ * The schema (migrations 7 and 11) holds no folding SQL and no triggers. Every indexed column has
+ * a twin `<column>_key` holding the search keys of its folded text (searchKey.ts: other scripts
+ * and word forms, issue 14); the index's content view gives both the original text.
  *
  * The FTS5 tables are external-content: they store no copy of the text, and snippet() re-reads the
  * ORIGINAL text from the content table, so results show the words as written. An FTS5 'delete'
@@ -23,6 +26,7 @@ import { writeTransaction } from '../db/writeTransaction';
  */
 
 const SOURCE_COLUMNS = 'title, outlet, author, body';
+const SOURCE_INDEX_COLUMNS = `${SOURCE_COLUMNS}, title_key, outlet_key, author_key, body_key`;
 
 export interface SourceText {
   title: string;
@@ -32,6 +36,13 @@ export interface SourceText {
 }
 
 const foldOrNull = (text: string | null) => (text === null ? null : foldSearchText(text));
+const keyOrNull = (folded: string | null) => (folded === null ? null : searchKeyText(folded));
+
+/** What the index holds for a source: its folded columns, then their keys. */
+function sourceIndexValues(row: SourceText): (string | null)[] {
+  const folded = [foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body)];
+  return [...folded, ...folded.map(keyOrNull)];
+}
 
 function sourceText(db: Db, id: number): SourceText | undefined {
   return prepared(db, `SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`).get(id) as SourceText | undefined;
@@ -44,43 +55,45 @@ function sourceText(db: Db, id: number): SourceText | undefined {
 export function indexSource(db: Db, id: number, text?: SourceText): void {
   const row = text ?? sourceText(db, id);
   if (!row) return;
-  prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body));
+  prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...sourceIndexValues(row));
 }
 
 /** Takes a source out of the index; call BEFORE changing its text or deleting it. */
 export function unindexSource(db: Db, id: number): void {
   const row = sourceText(db, id);
   if (!row) return;
-  prepared(db, `INSERT INTO sources_fts (sources_fts, rowid, ${SOURCE_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(
-    id,
-    foldSearchText(row.title),
-    foldOrNull(row.outlet),
-    foldOrNull(row.author),
-    foldSearchText(row.body),
-  );
+  prepared(db, `INSERT INTO sources_fts (sources_fts, rowid, ${SOURCE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...sourceIndexValues(row));
 }
 
 interface HighlightText {
   exact: string;
   comment: string;
   tags: string;
+  exact_key: string;
+  comment_key: string;
+  tags_key: string;
 }
+
+const HIGHLIGHT_INDEX_COLUMNS = 'exact, comment, tags, exact_key, comment_key, tags_key';
 
 /** Brings one highlight's index entry in step with its rows (gone if the highlight is gone). */
 export function reindexHighlight(db: Db, id: number): void {
-  const indexed = prepared(db, 'SELECT exact, comment, tags FROM highlights_search_text WHERE id = ?').get(id) as HighlightText | undefined;
+  const indexed = prepared(db, `SELECT ${HIGHLIGHT_INDEX_COLUMNS} FROM highlights_search_text WHERE id = ?`).get(id) as HighlightText | undefined;
   if (indexed) {
-    prepared(db, "INSERT INTO highlights_fts (highlights_fts, rowid, exact, comment, tags) VALUES ('delete', ?, ?, ?, ?)").run(id, indexed.exact, indexed.comment, indexed.tags);
+    prepared(db, `INSERT INTO highlights_fts (highlights_fts, rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)`).run(
+      id, indexed.exact, indexed.comment, indexed.tags, indexed.exact_key, indexed.comment_key, indexed.tags_key,
+    );
     prepared(db, 'DELETE FROM highlights_search_text WHERE id = ?').run(id);
   }
-  // The comment column holds the translation too (issue 14), exactly as migration 11's view joins them for snippets.
+  // The comment column holds the translation too (issue 14), exactly as migration 12's view joins them for snippets.
   const row = prepared(db, "SELECT exact, comment || coalesce(char(10) || translation, '') AS comment FROM highlights WHERE id = ?").get(id) as { exact: string; comment: string } | undefined;
   if (!row) return;
   // Sorted by their key, so the order never varies and `tag:` finds each name.
   const tagNames = (prepared(db, 'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name_key').pluck().all(id) as string[]).join(' ');
-  const folded = { exact: foldSearchText(row.exact), comment: foldSearchText(row.comment), tags: foldSearchText(tagNames) };
-  prepared(db, 'INSERT INTO highlights_search_text (id, exact, comment, tags, tag_names) VALUES (?, ?, ?, ?, ?)').run(id, folded.exact, folded.comment, folded.tags, tagNames);
-  prepared(db, 'INSERT INTO highlights_fts (rowid, exact, comment, tags) VALUES (?, ?, ?, ?)').run(id, folded.exact, folded.comment, folded.tags);
+  const folded = [foldSearchText(row.exact), foldSearchText(row.comment), foldSearchText(tagNames)];
+  const values = [...folded, ...folded.map(searchKeyText)];
+  prepared(db, `INSERT INTO highlights_search_text (id, ${HIGHLIGHT_INDEX_COLUMNS}, tag_names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...values, tagNames);
+  prepared(db, `INSERT INTO highlights_fts (rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, ...values);
 }
 
 /** The highlights of a source: read before deleting it, to take them out of the index after. */
@@ -88,22 +101,25 @@ export function highlightIdsOfSource(db: Db, sourceId: number): number[] {
   return prepared(db, 'SELECT id FROM highlights WHERE source_id = ?').pluck().all(sourceId) as number[];
 }
 
+const NOTE_INDEX_COLUMNS = 'title, plain_text, title_key, plain_text_key';
+
 /** Brings one note's index entry in step with its row: indexed while it exists and is not deleted. */
 export function writeNoteSearchText(db: Db, id: number): void {
-  const indexed = prepared(db, 'SELECT title, plain_text FROM notes_search_text WHERE id = ?').get(id) as { title: string; plain_text: string } | undefined;
+  const indexed = prepared(db, `SELECT ${NOTE_INDEX_COLUMNS} FROM notes_search_text WHERE id = ?`).get(id) as Record<string, string> | undefined;
   if (indexed) {
-    prepared(db, "INSERT INTO notes_fts (notes_fts, rowid, title, plain_text) VALUES ('delete', ?, ?, ?)").run(id, indexed.title, indexed.plain_text);
+    prepared(db, `INSERT INTO notes_fts (notes_fts, rowid, ${NOTE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(id, indexed.title, indexed.plain_text, indexed.title_key, indexed.plain_text_key);
     prepared(db, 'DELETE FROM notes_search_text WHERE id = ?').run(id);
   }
   const row = prepared(db, 'SELECT title, plain_text FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as { title: string; plain_text: string } | undefined;
   if (!row) return;
-  const folded = { title: foldSearchText(row.title), plainText: foldSearchText(row.plain_text) };
-  prepared(db, 'INSERT INTO notes_search_text (id, title, plain_text) VALUES (?, ?, ?)').run(id, folded.title, folded.plainText);
-  prepared(db, 'INSERT INTO notes_fts (rowid, title, plain_text) VALUES (?, ?, ?)').run(id, folded.title, folded.plainText);
+  const folded = [foldSearchText(row.title), foldSearchText(row.plain_text)];
+  const values = [...folded, ...folded.map(searchKeyText)];
+  prepared(db, `INSERT INTO notes_search_text (id, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
+  prepared(db, `INSERT INTO notes_fts (rowid, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
 }
 
 /**
- * The tokenizer of the three indexes, as migration 7 declares it (frozen there). A temporary FTS5
+ * The tokenizer of the three indexes, as migrations 7 and 11 declare it (frozen there). A temporary FTS5
  * table that must split text exactly as the indexes do (coding by search) uses this.
  */
 export const SEARCH_TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '՛՜՞'";

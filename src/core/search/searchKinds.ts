@@ -101,10 +101,10 @@ const SOURCE_DATE = ' JOIN sources INDEXED BY sources_id_published_at ON sources
 
 export const sourceKind = ftsKind({
   type: 'source',
-  fields: { outlet: ['outlet'], author: ['author'], tag: null },
+  fields: { text: ['title', 'outlet', 'author', 'body'], outlet: ['outlet'], author: ['author'], tag: null },
   table: 'sources_fts',
-  // In sources_fts column order (title, outlet, author, body): a word in the title says more than one in the body.
-  weights: '4.0, 2.0, 2.0, 1.0',
+  // In sources_fts column order (title, outlet, author, body, then their keys): a word in the title says more than one in the body.
+  weights: '4.0, 2.0, 2.0, 1.0, 4.0, 2.0, 2.0, 1.0',
   resultJoin: ' CROSS JOIN sources',
   resultWhere: ' AND sources.id = sources_fts.rowid',
   sourceId: 'sources_fts.rowid',
@@ -116,10 +116,10 @@ export const sourceKind = ftsKind({
 /** A highlight is titled and dated by its source; outlet: and author: name sources only. */
 export const highlightKind = ftsKind({
   type: 'highlight',
-  fields: { outlet: null, author: null, tag: ['tags'] },
+  fields: { text: ['exact', 'comment', 'tags'], outlet: null, author: null, tag: ['tags'] },
   table: 'highlights_fts',
-  // exact, comment, tags: the quoted words themselves say the most.
-  weights: '2.0, 1.0, 1.0',
+  // exact, comment, tags, then their keys: the quoted words themselves say the most.
+  weights: '2.0, 1.0, 1.0, 2.0, 1.0, 1.0',
   resultJoin: ' CROSS JOIN highlights CROSS JOIN sources',
   resultWhere: ' AND highlights.id = highlights_fts.rowid AND sources.id = highlights.source_id',
   sourceId: 'highlights.source_id',
@@ -131,9 +131,10 @@ export const highlightKind = ftsKind({
 /** A note's date is the day it was last edited (UTC), for after:/before:. */
 export const noteKind = ftsKind({
   type: 'note',
-  fields: { outlet: null, author: null, tag: null },
+  fields: { text: ['title', 'plain_text'], outlet: null, author: null, tag: null },
   table: 'notes_fts',
-  weights: '4.0, 1.0',
+  // title, plain_text, then their keys.
+  weights: '4.0, 1.0, 4.0, 1.0',
   resultJoin: ' CROSS JOIN notes',
   resultWhere: ' AND notes.id = notes_fts.rowid',
   sourceId: 'NULL',

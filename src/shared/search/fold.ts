@@ -64,8 +64,14 @@ const foldV1 = compileFold(SEARCH_FOLDS_V1);
 
 export const SEARCH_FOLD_V1: SearchFold = Object.freeze({ version: 1, fold: foldV1 });
 
+/**
+ * Version 2 (issue 14): the same table; the indexes also hold the search keys of the folded text
+ * (searchKey.ts, key columns of migration 12), so a change to the keys bumps this version too.
+ */
+export const SEARCH_FOLD_V2: SearchFold = Object.freeze({ version: 2, fold: foldV1 });
+
 /** The fold every index is built with and every query is folded by. */
-export const SEARCH_FOLD: SearchFold = SEARCH_FOLD_V1;
+export const SEARCH_FOLD: SearchFold = SEARCH_FOLD_V2;
 
 /** Folds text the way the index was folded: NFC (the library stores NFC), then SEARCH_FOLD. */
 export function foldSearchText(text: string): string {

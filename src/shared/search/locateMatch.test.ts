@@ -23,6 +23,13 @@ describe('locateMatch', () => {
     expect(words(locateMatch(BODY, marked('[Convoys] and [corridor]')))).toBe('corridor');
   });
 
+  it('falls back to another form of a marked word, marked whole, when the body lacks the form the title has', () => {
+    const body = 'Стороны обсудили ситуацию вокруг Лачинского коридора.';
+    const range = locateMatch(body, marked('Переговоры по [Лачинскому] коридору'));
+    expect(range && body.slice(range.start, range.end)).toBe('Лачинского');
+    expect(locateMatch(body, marked('[оридоры] [Степанакерт]'))).toBeNull(); // a shared beginning counts only at a word's start
+  });
+
   it('gives null when nothing is marked or the body lacks the words', () => {
     expect(locateMatch(BODY, marked('no marks here'))).toBeNull();
     expect(locateMatch(BODY, marked('[Xankəndi] talks'))).toBeNull();

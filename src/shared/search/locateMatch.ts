@@ -8,7 +8,8 @@ const ELLIPSIS = '…';
  * it: [start, end) in UTF-16 code units, the offsets highlights use. A snippet is a verbatim piece
  * of one column (with an ellipsis at a cut-off end), so a body snippet is found whole and its
  * first mark is exact. A snippet from the title, outlet or author is not in the body: then the
- * first place the body has one of the marked words, spelled as marked. Null when it has none.
+ * first place the body has one of the marked words, spelled as marked, or else another form of one
+ * (firstOtherForm). Null when it has none.
  */
 export function locateMatch(body: string, segments: readonly SnippetSegment[]): { start: number; end: number } | null {
   const first = segments.findIndex((segment) => segment.match);
@@ -28,5 +29,29 @@ export function locateMatch(body: string, segments: readonly SnippetSegment[]): 
     const start = body.indexOf(segment.text);
     if (start >= 0 && (best === null || start < best.start)) best = { start, end: start + segment.text.length };
   }
-  return best;
+  return best ?? firstOtherForm(body, segments);
+}
+
+/** Letters a word keeps when another of its forms is looked for (a stem is rarely shorter). */
+const MIN_SHARED_LETTERS = 4;
+
+/**
+ * Search also matches other forms of a word (issue 14): a title's "Лачинскому" may be "Лачинского"
+ * in the body. Then the first body word that starts, ignoring case, with the longest beginning of
+ * a marked word (at least MIN_SHARED_LETTERS letters), marked whole.
+ */
+function firstOtherForm(body: string, segments: readonly SnippetSegment[]): { start: number; end: number } | null {
+  const lowerBody = body.toLowerCase();
+  for (const segment of segments) {
+    const word = segment.match ? [...segment.text.toLowerCase()] : [];
+    for (let length = word.length - 1; length >= MIN_SHARED_LETTERS; length--) {
+      const beginning = word.slice(0, length).join('');
+      for (let at = lowerBody.indexOf(beginning); at >= 0; at = lowerBody.indexOf(beginning, at + 1)) {
+        if (at > 0 && /[\p{L}\p{N}]/u.test(body[at - 1]!)) continue;
+        const end = at + (/^[\p{L}\p{N}\p{M}]*/u.exec(body.slice(at))?.[0].length ?? beginning.length);
+        return { start: at, end };
+      }
+    }
+  }
+  return null;
 }

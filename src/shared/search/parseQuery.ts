@@ -2,8 +2,9 @@
  * The search box's query language, parsed into a structure (src/core/search turns it into an
  * FTS5 MATCH string). Pure: the renderer may use it to echo how a query was understood.
  *
- *   lachin corridor        every word must match (in any searchable field)
- *   "lachin corridor"      the words next to each other, in this order
+ *   lachin corridor        every word must match (in any searchable field), in any script and form
+ *                          (Лачин, Laçın; corridors: src/core/search/buildMatch.ts, searchKey.ts)
+ *   "lachin corridor"      the words next to each other, in this order, spelled as written
  *   blockad*               a word starting with "blockad" (2 letters at least)
  *   -azerbaijan            leave out results with this word (also -"a phrase", -outlet:x)
  *   peskov OR putin        either word; OR binds its neighbours only: `a b OR c` is a AND (b OR c)
@@ -24,7 +25,10 @@ export type SearchField = 'outlet' | 'author' | 'tag';
 export interface SearchTerm {
   /** The words as typed, without quotes, operators or field name. */
   text: string;
-  /** Quoted: the words must be adjacent and in order. (An unquoted `Nagorno-Karabakh` is too.) */
+  /**
+   * Quoted: the words must be adjacent and in order (an unquoted `Nagorno-Karabakh` is too), and
+   * spelled as written: no other scripts or word forms.
+   */
   phrase: boolean;
   /** Ended in `*`: the last word matches as a prefix. */
   prefix: boolean;

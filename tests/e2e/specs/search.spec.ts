@@ -79,6 +79,52 @@ test('Lacin finds Laçın and Xankendi finds Xankəndi in an imported article, m
   await expect.poll(() => markedInReader(app.page)).toEqual(['Xankəndi']);
 });
 
+const RU_ARTICLE = [
+  '---',
+  'title: Переговоры о коридоре',
+  'outlet: ТАСС',
+  'date: 2023-01-20',
+  '---',
+  '',
+  'Стороны обсудили ситуацию вокруг Лачинского коридора.',
+  '',
+  'В Степанакерте спокойно.',
+  '',
+].join('\n');
+
+const HY_ARTICLE = ['---', 'title: Արմենպրես. լուրեր', 'outlet: Արմենպրես', '---', '', 'Լաչինի միջանցքը փակ է։', ''].join('\n');
+
+test('a word typed in one script finds its spellings in the others and its other forms; quoted, only as written', async ({ app }) => {
+  const files = [
+    ['ru.md', RU_ARTICLE],
+    ['hy.md', HY_ARTICLE],
+  ].map(([name, text]) => {
+    const file = path.join(app.workDirectory, name!);
+    fs.writeFileSync(file, text!);
+    return file;
+  });
+  const library = new LibraryPage(app.page);
+  await library.importFiles(files);
+  await expect(library.row('Переговоры о коридоре')).toBeVisible();
+  const search = new SearchBox(app.page);
+
+  await search.search('Lachin');
+  const russian = search.option('Переговоры о коридоре', 'Sources');
+  const armenian = search.option('Արմենպրես. լուրեր', 'Sources');
+  expect(await search.marks(russian)).toEqual(['Лачинского']);
+  expect(await search.marks(armenian)).toEqual(['Լաչինի']);
+
+  await search.search('"Lachin"');
+  await expect(search.status).toHaveText('Nothing matches “"Lachin"”.');
+  await expect(russian).toBeHidden();
+
+  await search.search('Stepanakert');
+  expect(await search.marks(russian)).toEqual(['Степанакерте']);
+  await russian.click();
+  await expect(new ReaderPage(app.page).article).toContainText('В Степанакерте спокойно.');
+  await expect.poll(() => markedInReader(app.page)).toEqual(['Степанакерте']);
+});
+
 test('highlights and notes are found too, grouped under their headings, and each opens where it belongs', async ({ app }) => {
   const library = new LibraryPage(app.page);
   await library.loadSampleLibrary();

@@ -1,7 +1,7 @@
 /** The query language (src/shared/search/parseQuery.ts), as the search box's help shows it. */
 const SYNTAX: readonly [example: string, meaning: string][] = [
-  ['lachin corridor', 'Every word must match, in any order and any field.'],
-  ['"lachin corridor"', 'An exact phrase: the words next to each other, in this order.'],
+  ['lachin corridor', 'Every word must match, in any order and any field, in any script and any form: Лачин, Laçın, Լաչին; peacekeepers.'],
+  ['"lachin corridor"', 'An exact phrase, spelled as written: the words next to each other, in this order.'],
   ['blockad*', 'Words starting with these letters (at least 2): blockade, blockaded, blockading.'],
   ['-azerbaijan', 'Leave out results with this word (or -"a phrase", -outlet:name).'],
   ['peskov OR putin', 'Either word. OR joins only its neighbours: a b OR c means a and (b or c).'],
@@ -18,7 +18,8 @@ export function SearchHelp({ id }: { id: string }) {
       <h2 className="search-help-title">Searching the library</h2>
       <p>
         Search finds sources (title, outlet, author, text), highlights (quote, comment, tags) and notes (title, text). Letters are folded the way readers treat them:{' '}
-        <kbd>Lacin</kbd> finds Laçın, <kbd>Xankendi</kbd> Xankəndi, <kbd>елка</kbd> ёлка.
+        <kbd>Lacin</kbd> finds Laçın, <kbd>Xankendi</kbd> Xankəndi, <kbd>елка</kbd> ёлка. A word without quotes also finds its spellings in other scripts
+        (<kbd>Stepanakert</kbd> finds Степанакерт and Ստեփանակերտ) and its other forms (<kbd>Лачин</kbd> finds Лачинского); quotes mean exact spelling.
       </p>
       <dl className="search-help-syntax">
         {SYNTAX.map(([example, meaning]) => (

@@ -1,0 +1,177 @@
+import anyAscii from 'any-ascii';
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { foldSearchText } from './fold';
+
+/**
+ * Search keys (issue 14): one Latin spelling per word, whatever script it was written in, so that
+ * Lachin, Laçın, Лачин, Լաչին and ლაჩინი all index as `lacin`. The index writer stores them in
+ * the `*_key` columns beside the folded text (migration 12); a query word without quotes is looked
+ * up by its key, stemmed, as a prefix (searchKeyTerm); a quoted one by its folded spelling alone.
+ *
+ * Transliteration is any-ascii's (maintained tables for every script, Armenian, Georgian and
+ * Arabic included). On top of it, written by hand because no library unifies how these languages
+ * spell each other's names: a few Armenian spellings (classical and reformed orthography meet) and
+ * a small phonetic collapse on the ASCII (ch/ç/č -> c, sh/ş -> s, kh -> x, zh/dzh -> j, gh/ğ -> g,
+ * an initial ye -> e, iy -> i), so Khankendi, Xankəndi and Ханкенди meet as `xankendi`.
+ *
+ * Token-preserving, as the fold is: every run of letters is replaced by a non-empty run of ASCII
+ * letters and digits and nothing else changes, so the key text splits into the same tokens, at
+ * the same positions, as the original; FTS5 builds the snippet of a key match from the ORIGINAL
+ * text and marks the right words. A run of letters is taken only from the scripts of isKeyLetter
+ * (all of them token characters for unicode61), so no character unicode61 splits at is replaced.
+ *
+ * Changing anything here changes what the index holds: bump SEARCH_FOLD's version (fold.ts) so
+ * libraries reindex on open.
+ */
+
+/**
+ * Whether a UTF-16 code unit is a letter or digit of the scripts keys are made for: Latin (Basic,
+ * Latin-1, Extended A/B and Additional), Greek, Cyrillic, Armenian, Hebrew, Arabic, Georgian. Only
+ * letters that Unicode had long before SQLite's unicode61 tables were made (so each is a token
+ * character there too: Georgian Mtavruli and the newest Armenian letters are left out); marks,
+ * punctuation and every other script stay as they are. A char-code test, not a Unicode-property
+ * regular expression: it runs over every article's text at import (measured: several times faster).
+ */
+function isKeyLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  if (c <= 0x24f) return c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+  if (c < 0x386) return false;
+  if (c <= 0x3ff) return c !== 0x387 && c !== 0x3f6 && c !== 0x384 && c !== 0x385;
+  if (c <= 0x52f) return c <= 0x481 || c >= 0x48a;
+  if (c <= 0x587) return (c >= 0x531 && c <= 0x556) || c >= 0x561;
+  if (c <= 0x5ea) return c >= 0x5d0;
+  if (c <= 0x6ff) return (c >= 0x620 && c <= 0x64a) || (c >= 0x660 && c <= 0x669) || c === 0x66e || c === 0x66f || (c >= 0x671 && c <= 0x6d3) || c === 0x6d5 || c >= 0x6ee;
+  if (c <= 0x10ff) return (c >= 0x10a0 && c <= 0x10c5) || (c >= 0x10d0 && c <= 0x10fa);
+  return c >= 0x1e00 && c <= 0x1eff;
+}
+
+/**
+ * Classical Armenian spellings written the reformed way (so both orthographies meet): եա -> յա
+ * (Յակոբեան, Հակոբյան), իւ -> յու, ուա -> վա (գրուած, գրված), a ւ not in ու -> վ, an initial
+ * յ -> հ. Before stemming too.
+ */
+function armenianToReformed(word: string): string {
+  return word
+    .replace(/եա/gu, 'յա')
+    .replace(/իւ/gu, 'յու')
+    .replace(/ուա/gu, 'վա')
+    .replace(/(?<!ո)ւ/gu, 'վ')
+    .replace(/^յ/u, 'հ');
+}
+
+/** The phonetic collapse, in order, on lower-case ASCII. */
+const COLLAPSE: readonly (readonly [RegExp, string])[] = [
+  [/dzh|dj/g, 'j'],
+  [/zh/g, 'j'],
+  [/kh/g, 'x'],
+  [/gh/g, 'g'],
+  [/ch|tsh/g, 'c'],
+  [/sh/g, 's'],
+  [/^ye/g, 'e'],
+  [/iy/g, 'i'],
+];
+
+const ARMENIAN = /\p{Script=Armenian}/u;
+
+function computeKey(run: string): string {
+  const lower = run.toLowerCase();
+  // any-ascii spells ու "ow"; Armenian readers and other alphabets write u.
+  const spelled = ARMENIAN.test(lower) ? armenianToReformed(lower).replace(/ու/gu, 'u') : lower;
+  let ascii = anyAscii(spelled).toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const [pattern, replacement] of COLLAPSE) ascii = ascii.replace(pattern, replacement);
+  // A letter any-ascii has no spelling for keeps its own (folded by unicode61 as the text is).
+  return ascii === '' ? lower : ascii;
+}
+
+// Words follow Zipf's law: a few thousand make most of any article, so keys are computed once.
+const KEY_CACHE_LIMIT = 100_000;
+const keyCache = new Map<string, string>();
+
+/** The key of one word (a run of letters with no separator in it). */
+export function searchKeyOfWord(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    key = computeKey(word);
+    keyCache.set(word, key);
+  }
+  return key;
+}
+
+/** Text with every word replaced by its key: what the `*_key` columns index. Give it folded text. */
+export function searchKeyText(folded: string): string {
+  let keyed = '';
+  let copiedTo = 0;
+  let wordStart = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && isKeyLetter(folded.charCodeAt(i))) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      keyed += folded.slice(copiedTo, wordStart) + searchKeyOfWord(folded.slice(wordStart, i));
+      copiedTo = i;
+      wordStart = -1;
+    }
+  }
+  return keyed + folded.slice(copiedTo);
+}
+
+export type StemLanguage = 'english' | 'russian' | 'armenian' | 'turkish';
+
+const stemmers = new Map<StemLanguage, Stemmer>();
+
+/**
+ * Which Snowball stemmer a word takes, by its script: Cyrillic is read as Russian, Armenian as
+ * Armenian, Latin with a letter of the Turkic alphabets (ə ı ğ ş ç ö ü) as Azerbaijani/Turkish
+ * (Snowball's Turkish), other Latin as English; other scripts are not stemmed.
+ */
+export function stemLanguageOf(word: string): StemLanguage | null {
+  if (/\p{Script=Cyrillic}/u.test(word)) return 'russian';
+  if (ARMENIAN.test(word)) return 'armenian';
+  if (/[əƏıİğĞşŞçÇöÖüÜ]/u.test(word)) return 'turkish';
+  if (/\p{Script=Latin}/u.test(word)) return 'english';
+  return null;
+}
+
+/** The word's stem by the Snowball stemmer of its language (the word itself when none applies). */
+export function stemWord(word: string): string {
+  const lower = word.toLowerCase();
+  const language = stemLanguageOf(lower);
+  if (language === null) return lower;
+  let stemmer = stemmers.get(language);
+  if (!stemmer) stemmers.set(language, (stemmer = newStemmer(language)));
+  // Snowball's Turkish has no ə: Azerbaijani ə takes e's place in its suffixes (-də, -dən, -lər).
+  const prepared = language === 'armenian' ? armenianToReformed(lower) : language === 'turkish' ? lower.replaceAll('ə', 'e') : lower;
+  return stemmer.stem(prepared);
+}
+
+/** A stem shorter than this is too short to be a prefix: it would match unrelated words. */
+export const MIN_STEM_PREFIX = 4;
+
+/** One way a query word can match the key columns: a key, whole or as a prefix. */
+export interface KeyAlternative {
+  key: string;
+  prefix: boolean;
+}
+
+/**
+ * How one query word (NFC, folded, one token) matches the key columns when word forms are on:
+ * its stem's key as a prefix (`peacekeepers` -> peacekeep*, `Лачин` -> lacin*, which finds
+ * "Лачинского"), and its own key when the stem is too short to be a prefix or is not a prefix of
+ * the word's key (Snowball's English writes `city` as citi). `typedPrefix`: the user wrote `*`;
+ * `asTyped`: the same word before folding, which the stemmer reads.
+ */
+export function searchKeyAlternatives(word: string, typedPrefix: boolean, asTyped = word): KeyAlternative[] {
+  const wordKey = searchKeyOfWord(word);
+  if (typedPrefix) return [{ key: wordKey, prefix: true }];
+  // Stemmed as typed (the fold writes ə as e, which would hide an Azerbaijani word's language).
+  const stemKey = searchKeyOfWord(foldSearchText(stemWord(asTyped)));
+  const alternatives: KeyAlternative[] = [];
+  const add = (key: string, prefix: boolean) => {
+    if (!alternatives.some((alternative) => alternative.key === key && alternative.prefix === prefix)) alternatives.push({ key, prefix });
+  };
+  const stemIsPrefix = stemKey.length >= MIN_STEM_PREFIX;
+  if (stemIsPrefix) add(stemKey, true);
+  if (!stemIsPrefix || !wordKey.startsWith(stemKey)) add(wordKey, wordKey.length >= MIN_STEM_PREFIX);
+  if (!stemIsPrefix && stemKey !== wordKey && stemKey !== '') add(stemKey, false);
+  return alternatives;
+}
