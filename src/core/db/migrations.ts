@@ -8,6 +8,7 @@ import { MIGRATION_7_SEARCH_FOLD_IN_CODE } from './migrations/migration7SearchFo
 import { MIGRATION_8_COMPARE } from './migrations/migration8Compare';
 import { MIGRATION_9_NOTE_UPDATES } from './migrations/migration9NoteUpdates';
 import { MIGRATION_10_SOURCE_LIST } from './migrations/migration10SourceList';
+import { MIGRATION_11_LANGUAGES } from './migrations/migration11Languages';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -36,6 +37,8 @@ export const migrations: readonly string[] = [
   MIGRATION_9_NOTE_UPDATES,
   // 10: the indexes the library list sorts and pages by (issue 13)
   MIGRATION_10_SOURCE_LIST,
+  // 11: citekeys pinned by the researcher, titles made by the importer (issue 14)
+  MIGRATION_11_LANGUAGES,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
