@@ -52,7 +52,7 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
       <span id={tooltipId} role="tooltip" className="citation-tooltip">
         {snapshot.quote ? <q className="citation-tooltip-quote">{snapshot.quote}</q> : null}
         <span className="citation-tooltip-source">
-          {snapshot.title}
+          <bdi>{snapshot.title}</bdi>
           {facts ? ` — ${facts}` : ''}
         </span>
         {gone ? <span className="citation-tooltip-gone">{GONE_EXPLANATION[gone]}</span> : null}
