@@ -14,7 +14,9 @@ export function SourceTitle({ title, derived }: SourceTitleProps) {
   if (!derived) return <bdi>{title}</bdi>;
   return (
     <span className="derived-title">
-      [<bdi>{title}</bdi>]<span className="visually-hidden"> (title made from the first sentence)</span>
+      {/* The brackets inside the isolate: they take the title's direction, and mirror in an Urdu one. */}
+      <bdi>[{title}]</bdi>
+      <span className="visually-hidden"> (title made from the first sentence)</span>
     </span>
   );
 }
