@@ -100,7 +100,7 @@ describe('marginalia list and show', () => {
   it('list --json gives summaries sorted by date, undated last', async () => {
     const { code, data } = await json('--library', libraryFile, 'list', '--json');
     expect(code).toBe(0);
-    expect(Object.keys(data[0]!)).toEqual(['id', 'title', 'outlet', 'author', 'publishedAt', 'url', 'language', 'citekey']);
+    expect(Object.keys(data[0]!)).toEqual(['id', 'title', 'outlet', 'author', 'publishedAt', 'url', 'language', 'citekey', 'titleDerived']);
     expect(data[0]).toEqual({
       id: 2,
       title: 'Pashinyan, Guterres Agree To Continue Talks On UN Mission To Nagorno-Karabakh - Yerevan',
@@ -108,8 +108,9 @@ describe('marginalia list and show', () => {
       author: null,
       publishedAt: '2023-02-24',
       url: null,
-      language: null,
+      language: 'en',
       citekey: 'urdupoint2023pashinyan',
+      titleDerived: false,
     });
     expect(data.map((row) => row.publishedAt)).toEqual(['2023-02-24', '2023-01-11', null, null, null]);
   });
@@ -139,6 +140,15 @@ describe('marginalia list and show', () => {
   it('show prints the title, the facts and the text', async () => {
     const { out } = await run('--library', libraryFile, 'show', '5');
     expect(out.split('\n').slice(0, 3)).toEqual(['The sending of UN peacekeepers to Karabakh is up to Baku and Yerevan, Spokesperson…', 'AzerNews · Fatima Hasanova · 2023-01-11', '']);
+  });
+
+  it('detect-languages gives a language to sources imported without one, once', async () => {
+    const library = new Database(libraryFile);
+    library.prepare('UPDATE sources SET language = NULL WHERE id IN (1, 2)').run();
+    library.close();
+    expect((await run('--library', libraryFile, 'detect-languages')).out).toBe('Detected the language of 2 of 2 sources without one.');
+    expect((await json('--library', libraryFile, 'list', '--json')).data.map((row) => row.language)).toEqual(['en', 'en', 'en', 'en', 'en']);
+    expect((await run('--library', libraryFile, 'detect-languages')).out).toBe('Every source has a language.');
   });
 
   it('show of a missing source exits 1 with a clear message', async () => {

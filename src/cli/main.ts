@@ -14,6 +14,7 @@ import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
 import { formatTable } from './format';
+import { detectMissingLanguages } from '../core/import/detectMissingLanguages';
 import { backupIfDue } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
@@ -33,6 +34,8 @@ Commands:
   list                  list the sources in the library
 ${SEARCH_USAGE}
   show SOURCE_ID        show one source with its text
+  detect-languages      give sources without a language the one their text is in (once, for
+                        libraries imported before detection; new imports are detected)
   notes                 list the notes, most recently edited first, with their citation counts
 ${HIGHLIGHTS_USAGE}
 ${EXPORT_USAGE}
@@ -102,7 +105,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return EXIT.usage;
   };
   const isCompare = (COMPARE_COMMANDS as readonly string[]).includes(command);
-  if (!isCompare && !['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search', 'export'].includes(command)) return usage(`unknown command "${command}".`);
+  if (!isCompare && !['import', 'list', 'show', 'notes', 'highlights', 'serve', 'backup', 'restore', 'search', 'export', 'detect-languages'].includes(command)) return usage(`unknown command "${command}".`);
   if (isCompare) {
     const problem = compareUsageProblem(command, args, values);
     if (problem) return usage(problem);
@@ -141,7 +144,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return runRestore(resolveLibraryPath(values.library), args[0]!, values.json, io);
   }
   if (values.list && command !== 'backup') return usage('--list goes with backup.');
-  if ((command === 'list' || command === 'notes' || command === 'serve' || command === 'backup') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
+  if ((command === 'list' || command === 'notes' || command === 'serve' || command === 'backup' || command === 'detect-languages') && args.length > 0) return usage(`takes no arguments, got "${args.join(' ')}".`);
   if (values.port !== undefined && (command !== 'serve' || !/^\d+$/.test(values.port) || Number(values.port) > 65535)) return usage('--port takes a number from 0 to 65535, with serve.');
 
   let library: Library;
@@ -172,6 +175,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           const facts = [source.outlet, source.author, source.publishedAt, source.url].filter(Boolean).join(' · ');
           io.out(`${source.title}\n${facts}\n\n${source.body}`);
         }
+        return EXIT.ok;
+      }
+      case 'detect-languages': {
+        const { checked, detected } = await detectMissingLanguages(library.db);
+        if (values.json) io.out(JSON.stringify({ checked, detected }));
+        else io.out(checked === 0 ? 'Every source has a language.' : `Detected the language of ${detected} of ${checked} sources without one.${detected < checked ? ' The rest are too short or mixed to tell: set them in Edit details.' : ''}`);
         return EXIT.ok;
       }
       case 'highlights':

@@ -67,7 +67,7 @@ describe('listSources', () => {
 
   it('returns summaries without the body', async () => {
     await importSeeds();
-    expect(Object.keys(listSources(db)[0]!).sort()).toEqual(['author', 'citekey', 'id', 'language', 'outlet', 'publishedAt', 'title', 'url']);
+    expect(Object.keys(listSources(db)[0]!).sort()).toEqual(['author', 'citekey', 'id', 'language', 'outlet', 'publishedAt', 'title', 'titleDerived', 'url']);
   });
 });
 
@@ -101,11 +101,52 @@ describe('citekeys', () => {
     expect(updateSource(db, id, { citekey: 'peskov2023un' }).citekey).toBe('peskov2023un'); // its own key is not a conflict
   });
 
+  it('are made again when title, author, outlet or date change, until the researcher types one (issue 14)', async () => {
+    const id = await markdown('a.md', 'title: Լաչինի միջանցքը\nauthor: Անի Հակոբյան\ndate: 2023-01-05');
+    expect(getSource(db, id)).toMatchObject({ citekey: 'hakobyan2023lachini', citekeyPinned: false });
+    expect(updateSource(db, id, { publishedAt: '2022-12-20' }).citekey).toBe('hakobyan2022lachini');
+    expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('hakobyan2022stepanakert');
+    expect(updateSource(db, id, { outlet: 'Արմենպրես' }).citekey).toBe('armenpres2022stepanakert');
+    expect(updateSource(db, id, { language: 'hy', url: 'https://armenpress.am/1' }).citekey).toBe('armenpres2022stepanakert');
+    // Its own key is not "taken": unchanged facts give the same key back, not a suffixed one.
+    expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('armenpres2022stepanakert');
+    expect(updateSource(db, id, { citekey: 'hakobyan2022' })).toMatchObject({ citekey: 'hakobyan2022', citekeyPinned: true });
+    expect(updateSource(db, id, { title: 'Երևան', publishedAt: '2023-02-01' }).citekey).toBe('hakobyan2022');
+  });
+
+  it('made again stay unique', async () => {
+    const ids = await importSeeds();
+    const other = await markdown('b.md', 'title: Pashinyan once more\noutlet: Armenpress\ndate: 2023-02-24');
+    expect(updateSource(db, other, { outlet: 'UrduPoint.com' }).citekey).toBe('urdupoint2023pashinyana');
+    expect(getSource(db, ids.get('001')!).citekey).toBe('urdupoint2023pashinyan');
+  });
+
   it('keeps a freed key available for a new source', async () => {
     const ids = await importSeeds();
     updateSource(db, ids.get('001')!, { citekey: 'renamed' });
     const again = await markdown('again.md', 'title: Pashinyan talks\noutlet: UrduPoint.com\ndate: 2023-05-01');
     expect(getSource(db, again).citekey).toBe('urdupoint2023pashinyan');
+  });
+});
+
+describe('language and title at import (issue 14)', () => {
+  it('detects the language of a file that declares none, and keeps a declared one', async () => {
+    const ids = await importSeeds();
+    expect([...ids.values()].map((id) => getSource(db, id).language)).toEqual(['en', 'en', 'en', 'en', 'en']);
+    const russian = await importFile(db, { name: 'ru.txt', bytes: Buffer.from('Лавров и Байрамов обсудили ситуацию в регионе.\n\nПереговоры возобновятся во вторник.') });
+    expect(getSource(db, russian.sourceId!).language).toBe('ru');
+    const urdu = await importFile(db, { name: 'ur.txt', bytes: Buffer.from('لاچین راہداری کی ناکہ بندی جاری ہے۔') });
+    expect(getSource(db, urdu.sourceId!).language).toBe('ur');
+    expect(getSource(db, await markdown('declared.md', 'title: Laçın\nlanguage: tr', 'Yol açıqdır, danışıqlar davam edəcək.')).language).toBe('tr');
+  });
+
+  it('marks a title made from the first sentence, until the researcher writes one', async () => {
+    const ids = await importSeeds();
+    expect(getSource(db, ids.get('000')!)).toMatchObject({ title: expect.stringMatching(/^The leaders of Artsakh/), titleDerived: true });
+    expect(getSource(db, ids.get('001')!).titleDerived).toBe(false);
+    expect(listSources(db).filter((source) => source.titleDerived).map((source) => source.id).sort()).toEqual(['000', '002', '003', '004'].map((seed) => ids.get(seed)).sort());
+    expect(updateSource(db, ids.get('000')!, { outlet: 'Asbarez' }).titleDerived).toBe(true);
+    expect(updateSource(db, ids.get('000')!, { title: 'Artsakh asks for monitors' }).titleDerived).toBe(false);
   });
 });
 

@@ -20,16 +20,18 @@ export interface SourceSummaryRow {
   url: string | null;
   language: string | null;
   citekey: string;
+  title_derived: number;
 }
 
 interface SourceRow extends SourceSummaryRow {
+  citekey_pinned: number;
   body: string;
   file_name: string;
   sha256: string;
   imported_at: string;
 }
 
-const SUMMARY_COLUMNS = 'id, title, outlet, author, published_at, url, language, citekey';
+const SUMMARY_COLUMNS = 'id, title, outlet, author, published_at, url, language, citekey, title_derived';
 
 /** A row of SUMMARY_COLUMNS as the contract's SourceSummary (every list of sources maps rows here). */
 export function toSummary(row: SourceSummaryRow): SourceSummary {
@@ -42,11 +44,12 @@ export function toSummary(row: SourceSummaryRow): SourceSummary {
     url: row.url,
     language: row.language,
     citekey: row.citekey,
+    titleDerived: row.title_derived === 1,
   };
 }
 
 function toSource(row: SourceRow): Source {
-  return { ...toSummary(row), body: row.body, fileName: row.file_name, sha256: row.sha256, importedAt: row.imported_at };
+  return { ...toSummary(row), body: row.body, fileName: row.file_name, sha256: row.sha256, importedAt: row.imported_at, citekeyPinned: row.citekey_pinned === 1 };
 }
 
 export interface NewSource {
@@ -56,6 +59,8 @@ export interface NewSource {
   publishedAt: string | null;
   url: string | null;
   language: string | null;
+  /** The importer made the title (see ParsedSource.titleDerived); absent means a title the file gave. */
+  titleDerived?: boolean;
   body: string;
   fileName: string;
   original: Uint8Array;
@@ -99,13 +104,13 @@ export function insertSourceRow(db: Db, source: NewSource): number {
     const citekey = uniqueCitekey(base, (key) => taken.has(key));
     const insert = prepared(
       db,
-      `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO sources (title, outlet, author, published_at, url, language, citekey, body, file_name, original, original_compression, sha256, imported_at, title_derived)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // A worker's Buffer arrives as a plain Uint8Array (structured clone): viewed as a Buffer again, not copied.
     const stored = source.storedOriginal;
     const original = stored ? { bytes: Buffer.from(stored.bytes.buffer, stored.bytes.byteOffset, stored.bytes.byteLength), compression: stored.compression } : compressOriginal(source.original, source.body);
-    const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString());
+    const info = insert.run(source.title, source.outlet, source.author, source.publishedAt, source.url, source.language, citekey, source.body, source.fileName, original.bytes, original.compression, source.sha256, new Date().toISOString(), source.titleDerived === true ? 1 : 0);
     return Number(info.lastInsertRowid);
   }
 }
@@ -136,7 +141,7 @@ export function findSourceSummary(db: Db, id: number): SourceSummary | null {
 
 export function getSource(db: Db, id: number): Source {
   // Named columns: the original bytes are read only where they are needed (readOriginal).
-  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS}, body, file_name, sha256, imported_at FROM sources WHERE id = ?`).get(id) as SourceRow | undefined;
+  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS}, citekey_pinned, body, file_name, sha256, imported_at FROM sources WHERE id = ?`).get(id) as SourceRow | undefined;
   if (!row) throw notFound(`Source ${id}`);
   return toSource(row);
 }
@@ -169,12 +174,23 @@ function normalizePatch(raw: SourceMetadataPatch): SourceMetadataPatch {
 export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch): Source {
   const patch = normalizePatch(rawPatch);
   return writeTransaction(db, () => {
-    getSource(db, id);
-    const entries = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])
+    const entries: [string, string | number | null][] = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])
       .filter((key) => patch[key] !== undefined)
-      .map((key) => [PATCH_COLUMNS[key], patch[key] === '' ? null : patch[key]] as const);
+      .map((key) => [PATCH_COLUMNS[key], patch[key] === '' ? null : (patch[key] ?? null)]);
     if (patch.citekey !== undefined && isCitekeyTaken(db, patch.citekey, id)) {
       throw new ApiError('conflict', `The citekey "${patch.citekey}" is already used by another source. Choose another.`);
+    }
+    const before = getSource(db, id);
+    const pinning = patch.citekey !== undefined && patch.citekey !== before.citekey;
+    if (pinning) entries.push(['citekey_pinned', 1]);
+    if (patch.title !== undefined && patch.title !== before.title) entries.push(['title_derived', 0]);
+    if (!pinning && !before.citekeyPinned && entries.some(([column]) => CITEKEY_COLUMNS.has(column))) {
+      const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'citekey')) };
+      // Made again from scratch, its own key set aside: unchanged facts give back the same key, suffix and all.
+      const base = baseCitekey(after);
+      const taken = citekeysStartingWith(db, base);
+      taken.delete(before.citekey);
+      entries.push(['citekey', uniqueCitekey(base, (key) => taken.has(key))]);
     }
     if (entries.length > 0) {
       // The index holds title, outlet and author: out before the change, back in after it.
@@ -188,6 +204,8 @@ export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch):
 }
 
 const SEARCHED_COLUMNS = new Set(['title', 'outlet', 'author']);
+/** What an unpinned citekey is made from (baseCitekey). */
+const CITEKEY_COLUMNS = new Set(['title', 'outlet', 'author', 'published_at']);
 
 /** Deletes a source; its highlights go with it (ON DELETE CASCADE), and out of the index too. */
 export function deleteSource(db: Db, id: number): boolean {

@@ -16,7 +16,7 @@ beforeEach(async () => {
   ({ db, cleanup } = openTestLibrary());
   ids = await importSamples(db);
   // 1: undated, no outlet; 2: UrduPoint.com 2023-02-24; 3: Asbarez 2023-01-10 (set here); 5: AzerNews 2023-01-11.
-  updateSource(db, ids[2]!, { outlet: 'Asbarez', publishedAt: '2023-01-10', language: 'en' });
+  updateSource(db, ids[2]!, { outlet: 'Asbarez', publishedAt: '2023-01-10', language: 'en-GB' });
   setOutlet(db, 'Asbarez', { country: 'AM' });
   setOutlet(db, 'AzerNews', { country: 'AZ' });
   h = {
@@ -58,7 +58,7 @@ describe('passages', () => {
     expect(idsOf({ country: 'az' })).toEqual([h.azer]);
     expect(idsOf({ country: '(no country)' })).toEqual([h.urdu, h.pretext]);
     expect(idsOf({ color: 'red' })).toEqual([h.urdu]);
-    expect(idsOf({ language: 'en' })).toEqual([h.asbarezEarly, h.asbarezLate]);
+    expect(idsOf({ language: 'en-GB' })).toEqual([h.asbarezEarly, h.asbarezLate]);
     expect(idsOf({ after: '2023-01-11', before: '2023-02-24' })).toEqual([h.azer, h.urdu]);
     // Words are searched in the quote, the comment and the codes (framing/blockade-denial has "blockade").
     expect(idsOf({ words: 'blockade' })).toEqual([h.asbarezEarly, h.asbarezLate, h.urdu, h.pretext]);

@@ -10,6 +10,7 @@ import { MIGRATION_9_NOTE_UPDATES } from './migrations/migration9NoteUpdates';
 import { MIGRATION_10_SOURCE_LIST } from './migrations/migration10SourceList';
 import { MIGRATION_11_QUOTE_TRANSLATIONS } from './migrations/migration11QuoteTranslations';
 import { MIGRATION_12_SEARCH_KEYS } from './migrations/migration12SearchKeys';
+import { MIGRATION_13_LANGUAGES } from './migrations/migration13Languages';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -42,6 +43,8 @@ export const migrations: readonly string[] = [
   MIGRATION_11_QUOTE_TRANSLATIONS,
   // 12: search keys beside the folded text: across scripts and word forms (issue 14)
   MIGRATION_12_SEARCH_KEYS,
+  // 13: citekeys pinned by the researcher, titles made by the importer (issue 14)
+  MIGRATION_13_LANGUAGES,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -13,6 +13,7 @@ const source = (overrides: Partial<CitedSource> = {}): CitedSource => ({
   publishedAt: '2023-01-11',
   url: 'https://www.azernews.az/nation/204263.html',
   language: 'en',
+  titleDerived: false,
   citekey: 'azernews2023sending',
   ...overrides,
 });
@@ -42,7 +43,7 @@ describe('source to CSL-JSON', () => {
   it('splits a byline only where the split is certain', () => {
     expect(parseByline('Fatima Hasanova')).toEqual([{ family: 'Hasanova', given: 'Fatima' }]);
     expect(parseByline('Иванов, Пётр')).toEqual([{ family: 'Иванов', given: 'Пётр' }]);
-    expect(parseByline('Անի Հակոբյան')).toEqual([{ family: 'Հակոբյան', given: 'Անի' }]);
+    expect(parseByline('خان, علی')).toEqual([{ family: 'خان', given: 'علی' }]);
     expect(parseByline('Maria del Carmen Sánchez')).toEqual([{ literal: 'Maria del Carmen Sánchez' }]);
     expect(parseByline('Reuters')).toEqual([{ literal: 'Reuters' }]);
     expect(parseByline('AzerNews Staff 2')).toEqual([{ literal: 'AzerNews Staff 2' }]);
@@ -50,6 +51,27 @@ describe('source to CSL-JSON', () => {
       { family: 'Hasanova', given: 'Fatima' },
       { family: 'Hakobyan', given: 'Ani' },
     ]);
+  });
+
+  it('keeps whole the names in scripts citeproc runs together: Armenian, Georgian (issue 14)', () => {
+    expect(parseByline('Անի Հակոբյան')).toEqual([{ literal: 'Անի Հակոբյան' }]);
+    expect(parseByline('Հակոբյան, Անի')).toEqual([{ literal: 'Հակոբյան, Անի' }]);
+    expect(parseByline('ნინო შევარდნაძე')).toEqual([{ literal: 'ნინო შევარდნაძე' }]);
+    expect(parseByline('Ани Акопян & Անի Հակոբյան')).toEqual([{ family: 'Акопян', given: 'Ани' }, { literal: 'Անի Հակոբյան' }]);
+  });
+
+  it('marks a title the importer made, in square brackets, in CSL-JSON and BibTeX (issue 14)', () => {
+    const item = toCslItem(source({ title: 'The leaders of Artsakh and Armenia urged the international community…', titleDerived: true }));
+    expect(item.title).toBe('[The leaders of Artsakh and Armenia urged the international community…]');
+    expect(toBibtexEntry(item)).toContain('title = {{[The leaders of Artsakh and Armenia urged the international community…]}}');
+    expect(toCslItem(source()).title).toBe('The sending of UN peacekeepers is up to Baku and Yerevan');
+  });
+
+  it('writes the language as biblatex langid, by its babel name (issue 14)', () => {
+    const langid = (language: string | null) => /langid = \{([^}]*)\}/.exec(toBibtexEntry(toCslItem(source({ language }))))?.[1] ?? null;
+    expect([langid('hy'), langid('ru'), langid('az'), langid('ur'), langid('en-GB'), langid('de')]).toEqual(['armenian', 'russian', 'azerbaijani', 'urdu', 'english', 'ngerman']);
+    expect(langid('xx')).toBeNull();
+    expect(langid(null)).toBeNull();
   });
 
   it('writes entries in citekey order, non-Latin text as written', () => {
@@ -75,6 +97,7 @@ describe('CSL to BibTeX', () => {
         '  journaltitle = {AzerNews},',
         '  date = {2023-01-11},',
         '  url = {https://www.azernews.az/nation/204263.html},',
+        '  langid = {english},',
         '}',
         '',
       ].join('\n'),
@@ -118,7 +141,7 @@ describe('citekeys in an export', () => {
     expect(usableCitekey('azernews2023sending', source())).toBe('azernews2023sending');
     expect(usableCitekey('bad key}{,', source())).toBe('badkey');
     expect(usableCitekey(null, { title: 'Peacekeepers', outlet: 'AzerNews', author: null, publishedAt: '2023-01-11' })).toBe('azernews2023peacekeepers');
-    expect(usableCitekey('}{', { title: 'Լաչին', outlet: null, author: null, publishedAt: null })).toBe('anon');
+    expect(usableCitekey('}{', { title: 'Լաչին', outlet: null, author: null, publishedAt: null })).toBe('anonlachin');
   });
 
   it('lets sources in the library keep their keys; a deleted source with the same key takes a suffix', () => {

@@ -24,6 +24,7 @@ const source = (overrides: Partial<CitedSource>): CitedSource => ({
   publishedAt: null,
   url: null,
   language: null,
+  titleDerived: false,
   citekey: 'key',
   ...overrides,
 });

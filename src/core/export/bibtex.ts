@@ -12,10 +12,27 @@ import type { CslItem, CslName } from './csl';
  * as written, so Armenian, Cyrillic and Azerbaijani titles stay readable UTF-8, which biber and
  * Pandoc read. (Its "bibtex" table would spell Cyrillic as \cyrchar macros.)
  *
- * The source's language stays in the CSL-JSON only: biblatex's langid wants babel names
- * ("armenian"), and an unknown one stops LaTeX.
+ * The source's language is `langid`, as the babel name biblatex wants (issue 14): it picks the
+ * hyphenation and tells biblatex not to title-case a non-English title. A language babel has no
+ * name for is left out rather than guessed at, because an unknown langid stops LaTeX.
  */
 const latex = new Transform('minimal');
+
+/** ISO 639-1 code to babel language name (the names in babel's and polyglossia's manuals). */
+const BABEL_NAMES: Readonly<Record<string, string>> = {
+  af: 'afrikaans', ar: 'arabic', az: 'azerbaijani', be: 'belarusian', bg: 'bulgarian', ca: 'catalan', cs: 'czech',
+  cy: 'welsh', da: 'danish', de: 'ngerman', el: 'greek', en: 'english', es: 'spanish', et: 'estonian', eu: 'basque',
+  fa: 'persian', fi: 'finnish', fr: 'french', ga: 'irish', he: 'hebrew', hi: 'hindi', hr: 'croatian', hu: 'hungarian',
+  hy: 'armenian', id: 'indonesian', is: 'icelandic', it: 'italian', ja: 'japanese', ka: 'georgian', kk: 'kazakh',
+  ko: 'korean', lt: 'lithuanian', lv: 'latvian', mk: 'macedonian', nl: 'dutch', nb: 'norsk', no: 'norsk',
+  pl: 'polish', pt: 'portuguese', ro: 'romanian', ru: 'russian', sk: 'slovak', sl: 'slovenian', sq: 'albanian',
+  sr: 'serbian', sv: 'swedish', th: 'thai', tr: 'turkish', uk: 'ukrainian', ur: 'urdu', vi: 'vietnamese', zh: 'chinese',
+};
+
+/** The babel name of a language tag ("ru", "ru-RU"), or null for one babel does not name. */
+export function babelLanguage(tag: string): string | null {
+  return BABEL_NAMES[tag.split('-')[0]!.toLowerCase()] ?? null;
+}
 
 /**
  * BibTeX, bibtool and biber count every brace, escaped or not: `\}` in "Peace talks}" would end
@@ -63,6 +80,8 @@ export function toBibtexEntry(item: CslItem): string {
   }
   // URLs go in verbatim (biblatex reads url as verbatim); only braces could unbalance the field.
   if (item.URL) fields.push(['url', item.URL.replace(/[{}]/g, encodeURIComponent)]);
+  const langid = item.language ? babelLanguage(item.language) : null;
+  if (langid) fields.push(['langid', langid]);
   const body = fields.map(([field, value]) => `  ${field} = {${value}},`).join('\n');
   return `@article{${entryKey(item.id)},\n${body}\n}\n`;
 }

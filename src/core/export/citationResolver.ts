@@ -65,6 +65,7 @@ export function createCitationResolver(db: Db): CitationResolver {
           publishedAt: row.publishedAt,
           url: row.url,
           language: row.language,
+          titleDerived: row.titleDerived,
           citekey: usableCitekey(row.citekey, row),
         }
       : {
@@ -76,6 +77,8 @@ export function createCitationResolver(db: Db): CitationResolver {
           publishedAt: snapshot.publishedAt,
           url: null,
           language: null,
+          // A snapshot does not record it: a deleted source's title is cited as it was shown.
+          titleDerived: false,
           citekey: usableCitekey(snapshot.citekey, snapshot),
         };
     if (highlightId === null) {

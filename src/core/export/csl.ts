@@ -15,6 +15,8 @@ export interface CitedSource {
   publishedAt: string | null;
   url: string | null;
   language: string | null;
+  /** The importer made the title from the first sentence: written in [square brackets], as a supplied title is. */
+  titleDerived: boolean;
   /** Unique within one export (see citekeys.ts). */
   citekey: string;
 }
@@ -38,13 +40,22 @@ export interface CslItem {
  * says which is which) and two words ("Fatima Hasanova": given then family, as bylines are
  * written). Everything else (one word, an agency, three or more words: "Maria del Carmen
  * Sánchez") stays whole, as a literal name. Several authors may be joined by "and", "&" or ";".
+ *
+ * A name in a script citeproc does not split is literal too (issue 14): citeproc (Pandoc's and
+ * citeproc-js alike) puts the space between given and family names only for "romanesque" scripts
+ * (Latin, Greek, Cyrillic, Hebrew, Arabic, Thai), and runs the parts of any other together as it
+ * does for Chinese: Pandoc 2.17 prints {family: Հակոբյան, given: Անի} as "ՀակոբյանԱնի" and a
+ * Georgian name the same way. Written literal, the name prints as the byline has it.
  */
+const ROMANESQUE_NAME = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Thai}\p{M}\p{N}\p{P}\p{Zs}]*$/u;
+
 export function parseByline(byline: string): CslName[] {
   return byline
     .split(/\s+(?:and|&)\s+|\s*;\s*/u)
     .map((name) => name.trim().replace(/\s+/gu, ' '))
     .filter((name) => name !== '')
     .map((name): CslName => {
+      if (!ROMANESQUE_NAME.test(name)) return { literal: name };
       const comma = /^([^,]+),\s*([^,]+)$/u.exec(name);
       if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
       const words = name.split(' ');
@@ -54,7 +65,7 @@ export function parseByline(byline: string): CslName[] {
 }
 
 export function toCslItem(source: CitedSource): CslItem {
-  const item: CslItem = { id: source.citekey, type: 'article-newspaper', title: source.title };
+  const item: CslItem = { id: source.citekey, type: 'article-newspaper', title: source.titleDerived ? `[${source.title}]` : source.title };
   if (source.outlet) item['container-title'] = source.outlet;
   if (source.author) {
     const names = parseByline(source.author);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasInterop, INTEROP_SKIP, interopFile } from '../interopReferences';
+import { babelLanguage } from './bibtex';
+import { formatCslJson, toCslItem } from './csl';
 import { exportNote } from './exportNote';
 import { ARMENIAN_QUOTE, AZERBAIJANI_QUOTE, buildSampleLibrary, RUSSIAN_QUOTE } from './sampleNote';
 import { openTestLibrary, type TestLibrary } from '../../../tests/support/library';
@@ -72,6 +74,18 @@ describe.skipIf(!hasPandoc)(`real pandoc${SKIP_REASON}`, () => {
     for (const quote of [ARMENIAN_QUOTE, RUSSIAN_QUOTE, AZERBAIJANI_QUOTE]) expect(text).toContain(`“${quote}”`);
   });
 
+  it('prints a Russian title in its own case and an Armenian byline as written (issue 14)', () => {
+    const entry = (citekey: string, title: string, author: string, language: string | null) =>
+      toCslItem({ sourceId: 1, inLibrary: true, citekey, title, author, outlet: null, publishedAt: '2023-01-05', url: null, language, titleDerived: false });
+    const items = [entry('ru', 'Лавров и Байрамов обсудили ситуацию', 'Иванов, Пётр', 'ru'), entry('hy', 'Լաչինի միջանցքը', 'Անի Հակոբյան', 'hy'), entry('nolanguage', 'Лавров и Байрамов обсудили ситуацию', 'Reuters', null)];
+    fs.writeFileSync(path.join(library.dir, 'refs.json'), formatCslJson(items));
+    const text = pandoc(['--citeproc', '-t', 'plain', '--wrap=none'], library.dir, '---\nbibliography: refs.json\nnocite: "@*"\n---\n').stdout;
+    expect(text).toContain('“Лавров и Байрамов обсудили ситуацию,”');
+    expect(text).toContain('Անի Հակոբյան. 2023.');
+    // Without a language citeproc takes the title for English and title-cases it: what the language prevents.
+    expect(text).toContain('“Лавров и Байрамов Обсудили Ситуацию,”');
+  });
+
   /** The sample note exported in the pandoc style and rendered by citeproc with a style from the interop folder. */
   function renderWithStyle(csl: string, options: Parameters<typeof exportNote>[2] = { style: 'pandoc' }) {
     const ids = buildSampleLibrary(library.db);
@@ -136,8 +150,16 @@ describe.skipIf(!hasPandoc)(`real pandoc${SKIP_REASON}`, () => {
     const bibFile = path.join(library.dir, 'refs.bib');
     fs.writeFileSync(bibFile, exported.bibliography!.bib);
     const fromBib = JSON.parse(pandoc(['-f', 'biblatex', '-t', 'csljson', bibFile], library.dir).stdout) as Record<string, unknown>[];
-    // The source's language is in the CSL-JSON only (see bibtex.ts).
-    const fromJson = (JSON.parse(exported.bibliography!.json) as Record<string, unknown>[]).map(({ language: _language, ...rest }) => rest);
-    expect(fromBib).toEqual(fromJson);
+    const fromJson = JSON.parse(exported.bibliography!.json) as Record<string, unknown>[];
+    const withoutLanguage = (items: Record<string, unknown>[]) => items.map(({ language: _language, ...rest }) => rest);
+    expect(withoutLanguage(fromBib)).toEqual(withoutLanguage(fromJson));
+    // The language comes back from langid: as a tag where Pandoc's table has the babel name
+    // ("russian" -> "ru-RU"), else as the babel name itself (Pandoc 2.17 has no tag for armenian).
+    expect(fromJson.map((item) => item.language)).toEqual(['hy', 'az', 'ru']);
+    const readBack = fromBib.map((item, index) => {
+      const language = fromJson[index]!.language as string;
+      return item.language === babelLanguage(language) || String(item.language).startsWith(`${language}-`);
+    });
+    expect(readBack).toEqual([true, true, true]);
   });
 });

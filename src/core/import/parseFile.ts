@@ -3,6 +3,7 @@ import type { SupportedImportExtension } from '../../shared/domain/source';
 import { isSupportedImportName, MAX_IMPORT_BYTES, SUPPORTED_IMPORT_EXTENSIONS } from '../../shared/domain/source';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText, ImportRefused } from './decodeText';
+import { detectLanguage } from './detectLanguage';
 import { parseMarkdown } from './parseMarkdown';
 import type { ParsedArticle } from './parsePlainText';
 import { parsePlainText, titleFromFirstSentence } from './parsePlainText';
@@ -21,6 +22,8 @@ export interface FileToImport {
 /** An article ready to store: metadata, canonical body, and for a PDF where each page starts. */
 export interface ParsedSource extends ParsedArticle {
   title: string;
+  /** The file gave no title: it was made from the first sentence (or the file name), and is shown and exported as supplied. */
+  titleDerived: boolean;
   pages: PageStart[] | null;
   /**
    * The file's bytes already compressed against this body (originalBytes.ts), when the parse
@@ -84,5 +87,7 @@ export async function parseFile(file: FileToImport): Promise<ParsedSource> {
   const parsed: ParsedArticle & { pages?: PageStart[] } = await PARSERS[path.extname(file.name).toLowerCase() as SupportedImportExtension](file.bytes);
   if (parsed.body.trim() === '') throw new ImportRefused('has metadata but no article text. Add the text and import again.');
   const title = parsed.title ?? titleFromFirstSentence(parsed.body) ?? path.basename(file.name);
-  return { ...parsed, title, pages: parsed.pages ?? null };
+  // A declared language (html lang, front matter, PDF metadata) is the publisher's word; only a file without one is guessed.
+  const language = parsed.language ?? (await detectLanguage(`${parsed.title ?? ''}\n${parsed.body}`));
+  return { ...parsed, title, titleDerived: parsed.title === null, language, pages: parsed.pages ?? null };
 }

@@ -101,6 +101,13 @@ describe('parsePlainText', () => {
     expect(a.body).toBe('The talks resumed in Brussels on Monday.\n\nMore later.');
   });
 
+  it('takes a title line in a script without case, and not an Urdu sentence (issue 14)', () => {
+    const article = parsePlainText(' date 2023-02-24 UrduPoint.com\n\nلاچین راہداری کی ناکہ بندی جاری\n\nناکہ بندی دو ماہ سے جاری ہے۔');
+    expect(article).toMatchObject({ title: 'لاچین راہداری کی ناکہ بندی جاری', outlet: 'UrduPoint.com', body: 'ناکہ بندی دو ماہ سے جاری ہے۔' });
+    expect(parsePlainText(' date 2023-02-24\n\nناکہ بندی دو ماہ سے جاری ہے۔\n\nمزید۔').title).toBeNull();
+    expect(parsePlainText(' date 2023-02-24\n\nלאצ׳ין: המצור נמשך\n\nהמצור נמשך.').title).toBe('לאצ׳ין: המצור נמשך');
+  });
+
   it('does not read an impossible date, and keeps that line in the body', () => {
     const a = parsePlainText(' date 2023-02-30 UrduPoint.com\n\nThe talks resumed.');
     expect(a).toMatchObject({ publishedAt: null, outlet: null });

@@ -35,10 +35,11 @@ function isPlausibleName(text: string): boolean {
 }
 
 function isTitleLike(line: string): boolean {
-  if (line.length > 200 || /[.!?:;"”»]$/.test(line)) return false;
+  if (line.length > 200 || /[.!?:;"”»۔؟]$/u.test(line)) return false;
   const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
   if (words.length < 2) return false;
-  const capitalized = words.filter((word) => /^[\p{Lu}\d"“«'‘(]/u.test(word)).length;
+  // A word of a script without case (Urdu, Arabic, Hebrew, Georgian…) says nothing against a title.
+  const capitalized = words.filter((word) => /^[\p{Lu}\d"“«'‘(]/u.test(word) || !/[\p{Lu}\p{Ll}]/u.test(word)).length;
   return capitalized / words.length >= 0.6;
 }
 

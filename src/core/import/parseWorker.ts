@@ -9,6 +9,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportRefused } from './decodeText';
+import { loadLanguageDetector } from './detectLanguage';
 import { parseFile } from './parseFile';
 import { compressOriginal } from '../originalBytes';
 import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
@@ -23,4 +24,5 @@ port.on('message', ({ seq, name, bytes }: ParseWorkerRequest) => {
     (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
   );
 });
-port.postMessage({ ready: true } satisfies ParseWorkerReply);
+// Ready once the language detector is loaded: a file's time limit counts its parsing, not that.
+void loadLanguageDetector().finally(() => port.postMessage({ ready: true } satisfies ParseWorkerReply));

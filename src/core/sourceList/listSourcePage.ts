@@ -47,7 +47,7 @@ export function sourcePageSql(request: ReturnType<typeof SourcePageRequestSchema
     offset = ' OFFSET @offset';
     params.offset = request.offset;
   }
-  const sql = `SELECT id, title, outlet, author, published_at, url, language, citekey, ${key} AS sort_value
+  const sql = `SELECT id, title, outlet, author, published_at, url, language, citekey, title_derived, ${key} AS sort_value
      FROM sources ${where} ORDER BY ${key} ${order}, id ${order} LIMIT @limit${offset}`;
   return { sql, params };
 }

@@ -18,6 +18,8 @@ export const SourceSummary = z.object({
   url: z.string().nullable(),
   language: z.string().nullable(),
   citekey: z.string(),
+  /** The file had no title: this one was made from the first sentence, and is marked so (exported in [brackets]). */
+  titleDerived: z.boolean(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -26,6 +28,8 @@ export const Source = SourceSummary.extend({
   fileName: z.string(),
   sha256: z.string(),
   importedAt: z.string(),
+  /** The researcher chose the citekey; an unpinned one follows the author, outlet, year and title. */
+  citekeyPinned: z.boolean(),
 });
 export type Source = z.infer<typeof Source>;
 

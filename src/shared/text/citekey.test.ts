@@ -48,3 +48,17 @@ describe('uniqueCitekey', () => {
     expect(next()).toBe('urdupoint2023pashinyanaa');
   });
 });
+
+describe('baseCitekey in every script of the sample library (issue 14)', () => {
+  it.each([
+    ['Armenian', { title: 'Լաչինի միջանցքը՝ շրջափակման մեջ', outlet: null, author: 'Անի Հակոբյան', publishedAt: '2023-01-05' }, 'hakobyan2023lachini'],
+    ['Armenian outlet', { title: 'Ստեփանակերտում', outlet: 'Արմենպրես', author: 'Անի Հակոբյան', publishedAt: '2022-12-20' }, 'armenpres2022stepanakertum'],
+    ['Russian', { title: 'Лавров и Байрамов обсудили ситуацию', outlet: 'РИА Новости', author: null, publishedAt: '2023-01-05' }, 'rianovosti2023lavrov'],
+    ['Russian, stop word first', { title: 'О Лачинском коридоре', outlet: null, author: 'Юлия Щёкина', publishedAt: '2023-02-01' }, 'shchekina2023lachinskom'],
+    ['Azerbaijani', { title: 'Laçın yolunda vəziyyət', outlet: null, author: 'İlham Əliyev', publishedAt: '2023-01-11' }, 'eliyev2023lacin'],
+    ['Georgian', { title: 'ჭიათურა და თბილისი', outlet: null, author: 'ნინო შევარდნაძე', publishedAt: '2023-03-01' }, 'shevardnadze2023chiatura'],
+    ['Urdu', { title: 'لاچین راہداری', outlet: null, author: null, publishedAt: '2023-02-24' }, 'anon2023lchyn'],
+  ])('%s', (_script, parts, expected) => {
+    expect(baseCitekey(parts)).toBe(expected);
+  });
+});

@@ -1,17 +1,28 @@
+import anyAscii from 'any-ascii';
+
 /**
  * Citekeys are readable and stable: outlet (or author, or "anon") + year + first significant title
- * word, folded to ASCII, e.g. `urdupoint2023pashinyan`. Uniqueness is the caller's: it passes the
- * keys already taken and gets the first free one (`…a`, `…b`, …).
+ * word, transliterated to Latin as Better BibTeX does, e.g. `urdupoint2023pashinyan`,
+ * `hakobyan2023lachini` (Անի Հակոբյան, «Լաչինի միջանցքը»). Uniqueness is the caller's: it passes
+ * the keys already taken and gets the first free one (`…a`, `…b`, …).
+ *
+ * Transliteration is any-ascii's (issue 14): of the three maintained transliterators it is the one
+ * that reads Armenian as Armenians romanize it (Հակոբյան → Hakobyan, where
+ * @sindresorhus/transliterate gives "Hakvobyan"), keeps Azerbaijani ə as e (`transliteration` gives
+ * "@"), and covers Georgian, Urdu and Hebrew. Its apostrophes for aspirated consonants
+ * (Lach'ini, ch'iatura) are dropped rather than split on, so a word stays one word.
  */
-const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'and', 'for', 'at', 'by', 'with', 'from', 'is', 'as']);
+const STOP_WORDS = new Set([
+  ...['a', 'an', 'the', 'of', 'on', 'in', 'to', 'and', 'for', 'at', 'by', 'with', 'from', 'is', 'as'],
+  // Russian prepositions and conjunctions as they come out transliterated (в, и, с are single letters, skipped anyway).
+  ...['na', 'po', 'ob', 'iz', 'ot', 'do', 'za', 'pri', 'dlya', 'ne', 'no'],
+]);
 
 function foldToAscii(text: string): string {
-  return text
-    .replace(/ı/g, 'i')
-    .replace(/ə/g, 'e')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  // Armenian ու is one vowel, u, in every romanization people write names in (Tumanyan, not
+  // any-ascii's ISO 9985 "Towmanyan").
+  return anyAscii(text.replace(/ու/g, 'u').replace(/Ու|ՈՒ/g, 'U'))
+    .replace(/['`\u2019]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

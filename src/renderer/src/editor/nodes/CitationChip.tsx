@@ -59,7 +59,7 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
           </span>
         ) : null}
         <span className="citation-tooltip-source">
-          {snapshot.title}
+          <bdi>{snapshot.title}</bdi>
           {facts ? ` — ${facts}` : ''}
         </span>
         {gone ? <span className="citation-tooltip-gone">{GONE_EXPLANATION[gone]}</span> : null}

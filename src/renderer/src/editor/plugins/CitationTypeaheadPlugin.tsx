@@ -133,7 +133,7 @@ export function CitationTypeaheadPlugin() {
         option,
         index,
         <>
-          <span className="citation-typeahead-title">{option.source.title}</span>
+          <span className="citation-typeahead-title"><bdi>{option.source.title}</bdi></span>
           {sourceFacts(option.source) ? <span className="citation-typeahead-meta">{sourceFacts(option.source)}</span> : null}
         </>,
       ),

@@ -11,6 +11,7 @@ const source = (id: number, title: string, outlet: string | null, author: string
   url: null,
   language: null,
   citekey: `key${id}`,
+  titleDerived: false,
 });
 
 const library = [

@@ -20,7 +20,7 @@ export function RelatedCoverage({ sourceId, onCompareWith }: RelatedCoverageProp
         <ul>
           {list.map((item) => (
             <li key={item.sourceId}>
-              <span className="related-title">{item.title}</span>
+              <span className="related-title"><bdi>{item.title}</bdi></span>
               <span className="related-facts">
                 {' '}
                 · {item.outlet ?? 'no outlet'} · {item.publishedAt ?? 'undated'} · score {item.score.toFixed(2)}

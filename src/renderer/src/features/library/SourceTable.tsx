@@ -9,6 +9,7 @@ import { describeSort } from './libraryQuery';
 import type { RowSelection } from './sourceSelection';
 import { isSelected } from './sourceSelection';
 import type { SourcePages } from './useSourcePages';
+import { SourceTitle } from '../../components/SourceTitle';
 
 /** Every row is this tall (titles are cut with an ellipsis), so the list's height is known without measuring 100,000 rows. */
 export const ROW_HEIGHT = 40;
@@ -94,7 +95,7 @@ function Row({ source, index, selected, onOpen, onRowClick }: { source: SourceSu
           onClick={(event) => onRowClick({ ...click(event), toggle: !event.shiftKey })}
         />
       </td>
-      <td className="col-title" title={source.title}>
+      <td className="col-title" title={source.titleDerived ? `${source.title} (title made from the first sentence)` : source.title}>
         <button
           type="button"
           className="title-link"
@@ -106,10 +107,10 @@ function Row({ source, index, selected, onOpen, onRowClick }: { source: SourceSu
             else onOpen(source.id);
           }}
         >
-          {source.title}
+          <SourceTitle title={source.title} derived={source.titleDerived} />
         </button>
       </td>
-      <td className="col-outlet">{source.outlet ?? <Missing />}</td>
+      <td className="col-outlet">{source.outlet ? <bdi>{source.outlet}</bdi> : <Missing />}</td>
       <td className="col-author">{source.author ?? <Missing />}</td>
       <td className="col-date">{source.publishedAt ? <time dateTime={source.publishedAt}>{source.publishedAt}</time> : <Missing />}</td>
     </tr>

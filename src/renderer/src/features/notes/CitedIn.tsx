@@ -43,7 +43,7 @@ export function CitedIn({ sourceId, highlightId }: { sourceId: number; highlight
               aria-label={`Open “${note.title}” at the citation${note.citations.length > 1 ? ` (cited ${note.citations.length} times)` : ''}`}
               onClick={() => notes.openNote(note.noteId, { ordinal: note.citations[0]!.ordinal })}
             >
-              {note.title}
+              <bdi>{note.title}</bdi>
               {note.citations.length > 1 ? <span className="cited-in-count"> ×{note.citations.length}</span> : null}
             </button>
           </li>

@@ -73,7 +73,7 @@ export function NoteListItem({ note, index, measure }: { note: NoteSummary; inde
         </form>
       ) : (
         <button type="button" className="notes-list-open" onClick={() => notes.openNote(note.id)}>
-          <span className="notes-list-title">{note.title}</span>
+          <span className="notes-list-title"><bdi>{note.title}</bdi></span>
           <span className="notes-list-meta">
             Edited {formatEdited(note.updatedAt)} · {citationCountText(note.citationCount)}
           </span>

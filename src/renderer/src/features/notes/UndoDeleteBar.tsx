@@ -14,7 +14,7 @@ export function UndoDeleteBar() {
   if (!notes.lastDeleted) return null;
   return (
     <div ref={bar} className="notes-undo" role="status">
-      <span>Deleted “{notes.lastDeleted.title}”.</span>
+      <span>Deleted “<bdi>{notes.lastDeleted.title}</bdi>”.</span>
       <button type="button" className="button button-small" onClick={() => void notes.undoDelete()}>
         Undo
       </button>

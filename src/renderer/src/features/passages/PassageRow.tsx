@@ -35,7 +35,7 @@ export function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
         {passage.comment ? <p className="passage-comment">{passage.comment}</p> : null}
       </div>
       <div role="cell" className="passage-source">
-        {passage.title}
+        <bdi>{passage.title}</bdi>
       </div>
       <div role="cell">{passage.outlet ?? <span className="missing">—</span>}</div>
       <div role="cell">{passage.country ?? <span className="missing">—</span>}</div>

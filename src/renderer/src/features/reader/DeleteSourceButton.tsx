@@ -41,7 +41,7 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
           description={
             <>
               <p>
-                “{source.title}” and its original file will be removed from the library. This cannot be undone.
+                “<bdi>{source.title}</bdi>” and its original file will be removed from the library. This cannot be undone.
               </p>
               {citing > 0 ? (
                 <p>

@@ -1,5 +1,6 @@
 import type { ReactNode, Ref } from 'react';
 import type { Source } from '../../../../shared/domain/source';
+import { SourceTitle } from '../../components/SourceTitle';
 
 interface SourceHeaderProps {
   source: Source;
@@ -21,9 +22,10 @@ export function SourceHeader({ source, titleId, titleRef, actions }: SourceHeade
   const parts = metadataParts(source);
   return (
     <header className="reader-header">
-      <h1 id={titleId} ref={titleRef} tabIndex={-1} className="reader-title">
-        {source.title}
+      <h1 id={titleId} ref={titleRef} tabIndex={-1} className="reader-title" dir="auto">
+        <SourceTitle title={source.title} derived={source.titleDerived} />
       </h1>
+      {source.titleDerived ? <p className="field-hint">The file had no title: this one is its first sentence. Edit the details to give it one.</p> : null}
       <p className="reader-meta">
         {parts.length > 0 ? (
           parts.map((part, index) => (

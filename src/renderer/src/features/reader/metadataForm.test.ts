@@ -15,6 +15,8 @@ const source: Source = {
   fileName: 'a.txt',
   sha256: 'x',
   importedAt: '2024-01-01T00:00:00.000Z',
+  titleDerived: false,
+  citekeyPinned: false,
 };
 
 describe('buildPatch', () => {

@@ -21,7 +21,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'publishedAt', label: 'Published date', hint: 'YYYY-MM-DD, as the article gives it' },
   { key: 'language', label: 'Language', hint: 'A language code, such as en, ru or hy' },
   { key: 'url', label: 'URL', type: 'url', wide: true },
-  { key: 'citekey', label: 'Citekey', required: true, hint: 'How notes and exports cite this source' },
+  { key: 'citekey', label: 'Citekey', required: true, hint: 'How notes and exports cite this source. Made from author or outlet, year and title until you type one' },
 ];
 
 export function toFormValues(source: Source): FormValues {

@@ -1,0 +1,36 @@
+import type { Db } from '../db/db';
+import { prepared } from '../db/prepared';
+import { writeTransaction } from '../db/writeTransaction';
+import { detectLanguage } from './detectLanguage';
+
+const BATCH = 200;
+
+/**
+ * The one-off backfill for sources imported before languages were detected (issue 14): each
+ * source without a language gets the one its title and text read as, where the detector is sure.
+ * A batch at a time, each in its own transaction, so a library of 100,000 is not held locked and a
+ * stop part way keeps what was done; run again, it goes on with the sources still without one
+ * (those the detector could not tell are tried again, which costs little: they are the short ones).
+ * No migration: `sources.language` was there from the first schema.
+ */
+export async function detectMissingLanguages(db: Db): Promise<{ checked: number; detected: number }> {
+  let after = 0;
+  let checked = 0;
+  let detected = 0;
+  for (;;) {
+    const rows = prepared(db, 'SELECT id, title, substr(body, 1, 4000) AS sample FROM sources WHERE language IS NULL AND id > ? ORDER BY id LIMIT ?').all(after, BATCH) as { id: number; title: string; sample: string }[];
+    if (rows.length === 0) return { checked, detected };
+    const found: [number, string][] = [];
+    for (const row of rows) {
+      const language = await detectLanguage(`${row.title}\n${row.sample}`);
+      if (language) found.push([row.id, language]);
+    }
+    writeTransaction(db, () => {
+      // Only where it is still unknown: the researcher may have set one meanwhile, in the app.
+      for (const [id, language] of found) prepared(db, 'UPDATE sources SET language = ? WHERE id = ? AND language IS NULL').run(language, id);
+    });
+    checked += rows.length;
+    detected += found.length;
+    after = rows.at(-1)!.id;
+  }
+}
