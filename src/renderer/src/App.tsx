@@ -29,7 +29,7 @@ import { SearchBox } from './features/search/SearchBox';
 import { ComparePage } from './features/compare/ComparePage';
 import { useMainViews } from './features/compare/compareViews';
 import { ViewTabs } from './features/compare/ViewTabs';
-import { revealHighlight } from './features/highlights/highlightFocus';
+import { revealInReader } from './features/reader/revealIntent';
 import { PassagesPage } from './features/passages/PassagesPage';
 import { TimelinePage } from './features/timeline/TimelinePage';
 import { ShortcutsButton } from './components/ShortcutsButton';
@@ -128,7 +128,7 @@ export function App() {
             onFilterChange={views.setPassageFilter}
             onOpenPassage={(passage) => {
               openSource(passage.sourceId);
-              revealHighlight(passage.sourceId, passage.id, passage.exact);
+              revealInReader(passage.sourceId, { kind: 'highlight', highlightId: passage.id, quote: passage.exact });
             }}
           />
         ) : views.main === 'compare' ? (
