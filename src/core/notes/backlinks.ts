@@ -49,5 +49,24 @@ function missing(db: Db, table: string, ids: number[]): number[] {
  * note still reads; the chip uses this to say the passage (or source) is gone.
  */
 export function checkCitationTargets(db: Db, sourceIds: number[], highlightIds: number[]): CitationTargetStatus {
-  return db.transaction(() => ({ missingSourceIds: missing(db, 'sources', sourceIds), missingHighlightIds: missing(db, 'highlights', highlightIds) }))();
+  return db.transaction(() => ({ missingSourceIds: missing(db, 'sources', sourceIds), missingHighlightIds: missing(db, 'highlights', highlightIds), sources: currentDetails(db, sourceIds) }))();
+}
+
+interface DetailsRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  citekey: string | null;
+}
+
+/** What a chip shows of each cited source that still exists: its details now, not when it was cited. */
+function currentDetails(db: Db, sourceIds: number[]): CitationTargetStatus['sources'] {
+  if (!hasTable(db, 'sources')) return [];
+  const read = db.prepare<[number], DetailsRow>('SELECT id, title, outlet, author, published_at AS publishedAt, citekey FROM sources WHERE id = ?');
+  return [...new Set(sourceIds)].flatMap((id) => {
+    const row = read.get(id);
+    return row ? [{ ...row }] : [];
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Note, NoteId, NoteSummary } from '../domain/note';
+import { CitationSnapshot, Note, NoteId, NoteSummary } from '../domain/note';
 import { SourceId } from '../domain/source';
 import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
 import type { Change } from './changes';
@@ -23,10 +23,16 @@ export const NoteBacklink = z.object({
 });
 export type NoteBacklink = z.infer<typeof NoteBacklink>;
 
+/** A cited source's details as they are now (a chip shows these while the source exists, issue 16). */
+export const CitedSourceDetails = CitationSnapshot.omit({ quote: true }).extend({ id: SourceId });
+export type CitedSourceDetails = z.infer<typeof CitedSourceDetails>;
+
 export const CitationTargetStatus = z.object({
   /** Of the ids asked about, those no longer in the library. */
   missingSourceIds: z.array(SourceId),
   missingHighlightIds: z.array(HighlightRef),
+  /** The current details of those still there, in the order asked. */
+  sources: z.array(CitedSourceDetails),
 });
 export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
 

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { CitationSnapshot } from '../../../../shared/domain/note';
 import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 
 /** Whether what a citation points at is still in the library. Its snapshot keeps the note readable either way. */
@@ -11,11 +12,14 @@ export type CitationTargetState = 'present' | 'passage-deleted' | 'source-delete
 export interface CitationEnvironment {
   stateOf(target: { sourceId: number; highlightId: number | null }): CitationTargetState;
   open(citation: CitationPayload): void;
+  /** The source's title, outlet, author, date and citekey as they are now; undefined until known or once it is gone. */
+  currentDetails(sourceId: number): Omit<CitationSnapshot, 'quote'> | undefined;
 }
 
 export const CitationEnvironmentContext = createContext<CitationEnvironment>({
   stateOf: () => 'present',
   open: () => undefined,
+  currentDetails: () => undefined,
 });
 
 export const useCitationEnvironment = (): CitationEnvironment => useContext(CitationEnvironmentContext);
