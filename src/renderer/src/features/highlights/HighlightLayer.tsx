@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { clearArticleSelectionIf, currentArticleSelection } from './articleSelection';
+import { ArticleCaret } from './ArticleCaret';
 import { useCite } from './citeInNote';
 import { COLOR_LABELS, parseColor } from './colors';
 import { focusHighlightItem, selectHighlight } from './highlightFocus';
@@ -69,6 +70,7 @@ export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
   const colorName = COLOR_LABELS[color].toLowerCase();
   return (
     <>
+      <ArticleCaret articleRef={articleRef} />
       <SelectionToolbar sourceId={sourceId} articleRef={articleRef} defaultColor={color} onHighlight={(chosen) => void highlight(chosen)}>
         {cite ? (
           <span className="selection-toolbar-cite">
