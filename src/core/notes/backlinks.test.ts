@@ -49,11 +49,17 @@ describe('backlinks', () => {
     const kept = addSource(db, { title: 'Kept' });
     const deleted = addSource(db, { title: 'Deleted' });
     db.prepare('DELETE FROM sources WHERE id = ?').run(deleted);
-    expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3], translations: [] });
+    expect(checkCitationTargets(db, [kept, deleted, deleted], [3])).toEqual({ missingSourceIds: [deleted], missingHighlightIds: [3], sources: [expect.objectContaining({ id: kept, title: 'Kept' })], translations: [] });
     db.prepare("INSERT INTO highlights (id, source_id, start, end, exact, prefix, suffix, created_at, updated_at) VALUES (3, ?, 0, 4, 'Kept', '', '', '', '')").run(kept);
-    expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4], translations: [] });
+    expect(checkCitationTargets(db, [kept], [3, 4])).toEqual({ missingSourceIds: [], missingHighlightIds: [4], sources: [expect.objectContaining({ id: kept })], translations: [] });
     db.prepare("UPDATE highlights SET translation = 'Held', translation_language = 'en' WHERE id = 3").run();
     expect(checkCitationTargets(db, [kept], [3, 4]).translations).toEqual([{ highlightId: 3, translation: { text: 'Held', language: 'en', tool: null } }]);
+  });
+
+  it("gives the cited sources' details as they are now, so chips follow an edit", () => {
+    const source = addSource(db, { title: 'Old title' });
+    db.prepare("UPDATE sources SET title = 'New title', published_at = '2024-02-03', outlet = 'AzerNews', author = 'A. Writer' WHERE id = ?").run(source);
+    expect(checkCitationTargets(db, [source], []).sources).toEqual([{ id: source, title: 'New title', outlet: 'AzerNews', author: 'A. Writer', publishedAt: '2024-02-03', citekey: expect.any(String) }]);
   });
 
   it('is reachable through the handlers with the contract shapes', () => {

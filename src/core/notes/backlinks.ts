@@ -52,6 +52,7 @@ export function checkCitationTargets(db: Db, sourceIds: number[], highlightIds: 
   return db.transaction(() => ({
     missingSourceIds: missing(db, 'sources', sourceIds),
     missingHighlightIds: missing(db, 'highlights', highlightIds),
+    sources: currentDetails(db, sourceIds),
     translations: translationsOf(db, highlightIds),
   }))();
 }
@@ -63,5 +64,24 @@ function translationsOf(db: Db, highlightIds: number[]): CitationTargetStatus['t
   return [...new Set(highlightIds)].flatMap((highlightId) => {
     const translation = read.get(highlightId) as { text: string; language: string; tool: string | null } | undefined;
     return translation ? [{ highlightId, translation }] : [];
+  });
+}
+
+interface DetailsRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  citekey: string | null;
+}
+
+/** What a chip shows of each cited source that still exists: its details now, not when it was cited. */
+function currentDetails(db: Db, sourceIds: number[]): CitationTargetStatus['sources'] {
+  if (!hasTable(db, 'sources')) return [];
+  const read = db.prepare<[number], DetailsRow>('SELECT id, title, outlet, author, published_at AS publishedAt, citekey FROM sources WHERE id = ?');
+  return [...new Set(sourceIds)].flatMap((id) => {
+    const row = read.get(id);
+    return row ? [{ ...row }] : [];
   });
 }

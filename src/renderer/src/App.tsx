@@ -29,7 +29,8 @@ import { SearchBox } from './features/search/SearchBox';
 import { ComparePage } from './features/compare/ComparePage';
 import { useMainViews } from './features/compare/compareViews';
 import { ViewTabs } from './features/compare/ViewTabs';
-import { revealHighlight } from './features/highlights/highlightFocus';
+import { revealInReader } from './features/reader/revealIntent';
+import { UndoSourceDeleteBar } from './features/reader/UndoSourceDeleteBar';
 import { PassagesPage } from './features/passages/PassagesPage';
 import { TimelinePage } from './features/timeline/TimelinePage';
 import { ShortcutsButton } from './components/ShortcutsButton';
@@ -112,6 +113,7 @@ export function App() {
       <ReadOnlyBanner />
       <div ref={summaryRegion} className="transient-region">
         <ImportSummary state={importer.state} onDismiss={importer.dismiss} />
+        <UndoSourceDeleteBar onRestored={openSource} />
       </div>
       <main className="app-main">
         <NotesSplitView>
@@ -128,7 +130,7 @@ export function App() {
             onFilterChange={views.setPassageFilter}
             onOpenPassage={(passage) => {
               openSource(passage.sourceId);
-              revealHighlight(passage.sourceId, passage.id, passage.exact);
+              revealInReader(passage.sourceId, { kind: 'highlight', highlightId: passage.id, quote: passage.exact });
             }}
           />
         ) : views.main === 'compare' ? (

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HighlightTranslation } from '../domain/translation';
-import { Note, NoteId, NoteSummary } from '../domain/note';
+import { CitationSnapshot, Note, NoteId, NoteSummary } from '../domain/note';
 import { SourceId } from '../domain/source';
 import { MAX_EDITOR_STATE_CHARS } from '../notes/readEditorState';
 import type { Change } from './changes';
@@ -24,12 +24,18 @@ export const NoteBacklink = z.object({
 });
 export type NoteBacklink = z.infer<typeof NoteBacklink>;
 
+/** A cited source's details as they are now (a chip shows these while the source exists, issue 16). */
+export const CitedSourceDetails = CitationSnapshot.omit({ quote: true }).extend({ id: SourceId });
+export type CitedSourceDetails = z.infer<typeof CitedSourceDetails>;
+
 export const CitationTargetStatus = z.object({
   /** Of the ids asked about, those no longer in the library. */
   missingSourceIds: z.array(SourceId),
   missingHighlightIds: z.array(HighlightRef),
   /** The translations of the cited highlights that have one (issue 14): the chip's hover shows them beside the quote. */
   translations: z.array(z.object({ highlightId: HighlightRef, translation: HighlightTranslation })),
+  /** The current details of those still there, in the order asked. */
+  sources: z.array(CitedSourceDetails),
 });
 export type CitationTargetStatus = z.infer<typeof CitationTargetStatus>;
 

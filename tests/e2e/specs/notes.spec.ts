@@ -84,7 +84,17 @@ test('hovering a citation shows the quoted passage; clicking it opens the reader
 
   await chip.click();
   const passage = new ReaderPage(app.page).paragraphs.filter({ hasText: quote });
-  await expect(passage).toHaveClass(/passage-flash/);
+  // The quoted words flash (the CSS Custom Highlight the reader's reveal paints), in view.
+  const flashed = () =>
+    app.page.evaluate(() =>
+      [...(CSS.highlights.get('marginalia-flash') ?? [])].map((each) => {
+        const range = document.createRange();
+        range.setStart((each as AbstractRange).startContainer, (each as AbstractRange).startOffset);
+        range.setEnd((each as AbstractRange).endContainer, (each as AbstractRange).endOffset);
+        return range.toString();
+      }),
+    );
+  await expect.poll(flashed, { intervals: [50] }).toContain(quote);
   await expect(passage).toBeInViewport();
 });
 

@@ -21,11 +21,17 @@ const AZ_ARTICLE = [
   '',
 ].join('\n');
 
-/** The words the reader marks after a search result opened it (the CSS Custom Highlight SearchMatchReveal paints). */
+/** The words the reader marks after a search result opened it (the CSS Custom Highlight the reader's reveal paints). */
 const markedInReader = (page: Page) =>
   page.evaluate(() => {
     const found: string[] = [];
-    CSS.highlights.get('marginalia-search-match')?.forEach((range) => found.push((range as Range).toString()));
+    // Static ranges, as painted: a live Range over the same text reads its words.
+    CSS.highlights.get('marginalia-search-match')?.forEach((each) => {
+      const range = document.createRange();
+      range.setStart((each as AbstractRange).startContainer, (each as AbstractRange).startOffset);
+      range.setEnd((each as AbstractRange).endContainer, (each as AbstractRange).endOffset);
+      found.push(range.toString());
+    });
     return found;
   });
 
@@ -33,7 +39,11 @@ const markedInReader = (page: Page) =>
 const markInView = (page: Page) =>
   page.evaluate(() => {
     let range: Range | undefined;
-    CSS.highlights.get('marginalia-search-match')?.forEach((each) => (range = each as Range));
+    CSS.highlights.get('marginalia-search-match')?.forEach((each) => {
+      range = document.createRange();
+      range.setStart((each as AbstractRange).startContainer, (each as AbstractRange).startOffset);
+      range.setEnd((each as AbstractRange).endContainer, (each as AbstractRange).endOffset);
+    });
     const rect = range?.getBoundingClientRect();
     return rect !== undefined && rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
   });

@@ -16,11 +16,11 @@ export function AppHeader({ onBack, actions }: AppHeaderProps) {
           <span className="app-brand-mark" aria-hidden="true">
             ¶
           </span>
-          Marginalia
+          <span className="app-brand-name">Marginalia</span>
         </span>
         {onBack ? (
-          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts={ariaKeyShortcuts('back', isMac)} title={`Back to library (${chordLabel(SHORTCUTS.back.chords[0], isMac)})`}>
-            <span aria-hidden="true">← </span>Back to library
+          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts={ariaKeyShortcuts('back', isMac)} title={`Back to library (${chordLabel(SHORTCUTS.back.chords[0], isMac)})`} aria-label="Back to library">
+            <span aria-hidden="true">← </span>Back<span className="header-long-words"> to library</span>
           </button>
         ) : null}
       </div>

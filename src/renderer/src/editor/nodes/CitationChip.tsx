@@ -14,12 +14,15 @@ const GONE_EXPLANATION = {
 /**
  * The chip a CitationNode renders: "AzerNews, 2023-01-11", a button that opens the source at the
  * passage. Hover or focus shows the quoted words (the tooltip is also its accessible description).
+ * While the source exists it shows the source's details as they are now (corrected since it was
+ * cited, or in another window, issue 16), as the export does; its snapshot once the source is gone.
  */
 export function CitationChip({ citation }: { citation: CitationPayload }) {
   const environment = useCitationEnvironment();
   const tooltipId = useId();
   const state = environment.stateOf(citation);
-  const { snapshot } = citation;
+  const current = state === 'source-deleted' ? undefined : environment.currentDetails(citation.sourceId);
+  const snapshot = current ? { ...citation.snapshot, ...current, quote: citation.snapshot.quote } : citation.snapshot;
   const label = citationLabel(snapshot);
   const gone = state === 'present' ? null : state;
   const translation = gone ? null : environment.translationOf(citation.highlightId);

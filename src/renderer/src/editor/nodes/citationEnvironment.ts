@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { HighlightTranslation } from '../../../../shared/domain/translation';
+import type { CitationSnapshot } from '../../../../shared/domain/note';
 import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 
 /** Whether what a citation points at is still in the library. Its snapshot keeps the note readable either way. */
@@ -14,12 +15,15 @@ export interface CitationEnvironment {
   open(citation: CitationPayload): void;
   /** The cited passage's translation as the library holds it now (issue 14), or null. */
   translationOf(highlightId: number | null): HighlightTranslation | null;
+  /** The source's title, outlet, author, date and citekey as they are now; undefined until known or once it is gone. */
+  currentDetails(sourceId: number): Omit<CitationSnapshot, 'quote'> | undefined;
 }
 
 export const CitationEnvironmentContext = createContext<CitationEnvironment>({
   stateOf: () => 'present',
   open: () => undefined,
   translationOf: () => null,
+  currentDetails: () => undefined,
 });
 
 export const useCitationEnvironment = (): CitationEnvironment => useContext(CitationEnvironmentContext);

@@ -31,7 +31,8 @@ function citedIds(editor: LexicalEditor): CitedIds {
 }
 
 /**
- * Tells every citation chip whether its passage or source still exists, and how to open it.
+ * Tells every citation chip whether its passage or source still exists, its source's details as
+ * they are now (the `sources` change of an edit, here or in another window, re-asks), and how to open it.
  * Asks the library again when the note's set of cited ids changes and whenever the library
  * changes (a highlight deleted in the reader turns its chips to "passage deleted" at once).
  */
@@ -51,7 +52,7 @@ export function CitationStatusPlugin({ onOpen, children }: { onOpen: (citation: 
   );
 
   const status = useQuery(`citation-targets:${key}`, () =>
-    ids.sourceIds.length === 0 ? Promise.resolve({ missingSourceIds: [], missingHighlightIds: [], translations: [] }) : api.checkCitationTargets(ids),
+    ids.sourceIds.length === 0 ? Promise.resolve({ missingSourceIds: [], missingHighlightIds: [], sources: [], translations: [] }) : api.checkCitationTargets(ids),
     { dependencies: [{ kind: 'sources', ids: ids.sourceIds }, { kind: 'highlights', ids: ids.sourceIds }] },
   );
 
@@ -59,7 +60,9 @@ export function CitationStatusPlugin({ onOpen, children }: { onOpen: (citation: 
     const missingSources = new Set(status.data?.missingSourceIds);
     const missingHighlights = new Set(status.data?.missingHighlightIds);
     const translations = new Map(status.data?.translations.map(({ highlightId, translation }) => [highlightId, translation]));
+    const details = new Map(status.data?.sources.map(({ id, ...current }) => [id, current]));
     return {
+      currentDetails: (sourceId) => details.get(sourceId),
       stateOf: ({ sourceId, highlightId }) =>
         missingSources.has(sourceId) ? 'source-deleted' : highlightId !== null && missingHighlights.has(highlightId) ? 'passage-deleted' : 'present',
       open: onOpen,

@@ -4,7 +4,8 @@ import { CitedIn } from '../notes/CitedIn';
 import type { CitedSource } from './citeInNote';
 import { startCitationDrag } from './citeInNote';
 import { COLOR_LABELS } from './colors';
-import { revealHighlight, takeItemFocus, useItemFocusRequest } from './highlightFocus';
+import { revealInReader } from '../reader/revealIntent';
+import { takeItemFocus, useItemFocusRequest } from './highlightFocus';
 import { HighlightEditor } from './HighlightEditor';
 import { TranslationLine } from './TranslationLine';
 import type { HighlightActions } from './useHighlightActions';
@@ -32,7 +33,7 @@ const INTERACTIVE = 'button, select, input, textarea, a, label';
 export const HighlightItem = memo(function HighlightItem({ source, highlight, selected, tagSuggestions, actions, index, measure }: HighlightItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
   const quoteRef = useRef<HTMLButtonElement>(null);
-  const show = () => revealHighlight(source.id, highlight.id);
+  const show = () => revealInReader(source.id, { kind: 'highlight', highlightId: highlight.id, quote: null });
   const focus = useItemFocusRequest(source.id, highlight.id);
 
   useEffect(() => {

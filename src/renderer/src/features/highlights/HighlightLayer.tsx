@@ -1,5 +1,5 @@
 import type { RefObject } from 'react';
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Highlight, HighlightColor } from '../../../../shared/domain/highlight';
 import type { Source } from '../../../../shared/domain/source';
 import type { CiteMode } from '../../../../shared/notes/citationPayload';
@@ -7,12 +7,12 @@ import { highlightCitation } from '../../../../shared/notes/citationPayload';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { NotesContext } from '../notes/NotesContext';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { clearArticleSelectionIf, currentArticleSelection } from './articleSelection';
+import { ArticleCaret } from './ArticleCaret';
 import { useCite } from './citeInNote';
 import { COLOR_LABELS, parseColor } from './colors';
-import { focusHighlightItem, revealHighlight, selectHighlight } from './highlightFocus';
+import { focusHighlightItem, selectHighlight } from './highlightFocus';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useArticleInteractions } from './useArticleInteractions';
 import { useHighlightPainting } from './useHighlightPainting';
@@ -25,9 +25,6 @@ interface HighlightLayerProps {
   articleRef: RefObject<HTMLElement | null>;
 }
 
-/** Passage requests of the notes feature already carried out (its context keeps the last one). */
-const handledPassages = new Set<number>();
-
 /** Everything the reader's article does with highlights: painting, the selection toolbar, keys, clicks. */
 export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
   const sourceId = source.id;
@@ -37,14 +34,6 @@ export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
 
   useHighlightPainting(articleRef, sourceId, source.body, highlights);
   useSelectionTracking(articleRef, sourceId, source.body);
-
-  // A citation clicked in a note opens its source at the passage (NotesContext.openCitation).
-  const passage = useContext(NotesContext)?.passageRequest ?? null;
-  useEffect(() => {
-    if (!passage || passage.sourceId !== sourceId || passage.highlightId === null || handledPassages.has(passage.nonce)) return;
-    handledPassages.add(passage.nonce);
-    revealHighlight(sourceId, passage.highlightId, passage.quote);
-  }, [passage, sourceId]);
 
   const highlight = useCallback(
     async (chosen: HighlightColor): Promise<Highlight | null> => {
@@ -81,6 +70,7 @@ export function HighlightLayer({ source, articleRef }: HighlightLayerProps) {
   const colorName = COLOR_LABELS[color].toLowerCase();
   return (
     <>
+      <ArticleCaret articleRef={articleRef} />
       <SelectionToolbar sourceId={sourceId} articleRef={articleRef} defaultColor={color} onHighlight={(chosen) => void highlight(chosen)}>
         {cite ? (
           <span className="selection-toolbar-cite">

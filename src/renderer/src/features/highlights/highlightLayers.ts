@@ -17,6 +17,8 @@ export const highlightApiAvailable = typeof CSS !== 'undefined' && 'highlights' 
 export const colorLayer = (color: HighlightColor, level: number) => `marginalia-${color}-${level}`;
 export const ACTIVE_LAYER = 'marginalia-active';
 export const FLASH_LAYER = 'marginalia-flash';
+/** The word a search result opened the reader at (styled in search.css). */
+export const MATCH_LAYER = 'marginalia-search-match';
 
 /** Later layers paint over earlier ones: colours, then the active outline, then the flash. */
 const PRIORITY: Record<string, number> = { [ACTIVE_LAYER]: 1, [FLASH_LAYER]: 2 };

@@ -22,8 +22,44 @@ export function scrollRangeIntoView(article: HTMLElement, range: AbstractRange):
   const box = isDocument ? { top: 0, bottom: window.innerHeight, height: window.innerHeight } : scroller.getBoundingClientRect();
   const margin = 48;
   if (rect.top >= box.top + margin && rect.bottom <= box.bottom - margin) return;
-  const top = scroller.scrollTop + rect.top - box.top - box.height / 3;
-  scroller.scrollTo({ top: Math.max(0, top), behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  const top = Math.max(0, scroller.scrollTop + rect.top - box.top - box.height / 3);
+  if (prefersReducedMotion()) scroller.scrollTo({ top, behavior: 'instant' });
+  else glideTo(scroller, top);
+}
+
+/** What a person does to scroll: any of these during the glide hands the scroller back to them. */
+const USER_SCROLL_EVENTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+const GLIDE_MS = 450;
+
+/**
+ * A smooth scroll that yields to the reader, animated here rather than by `behavior: 'smooth'`:
+ * Chromium keeps a programmatic smooth scroll going to its target through the wheel (and a
+ * scroll to where it already is does not cancel it), so a person who scrolled while a passage
+ * was being revealed was carried back to it (issue 16: after a search result, the wheel did not
+ * go back to the top). The first wheel, touch, click or key, or any scroll not made here, ends it.
+ */
+function glideTo(scroller: HTMLElement, top: number): void {
+  const target: EventTarget = scroller === document.scrollingElement ? window : scroller;
+  const from = scroller.scrollTop;
+  const started = performance.now();
+  let expected = from;
+  let frame = 0;
+  const stop = () => {
+    cancelAnimationFrame(frame);
+    for (const type of USER_SCROLL_EVENTS) target.removeEventListener(type, stop, { capture: true });
+  };
+  const step = (now: number) => {
+    // Moved by something else since the last frame (the scrollbar dragged, a layout change): leave it.
+    if (Math.abs(scroller.scrollTop - expected) > 2) return stop();
+    const progress = Math.min(1, (now - started) / GLIDE_MS);
+    const eased = 1 - (1 - progress) ** 3;
+    scroller.scrollTop = from + (top - from) * eased;
+    expected = scroller.scrollTop;
+    if (progress < 1) frame = requestAnimationFrame(step);
+    else stop();
+  };
+  for (const type of USER_SCROLL_EVENTS) target.addEventListener(type, stop, { capture: true, passive: true });
+  frame = requestAnimationFrame(step);
 }
 
 /**

@@ -5,7 +5,7 @@ import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import type { ArticleSelection } from './articleSelection';
 import { clearArticleSelectionIf } from './articleSelection';
-import { revealHighlight } from './highlightFocus';
+import { revealInReader } from '../reader/revealIntent';
 import { removeHighlightLocally, replaceHighlight } from './useSourceHighlights';
 
 /** The panel's last outcome: what happened, and the highlight an "Undo" would bring back. */
@@ -80,7 +80,7 @@ export function useHighlightActions(): { actions: HighlightActions; notice: Pane
         const restored = await apply(`restore the highlight ${quoteOf(deleted)}`, () => mutate('restoreHighlight', { highlight: deleted }));
         if (!restored) return null;
         setNotice({ message: restored.orphaned ? `Restored ${quoteOf(restored)}; the text has changed, so it is listed under Orphaned highlights.` : `Restored the highlight ${quoteOf(restored)}.` });
-        revealHighlight(restored.sourceId, restored.id);
+        revealInReader(restored.sourceId, { kind: 'highlight', highlightId: restored.id, quote: null });
         return restored;
       },
       async reattach(highlight, selection) {
@@ -88,7 +88,7 @@ export function useHighlightActions(): { actions: HighlightActions; notice: Pane
         if (!attached) return;
         clearArticleSelectionIf(selection);
         setNotice({ message: `Re-attached the highlight to ${quoteOf(attached)}.` });
-        revealHighlight(attached.sourceId, attached.id);
+        revealInReader(attached.sourceId, { kind: 'highlight', highlightId: attached.id, quote: null });
       },
       notify: setNotice,
       fail: setError,

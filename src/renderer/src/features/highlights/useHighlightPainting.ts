@@ -2,9 +2,12 @@ import type { RefObject } from 'react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Highlight } from '../../../../shared/domain/highlight';
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/highlight';
-import { rangesFor } from './articleDom';
-import { takeRevealRequest, useRevealRequest, useSelectedHighlight } from './highlightFocus';
-import { ACTIVE_LAYER, colorLayer, FLASH_LAYER, LayerPainter } from './highlightLayers';
+import { locateMatch } from '../../../../shared/search/locateMatch';
+import type { RevealTarget } from '../reader/revealIntent';
+import { takeRevealIntent, useRevealIntent } from '../reader/revealIntent';
+import { articleParagraphs, rangesFor } from './articleDom';
+import { useSelectedHighlight } from './highlightFocus';
+import { ACTIVE_LAYER, colorLayer, FLASH_LAYER, LayerPainter, MATCH_LAYER } from './highlightLayers';
 import { STACK_LEVELS, stackLevels } from './rangeBoundaries';
 import { flashSteps, prefersReducedMotion, scrollRangeIntoView } from './revealRange';
 import { HIGHLIGHTS_RECEIVED } from './useSourceHighlights';
@@ -17,19 +20,54 @@ import { HIGHLIGHTS_RECEIVED } from './useSourceHighlights';
  */
 export const PAINT_MEASURE = 'marginalia:paint-highlights';
 
+const squeeze = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * Where quoted words are: their first place in the body, else (the text corrected since, or the
+ * quote's spacing differs) the whole paragraph that holds their beginning.
+ */
+function quoteRange(article: HTMLElement, body: string, quote: string): StaticRange | null {
+  const at = body.indexOf(quote);
+  if (at >= 0) return rangesFor(article, [{ start: at, end: at + quote.length }])[0] ?? null;
+  const beginning = squeeze(quote).slice(0, 80);
+  if (!beginning) return null;
+  const paragraph = articleParagraphs(article).find((element) => squeeze(element.textContent ?? '').includes(beginning));
+  if (!paragraph) return null;
+  const start = Number(paragraph.dataset.start);
+  return rangesFor(article, [{ start, end: start + (paragraph.textContent ?? '').length }])[0] ?? null;
+}
+
+/**
+ * The range a reveal target shows, or undefined while it must wait (a highlight not in the list
+ * yet, with no quote to fall back on: a stale list may predate it). Null when it has no place in
+ * the text (an orphan, whose panel item is selected instead; words the text no longer has).
+ */
+function targetRange(article: HTMLElement, body: string, target: RevealTarget, highlights: readonly Highlight[], rangeById: ReadonlyMap<number, StaticRange>): StaticRange | null | undefined {
+  if (target.kind === 'match') {
+    const place = locateMatch(body, target.segments);
+    return place ? (rangesFor(article, [place])[0] ?? null) : null;
+  }
+  if (target.kind === 'quote') return quoteRange(article, body, target.quote);
+  if (highlights.some((highlight) => highlight.id === target.highlightId)) return rangeById.get(target.highlightId) ?? null;
+  return target.quote ? quoteRange(article, body, target.quote) : undefined;
+}
+
 const EMPTY_LAYERS = HIGHLIGHT_COLORS.flatMap((color) => Array.from({ length: STACK_LEVELS }, (_, level) => colorLayer(color, level)));
 
 /**
- * Paints a source's highlights over the article, underlines the selected one, and carries out
- * reveal requests (scroll, flash). Runs in a layout effect so the first frame of a text already
+ * Paints a source's highlights over the article, underlines the selected one, and consumes the
+ * reader's reveal intent (revealIntent.ts) once: scrolls to the passage, then flashes it, or for a
+ * search match marks the word until the next intent or a change of the text. Runs in a layout effect so the first frame of a text already
  * shows its highlights; repaints whenever the text or the highlights change.
  */
 export function useHighlightPainting(articleRef: RefObject<HTMLElement | null>, sourceId: number, body: string, highlights: readonly Highlight[] | undefined): void {
   const painter = useMemo(() => new LayerPainter(), []);
   const rangeById = useRef(new Map<number, StaticRange>());
   const activeId = useSelectedHighlight(sourceId);
-  const reveal = useRevealRequest(sourceId);
+  const intent = useRevealIntent(sourceId);
   const flashTimers = useRef<number[]>([]);
+  /** The body the search match was marked in: offsets into a corrected body would mark other words. */
+  const matchedBody = useRef<string | null>(null);
 
   useEffect(
     () => () => {
@@ -56,7 +94,8 @@ export function useHighlightPainting(articleRef: RefObject<HTMLElement | null>, 
       byLayer.get(colorLayer(highlight.color, levels[index]!))!.push(range);
       byId.set(highlight.id, range);
     });
-    painter.paintAll(byLayer, [ACTIVE_LAYER, FLASH_LAYER]);
+    if (matchedBody.current !== body) painter.paint(MATCH_LAYER, []);
+    painter.paintAll(byLayer, [ACTIVE_LAYER, FLASH_LAYER, MATCH_LAYER]);
     rangeById.current = byId;
     // Measured to the next frame the browser shows (the callback after rAF runs after paint).
     requestAnimationFrame(() =>
@@ -74,21 +113,20 @@ export function useHighlightPainting(articleRef: RefObject<HTMLElement | null>, 
 
   useEffect(() => {
     const article = articleRef.current;
-    if (!reveal || !article || !highlights) return;
-    const known = highlights.some((highlight) => highlight.id === reveal.highlightId);
-    // Without a quote to fall back on, wait for a list that has the highlight (a stale list may predate it).
-    if (!known && !reveal.quote) return;
-    takeRevealRequest(reveal);
-    let range = rangeById.current.get(reveal.highlightId) ?? null;
-    if (!known && reveal.quote) {
-      const at = body.indexOf(reveal.quote);
-      if (at >= 0) range = rangesFor(article, [{ start: at, end: at + reveal.quote.length }])[0] ?? null;
-    }
-    // An orphan has no place in the text: its panel item is selected instead.
+    if (!intent || !article || !highlights) return;
+    const range = targetRange(article, body, intent.target, highlights, rangeById.current);
+    if (range === undefined) return;
+    takeRevealIntent(intent);
+    painter.paint(MATCH_LAYER, []);
+    matchedBody.current = null;
     if (!range) return;
-    const shown = range;
-    scrollRangeIntoView(article, shown);
+    scrollRangeIntoView(article, range);
+    if (intent.target.kind === 'match') {
+      painter.paint(MATCH_LAYER, [range]);
+      matchedBody.current = body;
+      return;
+    }
     flashTimers.current.forEach((timer) => window.clearTimeout(timer));
-    flashTimers.current = flashSteps(prefersReducedMotion()).map(({ at, on }) => window.setTimeout(() => painter.paint(FLASH_LAYER, on ? [shown] : []), at));
-  }, [articleRef, painter, reveal, body, highlights]);
+    flashTimers.current = flashSteps(prefersReducedMotion()).map(({ at, on }) => window.setTimeout(() => painter.paint(FLASH_LAYER, on ? [range] : []), at));
+  }, [articleRef, painter, intent, body, highlights]);
 }

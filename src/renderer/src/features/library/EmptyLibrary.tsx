@@ -1,4 +1,5 @@
 import { MOD_KEY_LABEL } from '../../components/modifierKey';
+import { FirstSteps } from './FirstSteps';
 
 interface EmptyLibraryProps {
   onLoadSample: () => void;
@@ -24,6 +25,7 @@ export function EmptyLibrary({ onLoadSample, busy }: EmptyLibraryProps) {
           Load sample library
         </button>
       </div>
+      <FirstSteps />
     </section>
   );
 }

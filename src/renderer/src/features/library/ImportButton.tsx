@@ -41,8 +41,10 @@ export function ImportButton({ onFiles, busy, handle }: ImportButtonProps) {
         onClick={() => folderInput.current?.click()}
         disabled={busy}
         title="Import every article in a folder and its subfolders (hidden and unsupported files are skipped)"
+        aria-label="Import folder"
       >
-        Import folder
+        {/* A narrow window shows the short words (the name stays whole; it contains them). */}
+        <span className="header-long-words">Import </span>folder
       </button>
       <button
         type="button"
@@ -51,8 +53,9 @@ export function ImportButton({ onFiles, busy, handle }: ImportButtonProps) {
         disabled={busy}
         aria-keyshortcuts="Control+O Meta+O"
         title={`Import text, Markdown, web page or PDF articles (${MOD_KEY_LABEL}+O)`}
+        aria-label="Import articles"
       >
-        Import articles
+        Import<span className="header-long-words"> articles</span>
       </button>
       <input
         ref={filesInput}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { DeepLinkTarget } from '../../../../shared/text/deepLink';
 import { parseDeepLink } from '../../../../shared/text/deepLink';
 import { useLibraryEvent } from '../../api/libraryEvents';
-import { revealHighlight } from '../highlights/highlightFocus';
+import { revealInReader } from '../reader/revealIntent';
 
 /** `?source=12&highlight=34`, which the browser host redirects `/source/12?highlight=34` to. */
 export function targetFromQuery(search: string): DeepLinkTarget | null {
@@ -22,7 +22,7 @@ export function useDeepLinks(openSource: (id: number) => void): void {
   open.current = openSource;
   const go = (target: DeepLinkTarget) => {
     open.current(target.sourceId);
-    if (target.highlightId !== null) revealHighlight(target.sourceId, target.highlightId, null);
+    if (target.highlightId !== null) revealInReader(target.sourceId, { kind: 'highlight', highlightId: target.highlightId, quote: null });
   };
 
   useEffect(() => {

@@ -4,13 +4,6 @@ import type { NoteSummary } from '../../../../shared/domain/note';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
 import type { LibraryLinkTarget } from '../../../../shared/text/deepLink';
 
-/** A passage the reader should scroll to and flash, after a citation chip was clicked. */
-export interface PassageRequest {
-  sourceId: number;
-  highlightId: number | null;
-  quote: string | null;
-}
-
 export interface NotesContextValue {
   /** The notes column beside the library or reader is shown. */
   paneOpen: boolean;
@@ -43,7 +36,6 @@ export interface NotesContextValue {
   declineCitations: (reason: string | null) => void;
   /** Saves the open note now; set by the open note while it is mounted. */
   registerFlush: (flush: (() => Promise<void>) | null) => void;
-  passageRequest: (PassageRequest & { nonce: number }) | null;
   /** Said to screen readers (and shown briefly) after an action with no other visible result. */
   announce: (message: string) => void;
   announcement: { message: string; nonce: number } | null;

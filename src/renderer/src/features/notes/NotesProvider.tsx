@@ -10,8 +10,8 @@ import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
-import { revealHighlight } from '../highlights/highlightFocus';
-import type { NotesContextValue, PassageRequest } from './NotesContext';
+import { revealInReader } from '../reader/revealIntent';
+import type { NotesContextValue } from './NotesContext';
 import { NotesContext } from './NotesContext';
 import { whenAllNotesSaved } from './useAutosave';
 
@@ -35,7 +35,6 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
   const [storedNoteId, setStoredNoteId] = usePersistentState<number>('notes.openNoteId', 0, parseNoteId);
   const openNoteId = storedNoteId > 0 ? storedNoteId : null;
   const [revealRequest, setRevealRequest] = useState<{ noteId: number; ordinal: number } | null>(null);
-  const [passageRequest, setPassageRequest] = useState<(PassageRequest & { nonce: number }) | null>(null);
   const [announcement, setAnnouncement] = useState<{ message: string; nonce: number } | null>(null);
   const [lastDeleted, setLastDeleted] = useState<{ note: NoteSummary; wasOpen: boolean } | null>(null);
   const editor = useRef<LexicalEditor | null>(null);
@@ -147,10 +146,10 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
   const openCitation = useCallback(
     (citation: CitationPayload) => {
       onOpenSource(citation.sourceId);
-      // The reader scrolls to a highlight and flashes it (or its quote, when deleted since);
-      // a quote cited without a highlight is found by PassageReveal.
-      if (citation.highlightId !== null) revealHighlight(citation.sourceId, citation.highlightId, citation.snapshot.quote);
-      else setPassageRequest({ sourceId: citation.sourceId, highlightId: null, quote: citation.snapshot.quote, nonce: Date.now() });
+      // The reader scrolls to the highlight and flashes it (or its quote, when deleted since), or
+      // to the quoted words of a citation made without a highlight.
+      if (citation.highlightId !== null) revealInReader(citation.sourceId, { kind: 'highlight', highlightId: citation.highlightId, quote: citation.snapshot.quote });
+      else if (citation.snapshot.quote) revealInReader(citation.sourceId, { kind: 'quote', quote: citation.snapshot.quote });
     },
     [onOpenSource],
   );
@@ -159,7 +158,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
     (target: LibraryLinkTarget) => {
       if (target.sourceId === null) return announce('Links to a highlight alone cannot be opened yet; link to its source (marginalia://source/…).');
       onOpenSource(target.sourceId);
-      if (target.highlightId !== null) revealHighlight(target.sourceId, target.highlightId);
+      if (target.highlightId !== null) revealInReader(target.sourceId, { kind: 'highlight', highlightId: target.highlightId, quote: null });
     },
     [announce, onOpenSource],
   );
@@ -210,14 +209,13 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
       registerEditor,
       declineCitations,
       registerFlush,
-      passageRequest,
       announce,
       announcement,
       lastDeleted: lastDeleted?.note ?? null,
       undoDelete,
       dismissUndo: () => setLastDeleted(null),
     }),
-    [paneOpen, setPaneOpen, openNoteId, openNote, closeNote, revealRequest, createNote, titleFocusFor, titleFocused, deleteNote, cite, openCitation, openLibraryLink, registerEditor, declineCitations, registerFlush, passageRequest, announce, announcement, lastDeleted, undoDelete],
+    [paneOpen, setPaneOpen, openNoteId, openNote, closeNote, revealRequest, createNote, titleFocusFor, titleFocused, deleteNote, cite, openCitation, openLibraryLink, registerEditor, declineCitations, registerFlush, announce, announcement, lastDeleted, undoDelete],
   );
   return <NotesContext.Provider value={value}>{children}</NotesContext.Provider>;
 }

@@ -4,6 +4,7 @@ import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useBacklinks } from '../notes/CitedIn';
+import { sourceDeleted } from './UndoSourceDeleteBar';
 
 interface DeleteSourceButtonProps {
   source: Source;
@@ -22,8 +23,10 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
     setBusy(true);
     setError(null);
     try {
-      await mutate('deleteSource', { id: source.id });
+      // The bulk delete of one: it keeps what it removed under a token, so Undo can bring it back.
+      const { undoToken } = await mutate('deleteSources', { selection: { ids: [source.id] } });
       onDeleted();
+      sourceDeleted(source.id, source.title, undoToken);
     } catch (failure) {
       setError(errorMessage(failure, `delete “${source.title}”`));
       setBusy(false);
@@ -41,7 +44,7 @@ export function DeleteSourceButton({ source, onDeleted }: DeleteSourceButtonProp
           description={
             <>
               <p>
-                “<bdi>{source.title}</bdi>” and its original file will be removed from the library. This cannot be undone.
+                “<bdi>{source.title}</bdi>”, its highlights and its original file will be removed from the library. You can undo it for a few seconds after.
               </p>
               {citing > 0 ? (
                 <p>

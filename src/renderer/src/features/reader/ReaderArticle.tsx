@@ -36,7 +36,8 @@ export const ReaderArticle = memo(function ReaderArticle({ source, labelledBy }:
   );
   return (
     <>
-      <article ref={articleRef} className="reader-body" aria-labelledby={labelledBy} lang={languageTag(source.language)} dir={direction(source.language)}>
+      {/* A tab stop with a caret (ArticleCaret): arrows move it, Shift+arrows select, H highlights. */}
+      <article ref={articleRef} className="reader-body" aria-labelledby={labelledBy} lang={languageTag(source.language)} dir={direction(source.language)} tabIndex={0}>
         {paragraphs}
       </article>
       <HighlightLayer source={source} articleRef={articleRef} />

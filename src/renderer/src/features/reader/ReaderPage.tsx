@@ -6,9 +6,7 @@ import { CompareWithButton } from '../compare/CompareWithButton';
 import { RelatedCoverage } from '../compare/RelatedCoverage';
 import { CitedIn } from '../notes/CitedIn';
 import { CiteSourceButton } from '../notes/CiteSourceButton';
-import { PassageReveal } from '../notes/PassageReveal';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
-import { SearchMatchReveal } from '../search/SearchMatchReveal';
 import { CorrectTextActions } from './CorrectTextActions';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
@@ -86,8 +84,6 @@ export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide }: 
           />
           <CitedIn sourceId={source.id} />
           <ReaderArticle source={source} labelledBy={titleId} />
-          <PassageReveal sourceId={source.id} />
-          <SearchMatchReveal source={source} />
           <SourceProvenance source={source} />
           <RelatedCoverage sourceId={source.id} onCompareWith={onCompareWith} />
           <AddToCollection sourceIds={[source.id]} />

@@ -3,11 +3,10 @@ import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, us
 import type { SearchResult } from '../../../../shared/api/search';
 import { isMac } from '../../components/modifierKey';
 import { ariaKeyShortcuts, chordLabel, SHORTCUTS } from '../../hooks/shortcutList';
-import { revealHighlight } from '../highlights/highlightFocus';
+import { revealInReader } from '../reader/revealIntent';
 import { useNotes } from '../notes/NotesContext';
 import { flatten, groupResults, optionId } from './groupResults';
 import { SearchHelp } from './SearchHelp';
-import { revealSearchMatch } from './searchReveal';
 import { SearchResults } from './SearchResults';
 import { SEARCH_PAGE, useSearch } from './useSearch';
 import './search.css';
@@ -85,10 +84,10 @@ export function SearchBox({ onOpenSource, handle }: SearchBoxProps) {
         openNote(result.id);
       } else if (result.type === 'highlight' && result.sourceId !== null) {
         onOpenSource(result.sourceId);
-        revealHighlight(result.sourceId, result.id);
+        revealInReader(result.sourceId, { kind: 'highlight', highlightId: result.id, quote: null });
       } else if (result.type === 'source') {
         onOpenSource(result.id);
-        revealSearchMatch(result.id, result.segments);
+        revealInReader(result.id, { kind: 'match', segments: result.segments });
       }
     },
     [onOpenSource, openNote],
