@@ -122,6 +122,8 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   await expect(passageRows(app).getByRole('cell').filter({ hasText: /^2023-01-1[12]$/ })).toHaveCount(2);
 
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'All dates' }).click();
   await app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button').click();
   await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers');
 });
@@ -162,6 +164,14 @@ test('dragging across the timeline chooses a date range, which filters Passages'
   await expect(passageRows(app).filter({ hasText: 'AzerNews' })).toHaveCount(1);
   await expect(passageRows(app).filter({ hasText: 'Asbarez' })).toHaveCount(1);
   await expect(passageRows(app).filter({ hasText: 'TASS' })).toHaveCount(0);
+
+  // The timeline keeps its range while another view, or the reader, is shown.
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await mark('Asbarez').click();
+  await expect(app.page.getByRole('article')).toContainText('illegal blockade');
+  await app.page.getByRole('button', { name: 'Back to library' }).click();
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2023-01-11');
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
 });
 
 test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {

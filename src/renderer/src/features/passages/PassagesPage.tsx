@@ -5,6 +5,7 @@ import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passag
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
+import { useRememberedState } from '../compare/useRememberedState';
 import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
@@ -23,8 +24,8 @@ const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet:
 
 /** Every highlight of the library in one virtualized table named "Passages" (issue 11). */
 export function PassagesPage({ filter, onFilterChange, onOpenPassage }: PassagesPageProps) {
-  const [sortChoice, setSort] = useState<PassageSort>('date');
-  const [grouping, setGrouping] = useState<PassageGrouping>('none');
+  const [sortChoice, setSort] = useRememberedState<PassageSort>('passages:sort', 'date');
+  const [grouping, setGrouping] = useRememberedState<PassageGrouping>('passages:grouping', 'none');
   const [autocoding, setAutocoding] = useState(false);
   const sort = SORTS[grouping] ?? sortChoice;
   const pages = usePassagePages(filter, sort);
@@ -51,7 +52,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
       <div className="library-toolbar">
         <div className="library-heading">
           <h1>Passages</h1>
-          {pages.total !== null ? <p className="library-count" role="status">{pages.total === 1 ? '1 passage' : `${pages.total} passages`}</p> : null}
+          {pages.total !== null ? <p className="library-count" role="status">{pages.total === 1 ? '1 passage' : `${pages.total.toLocaleString('en')} passages`}</p> : null}
         </div>
         <div className="library-controls">
           <label className="field-inline">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { PassageFilter } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
 import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
+import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
 
 interface TimelinePageProps {
@@ -15,17 +16,20 @@ interface TimelinePageProps {
 
 /** Sources on a date axis, one lane per outlet or country, their passages coloured by code (issue 11). */
 export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps) {
-  const [by, setBy] = useState<'outlet' | 'country'>('outlet');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [codedOnly, setCodedOnly] = useState(false);
+  const [by, setBy] = useRememberedState<'outlet' | 'country'>('timeline:by', 'outlet');
+  const [from, setFrom] = useRememberedState('timeline:from', '');
+  const [to, setTo] = useRememberedState('timeline:to', '');
+  const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
   const data = useQuery(`timeline:${by}:${from}:${to}:${codedOnly}`, () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly }), { dependencies: TIMELINE_READS });
   const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
   const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
-  const onRange = useCallback((rangeFrom: string, rangeTo: string) => {
-    setFrom(rangeFrom);
-    setTo(rangeTo);
-  }, []);
+  const onRange = useCallback(
+    (rangeFrom: string, rangeTo: string) => {
+      setFrom(rangeFrom);
+      setTo(rangeTo);
+    },
+    [setFrom, setTo],
+  );
   const range: PassageFilter = { ...(from ? { after: from } : {}), ...(to ? { before: to } : {}) };
   return (
     <div className="page timeline-page" aria-busy={data.loading}>
