@@ -20,6 +20,9 @@ interface PassagesPageProps {
   onOpenPassage: (passage: Passage) => void;
 }
 
+/** Marked when the first passage rows are on screen: the views bench (bench/viewsBench.ts) reads it. */
+export const PASSAGE_ROWS_PAINTED = 'marginalia:passage-rows-painted';
+
 const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet: 'outlet', country: 'country', code: null };
 
 /** Every highlight of the library in one virtualized table named "Passages" (issue 11). */
@@ -40,6 +43,12 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   useEffect(() => {
     if (hasMore && (grouping === 'code' || lastIndex >= lines.length - 20)) loadMore();
   }, [hasMore, loadMore, grouping, lastIndex, lines.length]);
+
+  const painted = items.length > 0;
+  useEffect(() => {
+    // After the frame that shows them, as LibraryPage marks its first rows.
+    if (painted) requestAnimationFrame(() => setTimeout(() => performance.mark(PASSAGE_ROWS_PAINTED), 0));
+  }, [painted]);
 
   const exportRows = async (format: 'csv' | 'markdown') => {
     const all = await pages.loadAll();

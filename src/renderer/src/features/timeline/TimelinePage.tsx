@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { PassageFilter } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
@@ -8,6 +8,9 @@ import './timeline.css';
 import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
+
+/** Marked when the lanes are on screen: the views bench (bench/viewsBench.ts) reads it. */
+export const TIMELINE_DRAWN = 'marginalia:timeline-drawn';
 
 interface TimelinePageProps {
   onOpenSource: (sourceId: number) => void;
@@ -30,6 +33,10 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
     },
     [setFrom, setTo],
   );
+  const drawn = data.data !== undefined;
+  useEffect(() => {
+    if (drawn) requestAnimationFrame(() => setTimeout(() => performance.mark(TIMELINE_DRAWN), 0));
+  }, [drawn]);
   const range: PassageFilter = { ...(from ? { after: from } : {}), ...(to ? { before: to } : {}) };
   return (
     <div className="page timeline-page" aria-busy={data.loading}>
