@@ -174,6 +174,26 @@ test('dragging across the timeline chooses a date range, which filters Passages'
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
 });
 
+test('a crowded timeline lane merges its marks, and a merged mark zooms to its dates', async ({ app }) => {
+  const folder = path.join(app.workDirectory, 'many');
+  fs.mkdirSync(folder);
+  for (let i = 0; i < 250; i++) {
+    const day = new Date(Date.UTC(2022, 0, 1 + i)).toISOString().slice(0, 10);
+    fs.writeFileSync(path.join(folder, `report-${i}.md`), `---\ntitle: Daily report ${i}\noutlet: Daily News\ndate: ${day}\n---\n\nReport number ${i}.\n`);
+  }
+  const result = app.cli(['import', folder]);
+  expect(result.status, result.stderr).toBe(0);
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  const lane = app.page.getByRole('list', { name: 'Sources from Daily News' });
+  await expect(lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to 2022-01-0\d: show these dates$/ })).toHaveCount(1);
+  expect(await lane.getByRole('button').count()).toBeLessThanOrEqual(40);
+  await lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to/ }).click();
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2022-01-01');
+  await expect(lane.getByRole('button', { name: /^Daily report 0, 2022-01-01$/ })).toBeVisible();
+  await expect(lane.getByRole('button', { name: /sources from/ })).toHaveCount(0);
+});
+
 test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {
   await importArticles(app);
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();

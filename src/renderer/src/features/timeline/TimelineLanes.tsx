@@ -2,7 +2,7 @@ import type { PointerEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { Timeline } from '../../../../shared/domain/compare';
 import type { Axis } from './timelineScale';
-import { axisOf, draggedRange, fractionOf } from './timelineScale';
+import { axisOf, draggedRange, fractionOf, laneMarks } from './timelineScale';
 
 interface TimelineLanesProps {
   data: Timeline;
@@ -22,7 +22,8 @@ function codeHue(code: string): string {
 const percent = (fraction: number) => `${Math.min(1, Math.max(0, fraction)) * 100}%`;
 
 /**
- * One lane per outlet or country, a mark per source. Dragging across the lanes (from anywhere but
+ * One lane per outlet or country, a mark per source (in a crowded lane, one per stretch of the
+ * axis, which zooms to its dates: timelineScale.ts's laneMarks). Dragging across the lanes (from anywhere but
  * a mark, which opens its source) chooses a date range; the From and To fields are the keyboard's way.
  */
 export function TimelineLanes({ data, onOpenSource, onRange, colors }: TimelineLanesProps) {
@@ -72,7 +73,18 @@ export function TimelineLanes({ data, onOpenSource, onRange, colors }: TimelineL
         <div key={lane.name} role="listitem" className="timeline-lane">
           <div className="timeline-lane-name">{lane.name}</div>
           <ul className="timeline-track" aria-label={`Sources from ${lane.name}`}>
-            {lane.sources.map((source) => {
+            {laneMarks(lane.sources, axis).map((mark) => {
+              if (mark.kind === 'cluster') {
+                const label = `${mark.sources.length} sources from ${lane.name}, ${mark.from} to ${mark.to}: show these dates`;
+                return (
+                  <li key={`${mark.from}:${mark.sources[0]!.id}`} className="timeline-mark" style={{ left: percent(fractionOf(axis, mark.from)) }}>
+                    <button type="button" className="timeline-dot timeline-cluster" title={label} aria-label={label} onClick={() => onRange(mark.from, mark.to)}>
+                      {mark.sources.length}
+                    </button>
+                  </li>
+                );
+              }
+              const { source } = mark;
               const codes = [...new Set(source.passages.flatMap((passage) => passage.codes))];
               const label = `${source.title}, ${source.publishedAt}${codes.length > 0 ? `, coded ${codes.join(', ')}` : ''}`;
               return (
