@@ -20,6 +20,8 @@ import type { EventLoopFigures } from './eventLoopBench';
 import { formatEventLoopReport, runEventLoopBench } from './eventLoopBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
+import type { ViewFigures } from './viewsBench';
+import { formatViewsReport, runViewsBench } from './viewsBench';
 import { runSearchBench } from './searchBench';
 import type { CliStartFigures } from './cliStartBench';
 import { formatCliStartReport, runCliStartBench } from './cliStartBench';
@@ -34,7 +36,8 @@ import { runTypingBench } from './typingBench';
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
  * section beside its floor and prints a table. Sections: the CLI's start (cliStartBench.ts), import
  * (with the library's size per character of text), then highlights and notes added to the imported
- * library (annotationBench.ts), then search over all three, then `marginalia import` of Markdown
+ * library (annotationBench.ts), then search over all three, then comparing across sources
+ * (compareBench.ts) and Passages and Timeline painted in Chromium (viewsBench.ts), then `marginalia import` of Markdown
  * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then the browser host's event-loop delay during an HTML and PDF import
  * over HTTP (eventLoopBench.ts), then anchoring and painting 1,000 highlights in Chromium
@@ -153,8 +156,19 @@ async function main(): Promise<number> {
     log('Comparing across sources…');
     const compare: CompareFigures = runCompareBench(imported.db, articles, seededRandom(seed + 3), log);
     console.log(`\n${formatCompareReport(compare)}`);
+
+    log('Passages and Timeline painted in Chromium…');
+    let views: ViewFigures | { skipped: string };
+    try {
+      imported.db.pragma('wal_checkpoint(TRUNCATE)');
+      views = await runViewsBench({ libraryFile: imported.file, highlights: annotations.highlights, log });
+      console.log(`\n${formatViewsReport(views, articles)}`);
+    } catch (error) {
+      views = { skipped: (error as Error).message };
+      console.log(`\nPassages and Timeline painting: skipped (${views.skipped})`);
+    }
     if (compareOnly) {
-      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare }, null, 2)}\n`);
+      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare, views }, null, 2)}\n`);
       return 0;
     }
 
@@ -209,7 +223,7 @@ async function main(): Promise<number> {
       console.log(`\nLibrary list: skipped (${list.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, views, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {

@@ -17,7 +17,7 @@ import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, updateSource } from './sources';
-import { deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
+import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
 
@@ -62,6 +62,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     deleteSources: ({ selection }) => deleteSources(db, selection),
     restoreSources: ({ undoToken }) => restoreSources(db, undoToken),
     setSourcesOutlet: ({ selection, outlet }) => setSourcesOutlet(db, selection, outlet),
+    addSourcesToCollection: ({ selection, name }) => addSourcesToCollection(db, selection, name),
     listOutlets: () => listOutlets(db),
     getSource: ({ id }) => getSource(db, id),
     importFiles: async ({ files }) => {

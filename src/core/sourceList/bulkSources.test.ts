@@ -81,4 +81,16 @@ describe('bulk actions on selected sources', () => {
     expect(await handlers.setSourcesOutlet({ selection: { ids: [1, 2, 3, 4, 5] }, outlet: '' })).toEqual({ updated: 5 });
     expect(await handlers.listOutlets({})).toEqual([]);
   });
+
+  it('adds a Ctrl+A selection but one to a collection, which then filters the library; adding again keeps each source once', async () => {
+    const all = await handlers.listSources(SourcePageRequest.parse({ sort: 'title' }));
+    const left = all.sources[0]!;
+    const added = await handlers.addSourcesToCollection({ selection: { filter: SourcePageRequest.parse({}), except: [left.id] }, name: 'Week of 12 December' });
+    expect(added).toEqual({ name: 'Week of 12 December', sourceCount: all.total - 1 });
+    expect(await titles({ collection: 'Week of 12 December' })).toEqual(all.sources.slice(1).map((source) => source.title));
+    expect(await handlers.addSourcesToCollection({ selection: { ids: [left.id, all.sources[1]!.id] }, name: 'week of 12 december' })).toEqual({ name: 'Week of 12 December', sourceCount: all.total });
+    expect(await handlers.listCollections({})).toEqual([{ name: 'Week of 12 December', sourceCount: all.total }]);
+    // A source deleted meanwhile (in another window) is left out, as the other bulk actions leave it.
+    expect(handlers.addSourcesToCollection({ selection: { ids: [999_999] }, name: 'Week of 12 December' })).toEqual({ name: 'Week of 12 December', sourceCount: all.total });
+  });
 });

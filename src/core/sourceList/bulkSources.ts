@@ -1,6 +1,8 @@
 import type { SourceSelection } from '../../shared/domain/sourceList';
 import { SourceSelection as SourceSelectionSchema } from '../../shared/domain/sourceList';
 import { ApiError } from '../../shared/api/errors';
+import type { Collection } from '../../shared/domain/compare';
+import { addToCollection } from '../compare/collections';
 import type { Db } from '../db/db';
 import { andWhere, sourceFilterSql } from './sourceFilterSql';
 import { writeTransaction } from '../db/writeTransaction';
@@ -104,4 +106,13 @@ export function setSourcesOutlet(db: Db, selection: SourceSelection, outlet: str
     for (const id of ids) indexSource(db, id);
     return { updated };
   });
+}
+
+/**
+ * Adds every selected source to the collection `name` (created if new), a Ctrl+A of 100,000 rows
+ * included: the selection is resolved here, in the transaction, not sent as ids.
+ */
+export function addSourcesToCollection(db: Db, selection: SourceSelection, name: string): Collection {
+  const { where, params } = selectionSql(selection);
+  return writeTransaction(db, () => addToCollection(db, name, db.prepare(`SELECT id FROM sources ${where}`).pluck().all(params) as number[]));
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourcePageRequest } from '../../shared/domain/sourceList';
 import type { Db } from '../db/db';
+import { addToCollection } from '../compare/collections';
 import { listLanguages, listSourcePage, sourcePageSql } from './listSourcePage';
 import { addSource, openTestLibrary } from '../../../tests/support/library';
 
@@ -97,8 +98,14 @@ describe('the library list, a page at a time', () => {
     expect(listLanguages(db)).toEqual(['en', 'hy']);
   });
 
-  it('refuses a collection filter, saying collections do not exist yet', () => {
-    expect(() => listSourcePage(db, { collectionId: 3 })).toThrow('Collection 3 cannot be listed: this library has no collections yet.');
+  it('filters by a collection, its name case-folded; an unknown collection matches none', () => {
+    const ids = listSourcePage(db, { sort: 'title', limit: 4 }).sources.map((source) => source.id);
+    addToCollection(db, 'Armenian press', [ids[0]!, ids[2]!]);
+    addToCollection(db, 'Other', [ids[1]!]);
+    const page = listSourcePage(db, { sort: 'title', collection: 'armenian PRESS' });
+    expect(page.sources.map((source) => source.id)).toEqual([ids[0], ids[2]]);
+    expect(page.total).toBe(2);
+    expect(listSourcePage(db, { collection: 'No such collection' }).total).toBe(0);
   });
 
   it('reads a page from an index from the cursor on, not by sorting or scanning every row', () => {

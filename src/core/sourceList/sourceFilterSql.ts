@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/api/errors';
+import { tagKey } from '../../shared/domain/highlight';
 import type { SourceFilter } from '../../shared/domain/sourceList';
 import { parseQuery } from '../../shared/search/parseQuery';
 import { buildMatch } from '../search/buildMatch';
@@ -10,13 +10,12 @@ export interface FilterSql {
   params: Record<string, string | number>;
 }
 
-/**
- * Collections are another piece of work (issue 13, "add to a collection"). This is the one place
- * a collection filter becomes SQL: when they land, it returns
- * `id IN (SELECT source_id FROM collection_sources WHERE collection_id = @collection)`.
- */
-export function collectionClause(collectionId: number): { clause: string; params: Record<string, number> } {
-  throw new ApiError('invalid_request', `Collection ${collectionId} cannot be listed: this library has no collections yet.`);
+/** Sources in the collection named `name` (collections match case-folded names, as codes do). */
+export function collectionClause(name: string): { clause: string; params: Record<string, string> } {
+  return {
+    clause: 'id IN (SELECT cs.source_id FROM collection_sources cs JOIN collections c ON c.id = cs.collection_id WHERE c.name_key = @collectionKey)',
+    params: { collectionKey: tagKey(name) },
+  };
 }
 
 /** The filter as SQL, with every user value bound as a parameter. Words go through the search index. */
@@ -48,8 +47,8 @@ export function sourceFilterSql(filter: SourceFilter): FilterSql {
       params.match = match;
     }
   }
-  if (filter.collectionId !== null) {
-    const collection = collectionClause(filter.collectionId);
+  if (filter.collection !== null) {
+    const collection = collectionClause(filter.collection);
     clauses.push(collection.clause);
     Object.assign(params, collection.params);
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReanchorReport } from '../domain/highlight';
 import { ImportResult, MAX_IMPORT_BYTES, Source, SourceId, SourceMetadataPatch } from '../domain/source';
+import { Collection, CollectionName } from '../domain/compare';
 import { SourcePage, SourcePageRequest, SourceSelection } from '../domain/sourceList';
 import type { Change } from './changes';
 import { mutation, query } from './operation';
@@ -58,6 +59,8 @@ export const libraryOperations = {
   restoreSources: mutation(z.object({ undoToken: z.string().max(100) }), z.object({ restored: z.number().int(), skipped: z.number().int() }), () => sourcesGone()),
   /** Sets the outlet of every selected source (blank or null: unknown). */
   setSourcesOutlet: mutation(z.object({ selection: SourceSelection, outlet: z.string().max(200).nullable() }), z.object({ updated: z.number().int() }), [{ kind: 'sources' }]),
+  /** Adds every selected source to a collection, creating it when new (the library's bulk bar; the reader adds one with addToCollection). */
+  addSourcesToCollection: mutation(z.object({ selection: SourceSelection, name: CollectionName }), Collection, [{ kind: 'collections' }]),
   /**
    * `readOnly`: the library could not be opened for writing (a file, folder or mount this user may
    * not write); reading, searching and exporting work, every change answers `unavailable` saying why.

@@ -21,6 +21,7 @@ export const operationNames = [
   'deleteSources',
   'restoreSources',
   'setSourcesOutlet',
+  'addSourcesToCollection',
   'libraryInfo',
   // backups.ts
   'listBackups',

@@ -25,11 +25,8 @@ export const SourceFilter = z.object({
   to: IsoDate.nullable().default(null),
   /** Words, in the search query language (src/shared/search/parseQuery.ts), matched by the full-text index. */
   words: z.string().max(500).default(''),
-  /**
-   * Only the sources of one collection. A hook for collections (issue 13, the compare work): until
-   * they exist the library refuses a non-null value with a message saying so.
-   */
-  collectionId: z.number().int().positive().nullable().default(null),
+  /** Only the sources of one collection, by name (case-folded as collections are); an unknown name matches none. */
+  collection: z.string().max(100).nullable().default(null),
 });
 export type SourceFilter = z.infer<typeof SourceFilter>;
 export type SourceFilterInput = z.input<typeof SourceFilter>;

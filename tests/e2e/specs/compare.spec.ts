@@ -122,8 +122,76 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   await expect(passageRows(app).getByRole('cell').filter({ hasText: /^2023-01-1[12]$/ })).toHaveCount(2);
 
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'All dates' }).click();
   await app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button').click();
   await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers');
+});
+
+test('dragging across the timeline chooses a date range, which filters Passages', async ({ app }) => {
+  const library = await importArticles(app);
+  const highlights = new HighlightsPanel(app.page);
+  for (const { title, body } of ARTICLES) {
+    await library.open(title);
+    await highlights.highlight(body.split(' ').slice(1, 3).join(' '));
+    await app.page.getByRole('button', { name: 'Back to library' }).click();
+  }
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  const mark = (outlet: string) => app.page.getByRole('list', { name: `Sources from ${outlet}` }).getByRole('button');
+  /** From the AzerNews report's day to the Asbarez report's, along the TASS lane (empty there). */
+  const drag = async () => {
+    const azernews = (await mark('AzerNews').boundingBox())!;
+    const asbarez = (await mark('Asbarez').boundingBox())!;
+    const tassLane = (await app.page.getByRole('list', { name: 'Sources from TASS' }).boundingBox())!;
+    const y = tassLane.y + tassLane.height / 2;
+    await app.page.mouse.move(azernews.x + azernews.width / 2, y);
+    await app.page.mouse.down();
+    await app.page.mouse.move((azernews.x + asbarez.x) / 2, y, { steps: 3 });
+    await app.page.mouse.move(asbarez.x + asbarez.width / 2, y, { steps: 3 });
+    await app.page.mouse.up();
+  };
+  await drag();
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2023-01-11');
+  await expect(app.page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2023-01-12');
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+  await app.page.getByRole('button', { name: 'All dates' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('');
+
+  await drag();
+  await app.page.getByRole('button', { name: 'Show passages in this range' }).click();
+  await expect(passageRows(app)).toHaveCount(2);
+  await expect(passageRows(app).filter({ hasText: 'AzerNews' })).toHaveCount(1);
+  await expect(passageRows(app).filter({ hasText: 'Asbarez' })).toHaveCount(1);
+  await expect(passageRows(app).filter({ hasText: 'TASS' })).toHaveCount(0);
+
+  // The timeline keeps its range while another view, or the reader, is shown.
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await mark('Asbarez').click();
+  await expect(app.page.getByRole('article')).toContainText('illegal blockade');
+  await app.page.getByRole('button', { name: 'Back to library' }).click();
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2023-01-11');
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
+});
+
+test('a crowded timeline lane merges its marks, and a merged mark zooms to its dates', async ({ app }) => {
+  const folder = path.join(app.workDirectory, 'many');
+  fs.mkdirSync(folder);
+  for (let i = 0; i < 250; i++) {
+    const day = new Date(Date.UTC(2022, 0, 1 + i)).toISOString().slice(0, 10);
+    fs.writeFileSync(path.join(folder, `report-${i}.md`), `---\ntitle: Daily report ${i}\noutlet: Daily News\ndate: ${day}\n---\n\nReport number ${i}.\n`);
+  }
+  const result = app.cli(['import', folder]);
+  expect(result.status, result.stderr).toBe(0);
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  const lane = app.page.getByRole('list', { name: 'Sources from Daily News' });
+  await expect(lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to 2022-01-0\d: show these dates$/ })).toHaveCount(1);
+  expect(await lane.getByRole('button').count()).toBeLessThanOrEqual(40);
+  await lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to/ }).click();
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2022-01-01');
+  await expect(lane.getByRole('button', { name: /^Daily report 0, 2022-01-01$/ })).toBeVisible();
+  await expect(lane.getByRole('button', { name: /sources from/ })).toHaveCount(0);
 });
 
 test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {

@@ -115,3 +115,33 @@ test('Shift+click selects a range, and "Set outlet" changes them all', async ({ 
   await app.page.getByLabel('Filter by outlet').selectOption('Caucasus Watch');
   await expect(library.count).toHaveText('5 sources, 3 shown');
 });
+
+test('Ctrl+A of a filter adds its sources to a collection, which then filters the library', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await library.filterByWords('Lachin');
+  await expect(library.count).toHaveText('600 sources, 60 shown');
+  await library.table.getByRole('button', { name: 'Report 590' }).focus();
+  await app.page.keyboard.press('ControlOrMeta+a');
+  await expect(library.bulkActions).toContainText('60 selected');
+  await library.bulkActions.getByRole('button', { name: 'Add to collection…' }).click();
+  await library.bulkActions.getByRole('combobox', { name: 'Collection' }).fill('Lachin reports');
+  await library.bulkActions.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'Added to “Lachin reports”, which now holds 60 sources.' })).toBeVisible();
+
+  // One more, from another filter, into the same collection.
+  await library.filterByWords('');
+  await expect(library.count).toHaveText('600 sources');
+  await library.checkbox('Report 599').click();
+  await library.bulkActions.getByRole('button', { name: 'Add to collection…' }).click();
+  await library.bulkActions.getByRole('combobox', { name: 'Collection' }).fill('lachin reports');
+  await library.bulkActions.getByRole('combobox', { name: 'Collection' }).press('Enter');
+  await expect(app.page.getByRole('status').filter({ hasText: 'Added to “Lachin reports”, which now holds 61 sources.' })).toBeVisible();
+
+  await app.page.getByRole('combobox', { name: 'Collection' }).selectOption('Lachin reports');
+  await expect(library.count).toHaveText('600 sources, 61 shown');
+  await expect(library.row('Report 599')).toBeVisible();
+  await expect(library.row('Report 598')).toHaveCount(0);
+  expect(JSON.parse(app.cli(['collections', '--json']).stdout)).toEqual([{ name: 'Lachin reports', sourceCount: 61 }]);
+});

@@ -11,6 +11,7 @@ import { CodebookDialog } from './CodebookDialog';
 import { CodeColumnTable, CoOccurrenceTable } from './MatrixTable';
 import './compare.css';
 import { MATRIX_READS } from './compareDependencies';
+import { useRememberedState } from './useRememberedState';
 
 interface ComparePageProps {
   onShowPassages: (filter: PassageFilter) => void;
@@ -20,8 +21,8 @@ type Mode = 'columns' | 'codes';
 
 /** The code matrix (issue 11): codes × outlets, countries or collections, or codes × codes. */
 export function ComparePage({ onShowPassages }: ComparePageProps) {
-  const [by, setBy] = useState<MatrixBy>('outlet');
-  const [mode, setMode] = useState<Mode>('columns');
+  const [by, setBy] = useRememberedState<MatrixBy>('compare:by', 'outlet');
+  const [mode, setMode] = useRememberedState<Mode>('compare:mode', 'columns');
   const [codebook, setCodebook] = useState(false);
   const matrix = useQuery(`matrix:${by}`, () => api.codeMatrix({ by }), { dependencies: MATRIX_READS });
   const coOccurrence = useQuery(`cooccurrence:${mode}`, () => (mode === 'codes' ? api.coOccurrence({}) : Promise.resolve(null)), { dependencies: MATRIX_READS });

@@ -11,7 +11,7 @@ import { ALL_SELECTED, NO_SELECTION, selectedCount, toggled, withAdded } from '.
 import type { RowClick } from './SourceTable';
 import { SourceTable } from './SourceTable';
 import { useBulkActions } from './useBulkActions';
-import { useLanguages, useOutlets } from './useFilterChoices';
+import { useCollections, useLanguages, useOutlets } from './useFilterChoices';
 import { idsInRange, useSourcePages } from './useSourcePages';
 
 interface LibraryPageProps {
@@ -31,6 +31,8 @@ export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, import
   const pages = useSourcePages(query, range.first, range.last);
   const outlets = useOutlets();
   const languages = useLanguages();
+  const collections = useCollections();
+  const collectionNames = (collections.data ?? []).map((collection) => collection.name);
   const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
   const anchor = useRef<number | null>(null);
   const bulk = useBulkActions(query, selection, setSelection);
@@ -47,6 +49,10 @@ export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, import
   useEffect(() => {
     if (query.outlet !== null && outlets.data && !outlets.data.includes(query.outlet)) onQueryChange({ ...query, outlet: null });
   }, [query, outlets.data, onQueryChange]);
+  // Nor a collection that was deleted.
+  useEffect(() => {
+    if (query.collection !== null && collections.data && !collections.data.some((collection) => collection.name === query.collection)) onQueryChange({ ...query, collection: null });
+  }, [query, collections.data, onQueryChange]);
 
   const total = pages.total;
   const painted = total !== null && total > 0 && pages.rowAt(0) !== undefined;
@@ -87,7 +93,7 @@ export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, import
   const count = total === null ? 0 : selectedCount(selection, total);
   return (
     <div className="page library-page" aria-busy={pages.loading}>
-      <LibraryToolbar query={query} onQueryChange={onQueryChange} outlets={outlets.data ?? []} languages={languages.data ?? []} total={total} libraryTotal={pages.libraryTotal} />
+      <LibraryToolbar query={query} onQueryChange={onQueryChange} outlets={outlets.data ?? []} languages={languages.data ?? []} collections={collectionNames} total={total} libraryTotal={pages.libraryTotal} />
       {pages.error ? <ErrorBanner title="The list could not be refreshed." message={errorMessage(pages.error, 'refresh the library')} onRetry={pages.retry} /> : null}
       {bulk.notice ? (
         <div className="bulk-notice" role="status">
@@ -103,7 +109,15 @@ export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, import
         </div>
       ) : null}
       {count > 0 ? (
-        <BulkActions count={count} busy={bulk.busy} onDelete={() => void bulk.deleteSelected()} onSetOutlet={(outlet) => void bulk.setOutlet(outlet)} onClear={() => setSelection(NO_SELECTION)} />
+        <BulkActions
+          count={count}
+          busy={bulk.busy}
+          onDelete={() => void bulk.deleteSelected()}
+          onSetOutlet={(outlet) => void bulk.setOutlet(outlet)}
+          onAddToCollection={(name) => void bulk.addToCollection(name)}
+          collections={collectionNames}
+          onClear={() => setSelection(NO_SELECTION)}
+        />
       ) : null}
       {total === null ? (
         <p className="loading">Loading the library…</p>

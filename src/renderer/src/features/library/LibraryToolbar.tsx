@@ -7,6 +7,7 @@ interface LibraryToolbarProps {
   onQueryChange: (query: LibraryQuery) => void;
   outlets: readonly string[];
   languages: readonly string[];
+  collections: readonly string[];
   /** Sources matching the filter and in the library; null while the first page loads. */
   total: number | null;
   libraryTotal: number | null;
@@ -23,7 +24,7 @@ export function countText(query: LibraryQuery, total: number, libraryTotal: numb
   return isFiltered(query) ? `${all}, ${total.toLocaleString('en')} shown` : all;
 }
 
-export function LibraryToolbar({ query, onQueryChange, outlets, languages, total, libraryTotal }: LibraryToolbarProps) {
+export function LibraryToolbar({ query, onQueryChange, outlets, languages, collections, total, libraryTotal }: LibraryToolbarProps) {
   const [words, setWords] = useState(query.words);
   useEffect(() => setWords(query.words), [query.words]);
   useEffect(() => {
@@ -64,6 +65,19 @@ export function LibraryToolbar({ query, onQueryChange, outlets, languages, total
             <select className="select" value={query.language ?? ''} onChange={(event) => onQueryChange({ ...query, language: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
               <option value="">All languages</option>
               {languages.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        {collections.length > 0 ? (
+          <label className="field-inline">
+            <span>Collection</span>
+            <select className="select" value={query.collection ?? ''} onChange={(event) => onQueryChange({ ...query, collection: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
+              <option value="">All sources</option>
+              {collections.map((name) => (
                 <option key={name} value={name}>
                   {name}
                 </option>

@@ -10,16 +10,18 @@ export interface LibraryQuery {
   from: string | null;
   to: string | null;
   words: string;
+  /** A collection's name: only its sources. */
+  collection: string | null;
 }
 
-export const DEFAULT_LIBRARY_QUERY: LibraryQuery = { sort: 'date', direction: defaultDirection('date'), outlet: null, language: null, from: null, to: null, words: '' };
+export const DEFAULT_LIBRARY_QUERY: LibraryQuery = { sort: 'date', direction: defaultDirection('date'), outlet: null, language: null, from: null, to: null, words: '', collection: null };
 
 export function filterOf(query: LibraryQuery): SourceFilterInput {
-  return { outlet: query.outlet, language: query.language, from: query.from, to: query.to, words: query.words.trim() };
+  return { outlet: query.outlet, language: query.language, from: query.from, to: query.to, words: query.words.trim(), collection: query.collection };
 }
 
 export function isFiltered(query: LibraryQuery): boolean {
-  return query.outlet !== null || query.language !== null || query.from !== null || query.to !== null || query.words.trim() !== '';
+  return query.outlet !== null || query.language !== null || query.from !== null || query.to !== null || query.words.trim() !== '' || query.collection !== null;
 }
 
 /** "Sorted by date, newest first": the table's caption and the sort control's words. */

@@ -9,7 +9,7 @@ describe('row selection', () => {
     expect(isSelected(selection, 7)).toBe(false);
     expect(isSelected(selection, 8)).toBe(true);
     expect(selectedCount(selection, 100_000)).toBe(99_998);
-    expect(toSourceSelection(selection, query)).toEqual({ filter: { outlet: 'AzerNews', language: null, from: null, to: null, words: '' }, except: [7, 9] });
+    expect(toSourceSelection(selection, query)).toEqual({ filter: { outlet: 'AzerNews', language: null, from: null, to: null, words: '', collection: null }, except: [7, 9] });
     expect(selectedCount(withAdded(selection, [7, 8]), 100_000)).toBe(99_999);
   });
 

@@ -11,7 +11,7 @@ export interface BulkNotice {
   undoToken?: string;
 }
 
-/** Delete (with undo) and set outlet on the selected rows, and what to tell the user after. */
+/** Delete (with undo), set outlet and add to a collection on the selected rows, and what to tell the user after. */
 export function useBulkActions(query: LibraryQuery, selection: RowSelection, setSelection: (selection: RowSelection) => void) {
   const [notice, setNotice] = useState<BulkNotice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,5 +57,14 @@ export function useBulkActions(query: LibraryQuery, selection: RowSelection, set
     [run, selection, query],
   );
 
-  return { notice, dismiss: () => setNotice(null), busy, deleteSelected, undoDelete, setOutlet };
+  const addToCollection = useCallback(
+    (name: string) =>
+      run('add the selected sources to the collection', async () => {
+        const collection = await mutate('addSourcesToCollection', { selection: toSourceSelection(selection, query), name });
+        return { message: `Added to “${collection.name}”, which now holds ${plural(collection.sourceCount)}.` };
+      }),
+    [run, selection, query],
+  );
+
+  return { notice, dismiss: () => setNotice(null), busy, deleteSelected, undoDelete, setOutlet, addToCollection };
 }

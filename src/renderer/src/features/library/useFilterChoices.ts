@@ -1,6 +1,8 @@
 import { api } from '../../api/client';
 import type { QueryState } from '../../hooks/useQuery';
 import { useQuery } from '../../hooks/useQuery';
+import type { Collection } from '../../../../shared/domain/compare';
+import { COLLECTIONS_READ } from '../compare/compareDependencies';
 
 /** Every outlet named by some source, for the filter. */
 export function useOutlets(): QueryState<string[]> {
@@ -10,4 +12,9 @@ export function useOutlets(): QueryState<string[]> {
 /** Every language some source is in, for the filter. */
 export function useLanguages(): QueryState<string[]> {
   return useQuery('languages', () => api.listLanguages({}), { dependencies: [{ kind: 'sources' }] });
+}
+
+/** Every collection, for the filter and the bulk bar's "Add to collection". */
+export function useCollections(): QueryState<Collection[]> {
+  return useQuery('collections', () => api.listCollections({}), { dependencies: COLLECTIONS_READ });
 }

@@ -28,6 +28,8 @@ function loadPage(query: LibraryQuery, index: number): () => Promise<SourcePage>
 
 // Pages scrolled past are let go within seconds: flinging through 100,000 rows must not keep them all.
 const PAGE_OPTIONS: QueryOptions<SourcePage> = { dependencies: [{ kind: 'sources' }], keepUnusedMs: 3000 };
+// A list of one collection changes, too, when sources join or leave it.
+const COLLECTION_PAGE_OPTIONS: QueryOptions<SourcePage> = { dependencies: [{ kind: 'sources' }, { kind: 'collections' }], keepUnusedMs: 3000 };
 
 export interface SourcePages {
   /** The row at `index`, once its page is here. */
@@ -56,7 +58,7 @@ export function useSourcePages(query: LibraryQuery, first: number, last: number)
     for (let index = firstPage; index <= lastPage; index++) indices.add(index);
     const stops = [...indices].map((index) => {
       const key = pageKey(query, index);
-      return watchQuery(key, queryEntry(key, loadPage(query, index), PAGE_OPTIONS), rerender);
+      return watchQuery(key, queryEntry(key, loadPage(query, index), query.collection === null ? PAGE_OPTIONS : COLLECTION_PAGE_OPTIONS), rerender);
     });
     rerender();
     return () => stops.forEach((stop) => stop());

@@ -2,7 +2,8 @@ import type { PassageFilter } from '../../../../shared/domain/compare';
 import { HIGHLIGHT_COLORS } from '../../../../shared/domain/highlight';
 import { api } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
-import { CODES_READ, COLLECTIONS_READ, OUTLETS_READ } from '../compare/compareDependencies';
+import { CODES_READ, OUTLETS_READ } from '../compare/compareDependencies';
+import { useCollections, useLanguages } from '../library/useFilterChoices';
 
 interface PassageFiltersProps {
   filter: PassageFilter;
@@ -21,7 +22,8 @@ function withField<K extends keyof PassageFilter>(filter: PassageFilter, key: K,
 export function PassageFilters({ filter, onChange }: PassageFiltersProps) {
   const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
   const outlets = useQuery('outletDetails', () => api.listOutletDetails({}), { dependencies: OUTLETS_READ });
-  const collections = useQuery('collections', () => api.listCollections({}), { dependencies: COLLECTIONS_READ });
+  const collections = useCollections();
+  const languages = useLanguages();
   const countries = [...new Set((outlets.data ?? []).map((outlet) => outlet.country).filter((country): country is string => country !== null))].sort();
   const set = <K extends keyof PassageFilter>(key: K, value: PassageFilter[K] | '') => onChange(withField(filter, key, value));
   const active = Object.keys(filter).length > 0;
@@ -99,7 +101,14 @@ export function PassageFilters({ filter, onChange }: PassageFiltersProps) {
       </label>
       <label className="field-inline">
         <span>Language</span>
-        <input className="input input-short" value={filter.language ?? ''} onChange={(event) => set('language', event.currentTarget.value.trim())} placeholder="en" />
+        <select className="select" value={filter.language ?? ''} onChange={(event) => set('language', event.currentTarget.value)}>
+          <option value="">Any language</option>
+          {(languages.data ?? []).map((language) => (
+            <option key={language} value={language}>
+              {language}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="field-inline">
         <span>Cited</span>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
 import { QuoteModeField, useQuoteMode } from '../export/QuoteModeField';
+import { useRememberedState } from '../compare/useRememberedState';
 import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
@@ -20,12 +21,15 @@ interface PassagesPageProps {
   onOpenPassage: (passage: Passage) => void;
 }
 
+/** Marked when the first passage rows are on screen: the views bench (bench/viewsBench.ts) reads it. */
+export const PASSAGE_ROWS_PAINTED = 'marginalia:passage-rows-painted';
+
 const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet: 'outlet', country: 'country', code: null };
 
 /** Every highlight of the library in one virtualized table named "Passages" (issue 11). */
 export function PassagesPage({ filter, onFilterChange, onOpenPassage }: PassagesPageProps) {
-  const [sortChoice, setSort] = useState<PassageSort>('date');
-  const [grouping, setGrouping] = useState<PassageGrouping>('none');
+  const [sortChoice, setSort] = useRememberedState<PassageSort>('passages:sort', 'date');
+  const [grouping, setGrouping] = useRememberedState<PassageGrouping>('passages:grouping', 'none');
   const [autocoding, setAutocoding] = useState(false);
   const [quotes, setQuotes] = useQuoteMode();
   const sort = SORTS[grouping] ?? sortChoice;
@@ -42,6 +46,12 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
     if (hasMore && (grouping === 'code' || lastIndex >= lines.length - 20)) loadMore();
   }, [hasMore, loadMore, grouping, lastIndex, lines.length]);
 
+  const painted = items.length > 0;
+  useEffect(() => {
+    // After the frame that shows them, as LibraryPage marks its first rows.
+    if (painted) requestAnimationFrame(() => setTimeout(() => performance.mark(PASSAGE_ROWS_PAINTED), 0));
+  }, [painted]);
+
   const exportRows = async (format: 'csv' | 'markdown') => {
     const all = await pages.loadAll();
     if (format === 'csv') downloadFile({ fileName: 'passages.csv', content: passagesCsv(all), type: 'text/csv' });
@@ -53,7 +63,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
       <div className="library-toolbar">
         <div className="library-heading">
           <h1>Passages</h1>
-          {pages.total !== null ? <p className="library-count" role="status">{pages.total === 1 ? '1 passage' : `${pages.total} passages`}</p> : null}
+          {pages.total !== null ? <p className="library-count" role="status">{pages.total === 1 ? '1 passage' : `${pages.total.toLocaleString('en')} passages`}</p> : null}
         </div>
         <div className="library-controls">
           <label className="field-inline">

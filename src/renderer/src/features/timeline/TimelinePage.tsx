@@ -1,71 +1,42 @@
-import { useState } from 'react';
-import type { PassageFilter, Timeline } from '../../../../shared/domain/compare';
+import { useCallback, useEffect } from 'react';
+import type { PassageFilter } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
 import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
+import { useRememberedState } from '../compare/useRememberedState';
+import { TimelineLanes } from './TimelineLanes';
+
+/** Marked when the lanes are on screen: the views bench (bench/viewsBench.ts) reads it. */
+export const TIMELINE_DRAWN = 'marginalia:timeline-drawn';
 
 interface TimelinePageProps {
   onOpenSource: (sourceId: number) => void;
   onShowPassages: (filter: PassageFilter) => void;
 }
 
-const DAY = 86_400_000;
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
-
-/** A code's colour on the timeline: from the codebook, else a stable hue from its name. */
-function codeHue(code: string): string {
-  let hash = 0;
-  for (const character of code) hash = (hash * 31 + character.codePointAt(0)!) | 0;
-  return `hsl(${Math.abs(hash) % 360} 60% 45%)`;
-}
-
-function Lanes({ data, onOpenSource, colors }: { data: Timeline; onOpenSource: (id: number) => void; colors: Map<string, string | null> }) {
-  if (!data.from || !data.to) return <p className="library-no-match">No source has a date yet. Set dates in the reader's details.</p>;
-  const start = dayNumber(data.from);
-  const span = Math.max(1, dayNumber(data.to) - start);
-  const at = (date: string) => `${((dayNumber(date) - start) / span) * 100}%`;
-  return (
-    <div className="timeline" role="list" aria-label="Timeline lanes">
-      <div className="timeline-axis" aria-hidden="true">
-        <span>{data.from}</span>
-        <span>{data.to}</span>
-      </div>
-      {data.lanes.map((lane) => (
-        <div key={lane.name} role="listitem" className="timeline-lane">
-          <div className="timeline-lane-name">{lane.name}</div>
-          <ul className="timeline-track" aria-label={`Sources from ${lane.name}`}>
-            {lane.sources.map((source) => {
-              const codes = [...new Set(source.passages.flatMap((passage) => passage.codes))];
-              const label = `${source.title}, ${source.publishedAt}${codes.length > 0 ? `, coded ${codes.join(', ')}` : ''}`;
-              return (
-                <li key={source.id} className="timeline-mark" style={{ left: at(source.publishedAt) }}>
-                  <button type="button" className="timeline-dot" title={label} aria-label={label} onClick={() => onOpenSource(source.id)}>
-                    {source.passages.slice(0, 6).map((passage) => (
-                      <span key={passage.id} className="timeline-passage" style={{ background: passage.codes[0] ? (colors.get(passage.codes[0]) ?? codeHue(passage.codes[0])) : '#999' }} />
-                    ))}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ))}
-    </div>
-  );
-}
-
 /** Sources on a date axis, one lane per outlet or country, their passages coloured by code (issue 11). */
 export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps) {
-  const [by, setBy] = useState<'outlet' | 'country'>('outlet');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [codedOnly, setCodedOnly] = useState(false);
+  const [by, setBy] = useRememberedState<'outlet' | 'country'>('timeline:by', 'outlet');
+  const [from, setFrom] = useRememberedState('timeline:from', '');
+  const [to, setTo] = useRememberedState('timeline:to', '');
+  const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
   const data = useQuery(`timeline:${by}:${from}:${to}:${codedOnly}`, () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly }), { dependencies: TIMELINE_READS });
   const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
   const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
+  const onRange = useCallback(
+    (rangeFrom: string, rangeTo: string) => {
+      setFrom(rangeFrom);
+      setTo(rangeTo);
+    },
+    [setFrom, setTo],
+  );
+  const drawn = data.data !== undefined;
+  useEffect(() => {
+    if (drawn) requestAnimationFrame(() => setTimeout(() => performance.mark(TIMELINE_DRAWN), 0));
+  }, [drawn]);
   const range: PassageFilter = { ...(from ? { after: from } : {}), ...(to ? { before: to } : {}) };
   return (
     <div className="page timeline-page" aria-busy={data.loading}>
@@ -97,10 +68,22 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
           <button type="button" className="button" disabled={!from && !to} onClick={() => onShowPassages(range)}>
             Show passages in this range
           </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={!from && !to}
+            onClick={() => {
+              setFrom('');
+              setTo('');
+            }}
+          >
+            All dates
+          </button>
         </div>
       </div>
       {data.error ? <ErrorBanner title="The timeline could not be loaded." message={errorMessage(data.error, 'load the timeline')} onRetry={data.retry} /> : null}
-      {data.data ? <Lanes data={data.data} onOpenSource={onOpenSource} colors={colors} /> : null}
+      <p className="timeline-hint">Drag across the lanes to choose a date range, or type it in From and To.</p>
+      {data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} colors={colors} /> : null}
     </div>
   );
 }
