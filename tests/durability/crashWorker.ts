@@ -5,6 +5,7 @@
  */
 import { writeSync } from 'node:fs';
 import { createHighlight } from '../../src/core/highlights/highlights';
+import { detectLanguage } from '../../src/core/import/detectLanguage';
 import { importFile } from '../../src/core/import/importFiles';
 import { Library } from '../../src/core/library';
 import { createNote, saveNote } from '../../src/core/notes/notes';
@@ -17,6 +18,9 @@ const library = Library.open(libraryPath);
 const say = (line: string) => writeSync(1, `${line}\n`);
 const note = createNote(library.db, { title: `Crash notes ${run}` });
 say(`note ${note.id}`);
+// The language detector loads its n-grams on first use (about a second here): loaded before the
+// kills start, as the parse worker does, so every run reaches its writes.
+await detectLanguage(articleText('warm-up'));
 say('ready');
 const written: string[] = [];
 for (let step = 0; ; step++) {
