@@ -48,42 +48,10 @@ export function LibraryToolbar({ query, onQueryChange, outlets, languages, colle
           <span>Filter by words</span>
           <input className="input" type="search" value={words} placeholder="e.g. Lachin" onChange={(event) => setWords(event.currentTarget.value)} />
         </label>
-        <label className="field-inline">
-          <span>Filter by outlet</span>
-          <select className="select" value={query.outlet ?? ''} onChange={(event) => onQueryChange({ ...query, outlet: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
-            <option value="">All outlets</option>
-            {outlets.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {languages.length > 0 ? (
-          <label className="field-inline">
-            <span>Language</span>
-            <select className="select" value={query.language ?? ''} onChange={(event) => onQueryChange({ ...query, language: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
-              <option value="">All languages</option>
-              {languages.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        <FilterSelect label="Filter by outlet" all="All outlets" options={outlets} value={query.outlet} onChange={(outlet) => onQueryChange({ ...query, outlet })} />
+        {languages.length > 0 ? <FilterSelect label="Language" all="All languages" options={languages} value={query.language} onChange={(language) => onQueryChange({ ...query, language })} /> : null}
         {collections.length > 0 ? (
-          <label className="field-inline">
-            <span>Collection</span>
-            <select className="select" value={query.collection ?? ''} onChange={(event) => onQueryChange({ ...query, collection: event.currentTarget.value === '' ? null : event.currentTarget.value })}>
-              <option value="">All sources</option>
-              {collections.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Collection" all="All sources" options={collections} value={query.collection} onChange={(collection) => onQueryChange({ ...query, collection })} />
         ) : null}
         <label className="field-inline">
           <span>From</span>
@@ -95,5 +63,31 @@ export function LibraryToolbar({ query, onQueryChange, outlets, languages, colle
         </label>
       </div>
     </div>
+  );
+}
+
+interface FilterSelectProps {
+  label: string;
+  /** The first option's words: no filter. */
+  all: string;
+  options: readonly string[];
+  value: string | null | undefined;
+  onChange: (value: string | null) => void;
+}
+
+/** One of the toolbar's list filters: the empty choice means no filter. */
+function FilterSelect({ label, all, options, value, onChange }: FilterSelectProps) {
+  return (
+    <label className="field-inline">
+      <span>{label}</span>
+      <select className="select" value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}>
+        <option value="">{all}</option>
+        {options.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
