@@ -12,7 +12,15 @@ interface SearchResultsProps {
 }
 
 /** What a result is called above its snippet: a highlight by its source, a note and a source by their titles. */
-const label = (result: SearchResult) => (result.type === 'highlight' ? `In ${result.title}` : result.title);
+// The title isolated (<bdi>), so an Urdu or Hebrew title cannot reorder the words around it.
+const label = (result: SearchResult) =>
+  result.type === 'highlight' ? (
+    <>
+      In <bdi>{result.title}</bdi>
+    </>
+  ) : (
+    <bdi>{result.title}</bdi>
+  );
 
 /**
  * The results as a listbox of groups (Sources, Highlights, Notes). Focus stays in the search box:
