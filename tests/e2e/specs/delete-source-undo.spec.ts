@@ -11,7 +11,8 @@ test('a source deleted from the reader comes back with Undo, its citations with 
   await library.loadSampleLibrary();
   await expect(library.rows).toHaveCount(5);
   await library.open(/The sending of UN peacekeepers/);
-  const title = (await app.page.getByRole('heading', { level: 1 }).textContent())!;
+  // The sample's title is made from its first sentence, so the heading shows it in [brackets]; the bars say it as stored.
+  const title = /The sending of UN peacekeepers to Karabakh/;
   await notes.newNote('Reading');
   await app.page.getByRole('main').getByRole('button', { name: 'Cite in note', exact: true }).click();
   await expect(notes.citations()).toHaveCount(1);
@@ -23,13 +24,13 @@ test('a source deleted from the reader comes back with Undo, its citations with 
   await expect(confirm).toHaveAccessibleDescription(/You can undo it/);
   await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
 
-  const bar = app.page.getByRole('status').filter({ hasText: `Deleted “${title}”.` });
+  const bar = app.page.getByRole('status').filter({ hasText: /Deleted “The sending of UN peacekeepers to Karabakh[^”]*”\./ });
   await expect(bar).toBeVisible();
   await expect(library.rows).toHaveCount(4);
   await expect(notes.citations()).toHaveAccessibleName(/\(source deleted\)$/);
 
   await bar.getByRole('button', { name: 'Undo' }).click();
-  await expect(app.page.getByRole('status').filter({ hasText: `Restored “${title}”.` })).toBeVisible();
+  await expect(app.page.getByRole('status').filter({ hasText: /Restored “The sending of UN peacekeepers to Karabakh[^”]*”\./ })).toBeVisible();
   await expect(app.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(new ReaderPage(app.page).paragraphs.first()).toBeVisible();
   await expect(notes.citations()).not.toHaveAccessibleName(/source deleted/);
