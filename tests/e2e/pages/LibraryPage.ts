@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** The library view: sources table, import, sort and filter. */
 export class LibraryPage {
@@ -46,8 +47,11 @@ export class LibraryPage {
     return this.rows.filter({ hasText: title });
   }
 
+  /** Loads the five sample articles (offered only on an empty library) and waits until all five are listed. */
   async loadSampleLibrary(): Promise<void> {
     await this.page.getByRole('button', { name: 'Load sample library' }).click();
+    // The import runs in the parse worker; a spec that reads the library next (the CLI, a row) must not race it.
+    await expect(this.rows).toHaveCount(5, { timeout: 20_000 });
   }
 
   /** Imports through the "Import articles" button and the file chooser it opens. */
