@@ -83,18 +83,21 @@ export function passagePageSql(query: PassageQuery): { sql: string; params: (str
     return { ...unfilteredByDate(cursor, limit), countSql, countParams: [], impossible, keys };
   }
   const sql = `
-    SELECT h.id, h.source_id, h.exact, h.translation, h.translation_language, h.translation_tool, h.comment, h.color, h.orphaned, h.start, h.end,
-      s.outlet, o.country, s.published_at, s.title, s.citekey, s.author, s.language,
-      ${CITED_SQL} AS cited, ${keys.map((key, index) => `${key} AS k${index}`).join(', ')}
+    SELECT ${PASSAGE_COLUMNS}, ${sortKeyColumns(keys)}
     FROM ${PASSAGE_FROM} ${whereClause(pageConditions)}
     ORDER BY ${keys.join(', ')}
     LIMIT ${Number(limit) + 1}`;
   return { sql, params: pageParams, countSql, countParams: params, impossible, keys };
 }
 
-const PAGE_COLUMNS = `h.id, h.source_id, h.exact, h.translation, h.translation_language, h.translation_tool, h.comment, h.color, h.orphaned, h.start, h.end,
+/** What every passage row reads, in both statements (the general one and the unfiltered walk by date). */
+const PASSAGE_COLUMNS = `h.id, h.source_id, h.exact, h.translation, h.translation_language, h.translation_tool, h.comment, h.color, h.orphaned, h.start, h.end,
       s.outlet, o.country, s.published_at, s.title, s.citekey, s.author, s.language,
-      ${CITED_SQL} AS cited, ${SORT_KEYS.date.map((key, index) => `${key} AS k${index}`).join(', ')}`;
+      ${CITED_SQL} AS cited`;
+
+const sortKeyColumns = (keys: readonly string[]) => keys.map((key, index) => `${key} AS k${index}`).join(', ');
+
+const PAGE_COLUMNS = `${PASSAGE_COLUMNS}, ${sortKeyColumns(SORT_KEYS.date)}`;
 
 /**
  * Every passage by date, no filter: sorting all 50,000 rows (their keys span highlights and
