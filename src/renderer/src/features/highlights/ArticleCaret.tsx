@@ -11,14 +11,19 @@ import { scrollParent } from './revealRange';
  * and Tab reaches the selection toolbar. The browser draws no caret in text that is not editable,
  * so this draws one.
  */
-const MOVES: Record<string, { direction: 'forward' | 'backward'; granularity: 'character' | 'line' | 'lineboundary' }> = {
-  ArrowLeft: { direction: 'backward', granularity: 'character' },
-  ArrowRight: { direction: 'forward', granularity: 'character' },
+type Direction = 'forward' | 'backward' | 'left' | 'right';
+// Left and right are visual (Selection.modify's 'left'/'right'), so in an Urdu or Hebrew paragraph
+// ArrowLeft moves on through the text as it reads, not back.
+const MOVES: Record<string, { direction: Direction; granularity: 'character' | 'line' | 'lineboundary' }> = {
+  ArrowLeft: { direction: 'left', granularity: 'character' },
+  ArrowRight: { direction: 'right', granularity: 'character' },
   ArrowUp: { direction: 'backward', granularity: 'line' },
   ArrowDown: { direction: 'forward', granularity: 'line' },
   Home: { direction: 'backward', granularity: 'lineboundary' },
   End: { direction: 'forward', granularity: 'lineboundary' },
 };
+
+const OPPOSITE: Record<Direction, Direction> = { forward: 'backward', backward: 'forward', left: 'right', right: 'left' };
 
 interface CaretBox {
   top: number;
@@ -77,7 +82,7 @@ export function ArticleCaret({ articleRef }: { articleRef: RefObject<HTMLElement
       const alter = event.shiftKey ? 'extend' : 'move';
       selection.modify(alter, move.direction, granularity);
       // Never out of the article (past its last word into the next region).
-      if (!selection.focusNode || !article.contains(selection.focusNode)) selection.modify(alter, move.direction === 'forward' ? 'backward' : 'forward', granularity);
+      if (!selection.focusNode || !article.contains(selection.focusNode)) selection.modify(alter, OPPOSITE[move.direction], granularity);
       const box = caretBox(article);
       if (box) followCaret(article, box);
       place();
