@@ -1,8 +1,11 @@
-import { useId, useState } from 'react';
+import type { CSSProperties } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeTranslation } from '../../../../shared/domain/translation';
 import { citationLabel } from '../../../../shared/notes/citationLabel';
 import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 import { useCitationEnvironment } from './citationEnvironment';
+import type { TooltipPlace } from './placeTooltip';
+import { placeTooltip } from './placeTooltip';
 
 const GONE_WORDS = { 'passage-deleted': 'passage deleted', 'source-deleted': 'source deleted' } as const;
 
@@ -27,19 +30,45 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
   const gone = state === 'present' ? null : state;
   const translation = gone ? null : environment.translationOf(citation.highlightId);
   const facts = [snapshot.outlet, snapshot.author, snapshot.publishedAt].filter(Boolean).join(' · ');
-  // A chip in the right half of the note opens its tooltip leftwards, so the column does not clip it.
-  const [alignEnd, setAlignEnd] = useState(false);
-  const placeTooltip = (wrap: HTMLElement) => {
-    const column = wrap.closest('.note-editor-content')?.getBoundingClientRect();
-    const chip = wrap.getBoundingClientRect();
-    setAlignEnd(column !== undefined && chip.left + chip.width / 2 > column.left + column.width / 2);
-  };
+  // The tooltip is fixed to the window, placed inside it on both sides and flipped below the chip
+  // near the top (issue 16: the note column clipped it on the left, then on the right). Placed while
+  // the chip is hovered or focused, again as anything scrolls or the window resizes.
+  const wrapRef = useRef<HTMLSpanElement>(null);
+  const tipRef = useRef<HTMLSpanElement>(null);
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [place, setPlace] = useState<TooltipPlace | null>(null);
+  const shown = hovered || focused;
+  useLayoutEffect(() => {
+    if (!shown) {
+      setPlace(null);
+      return;
+    }
+    const update = () => {
+      const chip = wrapRef.current?.querySelector('.citation-chip')?.getBoundingClientRect();
+      const tip = tipRef.current?.getBoundingClientRect();
+      if (!chip || !tip) return;
+      setPlace(placeTooltip(chip, tip, { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+    };
+    update();
+    window.addEventListener('scroll', update, true);
+    window.addEventListener('resize', update);
+    return () => {
+      window.removeEventListener('scroll', update, true);
+      window.removeEventListener('resize', update);
+    };
+  }, [shown]);
+  // Unseen until placed (it is measured where it is).
+  const tipStyle: CSSProperties = place ? { left: place.left, top: place.top } : { visibility: 'hidden' };
   return (
     <span
-      className={alignEnd ? 'citation-chip-wrap is-tooltip-end' : 'citation-chip-wrap'}
+      ref={wrapRef}
+      className={shown ? 'citation-chip-wrap is-tooltip-shown' : 'citation-chip-wrap'}
       data-state={state}
-      onPointerEnter={(event) => placeTooltip(event.currentTarget)}
-      onFocus={(event) => placeTooltip(event.currentTarget)}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
     >
       <button
         type="button"
@@ -54,7 +83,7 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
         <span className="citation-chip-label">{label}</span>
         {gone ? <span className="citation-chip-gone"> · {GONE_WORDS[gone]}</span> : null}
       </button>
-      <span id={tooltipId} role="tooltip" className="citation-tooltip">
+      <span ref={tipRef} id={tooltipId} role="tooltip" className={place?.below ? 'citation-tooltip is-below' : 'citation-tooltip'} style={tipStyle}>
         {snapshot.quote ? <q className="citation-tooltip-quote">{snapshot.quote}</q> : null}
         {translation ? (
           <span className="citation-tooltip-translation" lang={translation.language}>
