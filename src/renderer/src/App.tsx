@@ -20,6 +20,7 @@ import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
 import { useImport } from './features/library/useImport';
+import type { ReaderPanelHandle } from './features/reader/ReaderLayout';
 import { ReaderPage } from './features/reader/ReaderPage';
 import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
@@ -51,6 +52,7 @@ export function App() {
   const importing = importer.state.phase === 'running';
   const importButton = useRef<ImportButtonHandle>(null);
   const searchBox = useRef<SearchBoxHandle>(null);
+  const readerPanel = useRef<ReaderPanelHandle>(null);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const modalOpen = useIsModalOpen();
   const views = useMainViews();
@@ -89,6 +91,7 @@ export function App() {
     search: () => searchBox.current?.open(),
     showShortcuts: () => setShortcutsOpen(true),
     back,
+    toggleHighlights: view.name === 'reader' ? () => readerPanel.current?.toggle() : undefined,
   });
 
   return (
@@ -119,11 +122,11 @@ export function App() {
         <NotesSplitView>
         {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
           <div className="side-by-side">
-            <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
+            <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
             <ReaderPage key={`side-${sideBySide}`} sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
           </div>
         ) : view.name === 'reader' ? (
-          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} />
+          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
         ) : views.main === 'passages' ? (
           <PassagesPage
             filter={views.passageFilter}

@@ -230,7 +230,11 @@ test('Related coverage in the reader finds the other call report, and opens it s
   await dialog.getByRole('button', { name: 'Open side by side' }).click();
   await expect(app.page.getByRole('article')).toHaveCount(2);
   await expect(app.page.getByRole('article').nth(1)).toContainText('Peskov');
-  // Each side has its own Highlights panel.
+  // Each side has its own Highlights panel: in a half this narrow, a drawer each, opened by its button.
+  const toggles = app.page.getByRole('button', { name: 'Highlights panel', exact: true });
+  await expect(toggles).toHaveCount(2);
+  await toggles.nth(0).click();
+  await toggles.nth(1).click();
   await expect(app.page.getByRole('region', { name: 'Highlights', exact: true })).toHaveCount(2);
 });
 

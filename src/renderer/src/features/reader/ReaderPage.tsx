@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -11,6 +12,8 @@ import { CorrectTextActions } from './CorrectTextActions';
 import { DeleteSourceButton } from './DeleteSourceButton';
 import { EditDetailsDialog } from './EditDetailsDialog';
 import { ReaderArticle } from './ReaderArticle';
+import type { ReaderPanelHandle } from './ReaderLayout';
+import { ReaderLayout } from './ReaderLayout';
 import { SourceHeader } from './SourceHeader';
 import { SourceProvenance } from './SourceProvenance';
 import { useReadingPosition } from './useReadingPosition';
@@ -23,9 +26,11 @@ interface ReaderPageProps {
   onCompareWith?: (sourceId: number) => void;
   /** Set on the second reader of a side-by-side view: closes it. */
   onCloseSide?: () => void;
+  /** The window's shortcut that shows or hides this reader's Highlights panel. */
+  panelHandle?: Ref<ReaderPanelHandle>;
 }
 
-export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide }: ReaderPageProps) {
+export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide, panelHandle }: ReaderPageProps) {
   const { data: source, error, retry } = useSource(sourceId);
   const [editing, setEditing] = useState(false);
   const titleId = useId();
@@ -57,7 +62,7 @@ export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide }: 
   }
 
   return (
-    <div className="reader-layout has-side-panel">
+    <ReaderLayout handle={panelHandle} panel={<HighlightsPanel source={source} />}>
       <div ref={scroller} className="reader-scroll">
         <div className="reader-column">
           {error ? <ErrorBanner title="This source could not be refreshed." message={errorMessage(error, 'refresh this source')} onRetry={retry} /> : null}
@@ -89,10 +94,7 @@ export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide }: 
           <AddToCollection sourceIds={[source.id]} />
         </div>
       </div>
-      <aside className="reader-side-panel">
-        <HighlightsPanel source={source} />
-      </aside>
       {editing ? <EditDetailsDialog source={source} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
-    </div>
+    </ReaderLayout>
   );
 }
