@@ -34,6 +34,7 @@ export const PAGE_SHORTCUTS: readonly { accelerator: string; does: string }[] = 
   { accelerator: 'CmdOrCtrl+K', does: 'Search the library (in a note: add a link)' },
   { accelerator: 'CmdOrCtrl+Shift+H', does: 'Highlight the selected words (or H)' },
   { accelerator: 'Escape', does: 'Back to the library (or Alt+Left)' },
+  { accelerator: 'CmdOrCtrl+Shift+L', does: 'Toggle notes: show or hide the notes column' },
 ];
 
 const pageHandles = (accelerator: string) => PAGE_SHORTCUTS.some((shortcut) => shortcut.accelerator === accelerator);

@@ -70,6 +70,9 @@ test('at 800×600 with Notes open the Highlights panel is a drawer over the arti
   await library.loadSampleLibrary();
   await library.open(/The sending of UN peacekeepers/);
   await expect(app.page.getByRole('region', { name: 'Notes', exact: true })).toBeVisible();
+  // The notes column gives way: the reader keeps 420 px of the 800.
+  const notesWidth = Number(await app.page.getByRole('separator', { name: 'Resize the notes column' }).getAttribute('aria-valuenow'));
+  expect(notesWidth).toBeLessThanOrEqual(800 - 6 - 420);
   const article = app.page.getByRole('article');
   await expect(article).toBeVisible();
 
@@ -115,6 +118,7 @@ test('at 800×600 with Notes open the Highlights panel is a drawer over the arti
   await app.page.getByRole('banner').getByRole('button', { name: /shortcuts/i }).click();
   const sheet = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet.getByRole('row', { name: /Show or hide the Highlights panel/ })).toContainText('Ctrl+Shift+P');
+  await expect(sheet.getByRole('row', { name: /Show or hide the notes column/ })).toContainText('Ctrl+Shift+L');
 });
 
 test('at 1,440×900 the Highlights panel sits beside the article, collapses, resizes by keyboard, and both are remembered after a reload', async ({ app }) => {
@@ -161,6 +165,18 @@ test('at 1,440×900 the Highlights panel sits beside the article, collapses, res
   await expect(highlightsRegion(app.page)).toBeVisible();
   await expect(app.page.getByRole('separator', { name: 'Resize the Highlights panel' })).toHaveAttribute('aria-valuenow', String(widened));
   await nothingScrollsSideways(app.page);
+
+  // The notes column collapses by its button's shortcut too, and comes back at its width.
+  const notesSplitter = app.page.getByRole('separator', { name: 'Resize the notes column' });
+  const notesWidth = await notesSplitter.getAttribute('aria-valuenow');
+  const withNotes = (await article.boundingBox())!.width;
+  await app.page.keyboard.press('Control+Shift+L');
+  await expect(app.page.getByRole('region', { name: 'Notes', exact: true })).toBeHidden();
+  await expect(app.page.getByRole('banner').getByRole('button', { name: 'Notes', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await article.boundingBox())!.width).toBeGreaterThan(withNotes);
+  await app.page.keyboard.press('Control+Shift+L');
+  await expect(app.page.getByRole('region', { name: 'Notes', exact: true })).toBeVisible();
+  await expect(notesSplitter).toHaveAttribute('aria-valuenow', notesWidth!);
 });
 
 /** The visible column headers of the library, in order, each with its box. */

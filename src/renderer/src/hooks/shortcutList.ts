@@ -22,6 +22,7 @@ export const SHORTCUTS = {
   importArticles: { chords: ['Mod+O'], description: 'Import articles', scope: 'Anywhere' },
   showShortcuts: { chords: ['?', 'Mod+/'], description: 'Show these shortcuts (? outside text fields)', scope: 'Anywhere' },
   close: { chords: ['Escape'], description: 'Close what is open: search results, a dialog, a selection. It never leaves the article', scope: 'Anywhere' },
+  toggleNotes: { chords: ['Mod+Shift+L'], description: 'Show or hide the notes column', scope: 'Anywhere' },
   back: { chords: ['Alt+ArrowLeft'], description: 'Back to the library (outside text fields)', scope: 'Reading' },
   toggleHighlights: { chords: ['Mod+Shift+P'], description: 'Show or hide the Highlights panel (a drawer in a narrow window)', scope: 'Reading' },
   highlight: { chords: ['H', 'Mod+Shift+H'], description: 'Highlight the selected words in the colour shown on “Highlight” (H outside text fields)', scope: 'Reading' },

@@ -11,6 +11,8 @@ export interface Shortcuts {
   showShortcuts?: () => void;
   /** Undefined where there is nothing to go back to. Escape never goes back: it closes things. */
   back?: () => void;
+  /** Shows or hides the notes column (NotesShortcut, inside NotesProvider). */
+  toggleNotes?: () => void;
   /** Shows or hides the reader's Highlights panel; undefined outside the reader. */
   toggleHighlights?: () => void;
 }
@@ -20,7 +22,7 @@ export const isTextEntry = (target: EventTarget | null) =>
 
 /** Shortcuts that are typing while the caret is in a text field (`?`; Alt+Left moves by word on macOS). */
 const OUTSIDE_TEXT: ReadonlySet<ShortcutId> = new Set(['back']);
-const ORDER = ['search', 'importArticles', 'showShortcuts', 'back', 'toggleHighlights'] as const satisfies readonly (keyof Shortcuts & ShortcutId)[];
+const ORDER = ['search', 'importArticles', 'showShortcuts', 'back', 'toggleNotes', 'toggleHighlights'] as const satisfies readonly (keyof Shortcuts & ShortcutId)[];
 
 /**
  * The window's keyboard shortcuts. None act while a modal dialog is open (its keys are its own),
