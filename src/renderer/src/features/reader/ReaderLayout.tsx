@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode, Ref } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode, Ref } from 'react';
 import { useId, useImperativeHandle, useRef, useState } from 'react';
 import { isMac } from '../../components/modifierKey';
 import { Splitter } from '../../components/Splitter';
@@ -49,6 +49,8 @@ export function ReaderLayout({ children, panel, handle }: ReaderLayoutProps) {
   const [collapsed, setCollapsed] = usePersistentState<boolean>('reader.highlightsCollapsed', false, parseBoolean);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
+  // The same rule as reader.css's container query (which lays the first frame out before this
+  // measures): the panel is a drawer where the article would get less than ARTICLE_MIN beside it.
   const room = width === null ? Number.POSITIVE_INFINITY : width - RAIL - SPLITTER - ARTICLE_MIN;
   const asDrawer = room < PANEL_MIN;
   const maxWidth = Math.max(PANEL_MIN, Math.min(room, 960));
@@ -71,36 +73,31 @@ export function ReaderLayout({ children, panel, handle }: ReaderLayoutProps) {
     setOpen(false);
   };
 
-  const columns = !asDrawer && open ? `minmax(0, 1fr) ${SPLITTER}px ${panelWidth}px ${RAIL}px` : `minmax(0, 1fr) ${RAIL}px`;
   const chord = chordLabel(SHORTCUTS.toggleHighlights.chords[0], isMac);
+  const classes = ['reader-layout-grid', collapsed ? 'is-collapsed' : '', drawerOpen ? 'is-drawer-open' : ''].filter(Boolean).join(' ');
   return (
-    <div ref={layout} className={asDrawer ? 'reader-layout is-drawer' : 'reader-layout'} style={{ gridTemplateColumns: columns }}>
-      {children}
-      {!asDrawer && open ? <Splitter className="reader-splitter" label="Resize the Highlights panel" value={panelWidth} min={PANEL_MIN} max={maxWidth} onChange={setStoredWidth} controls={panelId} /> : null}
-      <aside
-        ref={aside}
-        id={panelId}
-        className="reader-side-panel"
-        hidden={!open}
-        style={asDrawer ? { width: Math.min(panelWidth, (width ?? panelWidth) - RAIL - 16), right: RAIL } : undefined}
-        onKeyDown={onPanelKeyDown}
-      >
-        {panel}
-      </aside>
-      <div className="reader-panel-rail">
-        <button
-          ref={toggleButton}
-          type="button"
-          className="reader-panel-toggle"
-          aria-label="Highlights panel"
-          aria-expanded={open}
-          aria-controls={panelId}
-          aria-keyshortcuts={ariaKeyShortcuts('toggleHighlights', isMac)}
-          title={`${open ? 'Hide' : 'Show'} the Highlights panel (${chord})`}
-          onClick={toggle}
-        >
-          Highlights
-        </button>
+    <div ref={layout} className="reader-layout">
+      <div className={classes} style={{ '--panel-width': `${Math.min(storedWidth, 960)}px` } as CSSProperties}>
+        {children}
+        <Splitter className="reader-splitter" label="Resize the Highlights panel" value={panelWidth} min={PANEL_MIN} max={maxWidth} onChange={setStoredWidth} controls={panelId} />
+        <aside ref={aside} id={panelId} className="reader-side-panel" onKeyDown={onPanelKeyDown}>
+          {panel}
+        </aside>
+        <div className="reader-panel-rail">
+          <button
+            ref={toggleButton}
+            type="button"
+            className="reader-panel-toggle"
+            aria-label="Highlights panel"
+            aria-expanded={open}
+            aria-controls={panelId}
+            aria-keyshortcuts={ariaKeyShortcuts('toggleHighlights', isMac)}
+            title={`${open ? 'Hide' : 'Show'} the Highlights panel (${chord})`}
+            onClick={toggle}
+          >
+            Highlights
+          </button>
+        </div>
       </div>
     </div>
   );
