@@ -4,9 +4,10 @@ import { foldSearchText } from './fold';
 
 /**
  * Search keys (issue 14): one Latin spelling per word, whatever script it was written in, so that
- * Lachin, Laçın, Лачин, Լաչին and ლაჩინი all index as `lacin`. The index writer stores them in
- * the `*_key` columns beside the folded text (migration 12); a query word without quotes is looked
- * up by its key, stemmed, as a prefix (searchKeyTerm); a quoted one by its folded spelling alone.
+ * Lachin, Laçın, Лачин, Լաչին and ლაჩინი all have the key `lacin`. The index writer records every
+ * word whose key is not its own spelling in `search_key_terms` (migration 14, wordsWithOtherKeys);
+ * a query word without quotes is looked up by its key, stemmed, as a prefix, and turned into the
+ * indexed spellings with that key (buildMatch.ts); a quoted one by its folded spelling alone.
  *
  * Transliteration is any-ascii's (maintained tables for every script, Armenian, Georgian and
  * Arabic included). On top of it, written by hand because no library unifies how these languages
@@ -98,7 +99,7 @@ export function searchKeyOfWord(word: string): string {
   return key;
 }
 
-/** Text with every word replaced by its key: what the `*_key` columns index. Give it folded text. */
+/** Text with every word replaced by its key (a temporary index of keys, e.g. autocode's). Give it folded text. */
 export function searchKeyText(folded: string): string {
   let keyed = '';
   let copiedTo = 0;
@@ -113,6 +114,30 @@ export function searchKeyText(folded: string): string {
     }
   }
   return keyed + folded.slice(copiedTo);
+}
+
+/**
+ * The words of folded text whose key is not their own spelling (lower case), each once, as
+ * [word in lower case, key]: what the index writer records in `search_key_terms` (migration 14), so
+ * that a query's key finds them. `seen` holds the words (as written) already looked at, so each
+ * distinct word of a library costs one key computation and then one Set lookup per occurrence;
+ * the caller owns it and clears it when the table may have lost rows.
+ */
+export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map<string, string>): void {
+  let wordStart = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && isKeyLetter(folded.charCodeAt(i))) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      const word = folded.slice(wordStart, i);
+      wordStart = -1;
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const key = searchKeyOfWord(word);
+      const lower = word.toLowerCase();
+      if (key !== lower) found.set(lower, key);
+    }
+  }
 }
 
 export type StemLanguage = 'english' | 'russian' | 'armenian' | 'turkish';
