@@ -44,24 +44,25 @@ function sourceIndexValues(row: SourceText): (string | null)[] {
 }
 
 /**
- * Per library: the words (as written) already looked at, and the last row of search_key_terms when
- * they were. A transaction that rolled back (or a rebuild, or another connection) changes that row,
- * and then the words are looked at again: a word must never be taken as recorded when its row is gone.
+ * Per library: the words (as written) already looked at, and search_index.key_terms_written when
+ * they were. A transaction that rolled back (or a rebuild, or another connection) changes that
+ * count, and then the words are looked at again: a word must never be taken as recorded when its
+ * row is gone.
  */
-const keyTermsSeen = new WeakMap<Db, { lastId: number; words: Set<string> }>();
+const keyTermsSeen = new WeakMap<Db, { written: number; words: Set<string> }>();
 const SEEN_LIMIT = 500_000;
 
 /** Records the words of folded texts whose key is not their own spelling (migration 14); in the writing transaction. */
 export function recordKeyTerms(db: Db, folded: readonly (string | null)[]): void {
-  const lastId = (prepared(db, 'SELECT max(id) FROM search_key_terms').pluck().get() as number | null) ?? 0;
+  const written = prepared(db, 'SELECT key_terms_written FROM search_index WHERE id = 1').pluck().get() as number;
   let seen = keyTermsSeen.get(db);
-  if (!seen || seen.lastId !== lastId || seen.words.size > SEEN_LIMIT) keyTermsSeen.set(db, (seen = { lastId, words: new Set() }));
+  if (!seen || seen.written !== written || seen.words.size > SEEN_LIMIT) keyTermsSeen.set(db, (seen = { written, words: new Set() }));
   const found = new Map<string, string>();
   for (const text of folded) if (text !== null) wordsWithOtherKeys(text, seen.words, found);
   if (found.size === 0) return;
   const insert = prepared(db, 'INSERT OR IGNORE INTO search_key_terms (key, term) VALUES (?, ?)');
   for (const [term, key] of found) insert.run(key, term);
-  seen.lastId = (prepared(db, 'SELECT max(id) FROM search_key_terms').pluck().get() as number | null) ?? 0;
+  prepared(db, 'UPDATE search_index SET key_terms_written = ? WHERE id = 1').run((seen.written = written + 1));
 }
 
 function sourceText(db: Db, id: number): SourceText | undefined {
@@ -157,6 +158,7 @@ export function rebuildSearchIndex(db: Db): void {
     db.prepare('DELETE FROM highlights_search_text').run();
     db.prepare('DELETE FROM notes_search_text').run();
     db.prepare('DELETE FROM search_key_terms').run();
+    db.prepare('UPDATE search_index SET key_terms_written = key_terms_written + 1 WHERE id = 1').run();
     for (const id of db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]) indexSource(db, id);
     for (const id of db.prepare('SELECT id FROM highlights ORDER BY id').pluck().all() as number[]) reindexHighlight(db, id);
     for (const id of db.prepare('SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[]) writeNoteSearchText(db, id);

@@ -125,12 +125,32 @@ export function searchKeyText(folded: string): string {
  */
 export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map<string, string>): void {
   let wordStart = -1;
+  // Whether the word may have another key: a lower-case ASCII word is its own key unless the
+  // phonetic collapse applies (an h after c, d, g, k, s, z; dj; iy; an initial ye). Most words of
+  // Latin text are decided by that, in the same pass, without being cut out and looked up.
+  let other = false;
+  let previous = 0;
   for (let i = 0; i <= folded.length; i++) {
-    if (i < folded.length && isKeyLetter(folded.charCodeAt(i))) {
-      if (wordStart < 0) wordStart = i;
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if (i < folded.length && isKeyLetter(c)) {
+      if (wordStart < 0) {
+        wordStart = i;
+        other = false;
+        previous = 0;
+      }
+      if (!other) {
+        if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) other = true;
+        else if (c === 0x68) other = previous === 0x63 || previous === 0x64 || previous === 0x67 || previous === 0x6b || previous === 0x73 || previous === 0x7a;
+        else if (c === 0x6a) other = previous === 0x64;
+        else if (c === 0x79) other = previous === 0x69;
+        else if (c === 0x65) other = previous === 0x79 && i === wordStart + 1;
+      }
+      previous = c;
     } else if (wordStart >= 0) {
-      const word = folded.slice(wordStart, i);
+      const start = wordStart;
       wordStart = -1;
+      if (!other) continue;
+      const word = folded.slice(start, i);
       if (seen.has(word)) continue;
       seen.add(word);
       const key = searchKeyOfWord(word);

@@ -13,6 +13,10 @@
  *   into its key and then into every indexed spelling with that key, looked up here (buildMatch.ts),
  *   so the folded columns answer cross-script queries, and FTS5's snippets mark the words as
  *   written, as before. A word that is no longer in any text may keep its row: it matches nothing.
+ *   Without rowid: the table is its own (key, term) index, looked up by key and by key prefix.
+ * - `search_index.key_terms_written` counts the writes to search_key_terms, so a writer that keeps
+ *   in memory the words it has already recorded sees when a rollback (or another connection) made
+ *   its memory wrong.
  *
  * The indexes are recreated empty and `search_index.fold_version = 0` makes the next open rebuild
  * them (searchIndex.ts), the key terms included. Same tokenizer as migration 7; nothing newer than
@@ -70,11 +74,12 @@ export const MIGRATION_14_SEARCH_KEY_TERMS = `
   );
 
   CREATE TABLE search_key_terms (
-    id    INTEGER PRIMARY KEY,
     key   TEXT NOT NULL,
     term  TEXT NOT NULL,
-    UNIQUE (key, term)
-  ) STRICT;
+    PRIMARY KEY (key, term)
+  ) STRICT, WITHOUT ROWID;
+
+  ALTER TABLE search_index ADD COLUMN key_terms_written INTEGER NOT NULL DEFAULT 0;
 
   UPDATE search_index SET fold_version = 0 WHERE id = 1;
 `;
