@@ -16,9 +16,9 @@ import { foldSearchText } from './fold';
  * an initial ye -> e, iy -> i), so Khankendi, Xankəndi and Ханкенди meet as `xankendi`.
  *
  * Token-preserving, as the fold is: every run of letters is replaced by a non-empty run of ASCII
- * letters and digits and nothing else changes, so the key text splits into the same tokens, at
- * the same positions, as the original; FTS5 builds the snippet of a key match from the ORIGINAL
- * text and marks the right words. A run of letters is taken only from the scripts of isKeyLetter
+ * letters and digits and nothing else changes, so a key text (searchKeyText, for a temporary index
+ * such as autocode's) splits into the same tokens, at the same positions, as the original; the
+ * library's indexes hold no keys, only the folded words (migration 14). A run of letters is taken only from the scripts of isKeyLetter
  * (all of them token characters for unicode61), so no character unicode61 splits at is replaced.
  *
  * Changing anything here changes what the index holds: bump SEARCH_FOLD's version (fold.ts) so
@@ -192,14 +192,14 @@ export function stemWord(word: string): string {
 /** A stem shorter than this is too short to be a prefix: it would match unrelated words. */
 export const MIN_STEM_PREFIX = 4;
 
-/** One way a query word can match the key columns: a key, whole or as a prefix. */
+/** One way a query word can match: a key, whole or as a prefix (buildMatch.ts turns it into the spellings it has). */
 export interface KeyAlternative {
   key: string;
   prefix: boolean;
 }
 
 /**
- * How one query word (NFC, folded, one token) matches the key columns when word forms are on:
+ * How one query word (NFC, folded, one token) matches by its keys when word forms are on:
  * its stem's key as a prefix (`peacekeepers` -> peacekeep*, `Лачин` -> lacin*, which finds
  * "Лачинского"), and its own key when the stem is too short to be a prefix or is not a prefix of
  * the word's key (Snowball's English writes `city` as citi). `typedPrefix`: the user wrote `*`;
