@@ -107,7 +107,7 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
   const figures: CompareFigure[] = [];
   for (const { name, queries } of cases) {
     const statements = queries.map((query) => {
-      const plan = passagePageSql({ ...query, limit: 200 });
+      const plan = passagePageSql(db, { ...query, limit: 200 });
       return { page: db.prepare(plan.sql), count: db.prepare(plan.countSql).pluck(), plan };
     });
     const total = queryPassages(db, { ...queries[0]!, limit: 200 }).total;
@@ -126,13 +126,13 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
   let cursor: string | null = null;
   for (let page = 0; page < 49 && (page === 0 || cursor !== null); page++) cursor = queryPassages(db, { limit: 200, after: cursor, count: false }).next;
   if (cursor !== null) {
-    const deep = passagePageSql({ limit: 200, after: cursor });
+    const deep = passagePageSql(db, { limit: 200, after: cursor });
     const statement = db.prepare(deep.sql);
     figures.push(figure('passages: 50th page (keyset)', 20, null, 50, () => queryPassages(db, { limit: 200, after: cursor }), () => { statement.all(...deep.params); db.prepare(deep.countSql).pluck().get(...deep.countParams); }));
   }
 
   // The floor: the same two reads raw (each source's outlet, every coding in source order), no counting.
-  const matrixPlan = matrixSql();
+  const matrixPlan = matrixSql(db);
   const matrixStatement = db.prepare(matrixPlan.sql).raw();
   const outletsStatement = db.prepare('SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet').pluck();
   const outletStatement = db.prepare('SELECT id FROM sources INDEXED BY sources_outlet WHERE outlet IS ?').pluck();

@@ -130,7 +130,7 @@ function measureClass(db: Db, queryClass: QueryClass): SearchFigures {
     Object.entries(FTS_TABLES).map(([type, table]) => [type, db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck()]),
   ) as Record<SearchType, Database.Statement>;
   const prepared = queryClass.queries.map((query) => {
-    const plans = planSearch(parseQuery(query), { limit: SEARCH_LIMIT });
+    const plans = planSearch(db, parseQuery(query), { limit: SEARCH_LIMIT });
     const statements: [Database.Statement, Record<string, string | number>][] = plans.map((plan) => [db.prepare(plan.sql), plan.params]);
     // Every kind's matches: sources, highlights and notes each run their own statement.
     const matches = plans.reduce((total, plan) => total + (countMatches[plan.type].get(plan.params.match) as number), 0);

@@ -59,9 +59,9 @@ export function autocode(db: Db, input: { query: string; code: string; unit?: Au
   const code = normalizeCodeName(input.code);
   if (code === '') throw new ApiError('invalid_request', 'Give the code to apply, e.g. --code framing/blockade-denial.');
   const parsed = parseQuery(input.query);
-  const match = buildMatch(parsed, NO_FIELDS);
+  const match = buildMatch(parsed, NO_FIELDS, db);
   if (match === null) throw new ApiError('invalid_request', `"${input.query}" has no words to search for (outlet:, author: and tag: do not apply to sentences).`);
-  const sourceMatch = buildMatch(parsed, sourceKind.fields) ?? match;
+  const sourceMatch = buildMatch(parsed, sourceKind.fields, db) ?? match;
   return writeTransaction(db, () => {
     const sourceIds = db.prepare('SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rowid').pluck().all(sourceMatch) as number[];
     // The unit's folded text and its search keys, as the index holds a source's body.

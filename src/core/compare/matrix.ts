@@ -85,8 +85,8 @@ function sourceColumns(db: Db, by: MatrixBy): SourceColumns {
 }
 
 /** The statement the matrix reads, exposed for the benchmark's raw run: every coding, a source's and a passage's rows together. */
-export function matrixSql(filter: PassageFilter = {}) {
-  const { conditions, params, impossible } = passageFilterSql(filter);
+export function matrixSql(db: Db, filter: PassageFilter = {}) {
+  const { conditions, params, impossible } = passageFilterSql(db, filter);
   const sql = `
     SELECT h.source_id, h.id, ht.tag_id
     FROM highlights h INDEXED BY highlights_source_order JOIN highlight_tags ht ON ht.highlight_id = h.id
@@ -96,7 +96,7 @@ export function matrixSql(filter: PassageFilter = {}) {
 }
 
 export function codeMatrix(db: Db, by: MatrixBy = 'outlet', filter: PassageFilter = {}): CodeMatrix {
-  const { sql, params, impossible } = matrixSql(filter);
+  const { sql, params, impossible } = matrixSql(db, filter);
   const { columns: names, single, multi } = sourceColumns(db, by);
   const codes = listCodes(db, { count: false });
   const rowOfKey = new Map(codes.map((code, index) => [tagKey(code.name), index]));
@@ -153,7 +153,7 @@ export function codeMatrix(db: Db, by: MatrixBy = 'outlet', filter: PassageFilte
 
 /** Code × code: how many passages carry both (each code counting its children). The diagonal is a code's own count. */
 export function coOccurrence(db: Db, filter: PassageFilter = {}): CoOccurrence {
-  const { conditions, params, impossible } = passageFilterSql(filter);
+  const { conditions, params, impossible } = passageFilterSql(db, filter);
   const codes = listCodes(db).map((code) => code.name);
   const nameByKey = new Map(codes.map((name) => [tagKey(name), name]));
   const rows = impossible

@@ -3,6 +3,7 @@ import { NO_COLLECTION, NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compar
 import { tagKey } from '../../shared/domain/highlight';
 import { parseQuery } from '../../shared/search/parseQuery';
 import { buildMatch } from '../search/buildMatch';
+import type { Db } from '../db/db';
 import { highlightKind } from '../search/searchKinds';
 import { CODE_OR_CHILD_SQL, codeOrChildParams } from './codes';
 
@@ -24,7 +25,7 @@ export const PASSAGE_FROM = 'highlights h JOIN sources s INDEXED BY sources_pass
 /** True when some note (not deleted) cites the highlight `h`. */
 export const CITED_SQL = 'EXISTS (SELECT 1 FROM citations c JOIN notes n ON n.id = c.note_id WHERE c.highlight_id = h.id AND n.deleted_at IS NULL)';
 
-export function passageFilterSql(filter: PassageFilter): FilterSql {
+export function passageFilterSql(db: Db, filter: PassageFilter): FilterSql {
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   let impossible = false;
@@ -77,7 +78,7 @@ export function passageFilterSql(filter: PassageFilter): FilterSql {
   }
   if (filter.words !== undefined && filter.words.trim() !== '') {
     const parsed = parseQuery(filter.words);
-    const match = buildMatch(parsed, highlightKind.fields);
+    const match = buildMatch(parsed, highlightKind.fields, db);
     if (match === null) impossible = parsed.groups.length > 0;
     else {
       conditions.push('h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)');

@@ -66,9 +66,9 @@ export interface PassageQuery {
 }
 
 /** The SQL of one page, exposed so the benchmark can run the very same statement raw. */
-export function passagePageSql(query: PassageQuery): { sql: string; params: (string | number)[]; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
+export function passagePageSql(db: Db, query: PassageQuery): { sql: string; params: (string | number)[]; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
   const keys = SORT_KEYS[query.sort ?? 'date'];
-  const { conditions, params, impossible } = passageFilterSql(query.filter ?? {});
+  const { conditions, params, impossible } = passageFilterSql(db, query.filter ?? {});
   const pageConditions = [...conditions];
   const pageParams = [...params];
   if (query.after) {
@@ -126,7 +126,7 @@ function unfilteredByDate(cursor: (string | number)[] | null, limit: number): { 
 }
 
 export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
-  const { sql, params, countSql, countParams, impossible, keys } = passagePageSql(query);
+  const { sql, params, countSql, countParams, impossible, keys } = passagePageSql(db, query);
   if (impossible) return { passages: [], next: null, total: 0 };
   const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
   const rows = db.prepare(sql).all(...params) as PassageRow[];

@@ -25,12 +25,12 @@ export interface SearchOptions {
 }
 
 /** The statements a query runs: one per kind it can match. Exported for the benchmark's floor. */
-export function planSearch(parsed: ParsedQuery, options: SearchOptions = {}): SqlPlan[] {
+export function planSearch(db: Db, parsed: ParsedQuery, options: SearchOptions = {}): SqlPlan[] {
   const limits = { limit: options.limit ?? SEARCH_DEFAULT_LIMIT, candidateCap: options.candidateCap ?? CANDIDATE_CAP };
   const plans: SqlPlan[] = [];
   for (const kind of SEARCH_KINDS) {
     if (!parsed.types.includes(kind.type)) continue;
-    const match = buildMatch(parsed, kind.fields);
+    const match = buildMatch(parsed, kind.fields, db);
     if (match !== null) plans.push(kind.plan(match, parsed, limits));
   }
   return plans;
@@ -75,7 +75,7 @@ const hasSearchableWord = (parsed: ParsedQuery) => parsed.groups.length > 0;
 export function searchLibrary(db: Db, query: string, options: SearchOptions = {}): SearchResponse {
   const parsed = parseQuery(query);
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
-  const byKind = planSearch(parsed, { ...options, limit }).map((plan) => ({ type: plan.type, rows: prepared(db, plan.sql).all(plan.params) as ResultRow[] }));
+  const byKind = planSearch(db, parsed, { ...options, limit }).map((plan) => ({ type: plan.type, rows: prepared(db, plan.sql).all(plan.params) as ResultRow[] }));
   const results = interleaveByRank(byKind, limit).map(({ type, row }) => toResult(type, row));
   let warning = parsed.warning;
   if (warning === null && !hasSearchableWord(parsed) && query.trim() !== '') {

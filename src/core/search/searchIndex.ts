@@ -1,5 +1,5 @@
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
-import { searchKeyText } from '../../shared/search/searchKey';
+import { wordsWithOtherKeys } from '../../shared/search/searchKey';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { writeTransaction } from '../db/writeTransaction';
@@ -7,9 +7,10 @@ import { writeTransaction } from '../db/writeTransaction';
 /**
  * The index writer (issue 13): every change to searchable text calls one of these INSIDE the
  * writing transaction, and each folds with foldSearchText, the function queries are folded by.
- * The schema (migrations 7 and 11) holds no folding SQL and no triggers. Every indexed column has
- * a twin `<column>_key` holding the search keys of its folded text (searchKey.ts: other scripts
- * and word forms, issue 14); the index's content view gives both the original text.
+ * The schema (migrations 7, 11 and 14) holds no folding SQL and no triggers. The indexes hold the
+ * folded text; every word whose search key (searchKey.ts: other scripts and word forms, issue 14)
+ * is not its own spelling is recorded once in `search_key_terms` (recordKeyTerms), where a query's
+ * keys are turned into indexed spellings (buildMatch.ts).
  *
  * The FTS5 tables are external-content: they store no copy of the text, and snippet() re-reads the
  * ORIGINAL text from the content table, so results show the words as written. An FTS5 'delete'
@@ -26,7 +27,7 @@ import { writeTransaction } from '../db/writeTransaction';
  */
 
 const SOURCE_COLUMNS = 'title, outlet, author, body';
-const SOURCE_INDEX_COLUMNS = `${SOURCE_COLUMNS}, title_key, outlet_key, author_key, body_key`;
+const SOURCE_INDEX_COLUMNS = SOURCE_COLUMNS;
 
 export interface SourceText {
   title: string;
@@ -36,12 +37,32 @@ export interface SourceText {
 }
 
 const foldOrNull = (text: string | null) => (text === null ? null : foldSearchText(text));
-const keyOrNull = (folded: string | null) => (folded === null ? null : searchKeyText(folded));
 
-/** What the index holds for a source: its folded columns, then their keys. */
+/** What the index holds for a source: its folded columns. */
 function sourceIndexValues(row: SourceText): (string | null)[] {
-  const folded = [foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body)];
-  return [...folded, ...folded.map(keyOrNull)];
+  return [foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body)];
+}
+
+/**
+ * Per library: the words (as written) already looked at, and search_index.key_terms_written when
+ * they were. A transaction that rolled back (or a rebuild, or another connection) changes that
+ * count, and then the words are looked at again: a word must never be taken as recorded when its
+ * row is gone.
+ */
+const keyTermsSeen = new WeakMap<Db, { written: number; words: Set<string> }>();
+const SEEN_LIMIT = 500_000;
+
+/** Records the words of folded texts whose key is not their own spelling (migration 14); in the writing transaction. */
+export function recordKeyTerms(db: Db, folded: readonly (string | null)[]): void {
+  const written = prepared(db, 'SELECT key_terms_written FROM search_index WHERE id = 1').pluck().get() as number;
+  let seen = keyTermsSeen.get(db);
+  if (!seen || seen.written !== written || seen.words.size > SEEN_LIMIT) keyTermsSeen.set(db, (seen = { written, words: new Set() }));
+  const found = new Map<string, string>();
+  for (const text of folded) if (text !== null) wordsWithOtherKeys(text, seen.words, found);
+  if (found.size === 0) return;
+  const insert = prepared(db, 'INSERT OR IGNORE INTO search_key_terms (key, term) VALUES (?, ?)');
+  for (const [term, key] of found) insert.run(key, term);
+  prepared(db, 'UPDATE search_index SET key_terms_written = ? WHERE id = 1').run((seen.written = written + 1));
 }
 
 function sourceText(db: Db, id: number): SourceText | undefined {
@@ -55,34 +76,31 @@ function sourceText(db: Db, id: number): SourceText | undefined {
 export function indexSource(db: Db, id: number, text?: SourceText): void {
   const row = text ?? sourceText(db, id);
   if (!row) return;
-  prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...sourceIndexValues(row));
+  const values = sourceIndexValues(row);
+  recordKeyTerms(db, values);
+  prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
 }
 
 /** Takes a source out of the index; call BEFORE changing its text or deleting it. */
 export function unindexSource(db: Db, id: number): void {
   const row = sourceText(db, id);
   if (!row) return;
-  prepared(db, `INSERT INTO sources_fts (sources_fts, rowid, ${SOURCE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...sourceIndexValues(row));
+  prepared(db, `INSERT INTO sources_fts (sources_fts, rowid, ${SOURCE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(id, ...sourceIndexValues(row));
 }
 
 interface HighlightText {
   exact: string;
   comment: string;
   tags: string;
-  exact_key: string;
-  comment_key: string;
-  tags_key: string;
 }
 
-const HIGHLIGHT_INDEX_COLUMNS = 'exact, comment, tags, exact_key, comment_key, tags_key';
+const HIGHLIGHT_INDEX_COLUMNS = 'exact, comment, tags';
 
 /** Brings one highlight's index entry in step with its rows (gone if the highlight is gone). */
 export function reindexHighlight(db: Db, id: number): void {
   const indexed = prepared(db, `SELECT ${HIGHLIGHT_INDEX_COLUMNS} FROM highlights_search_text WHERE id = ?`).get(id) as HighlightText | undefined;
   if (indexed) {
-    prepared(db, `INSERT INTO highlights_fts (highlights_fts, rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)`).run(
-      id, indexed.exact, indexed.comment, indexed.tags, indexed.exact_key, indexed.comment_key, indexed.tags_key,
-    );
+    prepared(db, `INSERT INTO highlights_fts (highlights_fts, rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?)`).run(id, indexed.exact, indexed.comment, indexed.tags);
     prepared(db, 'DELETE FROM highlights_search_text WHERE id = ?').run(id);
   }
   // The comment column holds the translation too (issue 14), exactly as migration 12's view joins them for snippets.
@@ -90,10 +108,10 @@ export function reindexHighlight(db: Db, id: number): void {
   if (!row) return;
   // Sorted by their key, so the order never varies and `tag:` finds each name.
   const tagNames = (prepared(db, 'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name_key').pluck().all(id) as string[]).join(' ');
-  const folded = [foldSearchText(row.exact), foldSearchText(row.comment), foldSearchText(tagNames)];
-  const values = [...folded, ...folded.map(searchKeyText)];
-  prepared(db, `INSERT INTO highlights_search_text (id, ${HIGHLIGHT_INDEX_COLUMNS}, tag_names) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(id, ...values, tagNames);
-  prepared(db, `INSERT INTO highlights_fts (rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, ...values);
+  const values = [foldSearchText(row.exact), foldSearchText(row.comment), foldSearchText(tagNames)];
+  recordKeyTerms(db, values);
+  prepared(db, `INSERT INTO highlights_search_text (id, ${HIGHLIGHT_INDEX_COLUMNS}, tag_names) VALUES (?, ?, ?, ?, ?)`).run(id, ...values, tagNames);
+  prepared(db, `INSERT INTO highlights_fts (rowid, ${HIGHLIGHT_INDEX_COLUMNS}) VALUES (?, ?, ?, ?)`).run(id, ...values);
 }
 
 /** The highlights of a source: read before deleting it, to take them out of the index after. */
@@ -101,21 +119,21 @@ export function highlightIdsOfSource(db: Db, sourceId: number): number[] {
   return prepared(db, 'SELECT id FROM highlights WHERE source_id = ?').pluck().all(sourceId) as number[];
 }
 
-const NOTE_INDEX_COLUMNS = 'title, plain_text, title_key, plain_text_key';
+const NOTE_INDEX_COLUMNS = 'title, plain_text';
 
 /** Brings one note's index entry in step with its row: indexed while it exists and is not deleted. */
 export function writeNoteSearchText(db: Db, id: number): void {
   const indexed = prepared(db, `SELECT ${NOTE_INDEX_COLUMNS} FROM notes_search_text WHERE id = ?`).get(id) as Record<string, string> | undefined;
   if (indexed) {
-    prepared(db, `INSERT INTO notes_fts (notes_fts, rowid, ${NOTE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(id, indexed.title, indexed.plain_text, indexed.title_key, indexed.plain_text_key);
+    prepared(db, `INSERT INTO notes_fts (notes_fts, rowid, ${NOTE_INDEX_COLUMNS}) VALUES ('delete', ?, ?, ?)`).run(id, indexed.title, indexed.plain_text);
     prepared(db, 'DELETE FROM notes_search_text WHERE id = ?').run(id);
   }
   const row = prepared(db, 'SELECT title, plain_text FROM notes WHERE id = ? AND deleted_at IS NULL').get(id) as { title: string; plain_text: string } | undefined;
   if (!row) return;
-  const folded = [foldSearchText(row.title), foldSearchText(row.plain_text)];
-  const values = [...folded, ...folded.map(searchKeyText)];
-  prepared(db, `INSERT INTO notes_search_text (id, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
-  prepared(db, `INSERT INTO notes_fts (rowid, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
+  const values = [foldSearchText(row.title), foldSearchText(row.plain_text)];
+  recordKeyTerms(db, values);
+  prepared(db, `INSERT INTO notes_search_text (id, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?)`).run(id, ...values);
+  prepared(db, `INSERT INTO notes_fts (rowid, ${NOTE_INDEX_COLUMNS}) VALUES (?, ?, ?)`).run(id, ...values);
 }
 
 /**
@@ -139,6 +157,8 @@ export function rebuildSearchIndex(db: Db): void {
     for (const table of ['sources_fts', 'highlights_fts', 'notes_fts']) db.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`).run();
     db.prepare('DELETE FROM highlights_search_text').run();
     db.prepare('DELETE FROM notes_search_text').run();
+    db.prepare('DELETE FROM search_key_terms').run();
+    db.prepare('UPDATE search_index SET key_terms_written = key_terms_written + 1 WHERE id = 1').run();
     for (const id of db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]) indexSource(db, id);
     for (const id of db.prepare('SELECT id FROM highlights ORDER BY id').pluck().all() as number[]) reindexHighlight(db, id);
     for (const id of db.prepare('SELECT id FROM notes WHERE deleted_at IS NULL ORDER BY id').pluck().all() as number[]) writeNoteSearchText(db, id);

@@ -103,8 +103,8 @@ export const sourceKind = ftsKind({
   type: 'source',
   fields: { text: ['title', 'outlet', 'author', 'body'], outlet: ['outlet'], author: ['author'], tag: null },
   table: 'sources_fts',
-  // In sources_fts column order (title, outlet, author, body, then their keys): a word in the title says more than one in the body.
-  weights: '4.0, 2.0, 2.0, 1.0, 4.0, 2.0, 2.0, 1.0',
+  // In sources_fts column order (title, outlet, author, body): a word in the title says more than one in the body.
+  weights: '4.0, 2.0, 2.0, 1.0',
   resultJoin: ' CROSS JOIN sources',
   resultWhere: ' AND sources.id = sources_fts.rowid',
   sourceId: 'sources_fts.rowid',
@@ -118,8 +118,8 @@ export const highlightKind = ftsKind({
   type: 'highlight',
   fields: { text: ['exact', 'comment', 'tags'], outlet: null, author: null, tag: ['tags'] },
   table: 'highlights_fts',
-  // exact, comment, tags, then their keys: the quoted words themselves say the most.
-  weights: '2.0, 1.0, 1.0, 2.0, 1.0, 1.0',
+  // exact, comment, tags: the quoted words themselves say the most.
+  weights: '2.0, 1.0, 1.0',
   resultJoin: ' CROSS JOIN highlights CROSS JOIN sources',
   resultWhere: ' AND highlights.id = highlights_fts.rowid AND sources.id = highlights.source_id',
   sourceId: 'highlights.source_id',
@@ -133,8 +133,8 @@ export const noteKind = ftsKind({
   type: 'note',
   fields: { text: ['title', 'plain_text'], outlet: null, author: null, tag: null },
   table: 'notes_fts',
-  // title, plain_text, then their keys.
-  weights: '4.0, 1.0, 4.0, 1.0',
+  // title, plain_text.
+  weights: '4.0, 1.0',
   resultJoin: ' CROSS JOIN notes',
   resultWhere: ' AND notes.id = notes_fts.rowid',
   sourceId: 'NULL',

@@ -9,10 +9,10 @@ import { writeTransaction } from '../db/writeTransaction';
 import { indexSource, reindexHighlight, unindexSource } from '../search/searchIndex';
 
 /** The selection as a WHERE clause over `sources`: listed ids, or a filter minus some ids. */
-function selectionSql(raw: SourceSelection): { where: string; params: Record<string, string | number> } {
+function selectionSql(db: Db, raw: SourceSelection): { where: string; params: Record<string, string | number> } {
   const selection = SourceSelectionSchema.parse(raw);
   if ('ids' in selection) return { where: 'WHERE id IN (SELECT value FROM json_each(@ids))', params: { ids: JSON.stringify(selection.ids) } };
-  const filter = sourceFilterSql(selection.filter);
+  const filter = sourceFilterSql(db, selection.filter);
   if (selection.except.length === 0) return filter;
   return { where: andWhere(filter.where, 'id NOT IN (SELECT value FROM json_each(@except))'), params: { ...filter.params, except: JSON.stringify(selection.except) } };
 }
@@ -29,7 +29,7 @@ let lastBatch = 0;
 const batches = new WeakMap<Db, number>();
 
 export function deleteSources(db: Db, selection: SourceSelection): { deleted: number; undoToken: string } {
-  const { where, params } = selectionSql(selection);
+  const { where, params } = selectionSql(db, selection);
   return writeTransaction(db, () => {
     for (const table of TRASH_TABLES) db.exec(`DROP TABLE IF EXISTS temp.${table}`);
     db.prepare(`CREATE TEMP TABLE trash_sources AS SELECT * FROM sources ${where}`).run(params);
@@ -96,7 +96,7 @@ export function restoreSources(db: Db, undoToken: string): { restored: number; s
 
 /** Sets (or, with null, clears) the outlet of every selected source. */
 export function setSourcesOutlet(db: Db, selection: SourceSelection, outlet: string | null): { updated: number } {
-  const { where, params } = selectionSql(selection);
+  const { where, params } = selectionSql(db, selection);
   const value = outlet === null || outlet.trim() === '' ? null : outlet.normalize('NFC').trim();
   return writeTransaction(db, () => {
     // The index holds each source's outlet: out before the change, back in after it (as updateSource does).
@@ -113,6 +113,6 @@ export function setSourcesOutlet(db: Db, selection: SourceSelection, outlet: str
  * included: the selection is resolved here, in the transaction, not sent as ids.
  */
 export function addSourcesToCollection(db: Db, selection: SourceSelection, name: string): Collection {
-  const { where, params } = selectionSql(selection);
+  const { where, params } = selectionSql(db, selection);
   return writeTransaction(db, () => addToCollection(db, name, db.prepare(`SELECT id FROM sources ${where}`).pluck().all(params) as number[]));
 }

@@ -111,13 +111,13 @@ describe('the library list, a page at a time', () => {
   it('reads a page from an index from the cursor on, not by sorting or scanning every row', () => {
     for (const sort of ['date', 'title', 'outlet', 'author'] as const) {
       for (const direction of ['asc', 'desc'] as const) {
-        const { sql } = sourcePageSql(SourcePageRequest.parse({ sort, direction, after: { value: 'x', id: 5 } }));
+        const { sql } = sourcePageSql(db, SourcePageRequest.parse({ sort, direction, after: { value: 'x', id: 5 } }));
         const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ afterValue: 'x', afterId: 5, limit: 10 }) as { detail: string }[]).map((step) => step.detail).join('\n');
         expect(plan, `${sort} ${direction}`).toMatch(/^SEARCH sources USING (COVERING )?INDEX sources_list_\w+ \(/);
         expect(plan, `${sort} ${direction}`).not.toMatch(/TEMP B-TREE/);
       }
     }
-    const { sql } = sourcePageSql(SourcePageRequest.parse({ outlet: 'AzerNews', after: { value: 'x', id: 5 } }));
+    const { sql } = sourcePageSql(db, SourcePageRequest.parse({ outlet: 'AzerNews', after: { value: 'x', id: 5 } }));
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ outlet: 'AzerNews', afterValue: 'x', afterId: 5, limit: 10 }) as { detail: string }[]).map((step) => step.detail).join('\n');
     expect(plan).toMatch(/^SEARCH sources USING INDEX sources_list_outlet_date \(outlet=\? AND <expr><\?\)/);
     expect(plan).not.toMatch(/TEMP B-TREE/);

@@ -28,11 +28,11 @@ export function countSourcesMatching(db: Db, where: string, params: Record<strin
 }
 
 /** The statement of one page (exported so a test can check the planner seeks an index). */
-export function sourcePageSql(request: ReturnType<typeof SourcePageRequestSchema.parse>): { sql: string; params: Record<string, string | number> } {
+export function sourcePageSql(db: Db, request: ReturnType<typeof SourcePageRequestSchema.parse>): { sql: string; params: Record<string, string | number> } {
   const key = SORT_KEYS[request.sort];
   const direction = request.direction ?? defaultDirection(request.sort);
   const order = direction === 'asc' ? 'ASC' : 'DESC';
-  const filter = sourceFilterSql(request);
+  const filter = sourceFilterSql(db, request);
   let where = filter.where;
   const params: Record<string, string | number> = { ...filter.params, limit: request.limit + 1 };
   let offset = '';
@@ -55,13 +55,13 @@ export function sourcePageSql(request: ReturnType<typeof SourcePageRequestSchema
 /** One page of the library list, sorted and filtered in SQL, with the counts the list shows. */
 export function listSourcePage(db: Db, raw: SourcePageRequest = {}): SourcePage {
   const request = SourcePageRequestSchema.parse(raw);
-  const { sql, params } = sourcePageSql(request);
+  const { sql, params } = sourcePageSql(db, request);
   const rows = prepared(db, sql).all(params) as Row[];
   const more = rows.length > request.limit;
   const page = more ? rows.slice(0, request.limit) : rows;
   const last = page.at(-1);
   const next: SourceCursor | null = more && last ? { value: last.sort_value, id: last.id } : null;
-  const filter = sourceFilterSql(request);
+  const filter = sourceFilterSql(db, request);
   return {
     sources: page.map(toSummary),
     next,

@@ -1,6 +1,7 @@
 import { tagKey } from '../../shared/domain/highlight';
 import type { SourceFilter } from '../../shared/domain/sourceList';
 import { parseQuery } from '../../shared/search/parseQuery';
+import type { Db } from '../db/db';
 import { buildMatch } from '../search/buildMatch';
 import { sourceKind } from '../search/searchKinds';
 
@@ -19,7 +20,7 @@ export function collectionClause(name: string): { clause: string; params: Record
 }
 
 /** The filter as SQL, with every user value bound as a parameter. Words go through the search index. */
-export function sourceFilterSql(filter: SourceFilter): FilterSql {
+export function sourceFilterSql(db: Db, filter: SourceFilter): FilterSql {
   const clauses: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.outlet !== null) {
@@ -40,7 +41,7 @@ export function sourceFilterSql(filter: SourceFilter): FilterSql {
   }
   if (filter.words.trim() !== '') {
     // The search box's language and index: "Lachin road" here finds what it finds there.
-    const match = buildMatch(parseQuery(filter.words), sourceKind.fields);
+    const match = buildMatch(parseQuery(filter.words), sourceKind.fields, db);
     // null: nothing searchable was typed (only punctuation, say), which narrows nothing.
     if (match !== null) {
       clauses.push('id IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH @match)');

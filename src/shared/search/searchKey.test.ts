@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldSearchText } from './fold';
-import { searchKeyAlternatives, searchKeyText, stemLanguageOf, stemWord } from './searchKey';
+import { searchKeyAlternatives, searchKeyText, stemLanguageOf, stemWord, wordsWithOtherKeys } from './searchKey';
 
 const key = (text: string) => searchKeyText(foldSearchText(text));
 /** The FTS5 tokens unicode61 would see, near enough: runs of letters and digits. */
@@ -91,5 +91,33 @@ describe('searchKeyAlternatives: how a query word matches the key columns', () =
 
   it('takes a typed * as it is: the word as a prefix, not stemmed', () => {
     expect(alternatives('blockading', true)).toEqual([{ key: 'blockading', prefix: true }]);
+  });
+});
+
+describe('wordsWithOtherKeys', () => {
+  const recorded = (text: string) => {
+    const found = new Map<string, string>();
+    wordsWithOtherKeys(foldSearchText(text), new Set(), found);
+    return Object.fromEntries(found);
+  };
+
+  it('lists each word whose key is not its own spelling, once, in lower case', () => {
+    expect(recorded('Лачин and Lachin, Laçın. Лачин again; Xankəndi (its own key), Khankendi, Yerevan, dzhanik, Aliyev')).toEqual({
+      лачин: 'lacin',
+      lachin: 'lacin',
+      laçin: 'lacin',
+      khankendi: 'xankendi',
+      yerevan: 'erevan',
+      dzhanik: 'janik',
+      aliyev: 'aliev',
+    });
+  });
+
+  it('agrees with the key of every word, whatever its letters', () => {
+    const words = ['shore', 'tshal', 'djinn', 'zhar', 'ghost', 'chess', 'yes', 'eye', 'kiyev', 'ash', 'the', 'peace', 'kh', 'sh', 'ye', 'a1ch', 'Ash'];
+    for (const word of words) {
+      const expected = searchKeyText(word) === word.toLowerCase() ? {} : { [word.toLowerCase()]: searchKeyText(word) };
+      expect(recorded(word), word).toEqual(expected);
+    }
   });
 });

@@ -4,9 +4,10 @@ import { foldSearchText } from './fold';
 
 /**
  * Search keys (issue 14): one Latin spelling per word, whatever script it was written in, so that
- * Lachin, Laçın, Лачин, Լաչին and ლაჩინი all index as `lacin`. The index writer stores them in
- * the `*_key` columns beside the folded text (migration 12); a query word without quotes is looked
- * up by its key, stemmed, as a prefix (searchKeyTerm); a quoted one by its folded spelling alone.
+ * Lachin, Laçın, Лачин, Լաչին and ლაჩინი all have the key `lacin`. The index writer records every
+ * word whose key is not its own spelling in `search_key_terms` (migration 14, wordsWithOtherKeys);
+ * a query word without quotes is looked up by its key, stemmed, as a prefix, and turned into the
+ * indexed spellings with that key (buildMatch.ts); a quoted one by its folded spelling alone.
  *
  * Transliteration is any-ascii's (maintained tables for every script, Armenian, Georgian and
  * Arabic included). On top of it, written by hand because no library unifies how these languages
@@ -15,9 +16,9 @@ import { foldSearchText } from './fold';
  * an initial ye -> e, iy -> i), so Khankendi, Xankəndi and Ханкенди meet as `xankendi`.
  *
  * Token-preserving, as the fold is: every run of letters is replaced by a non-empty run of ASCII
- * letters and digits and nothing else changes, so the key text splits into the same tokens, at
- * the same positions, as the original; FTS5 builds the snippet of a key match from the ORIGINAL
- * text and marks the right words. A run of letters is taken only from the scripts of isKeyLetter
+ * letters and digits and nothing else changes, so a key text (searchKeyText, for a temporary index
+ * such as autocode's) splits into the same tokens, at the same positions, as the original; the
+ * library's indexes hold no keys, only the folded words (migration 14). A run of letters is taken only from the scripts of isKeyLetter
  * (all of them token characters for unicode61), so no character unicode61 splits at is replaced.
  *
  * Changing anything here changes what the index holds: bump SEARCH_FOLD's version (fold.ts) so
@@ -98,7 +99,7 @@ export function searchKeyOfWord(word: string): string {
   return key;
 }
 
-/** Text with every word replaced by its key: what the `*_key` columns index. Give it folded text. */
+/** Text with every word replaced by its key (a temporary index of keys, e.g. autocode's). Give it folded text. */
 export function searchKeyText(folded: string): string {
   let keyed = '';
   let copiedTo = 0;
@@ -113,6 +114,50 @@ export function searchKeyText(folded: string): string {
     }
   }
   return keyed + folded.slice(copiedTo);
+}
+
+/**
+ * The words of folded text whose key is not their own spelling (lower case), each once, as
+ * [word in lower case, key]: what the index writer records in `search_key_terms` (migration 14), so
+ * that a query's key finds them. `seen` holds the words (as written) already looked at, so each
+ * distinct word of a library costs one key computation and then one Set lookup per occurrence;
+ * the caller owns it and clears it when the table may have lost rows.
+ */
+export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map<string, string>): void {
+  let wordStart = -1;
+  // Whether the word may have another key: a lower-case ASCII word is its own key unless the
+  // phonetic collapse applies (an h after c, d, g, k, s, z; dj; iy; an initial ye). Most words of
+  // Latin text are decided by that, in the same pass, without being cut out and looked up.
+  let other = false;
+  let previous = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if (i < folded.length && isKeyLetter(c)) {
+      if (wordStart < 0) {
+        wordStart = i;
+        other = false;
+        previous = 0;
+      }
+      if (!other) {
+        if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) other = true;
+        else if (c === 0x68) other = previous === 0x63 || previous === 0x64 || previous === 0x67 || previous === 0x6b || previous === 0x73 || previous === 0x7a;
+        else if (c === 0x6a) other = previous === 0x64;
+        else if (c === 0x79) other = previous === 0x69;
+        else if (c === 0x65) other = previous === 0x79 && i === wordStart + 1;
+      }
+      previous = c;
+    } else if (wordStart >= 0) {
+      const start = wordStart;
+      wordStart = -1;
+      if (!other) continue;
+      const word = folded.slice(start, i);
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const key = searchKeyOfWord(word);
+      const lower = word.toLowerCase();
+      if (key !== lower) found.set(lower, key);
+    }
+  }
 }
 
 export type StemLanguage = 'english' | 'russian' | 'armenian' | 'turkish';
@@ -147,14 +192,14 @@ export function stemWord(word: string): string {
 /** A stem shorter than this is too short to be a prefix: it would match unrelated words. */
 export const MIN_STEM_PREFIX = 4;
 
-/** One way a query word can match the key columns: a key, whole or as a prefix. */
+/** One way a query word can match: a key, whole or as a prefix (buildMatch.ts turns it into the spellings it has). */
 export interface KeyAlternative {
   key: string;
   prefix: boolean;
 }
 
 /**
- * How one query word (NFC, folded, one token) matches the key columns when word forms are on:
+ * How one query word (NFC, folded, one token) matches by its keys when word forms are on:
  * its stem's key as a prefix (`peacekeepers` -> peacekeep*, `Лачин` -> lacin*, which finds
  * "Лачинского"), and its own key when the stem is too short to be a prefix or is not a prefix of
  * the word's key (Snowball's English writes `city` as citi). `typedPrefix`: the user wrote `*`;
