@@ -7,7 +7,7 @@ import { setOutlet } from '../src/core/compare/outlets';
 import type { PassageQuery } from '../src/core/compare/passages';
 import { passagePageSql, queryPassages } from '../src/core/compare/passages';
 import { relatedCoverage, relatedPlan, SECOND_PASS } from '../src/core/compare/related';
-import { bucketDaysFor, timeline, timelineSql } from '../src/core/compare/timeline';
+import { bucketDaysFor, stretches, timeline, timelineSql } from '../src/core/compare/timeline';
 import type { Random } from './random';
 import { pick, randomInt } from './random';
 import { OUTLETS } from './vocabulary';
@@ -164,14 +164,15 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
     const plan = timelineSql(options);
     const [from, to] = db.prepare(plan.rangeSql).raw().get(...plan.params, ...plan.params) as [string, string];
     const grouped = [from, bucketDaysFor(from, to), ...plan.params];
-    const statements = [plan.marksSql, plan.passagesSql, plan.codesSql].map((sql) => db.prepare(sql).raw());
-    const range = db.prepare(plan.rangeSql).raw();
-    const undated = db.prepare(plan.undatedSql).raw();
+    const outlets = db.prepare(plan.outletsSql).pluck().all();
+    const axis = stretches(from, to, grouped[1] as number);
+    const [range, seek, passages, undated] = [plan.rangeSql, plan.seekSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
     figures.push(
       figure(name, 5, null, 200, () => timeline(db, options), () => {
-        range.get(...plan.params, ...plan.params);
-        for (const statement of statements) statement.all(...grouped);
-        undated.all();
+        range!.get(...plan.params, ...plan.params);
+        for (const outlet of outlets) for (const [start, end] of axis) seek!.get(outlet, start, end, ...plan.params);
+        passages!.all(...grouped);
+        undated!.all();
       }),
     );
     log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms (CPU ${figures.at(-1)!.cpuP95Ms} ms)`);

@@ -92,6 +92,17 @@ describe('the timeline, aggregated per day and lane', () => {
     expect(lane(timeline(db, { after: day(0), before: day(6) }), 'Daily News').marks.map((mark) => mark.sourceCount)).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
+  it('counts the same marks by one grouped scan as by a seek per outlet and stretch (a library of many outlets)', () => {
+    for (let n = 0; n < 120; n++) source(`Report ${n}`, n % 3 === 0 ? null : `Outlet ${n % 5}`, n % 11 === 0 ? null : day(n * 3));
+    setOutlet(db, 'Outlet 1', { country: 'AM' });
+    setOutlet(db, 'Outlet 2', { country: 'AM' });
+    for (const options of [{}, { by: 'country' as const }, { after: day(30), before: day(200) }]) {
+      const seeks = timeline(db, options);
+      expect(seeks.lanes.length).toBeGreaterThan(1);
+      expect(timeline(db, { ...options, maxSeeks: 0 })).toEqual(seeks);
+    }
+  });
+
   it('lanes by country join the outlets of one country, and "(no country)" comes last', () => {
     source('Armenian 1', 'Asbarez', '2023-01-10');
     source('Armenian 2', 'Armenpress', '2023-01-10');

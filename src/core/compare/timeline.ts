@@ -10,6 +10,8 @@ export interface TimelineOptions {
   codedOnly?: boolean;
   /** Marks per lane at most (the axis is cut into this many stretches); TIMELINE_MAX_MARKS. */
   maxMarks?: number;
+  /** Outlets × stretches past which the marks come from one grouped scan, not a seek each (tests set it). */
+  maxSeeks?: number;
 }
 
 const DAY = 86_400_000;
@@ -20,11 +22,18 @@ export function bucketDaysFor(from: string, to: string, maxMarks = TIMELINE_MAX_
   return Math.max(1, Math.ceil((dayNumber(to) - dayNumber(from) + 1) / Math.max(1, maxMarks)));
 }
 
+/** Past this many lane × stretch seeks, the marks are grouped by one scan instead (a library of hundreds of outlets). */
+const MAX_SEEKS = 4000;
+
 /**
  * The statements the timeline reads, exposed for the benchmark's raw run. `rangeSql` finds the
- * first and last dates shown (params: `params` twice); the rest take `[from, bucketDays,
- * ...params]` (`undatedSql`: no params), so every count is grouped by SQLite, not in JavaScript:
- * the timeline returns at most `maxMarks` marks per lane however many sources it covers.
+ * first and last dates shown (params: `params` twice). The marks are counted per outlet and
+ * stretch of the axis by `seekSql` (params: outlet, first date, day after the last, then `params`),
+ * one seek into sources_list_outlet_date each, for every outlet of `outletsSql`; with more outlets
+ * than seeks pay for, by `marksSql` (one scan, sorted to group). `passagesSql` counts the passages
+ * per lane, stretch and code in one pass (params: `[from, bucketDays, ...params]`), `undatedSql`
+ * (no params) the undated sources per lane. The timeline returns at most `maxMarks` marks per lane
+ * however many sources it covers.
  */
 export function timelineSql(options: TimelineOptions = {}) {
   const by = options.by ?? 'outlet';
@@ -41,25 +50,44 @@ export function timelineSql(options: TimelineOptions = {}) {
     params.push(options.before);
   }
   const coded = 'EXISTS (SELECT 1 FROM highlights h2 INDEXED BY highlights_source_order WHERE h2.source_id = s.id)';
-  const dated = ['s.published_at IS NOT NULL', ...range, ...(options.codedOnly ? [coded] : [])].join(' AND ');
+  const datedInRange = ['s.published_at IS NOT NULL', ...range].join(' AND ');
+  const dated = options.codedOnly ? `${datedInRange} AND ${coded}` : datedInRange;
   // The stretch of the axis a date falls in: whole days after the first date, over days per mark.
   // (Days per mark is cast: a JavaScript number binds as a real, and the division would not truncate.)
   const bucket = 'CAST(julianday(s.published_at) - julianday(?) AS INTEGER) / CAST(? AS INTEGER)';
   const end = (order: 'ASC' | 'DESC') => `(SELECT s.published_at FROM sources s INDEXED BY sources_published_at WHERE ${dated} ORDER BY s.published_at ${order} LIMIT 1)`;
+  // The date as sources_list_outlet_date holds it (the expression, so the index covers the seek).
+  const day = "coalesce(s.published_at, '')";
+  const seekRange = range.map((condition) => condition.replace('s.published_at', day));
   return {
     by,
     params,
     // sources_published_at walks from either end to the first date shown: no scan of the rest.
     rangeSql: `SELECT ${end('ASC')}, ${end('DESC')}`,
-    // One row per lane and stretch: its sources, first and last dates, and its smallest source id
-    // (the source itself when it is alone). sources_passage_facts covers id, date and outlet.
+    outletsSql: 'SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet',
+    // One outlet's sources in one stretch: how many, their first and last dates, the smallest id
+    // (the source itself when it is alone).
+    seekSql: `SELECT count(*), min(${day}), max(${day}), min(s.id) FROM sources s INDEXED BY sources_list_outlet_date WHERE s.outlet IS ? AND ${day} >= ? AND ${day} < ?${[...seekRange, ...(options.codedOnly ? [coded] : [])].map((condition) => ` AND ${condition}`).join('')}`,
     marksSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, count(*), min(s.published_at), max(s.published_at), min(s.id) FROM sources s INDEXED BY sources_passage_facts ${join} WHERE ${dated} GROUP BY lane, bucket`,
-    passagesSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, count(*) FROM highlights h INDEXED BY highlights_source_order JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id ${join} WHERE ${dated} GROUP BY lane, bucket`,
-    codesSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, t.name, count(*) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id JOIN highlights h ON h.id = ht.highlight_id JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id ${join} WHERE ${dated} GROUP BY lane, bucket, ht.tag_id`,
+    // Each passage once per code (a row with a null code when it has none), in the passages' own
+    // index order; the last column counts each passage once (its row of the smallest code), so
+    // one pass gives both the passages and the passages per code of every mark. (A passage's source
+    // has a passage: "only sources with passages" adds nothing here.)
+    passagesSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, ht.tag_id, count(ht.tag_id), sum(ht.tag_id IS NULL OR NOT EXISTS (SELECT 1 FROM highlight_tags x WHERE x.highlight_id = h.id AND x.tag_id < ht.tag_id)) FROM highlights h INDEXED BY highlights_source_order JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id ${join} LEFT JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE ${datedInRange} GROUP BY lane, bucket, ht.tag_id`,
     // sources_published_at finds the NULLs without reading the other rows.
     undatedSql: `SELECT ${lane} AS lane, count(*) FROM sources s INDEXED BY sources_published_at ${join} WHERE s.published_at IS NULL${options.codedOnly ? ` AND ${coded}` : ''} GROUP BY lane`,
     singlesSql: 'SELECT id, title, published_at FROM sources WHERE id IN (SELECT value FROM json_each(?))',
   };
+}
+
+/** The stretches of an axis from `from` (`bucketDays` each, up to the day after `to`), as [first date, day after]. */
+export function stretches(from: string, to: string, bucketDays: number): [string, string][] {
+  const first = dayNumber(from);
+  const afterLast = dayNumber(to) + 1;
+  const date = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+  const result: [string, string][] = [];
+  for (let start = first; start < afterLast; start += bucketDays) result.push([date(start), date(Math.min(afterLast, start + bucketDays))]);
+  return result;
 }
 
 /**
@@ -79,26 +107,55 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     return entry;
   };
   const marks = new Map<string, TimelineMark>();
-  const singles = new Map<number, TimelineMark>();
+  // Each mark's smallest source id: the source itself when the mark has one.
+  const minIds = new Map<TimelineMark, number>();
   let sourceCount = 0;
+  const addToMark = (lane: string, bucket: number, count: number, first: string, last: string, minId: number) => {
+    const key = `${bucket}\u0000${lane}`;
+    const mark = marks.get(key);
+    if (mark) {
+      // Outlets of one country meet in one mark.
+      mark.sourceCount += count;
+      if (first < mark.from) mark.from = first;
+      if (last > mark.to) mark.to = last;
+      minIds.set(mark, Math.min(minIds.get(mark)!, minId));
+    } else {
+      const created: TimelineMark = { from: first, to: last, sourceCount: count, passageCount: 0, codes: [], source: null };
+      marks.set(key, created);
+      minIds.set(created, minId);
+      laneOf(lane).marks.push(created);
+    }
+    laneOf(lane).sourceCount += count;
+    sourceCount += count;
+  };
   if (from && to) {
-    const grouped = [from, bucketDays, ...params];
-    for (const [lane, bucket, count, first, last, minId] of db.prepare(sql.marksSql).raw().all(...grouped) as [string, number, number, string, string, number][]) {
-      const mark: TimelineMark = { from: first, to: last, sourceCount: count, passageCount: 0, codes: [], source: null };
-      marks.set(`${bucket}\u0000${lane}`, mark);
-      if (count === 1) singles.set(minId, mark);
-      const entry = laneOf(lane);
-      entry.marks.push(mark);
-      entry.sourceCount += count;
-      sourceCount += count;
+    const outlets = db.prepare(sql.outletsSql).pluck().all() as (string | null)[];
+    const axis = stretches(from, to, bucketDays);
+    if (outlets.length * axis.length <= (options.maxSeeks ?? MAX_SEEKS)) {
+      const countryOf = new Map(db.prepare('SELECT name, country FROM outlets').raw().all() as [string, string | null][]);
+      const laneName = (outlet: string | null) => (by === 'outlet' ? (outlet ?? NO_OUTLET) : ((outlet === null ? null : countryOf.get(outlet)) ?? NO_COUNTRY));
+      const seek = db.prepare(sql.seekSql).raw();
+      for (const outlet of outlets) {
+        const lane = laneName(outlet);
+        axis.forEach(([start, end], bucket) => {
+          const [count, first, last, minId] = seek.get(outlet, start, end, ...params) as [number, string, string, number];
+          if (count > 0) addToMark(lane, bucket, count, first, last, minId);
+        });
+      }
+    } else {
+      for (const [lane, bucket, count, first, last, minId] of db.prepare(sql.marksSql).raw().all(from, bucketDays, ...params) as [string, number, number, string, string, number][]) {
+        addToMark(lane, bucket, count, first, last, minId);
+      }
     }
-    for (const [lane, bucket, count] of db.prepare(sql.passagesSql).raw().all(...grouped) as [string, number, number][]) {
+    const tagNames = new Map(db.prepare('SELECT id, name FROM tags').raw().all() as [number, string][]);
+    for (const [lane, bucket, tag, coded, passages] of db.prepare(sql.passagesSql).raw().all(from, bucketDays, ...params) as [string, number, number | null, number, number][]) {
       const mark = marks.get(`${bucket}\u0000${lane}`);
-      if (mark) mark.passageCount = count;
+      if (!mark) continue;
+      mark.passageCount += passages;
+      const name = tag === null ? undefined : tagNames.get(tag);
+      if (name !== undefined) mark.codes.push({ code: name, passages: coded });
     }
-    for (const [lane, bucket, code, count] of db.prepare(sql.codesSql).raw().all(...grouped) as [string, number, string, number][]) {
-      marks.get(`${bucket}\u0000${lane}`)?.codes.push({ code, passages: count });
-    }
+    const singles = new Map([...marks.values()].filter((mark) => mark.sourceCount === 1).map((mark) => [minIds.get(mark)!, mark]));
     if (singles.size > 0) {
       for (const [id, title, publishedAt] of db.prepare(sql.singlesSql).raw().all(JSON.stringify([...singles.keys()])) as [number, string, string][]) {
         singles.get(id)!.source = { id, title, publishedAt };
