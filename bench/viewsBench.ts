@@ -30,7 +30,8 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Clicks the header's `view` button and resolves with the ms until the page sets `mark`. */
 async function timeView(page: Page, view: string, mark: string): Promise<number> {
-  await page.reload();
+  // A reload of a 100,000-article library on a loaded machine can take longer than Playwright's 30 s.
+  await page.reload({ timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:library-rows-painted').length > 0, null, { timeout: 120_000 });
   return page.evaluate(
     async ([label, name]) => {

@@ -5,7 +5,6 @@ import { addToCollection } from './collections';
 import { codeMatrix, coOccurrence } from './matrix';
 import { setOutlet } from './outlets';
 import { allPassages } from './passages';
-import { timeline } from './timeline';
 import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
@@ -60,19 +59,5 @@ describe('the code matrix', () => {
     expect(counts['actors']!['framing']).toBe(1);
     expect(counts['framing/illegal-blockade']!['framing/blockade-denial']).toBe(0);
     expect(counts['framing']!['framing']).toBe(5);
-  });
-});
-
-describe('the timeline', () => {
-  it('lays dated sources in lanes by outlet, oldest first, with their passages’ codes; undated ones are counted', () => {
-    const data = timeline(db, { by: 'outlet' });
-    expect(data.lanes.map((lane) => [lane.name, lane.sources.map((s) => s.publishedAt)])).toEqual([
-      ['Asbarez', ['2023-01-10']],
-      ['AzerNews', ['2023-01-11']],
-      ['UrduPoint.com', ['2023-02-24']],
-    ]);
-    expect(data.lanes[0]!.sources[0]!.passages.map((p) => p.codes)).toEqual([['framing/illegal-blockade'], ['actors/Aliyev', 'framing/blockade-denial']]);
-    expect([data.from, data.to, data.undatedCount]).toEqual(['2023-01-10', '2023-02-24', 2]);
-    expect(timeline(db, { by: 'country', before: '2023-01-31' }).lanes.map((lane) => lane.name)).toEqual(['AM', 'AZ']);
   });
 });

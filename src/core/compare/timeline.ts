@@ -1,6 +1,5 @@
-import type { Timeline } from '../../shared/domain/compare';
-import { NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compare';
-import type { HighlightColor } from '../../shared/domain/highlight';
+import type { Timeline, TimelineLane, TimelineMark } from '../../shared/domain/compare';
+import { NO_COUNTRY, NO_OUTLET, TIMELINE_MAX_MARKS } from '../../shared/domain/compare';
 import type { Db } from '../db/db';
 
 export interface TimelineOptions {
@@ -9,74 +8,177 @@ export interface TimelineOptions {
   before?: string;
   /** Only sources with at least one passage (a large library's timeline stays readable). */
   codedOnly?: boolean;
+  /** Marks per lane at most (the axis is cut into this many stretches); TIMELINE_MAX_MARKS. */
+  maxMarks?: number;
+  /** Outlets × stretches past which the marks come from one grouped scan, not a seek each (tests set it). */
+  maxSeeks?: number;
 }
 
+const DAY = 86_400_000;
+const dayNumber = (date: string): number => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY);
+
+/** Days per mark for an axis from `from` to `to` (inclusive): a day while the range fits `maxMarks` marks. */
+export function bucketDaysFor(from: string, to: string, maxMarks = TIMELINE_MAX_MARKS): number {
+  return Math.max(1, Math.ceil((dayNumber(to) - dayNumber(from) + 1) / Math.max(1, maxMarks)));
+}
+
+/** Past this many lane × stretch seeks, the marks are grouped by one scan instead (a library of hundreds of outlets). */
+const MAX_SEEKS = 4000;
+
 /**
- * The timeline (issue 11): dated sources in lanes by outlet or country, oldest first, each with its
- * passages' codes and colours. Undated sources cannot be placed; they are counted.
+ * The statements the timeline reads, exposed for the benchmark's raw run. `rangeSql` finds the
+ * first and last dates shown (params: `params` twice). The marks are counted per outlet and
+ * stretch of the axis by `seekSql` (params: outlet, first date, day after the last, then `params`),
+ * one seek into sources_list_outlet_date each, for every outlet of `outletsSql`; with more outlets
+ * than seeks pay for, by `marksSql` (one scan, sorted to group). `passagesSql` counts the passages
+ * per lane, stretch and code in one pass (params: `[from, bucketDays, ...params]`), `undatedSql`
+ * (no params) the undated sources per lane. The timeline returns at most `maxMarks` marks per lane
+ * however many sources it covers.
  */
-/** The statements the timeline reads, exposed for the benchmark's raw run; all take `params`. */
 export function timelineSql(options: TimelineOptions = {}) {
   const by = options.by ?? 'outlet';
   const lane = by === 'outlet' ? `coalesce(s.outlet, '${NO_OUTLET}')` : `coalesce(o.country, '${NO_COUNTRY}')`;
+  const join = by === 'country' ? 'LEFT JOIN outlets o ON o.name = s.outlet' : '';
   const range: string[] = [];
   const params: string[] = [];
   if (options.after) {
-    range.push('published_at >= ?');
+    range.push('s.published_at >= ?');
     params.push(options.after);
   }
   if (options.before) {
-    range.push('published_at <= ?');
+    range.push('s.published_at <= ?');
     params.push(options.before);
   }
-  const conditions = ['s.published_at IS NOT NULL', ...range.map((condition) => `s.${condition}`)];
-  // Driven by the highlights' own index (the sources that have any), not a probe per source.
-  if (options.codedOnly) conditions.push('s.id IN (SELECT source_id FROM highlights INDEXED BY highlights_source_order)');
-  const inRange = range.length > 0 ? `WHERE h.source_id IN (SELECT id FROM sources WHERE ${range.join(' AND ')})` : '';
+  const coded = 'EXISTS (SELECT 1 FROM highlights h2 INDEXED BY highlights_source_order WHERE h2.source_id = s.id)';
+  const datedInRange = ['s.published_at IS NOT NULL', ...range].join(' AND ');
+  const dated = options.codedOnly ? `${datedInRange} AND ${coded}` : datedInRange;
+  // The stretch of the axis a date falls in: whole days after the first date, over days per mark.
+  // (Days per mark is cast: a JavaScript number binds as a real, and the division would not truncate.)
+  const bucket = 'CAST(julianday(s.published_at) - julianday(?) AS INTEGER) / CAST(? AS INTEGER)';
+  const end = (order: 'ASC' | 'DESC') => `(SELECT s.published_at FROM sources s INDEXED BY sources_published_at WHERE ${dated} ORDER BY s.published_at ${order} LIMIT 1)`;
+  // The date as sources_list_outlet_date holds it (the expression, so the index covers the seek).
+  const day = "coalesce(s.published_at, '')";
+  const seekRange = range.map((condition) => condition.replace('s.published_at', day));
   return {
     by,
     params,
-    sourcesSql: `SELECT s.id, s.title, s.published_at AS publishedAt, ${lane} AS lane FROM sources s INDEXED BY sources_passage_facts LEFT JOIN outlets o ON o.name = s.outlet WHERE ${conditions.join(' AND ')} ORDER BY s.published_at, s.id`,
-    // Passages in their sources' order (highlights_source_order), and their codes from one read of
-    // highlight_tags: a subquery per passage (json_group_array) cost more than the rest together.
-    passagesSql: `SELECT h.id, h.source_id, h.color FROM highlights h INDEXED BY highlights_source_order ${inRange} ORDER BY h.source_id, h.orphaned, h.start, h.end, h.id`,
-    codingsSql: 'SELECT highlight_id, tag_id FROM highlight_tags',
+    // sources_published_at walks from either end to the first date shown: no scan of the rest.
+    rangeSql: `SELECT ${end('ASC')}, ${end('DESC')}`,
+    outletsSql: 'SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet',
+    // One outlet's sources in one stretch: how many, their first and last dates, the smallest id
+    // (the source itself when it is alone).
+    seekSql: `SELECT count(*), min(${day}), max(${day}), min(s.id) FROM sources s INDEXED BY sources_list_outlet_date WHERE s.outlet IS ? AND ${day} >= ? AND ${day} < ?${[...seekRange, ...(options.codedOnly ? [coded] : [])].map((condition) => ` AND ${condition}`).join('')}`,
+    marksSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, count(*), min(s.published_at), max(s.published_at), min(s.id) FROM sources s INDEXED BY sources_passage_facts ${join} WHERE ${dated} GROUP BY lane, bucket`,
+    // Each passage once per code (a row with a null code when it has none), in the passages' own
+    // index order; the last column counts each passage once (its row of the smallest code), so
+    // one pass gives both the passages and the passages per code of every mark. (A passage's source
+    // has a passage: "only sources with passages" adds nothing here.)
+    passagesSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, ht.tag_id, count(ht.tag_id), sum(ht.tag_id IS NULL OR NOT EXISTS (SELECT 1 FROM highlight_tags x WHERE x.highlight_id = h.id AND x.tag_id < ht.tag_id)) FROM highlights h INDEXED BY highlights_source_order JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id ${join} LEFT JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE ${datedInRange} GROUP BY lane, bucket, ht.tag_id`,
     // sources_published_at finds the NULLs without reading the other rows.
-    undatedSql: 'SELECT count(*) FROM sources WHERE published_at IS NULL',
+    undatedSql: `SELECT ${lane} AS lane, count(*) FROM sources s INDEXED BY sources_published_at ${join} WHERE s.published_at IS NULL${options.codedOnly ? ` AND ${coded}` : ''} GROUP BY lane`,
+    singlesSql: 'SELECT id, title, published_at FROM sources WHERE id IN (SELECT value FROM json_each(?))',
   };
 }
 
+/** The stretches of an axis from `from` (`bucketDays` each, up to the day after `to`), as [first date, day after]. */
+export function stretches(from: string, to: string, bucketDays: number): [string, string][] {
+  const first = dayNumber(from);
+  const afterLast = dayNumber(to) + 1;
+  const date = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+  const result: [string, string][] = [];
+  for (let start = first; start < afterLast; start += bucketDays) result.push([date(start), date(Math.min(afterLast, start + bucketDays))]);
+  return result;
+}
+
+/**
+ * The timeline (issue 11): lanes by outlet or country, each with at most `maxMarks` marks (the
+ * sources of one stretch of the axis, a day when the range is short), their passages counted per
+ * code; a mark of one source names it. Undated sources cannot be placed: each lane counts its own.
+ */
 export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
-  const { by, params, sourcesSql, passagesSql, codingsSql, undatedSql } = timelineSql(options);
-  const sources = db.prepare(sourcesSql).all(...params) as { id: number; title: string; publishedAt: string; lane: string }[];
-  const bySource = new Map<number, { id: number; codes: string[]; color: HighlightColor }[]>();
-  for (const source of sources) bySource.set(source.id, []);
-  const passages = db.prepare(passagesSql).raw().all(...params) as [number, number, HighlightColor][];
-  const tagNames = new Map(db.prepare('SELECT id, name FROM tags').raw().all() as [number, string][]);
-  const codesOf = new Map<number, string[]>();
-  for (const [highlight, tag] of db.prepare(codingsSql).raw().all() as [number, number][]) {
-    const name = tagNames.get(tag);
-    if (name === undefined) continue;
-    const list = codesOf.get(highlight);
-    if (list) list.push(name);
-    else codesOf.set(highlight, [name]);
+  const sql = timelineSql(options);
+  const { by, params } = sql;
+  const [from, to] = db.prepare(sql.rangeSql).raw().get(...params, ...params) as [string | null, string | null];
+  const bucketDays = from && to ? bucketDaysFor(from, to, options.maxMarks) : 1;
+  const lanes = new Map<string, TimelineLane>();
+  const laneOf = (name: string): TimelineLane => {
+    let entry = lanes.get(name);
+    if (!entry) lanes.set(name, (entry = { name, sourceCount: 0, undatedCount: 0, marks: [] }));
+    return entry;
+  };
+  const marks = new Map<string, TimelineMark>();
+  // Each mark's smallest source id: the source itself when the mark has one.
+  const minIds = new Map<TimelineMark, number>();
+  let sourceCount = 0;
+  const addToMark = (lane: string, bucket: number, count: number, first: string, last: string, minId: number) => {
+    const key = `${bucket}\u0000${lane}`;
+    const mark = marks.get(key);
+    if (mark) {
+      // Outlets of one country meet in one mark.
+      mark.sourceCount += count;
+      if (first < mark.from) mark.from = first;
+      if (last > mark.to) mark.to = last;
+      minIds.set(mark, Math.min(minIds.get(mark)!, minId));
+    } else {
+      const created: TimelineMark = { from: first, to: last, sourceCount: count, passageCount: 0, codes: [], source: null };
+      marks.set(key, created);
+      minIds.set(created, minId);
+      laneOf(lane).marks.push(created);
+    }
+    laneOf(lane).sourceCount += count;
+    sourceCount += count;
+  };
+  if (from && to) {
+    const outlets = db.prepare(sql.outletsSql).pluck().all() as (string | null)[];
+    const axis = stretches(from, to, bucketDays);
+    if (outlets.length * axis.length <= (options.maxSeeks ?? MAX_SEEKS)) {
+      const countryOf = new Map(db.prepare('SELECT name, country FROM outlets').raw().all() as [string, string | null][]);
+      const laneName = (outlet: string | null) => (by === 'outlet' ? (outlet ?? NO_OUTLET) : ((outlet === null ? null : countryOf.get(outlet)) ?? NO_COUNTRY));
+      const seek = db.prepare(sql.seekSql).raw();
+      for (const outlet of outlets) {
+        const lane = laneName(outlet);
+        axis.forEach(([start, end], bucket) => {
+          const [count, first, last, minId] = seek.get(outlet, start, end, ...params) as [number, string, string, number];
+          if (count > 0) addToMark(lane, bucket, count, first, last, minId);
+        });
+      }
+    } else {
+      for (const [lane, bucket, count, first, last, minId] of db.prepare(sql.marksSql).raw().all(from, bucketDays, ...params) as [string, number, number, string, string, number][]) {
+        addToMark(lane, bucket, count, first, last, minId);
+      }
+    }
+    const tagNames = new Map(db.prepare('SELECT id, name FROM tags').raw().all() as [number, string][]);
+    for (const [lane, bucket, tag, coded, passages] of db.prepare(sql.passagesSql).raw().all(from, bucketDays, ...params) as [string, number, number | null, number, number][]) {
+      const mark = marks.get(`${bucket}\u0000${lane}`);
+      if (!mark) continue;
+      mark.passageCount += passages;
+      const name = tag === null ? undefined : tagNames.get(tag);
+      if (name !== undefined) mark.codes.push({ code: name, passages: coded });
+    }
+    const singles = new Map([...marks.values()].filter((mark) => mark.sourceCount === 1).map((mark) => [minIds.get(mark)!, mark]));
+    if (singles.size > 0) {
+      for (const [id, title, publishedAt] of db.prepare(sql.singlesSql).raw().all(JSON.stringify([...singles.keys()])) as [number, string, string][]) {
+        singles.get(id)!.source = { id, title, publishedAt };
+      }
+    }
   }
-  for (const [id, sourceId, color] of passages) {
-    bySource.get(sourceId)?.push({ id, codes: (codesOf.get(id) ?? []).sort(), color });
+  let undatedCount = 0;
+  for (const [lane, count] of db.prepare(sql.undatedSql).raw().all() as [string, number][]) {
+    laneOf(lane).undatedCount = count;
+    undatedCount += count;
   }
-  const lanes = new Map<string, Timeline['lanes'][number]>();
-  for (const source of sources) {
-    let entry = lanes.get(source.lane);
-    if (!entry) lanes.set(source.lane, (entry = { name: source.lane, sources: [] }));
-    entry.sources.push({ id: source.id, title: source.title, publishedAt: source.publishedAt, passages: bySource.get(source.id) ?? [] });
+  for (const lane of lanes.values()) {
+    lane.marks.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    for (const mark of lane.marks) mark.codes.sort((a, b) => b.passages - a.passages || a.code.localeCompare(b.code));
   }
   const special = (name: string) => name === NO_OUTLET || name === NO_COUNTRY;
-  const undatedCount = db.prepare(undatedSql).pluck().get() as number;
   return {
     by,
     lanes: [...lanes.values()].sort((a, b) => Number(special(a.name)) - Number(special(b.name)) || a.name.localeCompare(b.name)),
-    from: sources[0]?.publishedAt ?? null,
-    to: sources.at(-1)?.publishedAt ?? null,
+    from,
+    to,
+    bucketDays,
+    sourceCount,
     undatedCount,
   };
 }

@@ -28,7 +28,8 @@ import { NotesToggleButton } from './features/notes/NotesToggleButton';
 import type { SearchBoxHandle } from './features/search/SearchBox';
 import { SearchBox } from './features/search/SearchBox';
 import { ComparePage } from './features/compare/ComparePage';
-import { useMainViews } from './features/compare/compareViews';
+import type { MainView } from './features/compare/compareViews';
+import { MAIN_VIEWS, useMainViews } from './features/compare/compareViews';
 import { ViewTabs } from './features/compare/ViewTabs';
 import { revealInReader } from './features/reader/revealIntent';
 import { UndoSourceDeleteBar } from './features/reader/UndoSourceDeleteBar';
@@ -42,6 +43,9 @@ const parseSort = (stored: string): Pick<LibraryQuery, 'sort' | 'direction'> | u
   if (!(LIST_SORTS as readonly string[]).includes(sort ?? '')) return undefined;
   return { sort: sort as ListSort, direction: direction === 'asc' || direction === 'desc' ? direction : defaultDirection(sort as ListSort) };
 };
+
+/** What the reader's Back names: the library as a place, the other views by their tab's name ("Back to Timeline"). */
+const backLabel = (main: MainView): string => (main === 'library' ? 'library' : (MAIN_VIEWS.find((entry) => entry.view === main)?.label ?? 'library'));
 
 const serializeSort = (value: Pick<LibraryQuery, 'sort' | 'direction'>) => `${value.sort} ${value.direction}`;
 
@@ -102,7 +106,7 @@ export function App() {
       }} openSourceId={view.name === 'reader' ? view.sourceId : null} />
     {/* While a modal dialog is open the browser makes this inert; aria-hidden says so to role queries too. */}
     <div className="app" aria-hidden={modalOpen || undefined}>
-      <AppHeader onBack={back} actions={
+      <AppHeader onBack={back} backTo={backLabel(views.main)} actions={
           <>
             {/* In the reader, "Back" returns to the view it was opened from. */}
             {view.name === 'reader' ? null : <ViewTabs current={views.main} onSelect={views.setMain} />}

@@ -97,6 +97,9 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
   await passageRows(app).first().getByRole('button', { name: 'keep the corridor open', exact: true }).click();
   await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers keep the corridor open');
   await expect(highlights.quote('keep the corridor open')).toHaveAttribute('aria-expanded', 'true');
+  // Back names the view it returns to.
+  await app.page.getByRole('button', { name: 'Back to Passages', exact: true }).click();
+  await expect(passagesTable(app)).toBeVisible();
 });
 
 test('the timeline lays sources in outlet lanes and its date range filters Passages', async ({ app }) => {
@@ -124,8 +127,11 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
   await app.page.getByRole('button', { name: 'All dates' }).click();
+  await expect(app.page.getByText('3 dated sources', { exact: true })).toBeVisible();
   await app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button').click();
   await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers');
+  await app.page.getByRole('button', { name: 'Back to Timeline', exact: true }).click();
+  await expect(app.page.getByRole('heading', { name: 'Timeline', level: 1 })).toBeVisible();
 });
 
 test('dragging across the timeline chooses a date range, which filters Passages', async ({ app }) => {
@@ -169,29 +175,52 @@ test('dragging across the timeline chooses a date range, which filters Passages'
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await mark('Asbarez').click();
   await expect(app.page.getByRole('article')).toContainText('illegal blockade');
-  await app.page.getByRole('button', { name: 'Back to library' }).click();
+  await app.page.getByRole('button', { name: 'Back to Timeline', exact: true }).click();
   await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2023-01-11');
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
 });
 
-test('a crowded timeline lane merges its marks, and a merged mark zooms to its dates', async ({ app }) => {
+test('a crowded timeline lane draws marks counted by the query, a mark zooms to its dates or shows its passages, and undated sources are counted', async ({ app }) => {
   const folder = path.join(app.workDirectory, 'many');
   fs.mkdirSync(folder);
   for (let i = 0; i < 250; i++) {
     const day = new Date(Date.UTC(2022, 0, 1 + i)).toISOString().slice(0, 10);
     fs.writeFileSync(path.join(folder, `report-${i}.md`), `---\ntitle: Daily report ${i}\noutlet: Daily News\ndate: ${day}\n---\n\nReport number ${i}.\n`);
   }
+  // A second report on 2 January, and one without a date.
+  fs.writeFileSync(path.join(folder, 'report-extra.md'), '---\ntitle: Extra report\noutlet: Daily News\ndate: 2022-01-02\n---\n\nReport number extra.\n');
+  fs.writeFileSync(path.join(folder, 'report-undated.md'), '---\ntitle: Undated report\noutlet: Daily News\n---\n\nA report that gives no day.\n');
   const result = app.cli(['import', folder]);
   expect(result.status, result.stderr).toBe(0);
+  // One coded passage in every dated report.
+  const coded = app.cli(['autocode', 'number', '--code', 'daily']);
+  expect(coded.status, coded.stderr).toBe(0);
   await app.page.reload();
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByText('251 dated sources; 1 undated, counted at the end of each lane')).toBeVisible();
   const lane = app.page.getByRole('list', { name: 'Sources from Daily News' });
-  await expect(lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to 2022-01-0\d: show these dates$/ })).toHaveCount(1);
+  // 250 days in 40 stretches of 7 days: the first week holds 8 reports.
+  const firstWeek = lane.getByRole('button', { name: '8 sources, 8 passages from Daily News, 2022-01-01 to 2022-01-07: show these dates', exact: true });
+  await expect(firstWeek).toHaveCount(1);
   expect(await lane.getByRole('button').count()).toBeLessThanOrEqual(40);
-  await lane.getByRole('button', { name: /^\d+ sources from Daily News, 2022-01-01 to/ }).click();
+  // The undated report has its own place at the lane's end, reached by Tab.
+  const undated = app.page.getByRole('note', { name: 'Undated: 1 source from Daily News' });
+  await expect(undated).toHaveText('Undated: 1');
+  await lane.getByRole('button').last().focus();
+  await app.page.keyboard.press('Tab');
+  await expect(undated).toBeFocused();
+
+  await firstWeek.click();
   await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2022-01-01');
-  await expect(lane.getByRole('button', { name: /^Daily report 0, 2022-01-01$/ })).toBeVisible();
-  await expect(lane.getByRole('button', { name: /sources from/ })).toHaveCount(0);
+  await expect(app.page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2022-01-07');
+  await expect(lane.getByRole('button', { name: 'Daily report 0, 2022-01-01, coded daily', exact: true })).toBeVisible();
+  await expect(lane.getByRole('button')).toHaveCount(7);
+  // Two reports of one day stay one mark; it shows their passages.
+  await lane.getByRole('button', { name: '2 sources, 2 passages from Daily News, 2022-01-02: show their passages', exact: true }).click();
+  await expect(passageRows(app)).toHaveCount(2);
+  await expect(app.page.getByRole('combobox', { name: 'Outlet' })).toHaveValue('Daily News');
+  await expect(app.page.getByRole('textbox', { name: 'From', exact: true })).toHaveValue('2022-01-02');
+  await expect(app.page.getByRole('textbox', { name: 'To', exact: true })).toHaveValue('2022-01-02');
 });
 
 test('the Outlets dialog sets a country and merges one outlet into another', async ({ app }) => {

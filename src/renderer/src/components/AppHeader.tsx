@@ -4,11 +4,13 @@ import { isMac } from './modifierKey';
 
 interface AppHeaderProps {
   onBack?: () => void;
+  /** Where Back returns to, as its label says it ("library", "Timeline"); "library" when unset. */
+  backTo?: string;
   actions: ReactNode;
 }
 
 /** The window's top bar: the app's name, the way back when reading, and the import action. */
-export function AppHeader({ onBack, actions }: AppHeaderProps) {
+export function AppHeader({ onBack, backTo = 'library', actions }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header-start">
@@ -19,8 +21,8 @@ export function AppHeader({ onBack, actions }: AppHeaderProps) {
           <span className="app-brand-name">Marginalia</span>
         </span>
         {onBack ? (
-          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts={ariaKeyShortcuts('back', isMac)} title={`Back to library (${chordLabel(SHORTCUTS.back.chords[0], isMac)})`} aria-label="Back to library">
-            <span aria-hidden="true">← </span>Back<span className="header-long-words"> to library</span>
+          <button type="button" className="button button-quiet back-button" onClick={onBack} aria-keyshortcuts={ariaKeyShortcuts('back', isMac)} title={`Back to ${backTo} (${chordLabel(SHORTCUTS.back.chords[0], isMac)})`} aria-label={`Back to ${backTo}`}>
+            <span aria-hidden="true">← </span>Back<span className="header-long-words"> to {backTo}</span>
           </button>
         ) : null}
       </div>

@@ -36,32 +36,3 @@ export function draggedRange(axis: Axis, startFraction: number, endFraction: num
   if (a === b) return null;
   return a < b ? { from: a, to: b } : { from: b, to: a };
 }
-
-/** A lane with more dated sources than this draws them merged by stretch of the axis (40 marks fit a lane at 800 pixels wide without covering each other). */
-export const MAX_MARKS_PER_LANE = 40;
-
-/** What a lane draws: a source's own mark, or several sources close together as one. */
-export type LaneMark<S> = { kind: 'source'; source: S } | { kind: 'cluster'; sources: S[]; from: string; to: string };
-
-/**
- * The marks of one lane: each source alone while the lane has at most `max`; past that, sources
- * in the same 1/`max` of the axis become one mark (a button that zooms to its dates), so a lane at
- * 100,000 articles draws `max` buttons, not thousands.
- */
-export function laneMarks<S extends { publishedAt: string }>(sources: readonly S[], axis: Axis, max = MAX_MARKS_PER_LANE): LaneMark<S>[] {
-  if (sources.length <= max) return sources.map((source) => ({ kind: 'source', source }));
-  const buckets = new Map<number, S[]>();
-  for (const source of sources) {
-    const bucket = Math.min(max - 1, Math.max(0, Math.floor(fractionOf(axis, source.publishedAt) * max)));
-    const list = buckets.get(bucket);
-    if (list) list.push(source);
-    else buckets.set(bucket, [source]);
-  }
-  return [...buckets.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, list]) => {
-      if (list.length === 1) return { kind: 'source', source: list[0]! };
-      const dates = list.map((source) => source.publishedAt).sort();
-      return { kind: 'cluster', sources: list, from: dates[0]!, to: dates.at(-1)! };
-    });
-}
