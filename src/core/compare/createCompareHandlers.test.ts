@@ -23,6 +23,9 @@ describe('compare operations through the contract', () => {
     expect(await call('setOutlet', { name: 'AzerNews', country: 'az' })).toEqual({ ok: true, value: { name: 'AzerNews', country: 'AZ', note: '', sourceCount: 1 } });
     const page = await call('listPassages', {});
     expect(page).toMatchObject({ ok: true, value: { total: 1, next: null, passages: [{ outlet: 'AzerNews', country: 'AZ', codes: ['framing/un'] }] } });
+    expect(await call('listPassages', { count: false, filter: { codes: ['framing'] } })).toMatchObject({ ok: true, value: { total: null, passages: [{ codes: ['framing/un'] }] } });
+    expect(await call('countPassages', { filter: { codes: ['framing/un', 'framing'] } })).toEqual({ ok: true, value: { total: 1 } });
+    expect(await call('countPassages', { filter: { codes: [] } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await call('codeMatrix', { by: 'country' })).toMatchObject({ ok: true, value: { by: 'country', columns: ['AZ', '(no country)'] } });
     expect(await call('setCode', { name: ' framing / un ', color: '#ABCDEF' })).toMatchObject({ ok: true, value: { name: 'framing/un', color: '#abcdef' } });
   });

@@ -5,7 +5,7 @@ import { deleteCode, listCodes, mergeCodes, renameCode, setCode } from './codes'
 import { addToCollection, collectionSourceIds, deleteCollection, listCollections, removeFromCollection } from './collections';
 import { codeMatrix, coOccurrence } from './matrix';
 import { listOutletDetails, mergeOutlets, setOutlet } from './outlets';
-import { queryPassages } from './passages';
+import { countPassages, queryPassages } from './passages';
 import { relatedCoverage } from './related';
 import { timeline } from './timeline';
 
@@ -28,7 +28,8 @@ export function createCompareHandlers(db: Db): CompareHandlers {
     renameCode: ({ from, to }) => renameCode(db, from, to),
     mergeCodes: ({ from, into }) => mergeCodes(db, from, into),
     deleteCode: ({ name }) => deleteCode(db, name),
-    listPassages: ({ filter, sort, after, limit }) => queryPassages(db, { filter, sort, after, limit }),
+    listPassages: ({ filter, sort, after, limit, count }) => queryPassages(db, { filter, sort, after, limit, count }),
+    countPassages: ({ filter }) => ({ total: countPassages(db, filter) }),
     codeMatrix: ({ by, filter }) => codeMatrix(db, by, filter),
     coOccurrence: ({ filter }) => coOccurrence(db, filter),
     timeline: (options) => timeline(db, options),

@@ -33,6 +33,11 @@ export function passageFilterSql(db: Db, filter: PassageFilter): FilterSql {
     conditions.push(`h.id IN (SELECT ht.highlight_id FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id WHERE ${CODE_OR_CHILD_SQL('t')})`);
     params.push(...codeOrChildParams(filter.code));
   }
+  // All of these codes (a co-occurrence cell): one set of passages per code, each with its children.
+  for (const code of new Set(filter.codes ?? [])) {
+    conditions.push(`h.id IN (SELECT ht.highlight_id FROM tags t JOIN highlight_tags ht ON ht.tag_id = t.id WHERE ${CODE_OR_CHILD_SQL('t')})`);
+    params.push(...codeOrChildParams(code));
+  }
   // Conditions on the source are sets of source ids, so their own indexes (outlet, date) find
   // them; the join to sources then reads only the covering index.
   if (filter.outlet !== undefined) {

@@ -5,7 +5,8 @@ import { updateSource } from '../sources';
 import { citation, editorStateJson, paragraph } from '../../shared/notes/testStates';
 import { addToCollection } from './collections';
 import { setOutlet } from './outlets';
-import { allPassages, queryPassages } from './passages';
+import { coOccurrence } from './matrix';
+import { allPassages, countPassages, queryPassages } from './passages';
 import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
@@ -64,6 +65,30 @@ describe('passages', () => {
     expect(idsOf({ words: 'blockade' })).toEqual([h.asbarezEarly, h.asbarezLate, h.urdu, h.pretext]);
     expect(idsOf({ words: 'peacekeep*' })).toEqual([h.azer]);
     expect(idsOf({ words: 'tag:actors' })).toEqual([h.asbarezEarly]);
+  });
+
+  it('filters to passages carrying all of several codes, each with its children, as the co-occurrence cell counts them', () => {
+    const both = addHighlight(db, ids[4]!, 'Dmitriy Peskov told reporters', { tags: ['framing/blockade-denial', 'actors/peacekeepers'] });
+    expect(idsOf({ codes: ['framing/blockade-denial', 'actors'] })).toEqual([both]);
+    // A parent counts its children: framing/illegal-blockade with actors is the early Asbarez passage.
+    expect(idsOf({ codes: ['Framing', 'actors'] })).toEqual([h.asbarezEarly, both]);
+    expect(idsOf({ codes: ['framing', 'framing/illegal-blockade'] })).toEqual([h.asbarezEarly, h.urdu]);
+    expect(idsOf({ codes: ['framing/illegal-blockade', 'framing/blockade-denial'] })).toEqual([]);
+    // Together with the other filters.
+    expect(idsOf({ codes: ['framing', 'actors'], outlet: 'Asbarez' })).toEqual([h.asbarezEarly]);
+    const matrix = coOccurrence(db);
+    expect(matrix.counts['framing']!['actors']).toBe(idsOf({ codes: ['framing', 'actors'] }).length);
+    expect(matrix.counts['actors/peacekeepers']!['framing/blockade-denial']).toBe(idsOf({ codes: ['actors/peacekeepers', 'framing/blockade-denial'] }).length);
+  });
+
+  it('counts apart from the page when asked: a page without its count, then the count alone', () => {
+    const page = queryPassages(db, { filter: { code: 'framing' }, limit: 1, count: false });
+    expect(page.total).toBeNull();
+    expect(page.passages).toHaveLength(1);
+    expect(countPassages(db, { code: 'framing' })).toBe(4);
+    expect(countPassages(db, { codes: ['framing', 'actors'] })).toBe(1);
+    expect(countPassages(db, { words: '&&' })).toBe(queryPassages(db, { filter: { words: '&&' } }).total);
+    expect(countPassages(db)).toBe(5);
   });
 
   it('filters by collection, cited and orphaned', () => {

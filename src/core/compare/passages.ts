@@ -61,7 +61,7 @@ export interface PassageQuery {
   /** The `next` of the previous page. */
   after?: string | null;
   limit?: number;
-  /** False to skip counting every match (total is then -1): the CLI reads all pages anyway. */
+  /** False to skip counting every match (total is then null): the CLI reads all pages anyway, and Passages paints its first page before the count. */
   count?: boolean;
 }
 
@@ -127,7 +127,7 @@ function unfilteredByDate(cursor: (string | number)[] | null, limit: number): { 
 
 export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
   const { sql, params, countSql, countParams, impossible, keys } = passagePageSql(db, query);
-  if (impossible) return { passages: [], next: null, total: 0 };
+  if (impossible) return { passages: [], next: null, total: query.count === false ? null : 0 };
   const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
   const rows = db.prepare(sql).all(...params) as PassageRow[];
   const more = rows.length > limit;
@@ -155,8 +155,14 @@ export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
   }));
   const last = page.at(-1);
   const next = more && last ? Buffer.from(JSON.stringify(keys.map((_, index) => last[`k${index}`]))).toString('base64url') : null;
-  const total = query.count === false ? -1 : (db.prepare(countSql).pluck().get(...countParams) as number);
+  const total = query.count === false ? null : (db.prepare(countSql).pluck().get(...countParams) as number);
   return { passages, next, total };
+}
+
+/** How many passages match the filter (what every page together lists). */
+export function countPassages(db: Db, filter: PassageFilter = {}): number {
+  const { countSql, countParams, impossible } = passagePageSql(db, { filter });
+  return impossible ? 0 : (db.prepare(countSql).pluck().get(...countParams) as number);
 }
 
 /** Every passage matching the filter, all pages (the CLI and exports). */

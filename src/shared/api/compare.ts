@@ -61,9 +61,12 @@ export const compareOperations = {
       /** The `next` of the page before. */
       after: z.string().max(2000).nullable().default(null),
       limit: z.number().int().min(1).max(PASSAGE_PAGE_MAX).default(200),
+      /** False: total is null, so the page does not wait for counting every match (Passages asks countPassages after it). */
+      count: z.boolean().default(true),
     }),
     PassagePage,
   ),
+  countPassages: query(z.object({ filter: PassageFilter.default({}) }), z.object({ total: z.number().int().nonnegative() })),
   codeMatrix: query(z.object({ by: MatrixBy.default('outlet'), filter: PassageFilter.default({}) }), CodeMatrix),
   coOccurrence: query(z.object({ filter: PassageFilter.default({}) }), CoOccurrence),
   timeline: query(z.object({ by: TimelineBy.default('outlet'), after: IsoDate.optional(), before: IsoDate.optional(), codedOnly: z.boolean().default(false) }), Timeline),

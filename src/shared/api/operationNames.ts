@@ -73,6 +73,7 @@ export const operationNames = [
   'mergeCodes',
   'deleteCode',
   'listPassages',
+  'countPassages',
   'codeMatrix',
   'coOccurrence',
   'timeline',

@@ -80,6 +80,8 @@ export const PassageFilter = z
   .object({
     /** A code's full name; its children count too. */
     code: CodeName,
+    /** Passages carrying every one of these codes, each counting its children (a co-occurrence cell). */
+    codes: z.array(CodeName).min(1).max(20),
     outlet: z.string(),
     country: z.string(),
     collection: z.string(),
@@ -126,8 +128,8 @@ export const PassagePage = z.object({
   passages: z.array(Passage),
   /** Pass back as `after` for the next page; null on the last page. */
   next: z.string().nullable(),
-  /** Every passage matching the filter, on all pages. */
-  total: z.number().int().nonnegative(),
+  /** Every passage matching the filter, on all pages; null when the request asked not to count (`count: false`). */
+  total: z.number().int().nonnegative().nullable(),
 });
 export type PassagePage = z.infer<typeof PassagePage>;
 

@@ -102,6 +102,83 @@ test('passages coded in three outlets: Compare counts them, a cell opens exactly
   await expect(passagesTable(app)).toBeVisible();
 });
 
+test('a co-occurrence cell opens Passages filtered to the passages carrying both codes', async ({ app }) => {
+  const library = await importArticles(app);
+  const highlights = new HighlightsPanel(app.page);
+  const back = app.page.getByRole('button', { name: 'Back to library' });
+  await library.open('Eco-activists continue protest on Lachin road');
+  await code(highlights, 'there is no blockade', 'framing/blockade-denial');
+  await code(highlights, 'peaceful protest', 'framing/peaceful-protest');
+  await back.click();
+  await library.open('Peskov on the situation in Karabakh');
+  await code(highlights, 'keep the corridor open', 'framing/blockade-denial');
+  // A second code on the same passage.
+  const both = highlights.item('keep the corridor open');
+  await both.getByRole('combobox', { name: 'Add tag' }).fill('actors/peacekeepers');
+  await both.getByRole('combobox', { name: 'Add tag' }).press('Enter');
+  await expect(both.getByRole('button', { name: 'Remove tag actors/peacekeepers' })).toBeVisible();
+  await code(highlights, 'there is no blockade', 'actors/peacekeepers');
+  await back.click();
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await app.page.getByRole('combobox', { name: 'Show' }).selectOption('codes');
+  const matrix = app.page.getByRole('table', { name: 'Code co-occurrence' });
+  const cell = matrix.getByRole('button', { name: '1 passage coded both actors/peacekeepers and framing/blockade-denial' });
+  await expect(cell).toHaveText('1');
+  await expect(matrix.getByRole('button', { name: '0 passages coded both framing/peaceful-protest and actors/peacekeepers' })).toBeDisabled();
+  await cell.click();
+  await expect(passageRows(app)).toHaveCount(1);
+  await expect(passageRows(app).first()).toContainText('keep the corridor open');
+  await expect(app.page.getByRole('table', { name: 'Passages' }).locator('..').getByRole('status')).toHaveText('1 passage');
+  const allOf = app.page.getByRole('group', { name: 'Coded with all of' });
+  await expect(allOf).toContainText('actors/peacekeepers');
+  await expect(allOf).toContainText('framing/blockade-denial');
+  // Dropping one code widens the list to every passage with the other.
+  await allOf.getByRole('button', { name: 'Remove actors/peacekeepers from “coded with all of”' }).click();
+  await expect(passageRows(app)).toHaveCount(2);
+  await expect(passageRows(app).getByRole('button', { name: /^(there is no blockade|keep the corridor open)$/ })).toHaveText(['there is no blockade', 'keep the corridor open']);
+
+  // The diagonal is a code's own passages.
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await matrix.getByRole('button', { name: '2 passages coded actors/peacekeepers', exact: true }).click();
+  await expect(passageRows(app)).toHaveCount(2);
+});
+
+test('at 800×600 every Passages control is inside the window and nothing scrolls sideways', async ({ app }) => {
+  await app.page.setViewportSize({ width: 800, height: 600 });
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await expect(library.rows).toHaveCount(5);
+  const coded = app.cli(['autocode', 'blockade', '--code', 'framing/illegal-blockade']);
+  expect(coded.status, coded.stderr).toBe(0);
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages' }).click();
+  await expect(passageRows(app).first()).toBeVisible();
+  const page = app.page.locator('.passages-page');
+  const groupBy = page.getByRole('combobox', { name: 'Group by' });
+  await groupBy.scrollIntoViewIfNeeded();
+  const box = (await groupBy.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(800);
+  expect(box.y + box.height).toBeLessThanOrEqual(600);
+  for (const control of await page.locator('select, input, button').all()) {
+    const { x, width } = (await control.boundingBox())!;
+    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());
+    expect(x, `${name} starts left of the window`).toBeGreaterThanOrEqual(0);
+    expect(x + width, `${name} ends right of the window`).toBeLessThanOrEqual(800);
+  }
+  // No box around the page or inside it scrolls sideways (the rows fold under the quote instead).
+  const sideways = await page.evaluate((element) => {
+    const boxes: Element[] = [...element.querySelectorAll('*'), element];
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) boxes.push(parent);
+    return boxes.filter((box) => box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible' && getComputedStyle(box).overflowX !== 'hidden').map((box) => box.className);
+  });
+  expect(sideways).toEqual([]);
+  await groupBy.selectOption('outlet');
+  await expect(page.getByRole('row').filter({ hasText: /^UrduPoint|^AzerNews|^\(no outlet\)|^Asbarez/ }).first()).toBeVisible();
+});
+
 test('the timeline lays sources in outlet lanes and its date range filters Passages', async ({ app }) => {
   const library = await importArticles(app);
   const highlights = new HighlightsPanel(app.page);

@@ -13,11 +13,14 @@ export interface QueryState<T> {
  * The entry `key` of the window's query cache (src/renderer/src/api/queryCache.ts): fetched when
  * first shown, re-fetched only when a change affects its `dependencies`. One request per key
  * however many components show it; the previous data stays while re-fetching (no flicker).
+ * The browser host and the main process answer one request at a time, in the order sent.
  */
-export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>): QueryState<T> {
+export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T> & { enabled?: boolean }): QueryState<T> {
   const entry = queryEntry(key, load, options);
+  // `enabled: false` waits (loading, nothing sent): a view whose first rows must not queue behind it.
+  const enabled = options.enabled ?? true;
   const snapshot = useSyncExternalStore(
-    useCallback((listener: () => void) => watchQuery(key, entry, listener), [key, entry]),
+    useCallback((listener: () => void) => (enabled ? watchQuery(key, entry, listener) : () => undefined), [key, entry, enabled]),
     () => entry.snapshot,
   );
   const retry = useCallback(() => refetchQuery(key), [key]);

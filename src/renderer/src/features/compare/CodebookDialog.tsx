@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import type { Code } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/errorMessage';
-import { Dialog } from '../../components/Dialog';
-import { useQuery } from '../../hooks/useQuery';
 import { mutate } from '../../api/mutate';
+import type { RunChange } from '../../components/EditableListDialog';
+import { EditableListDialog, RenameField } from '../../components/EditableListDialog';
+import { useQuery } from '../../hooks/useQuery';
 import { CODES_READ } from './compareDependencies';
 
 const depth = (name: string) => name.split('/').length - 1;
 
 /** One code: colour and description saved on change; rename (onto an existing name: merge) or delete. */
-function CodeRow({ code, onError }: { code: Code; onError: (message: string | null) => void }) {
+function CodeRow({ code, run }: { code: Code; run: RunChange }) {
   const [description, setDescription] = useState(code.description);
-  const [name, setName] = useState(code.name);
-  const run = (action: Promise<unknown>, what: string) => action.then(() => onError(null), (error: unknown) => onError(errorMessage(error, what)));
   return (
     <tr>
       <th scope="row" style={{ paddingInlineStart: `${0.5 + depth(code.name) * 1.1}rem` }}>
@@ -21,7 +19,7 @@ function CodeRow({ code, onError }: { code: Code; onError: (message: string | nu
       </th>
       <td>{code.passageCount}</td>
       <td>
-        <input type="color" aria-label={`Colour of ${code.name}`} value={code.color ?? '#888888'} onChange={(event) => void run(mutate('setCode', { name: code.name, color: event.currentTarget.value }), `colour ${code.name}`)} />
+        <input type="color" aria-label={`Colour of ${code.name}`} value={code.color ?? '#888888'} onChange={(event) => run(mutate('setCode', { name: code.name, color: event.currentTarget.value }), `colour ${code.name}`)} />
       </td>
       <td>
         <input
@@ -29,25 +27,14 @@ function CodeRow({ code, onError }: { code: Code; onError: (message: string | nu
           aria-label={`Description of ${code.name}`}
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}
-          onBlur={() => description !== code.description && void run(mutate('setCode', { name: code.name, description }), `describe ${code.name}`)}
+          onBlur={() => description !== code.description && run(mutate('setCode', { name: code.name, description }), `describe ${code.name}`)}
         />
       </td>
       <td>
-        <form
-          className="outlet-action"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (name.trim() !== '' && name.trim() !== code.name) void run(mutate('renameCode', { from: code.name, to: name }), `rename ${code.name}`);
-          }}
-        >
-          <input className="input" aria-label={`New name for ${code.name}`} value={name} onChange={(event) => setName(event.currentTarget.value)} />
-          <button type="submit" className="button button-small" aria-label={`Rename ${code.name}`}>
-            Rename
-          </button>
-        </form>
+        <RenameField name={code.name} initial={code.name} onRename={(to) => run(mutate('renameCode', { from: code.name, to }), `rename ${code.name}`)} />
       </td>
       <td>
-        <button type="button" className="button button-small" aria-label={`Delete code ${code.name}`} onClick={() => window.confirm(`Delete the code "${code.name}" and the codes below it? Passages keep their other codes.`) && void run(mutate('deleteCode', { name: code.name }), `delete ${code.name}`)}>
+        <button type="button" className="button button-small" aria-label={`Delete code ${code.name}`} onClick={() => window.confirm(`Delete the code "${code.name}" and the codes below it? Passages keep their other codes.`) && run(mutate('deleteCode', { name: code.name }), `delete ${code.name}`)}>
           Delete
         </button>
       </td>
@@ -58,36 +45,16 @@ function CodeRow({ code, onError }: { code: Code; onError: (message: string | nu
 /** The codebook: every code as a tree, with its passages, colour and description (issue 11). */
 export function CodebookDialog({ onClose }: { onClose: () => void }) {
   const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
-  const [problem, setProblem] = useState<string | null>(null);
   return (
-    <Dialog title="Codebook" onDismiss={onClose} className="outlets-dialog" description={<p>Every tag is a code; `framing/blockade-denial` is blockade-denial under framing. Renaming a code renames the codes below it; renaming it to an existing code merges the two.</p>}>
-      {problem ? (
-        <div role="alert" className="form-error">
-          {problem}
-        </div>
-      ) : null}
-      <table className="outlets-table" aria-label="Codes">
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Passages</th>
-            <th scope="col">Colour</th>
-            <th scope="col">Description</th>
-            <th scope="col">Rename or merge</th>
-            <th scope="col">Delete</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(codes.data ?? []).map((code) => (
-            <CodeRow key={`${code.name}:${code.description}:${code.color}`} code={code} onError={setProblem} />
-          ))}
-        </tbody>
-      </table>
-      <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          Done
-        </button>
-      </div>
-    </Dialog>
+    <EditableListDialog
+      title="Codebook"
+      description={<p>Every tag is a code; `framing/blockade-denial` is blockade-denial under framing. Renaming a code renames the codes below it; renaming it to an existing code merges the two.</p>}
+      tableLabel="Codes"
+      columns={['Code', 'Passages', 'Colour', 'Description', 'Rename or merge', 'Delete']}
+      items={codes.data ?? []}
+      itemKey={(code) => `${code.name}:${code.description}:${code.color}`}
+      renderRow={(code, run) => <CodeRow code={code} run={run} />}
+      onClose={onClose}
+    />
   );
 }

@@ -64,7 +64,7 @@ export function ComparePage({ onShowPassages }: ComparePageProps) {
       {matrix.data && matrix.data.rows.length === 0 ? <p className="library-no-match">No codes yet. Add tags to highlights in the reader: each tag is a code, and `a/b` is b under a.</p> : null}
       <div className="matrix-scroller">
         {mode === 'columns' && matrix.data && matrix.data.rows.length > 0 ? <CodeColumnTable matrix={matrix.data} onCell={(code, column) => onShowPassages({ code, [by]: column })} /> : null}
-        {mode === 'codes' && coOccurrence.data ? <CoOccurrenceTable data={coOccurrence.data} onCell={(code) => onShowPassages({ code })} /> : null}
+        {mode === 'codes' && coOccurrence.data ? <CoOccurrenceTable data={coOccurrence.data} onCell={(a, b) => onShowPassages(a === b ? { code: a } : { codes: [a, b] })} /> : null}
       </div>
     </div>
   );

@@ -58,7 +58,7 @@ interface CoOccurrenceTableProps {
   onCell: (a: string, b: string) => void;
 }
 
-/** Code × code: passages carrying both (the diagonal, a code's own passages). */
+/** Code × code: passages carrying both (the diagonal, a code's own passages); a cell opens Passages filtered to them. */
 export function CoOccurrenceTable({ data, onCell }: CoOccurrenceTableProps) {
   const max = Math.max(0, ...data.codes.flatMap((a) => data.codes.filter((b) => b !== a).map((b) => data.counts[a]?.[b] ?? 0)));
   return (
@@ -82,7 +82,7 @@ export function CoOccurrenceTable({ data, onCell }: CoOccurrenceTableProps) {
               const name = a === b ? `${plural(count, 'passage')} coded ${a}` : `${plural(count, 'passage')} coded both ${a} and ${b}`;
               return (
                 <td key={b} style={{ background: a === b ? undefined : shade(count, max) }}>
-                  <button type="button" className="matrix-cell" aria-label={name} disabled={count === 0 || a !== b} onClick={() => onCell(a, b)}>
+                  <button type="button" className="matrix-cell" aria-label={name} disabled={count === 0} onClick={() => onCell(a, b)}>
                     {count}
                   </button>
                 </td>

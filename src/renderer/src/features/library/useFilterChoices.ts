@@ -10,11 +10,11 @@ export function useOutlets(): QueryState<string[]> {
 }
 
 /** Every language some source is in, for the filter. */
-export function useLanguages(): QueryState<string[]> {
-  return useQuery('languages', () => api.listLanguages({}), { dependencies: [{ kind: 'sources' }] });
+export function useLanguages(enabled = true): QueryState<string[]> {
+  return useQuery('languages', () => api.listLanguages({}), { dependencies: [{ kind: 'sources' }], enabled });
 }
 
 /** Every collection, for the filter and the bulk bar's "Add to collection". */
-export function useCollections(): QueryState<Collection[]> {
-  return useQuery('collections', () => api.listCollections({}), { dependencies: COLLECTIONS_READ });
+export function useCollections(enabled = true): QueryState<Collection[]> {
+  return useQuery('collections', () => api.listCollections({}), { dependencies: COLLECTIONS_READ, enabled });
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { OutletsDialog } from './OutletsDialog';
-import './outlets.css';
 
 /** Opens the Outlets dialog: counts, countries, notes, rename and merge. */
 export function OutletsButton() {

@@ -40,6 +40,12 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   const { hasMore, loadMore } = pages;
+  // The filters' choices (every code with its count, every outlet…) are asked for after the first
+  // page, so the rows do not queue behind them at the host; once asked, they stay.
+  const [choicesWanted, setChoicesWanted] = useState(false);
+  useEffect(() => {
+    if (pages.loaded) setChoicesWanted(true);
+  }, [pages.loaded]);
 
   // Grouping by code lists a passage under each code: it needs every page, so it reads them all.
   useEffect(() => {
@@ -96,10 +102,10 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
           </button>
         </div>
       </div>
-      <PassageFilters filter={filter} onChange={onFilterChange} />
+      <PassageFilters filter={filter} onChange={onFilterChange} loadChoices={choicesWanted} />
       {autocoding ? <AutocodeDialog onClose={() => setAutocoding(false)} onCoded={(code) => onFilterChange({ code })} /> : null}
       {pages.error ? <ErrorBanner title="The passages could not be loaded." message={errorMessage(pages.error, 'load the passages')} onRetry={pages.retry} /> : null}
-      <div role="table" aria-label="Passages" aria-rowcount={(pages.total ?? lines.length) + 1} className="passage-table">
+      <div role="table" aria-label="Passages" aria-rowcount={pages.total !== null ? pages.total + 1 : hasMore ? -1 : lines.length + 1} className="passage-table">
         <div role="rowgroup" className="passage-head">
           <div role="row" aria-rowindex={1} className="passage-row">
             {['Quote', 'Source', 'Outlet', 'Country', 'Date', 'Codes', 'Cite'].map((name) => (
