@@ -1,8 +1,9 @@
 /**
- * The browser host as `marginalia serve` builds it (createHandlers + startHost, parsing and search in
- * worker threads), in a child process of eventLoopBench.ts, with its event-loop delay monitored.
+ * The browser host as `marginalia serve` builds it (createHandlers + startHost, parsing, import
+ * writes and search in worker threads), in a child process of eventLoopBench.ts, with its event-loop delay monitored.
  * Prints `{ "port" }` when listening; on a line "report" on stdin, prints the delay histogram and
- * resets it; "exit" ends it. `--in-thread` parses in the host's own thread (as before issue 12).
+ * resets it; "exit" ends it. `--store-in-thread` stores imported files on the host's own connection
+ * (in its thread); `--in-thread` parses there too (as before issue 12).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ import { startHost } from '../src/host/server';
 
 const [libraryPath, token, mode] = process.argv.slice(2) as [string, string, string | undefined];
 const library = Library.open(libraryPath);
-const handlers = createHandlers(library, { searchInWorker: true, parseInWorker: mode !== '--in-thread' });
+const handlers = createHandlers(library, { searchInWorker: true, parseInWorker: mode !== '--in-thread', storeInWorker: mode !== '--in-thread' && mode !== '--store-in-thread' });
 const host = await startHost({ handlers, staticDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-static-')), token });
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
