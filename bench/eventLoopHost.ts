@@ -19,12 +19,16 @@ const library = Library.open(libraryPath);
 const handlers = createHandlers(library, { searchInWorker: true, parseInWorker: mode !== '--in-thread', storeInWorker: mode !== '--in-thread' && mode !== '--store-in-thread' });
 const host = await startHost({ handlers, staticDirectory: fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-static-')), token });
 const delay = monitorEventLoopDelay({ resolution: 10 });
+// CPU time of the whole host process (its worker threads included) since the last report.
+let cpuSince = process.cpuUsage();
 delay.enable();
 const ms = (nanoseconds: number) => Math.round(nanoseconds / 1e4) / 100;
 console.log(JSON.stringify({ port: host.port }));
 readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   if (line === 'report') {
-    console.log(JSON.stringify({ p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), samples: delay.count }));
+    const cpu = process.cpuUsage(cpuSince);
+    cpuSince = process.cpuUsage();
+    console.log(JSON.stringify({ p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), samples: delay.count, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));
     delay.reset();
   } else if (line === 'exit') {
     delay.disable();
