@@ -259,10 +259,19 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
       probe.work.length = 0;
       probe.frame.length = 0;
     });
+    // MARGINALIA_BENCH_CPU_PROF=DIR writes the page's CPU profile of the measured typing there (what runs per keystroke).
+    const profileDirectory = process.env.MARGINALIA_BENCH_CPU_PROF;
+    const cdp = profileDirectory ? await page.context().newCDPSession(page) : null;
+    if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     for (let run = 0; run < runs; run += 1) {
       await page.keyboard.type(typedText(seed + run, KEYS_PER_RUN), { delay: KEY_DELAY_MS });
       // Let the autosave (400 ms after the last key) land between runs.
       await page.waitForTimeout(1500);
+    }
+    if (cdp && profileDirectory) {
+      const { profile } = await cdp.send('Profiler.stop');
+      fs.mkdirSync(profileDirectory, { recursive: true });
+      fs.writeFileSync(path.join(profileDirectory, 'typing-renderer.cpuprofile'), JSON.stringify(profile));
     }
     await page.waitForFunction((count) => window.__typingProbe!.frame.length >= count, KEYS_PER_RUN * runs, { timeout: 5000 }).catch(() => undefined);
     const probe = await page.evaluate(() => window.__typingProbe!);

@@ -301,8 +301,8 @@ export async function runImport(library: Library, paths: string[], json: boolean
 
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
-  // Search runs in a worker thread, so a slow query never holds up the other requests.
-  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true };
+  // Search, import parsing and import writes run in worker threads, so none holds up the other requests.
+  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true, storeInWorker: true };
   const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
     handlers,

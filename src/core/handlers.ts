@@ -5,6 +5,8 @@ import { importFiles } from './import/importFiles';
 import type { ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
 import { replaceSourceFromFile } from './import/replaceSourceFromFile';
+import type { StoreWorkerOptions } from './import/storeInWorker';
+import { createStoreWorker } from './import/storeInWorker';
 import type { Library } from './library';
 import { findResourcesDirectory } from './library';
 import { createBackupHandlers } from './backupHandlers';
@@ -22,9 +24,10 @@ import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
 
 /**
- * Files per transaction for imports from the app and the browser host: with parsing off the thread,
- * storing is what this thread does: 50 files took 30-110 ms to commit, which other requests waited
- * out; 5 take a few ms. The CLI keeps importFiles' default.
+ * Files per transaction for imports from the app and the browser host. With storeInWorker the
+ * transaction runs in the store worker, but it holds the library's write lock while it runs, and a
+ * save on this thread waits that out (busy_timeout, synchronously): 50 files took 30-110 ms to
+ * commit; 5 take a few ms. The CLI keeps importFiles' default.
  */
 const INTERACTIVE_BATCH_FILES = 5;
 
@@ -41,6 +44,12 @@ export interface HandlerOptions {
    * heavy or hostile file never stalls this thread; `close()` then ends the worker.
    */
   parseInWorker?: boolean | ParseWorkerOptions;
+  /**
+   * Store imported files from a worker thread with its own connection to the library
+   * (storeInWorker.ts), so SQLite's work for an import (inserting, indexing, checkpoints) never
+   * holds this thread; `close()` then ends the worker.
+   */
+  storeInWorker?: boolean | StoreWorkerOptions;
 }
 
 /**
@@ -51,7 +60,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const { db } = library;
   const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
-  const parse = parseWorker ? { parse: parseWorker.parse } : {};
+  const storeWorker = options.storeInWorker ? createStoreWorker(library.db.name, options.storeInWorker === true ? {} : options.storeInWorker) : null;
+  const importWork = { ...(parseWorker ? { parse: parseWorker.parse } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
@@ -73,7 +83,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
           files.map((file) => ({ name: file.name, read: () => ({ name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }) })),
-          { ...parse, batchSize: INTERACTIVE_BATCH_FILES, signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
+          { ...importWork, batchSize: INTERACTIVE_BATCH_FILES, signal: controller.signal, total: files.length, onProgress: ({ done, file }) => emit({ type: 'importProgress', done, total: files.length, file }) },
         );
       } finally {
         runningImports.delete(controller);
@@ -86,7 +96,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     importSampleLibrary: () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
-      return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), parse);
+      return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), importWork);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
     replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseWorker?.parse),
@@ -103,7 +113,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
     close: async () => {
-      await Promise.all([searchWorker?.close(), parseWorker?.close()]);
+      await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close()]);
     },
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library';
 import type { LibraryEvent } from '../shared/api/contract';
+import { dispatch } from '../core/dispatch';
 import { startHost } from './server';
 import { openTestLibrary } from '../../tests/support/library';
 
@@ -55,4 +56,36 @@ it('keeps the browser host answering while it parses a heavy file', { timeout: 6
   expect(await post('libraryInfo', {})).toBe(200);
   expect(await imported).toBe(200);
   expect(finished).toEqual(['libraryInfo', 'importFiles']);
+});
+
+it('stores an import from its own connection in a worker: the host sees every source, the change event names them, and a note saved meanwhile is kept', { timeout: 60_000 }, async () => {
+  const { file, cleanup } = openTestLibrary();
+  cleanups.push(cleanup);
+  const library = Library.open(file);
+  cleanups.push(() => library.close());
+  const events: LibraryEvent[] = [];
+  const handlers = createHandlers(library, { parseInWorker: true, storeInWorker: true });
+  cleanups.push(() => handlers.close());
+  const note = handlers.createNote({ title: 'Field notes' });
+  const files = Array.from({ length: 12 }, (_, n) => ({ name: `article-${n}.md`, contentBase64: Buffer.from(`# Checkpoint report ${n}\n\nTrucks counted at the corridor on day ${n}.\n`).toString('base64') }));
+  // The duplicate is found at commit, by the worker's connection.
+  files.push({ ...files[3]!, name: 'again.md' });
+  const imported = dispatch(handlers, 'importFiles', { files }, (event) => events.push(event));
+  // A save on the host's own connection while the worker writes: both take turns (BEGIN IMMEDIATE).
+  const renamed = await dispatch(handlers, 'renameNote', { id: (await note).id, title: 'Field notes, day 2' }, (event) => events.push(event));
+  const result = await imported;
+  expect(renamed.ok).toBe(true);
+  expect(result.ok).toBe(true);
+  const results = (result as { value: { status: string; sourceId: number | null }[] }).value;
+  expect(results.map((r) => r.status)).toEqual([...Array(12).fill('imported'), 'duplicate']);
+  expect(results[12]!.sourceId).toBe(results[3]!.sourceId);
+  const ids = results.slice(0, 12).map((r) => r.sourceId);
+  expect(events.filter((event) => event.type === 'libraryChanged' && event.operation === 'importFiles')).toEqual([{ type: 'libraryChanged', operation: 'importFiles', changes: [{ kind: 'sources', ids }] }]);
+  // The host's connection reads what the worker committed, titles and search included.
+  const list = await handlers.listSources({ sort: 'title' } as Parameters<typeof handlers.listSources>[0]);
+  expect(list.total).toBe(12);
+  expect(list.sources.map((s) => s.title)).toContain('Checkpoint report 7');
+  const found = await handlers.search({ query: 'corridor', limit: 50 } as Parameters<typeof handlers.search>[0]);
+  expect(found.results.filter((r) => r.type === 'source')).toHaveLength(12);
+  expect((await handlers.listNotes({})).map((n) => n.title)).toEqual(['Field notes, day 2']);
 });

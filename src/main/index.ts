@@ -8,6 +8,8 @@ import { LIBRARY_FILE_NAME, resolveLibraryPath } from '../core/paths';
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
 // And the import parser's (src/core/import/parseWorker.ts): HTML, PDF and Markdown parsed off the main thread.
 import parseWorkerPath from '../core/import/parseWorker?modulePath';
+// And the import's store worker (src/core/import/storeWorker.ts): its writes on their own connection, off the library process's thread.
+import storeWorkerPath from '../core/import/storeWorker?modulePath';
 // Likewise the library process's entry (an Electron utilityProcess).
 import libraryProcessPath from './libraryProcess/libraryProcessEntry?modulePath';
 import { LibraryClient } from './libraryProcess/libraryClient';
@@ -119,7 +121,7 @@ async function start(): Promise<void> {
   let emit: (event: LibraryEvent) => void = () => undefined;
   const client = new LibraryClient({
     spawn: () => spawnLibraryProcess(libraryProcessPath),
-    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath },
+    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath, storeWorkerPath },
     onEvent: (event) => emit(event),
     onCrash: (code) => console.error(`marginalia: the library process stopped (exit code ${code}); it restarts on the next request.`),
   });

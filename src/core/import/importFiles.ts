@@ -1,20 +1,17 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportResult } from '../../shared/domain/source';
 import { IMPORT_CANCELLED_MESSAGE } from '../../shared/domain/source';
 import type { Db } from '../db/db';
-import { prepared } from '../db/prepared';
-import { indexSource } from '../search/searchIndex';
-import { insertSourceRow } from '../sources';
-import { ImportRefused } from './decodeText';
 import type { FileToImport, ParsedSource } from './parseFile';
 import { checkFile, parseFile } from './parseFile';
-import { insertPages } from './pdf/pagesSchema';
-import { describeSqliteError, libraryReadOnlyError, writeTransaction } from '../db/writeTransaction';
+import { libraryReadOnlyError } from '../db/writeTransaction';
+import type { StoreItem } from './storeBatch';
+import { existingId, failed, failure, storeBatch } from './storeBatch';
 import { readOnlyReason } from '../db/readOnly';
 
 export type { FileToImport } from './parseFile';
+export type { StoreItem } from './storeBatch';
 export { isSupportedFile, SUPPORTED_EXTENSIONS, tooLargeMessage } from './parseFile';
 
 /** A file read only when its turn comes, so a folder of 1,000 files is never all in memory. */
@@ -42,29 +39,19 @@ export interface ImportOptions {
   batchSize?: number;
   /** Parses one checked file; parseFile in this thread by default, a ParseWorker's parse off it (parseInWorker.ts). */
   parse?: (file: FileToImport) => Promise<ParsedSource>;
+  /**
+   * Stores one batch (one transaction) and answers a result per item, in order: storeBatch on this
+   * thread's connection by default, a StoreWorker's store on its own connection off it (storeInWorker.ts).
+   */
+  store?: (batch: StoreItem[]) => Promise<ImportResult[]>;
 }
 
 /** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_MILLISECONDS = 2000;
 
-interface Prepared {
+interface Prepared extends StoreItem {
   index: number;
-  name: string;
-  parsed: ParsedSource;
-  original: Uint8Array;
-  sha256: string;
-}
-
-const failed = (name: string, message: string): ImportResult => ({ file: name, status: 'failed', sourceId: null, error: `${path.basename(name)} ${message}` });
-
-function failure(name: string, error: unknown): ImportResult {
-  if (error instanceof ImportRefused) return failed(name, error.message);
-  return failed(name, `could not be imported: ${(describeSqliteError(error) ?? (error as Error)).message}`);
-}
-
-function existingId(db: Db, sha256: string): number | null {
-  return (prepared(db, 'SELECT id FROM sources WHERE sha256 = ?').get(sha256) as { id: number } | undefined)?.id ?? null;
 }
 
 /** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
@@ -88,48 +75,11 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
 }
 
 /**
- * One transaction for the batch, one savepoint per file: a file that fails to store leaves nothing
- * of itself (no source without its pages), and the rest of the batch still commits.
- */
-function commitBatch(db: Db, batch: Prepared[], results: ImportResult[]): void {
-  const storeOne = db.transaction((item: Prepared) => {
-    const id = insertSourceRow(db, { ...item.parsed, fileName: path.basename(item.name), original: item.original, sha256: item.sha256 });
-    if (item.parsed.pages) insertPages(db, id, item.parsed.pages);
-    return id;
-  });
-  try {
-    writeTransaction(db, () => {
-      const indexed: { id: number; item: Prepared }[] = [];
-      for (const item of batch) {
-        // The same bytes twice in one batch: the second finds the first, inserted a moment ago.
-        const existing = existingId(db, item.sha256);
-        if (existing !== null) {
-          results[item.index] = { file: item.name, status: 'duplicate', sourceId: existing, error: null };
-          continue;
-        }
-        try {
-          const id = storeOne(item);
-          indexed.push({ id, item });
-          results[item.index] = { file: item.name, status: 'imported', sourceId: id, error: null };
-        } catch (error) {
-          results[item.index] = failure(item.name, error);
-        }
-      }
-      // After the last savepoint: FTS5 flushes its pending index data at every savepoint (see insertSource).
-      for (const { id, item } of indexed) indexSource(db, id, item.parsed);
-    });
-  } catch (error) {
-    // The commit itself failed (a full disk): nothing of the batch was stored.
-    for (const item of batch) results[item.index] = failure(item.name, error);
-  }
-}
-
-/**
  * Imports files in order, committing in batches; a failure is reported and the rest still import.
  * Between files it yields to the event loop, so the app (and a Cancel) stays responsive.
  */
 export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
-  const { signal, onProgress, batchSize = 50, parse = parseFile } = options;
+  const { signal, onProgress, batchSize = 50, parse = parseFile, store } = options;
   // Refused whole, before any file is read: nothing of it could be stored.
   const readOnly = readOnlyReason(db);
   if (readOnly !== undefined) throw libraryReadOnlyError(readOnly);
@@ -137,10 +87,19 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
   let batch: Prepared[] = [];
   let batchBytes = 0;
   let batchStarted = 0;
-  const commit = () => {
-    if (batch.length > 0) commitBatch(db, batch, results);
+  const commit = async () => {
+    const items = batch;
     batch = [];
     batchBytes = 0;
+    if (items.length === 0) return;
+    let stored: ImportResult[];
+    try {
+      stored = store ? await store(items.map(({ name, parsed, original, sha256 }) => ({ name, parsed, original, sha256 }))) : storeBatch(db, items);
+    } catch (error) {
+      // The store worker stopped (its thread crashed): nothing of the batch is known to be stored.
+      stored = items.map((item) => failure(item.name, error));
+    }
+    items.forEach((item, i) => (results[item.index] = stored[i]!));
   };
   let index = 0;
   for (const input of files) {
@@ -158,10 +117,10 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
     } else results[index] = outcome;
     index++;
     onProgress?.({ done: index, total: options.total ?? null, file: input.name });
-    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) commit();
+    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
     await nextTurn();
   }
-  commit();
+  await commit();
   return results;
 }
 

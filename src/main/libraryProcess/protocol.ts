@@ -11,6 +11,8 @@ export interface LibraryProcessOptions {
   searchWorkerPath?: string;
   /** The import parser's worker entry (src/core/import/parseWorker.ts, bundled beside main). */
   parseWorkerPath?: string;
+  /** The import's store worker entry (src/core/import/storeWorker.ts, bundled beside main). */
+  storeWorkerPath?: string;
 }
 
 /** Operations main asks for that are not in the contract (the page cannot reach them: registerIpc registers contract operations only). */
