@@ -106,7 +106,10 @@ describe('citekeys', () => {
     expect(getSource(db, id)).toMatchObject({ citekey: 'hakobyan2023lachini', citekeyPinned: false });
     expect(updateSource(db, id, { publishedAt: '2022-12-20' }).citekey).toBe('hakobyan2022lachini');
     expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('hakobyan2022stepanakert');
-    expect(updateSource(db, id, { outlet: 'Արմենպրես' }).citekey).toBe('armenpres2022stepanakert');
+    // The author comes before the outlet (Better BibTeX): an outlet alone does not change the key, a change of author does.
+    expect(updateSource(db, id, { outlet: 'Արմենպրես' }).citekey).toBe('hakobyan2022stepanakert');
+    expect(updateSource(db, id, { author: 'Լուսինե Պետրոսյան' }).citekey).toBe('petrosyan2022stepanakert');
+    expect(updateSource(db, id, { author: null }).citekey).toBe('armenpres2022stepanakert');
     expect(updateSource(db, id, { language: 'hy', url: 'https://armenpress.am/1' }).citekey).toBe('armenpres2022stepanakert');
     // Its own key is not "taken": unchanged facts give the same key back, not a suffixed one.
     expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('armenpres2022stepanakert');
