@@ -20,6 +20,7 @@ import { countSources, deleteSource, getSource, listOutlets, updateSource } from
 import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
+import { startLanguageBackfill } from './import/languageBackfill';
 
 /**
  * Files per transaction for imports from the app and the browser host: with parsing off the thread,
@@ -41,6 +42,12 @@ export interface HandlerOptions {
    * heavy or hostile file never stalls this thread; `close()` then ends the worker.
    */
   parseInWorker?: boolean | ParseWorkerOptions;
+  /**
+   * Give sources imported before languages were detected theirs, once per library, in the
+   * background (languageBackfill.ts): the app's library process and the browser host;
+   * `close()` stops it after the batch in hand.
+   */
+  backfillLanguages?: boolean;
 }
 
 /**
@@ -56,6 +63,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
+  const languageBackfill = options.backfillLanguages ? startLanguageBackfill(db, { emit }) : null;
   return {
     listSources: (request) => listSourcePage(db, request),
     listLanguages: () => listLanguages(db),
@@ -103,7 +111,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
     close: async () => {
-      await Promise.all([searchWorker?.close(), parseWorker?.close()]);
+      await Promise.all([searchWorker?.close(), parseWorker?.close(), languageBackfill?.stop()]);
     },
   };
 }

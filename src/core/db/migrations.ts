@@ -11,6 +11,7 @@ import { MIGRATION_10_SOURCE_LIST } from './migrations/migration10SourceList';
 import { MIGRATION_11_QUOTE_TRANSLATIONS } from './migrations/migration11QuoteTranslations';
 import { MIGRATION_12_SEARCH_KEYS } from './migrations/migration12SearchKeys';
 import { MIGRATION_13_LANGUAGES } from './migrations/migration13Languages';
+import { MIGRATION_14_LIBRARY_TASKS } from './migrations/migration14LibraryTasks';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -45,6 +46,8 @@ export const migrations: readonly string[] = [
   MIGRATION_12_SEARCH_KEYS,
   // 13: citekeys pinned by the researcher, titles made by the importer (issue 14)
   MIGRATION_13_LANGUAGES,
+  // 14: one-off jobs done once per library, such as the language backfill (issue 14)
+  MIGRATION_14_LIBRARY_TASKS,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
