@@ -25,7 +25,8 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
   const snapshot = current ? { ...citation.snapshot, ...current, quote: citation.snapshot.quote } : citation.snapshot;
   const label = citationLabel(snapshot);
   const gone = state === 'present' ? null : state;
-  const translation = gone ? null : environment.translationOf(citation.highlightId);
+  // As the library holds it now; once the passage is gone, what the citation kept of it.
+  const translation = gone ? (citation.snapshot.translation ?? null) : environment.translationOf(citation.highlightId);
   const facts = [snapshot.outlet, snapshot.author, snapshot.publishedAt].filter(Boolean).join(' · ');
   // A chip in the right half of the note opens its tooltip leftwards, so the column does not clip it.
   const [alignEnd, setAlignEnd] = useState(false);
