@@ -208,6 +208,23 @@ export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch):
   });
 }
 
+/**
+ * Makes an unpinned source's key again from its details, as updateSource does (its own key set
+ * aside, so unchanged facts give the same key back); a pinned key is left. For changes made in
+ * SQL to many sources at once (bulk "Set outlet"), inside the caller's transaction.
+ */
+export function remakeUnpinnedCitekey(db: Db, id: number): void {
+  const row = prepared(db, 'SELECT title, outlet, author, published_at AS publishedAt, citekey FROM sources WHERE id = ? AND citekey_pinned = 0').get(id) as
+    | { title: string; outlet: string | null; author: string | null; publishedAt: string | null; citekey: string }
+    | undefined;
+  if (!row) return;
+  const base = baseCitekey(row);
+  const taken = citekeysStartingWith(db, base);
+  taken.delete(row.citekey);
+  const citekey = uniqueCitekey(base, (key) => taken.has(key));
+  if (citekey !== row.citekey) prepared(db, 'UPDATE sources SET citekey = ? WHERE id = ?').run(citekey, id);
+}
+
 const SEARCHED_COLUMNS = new Set(['title', 'outlet', 'author']);
 /** What an unpinned citekey is made from (baseCitekey). */
 const CITEKEY_COLUMNS = new Set(['title', 'outlet', 'author', 'published_at']);
