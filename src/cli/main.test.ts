@@ -133,7 +133,7 @@ describe('marginalia list and show', () => {
     expect(code).toBe(0);
     const source = data as unknown as Record<string, unknown>;
     expect(Object.keys(source)).toEqual(['id', 'title', 'outlet', 'author', 'publishedAt', 'url', 'language', 'citekey', 'body']);
-    expect(source).toMatchObject({ id: 5, author: 'Fatima Hasanova', outlet: 'AzerNews', citekey: 'azernews2023sending' });
+    expect(source).toMatchObject({ id: 5, author: 'Fatima Hasanova', outlet: 'AzerNews', citekey: 'hasanova2023sending' });
     expect(source.body).toMatch(/^The sending of UN peacekeepers[\s\S]*Lachin-Khankandi road\.$/);
   });
 

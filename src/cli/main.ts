@@ -15,6 +15,7 @@ import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
 import { formatTable } from './format';
 import { detectMissingLanguages } from '../core/import/detectMissingLanguages';
+import { LANGUAGE_BACKFILL_TASK, recordTaskRun } from '../core/import/languageBackfill';
 import { backupIfDue } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
@@ -179,6 +180,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       case 'detect-languages': {
         const { checked, detected } = await detectMissingLanguages(library.db);
+        // The app's background run has nothing left to do in this library.
+        recordTaskRun(library.db, LANGUAGE_BACKFILL_TASK);
         if (values.json) io.out(JSON.stringify({ checked, detected }));
         else io.out(checked === 0 ? 'Every source has a language.' : `Detected the language of ${detected} of ${checked} sources without one.${detected < checked ? ' The rest are too short or mixed to tell: set them in Edit details.' : ''}`);
         return EXIT.ok;
@@ -302,7 +305,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
 async function runServe(library: Library, port: number, json: boolean, io: Io): Promise<number> {
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
   // Search, import parsing and import writes run in worker threads, so none holds up the other requests.
-  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true, storeInWorker: true };
+  const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true, storeInWorker: true, backfillLanguages: true };
   const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
     handlers,

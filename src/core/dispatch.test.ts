@@ -72,7 +72,7 @@ describe('dispatch', () => {
     const result = await call('importSampleLibrary', {});
     expect(result).toMatchObject({ ok: true });
     const list = await call('listSources', { sort: 'date' });
-    expect(list.ok && (list.value as { sources: { citekey: string }[] }).sources.map((s) => s.citekey)).toEqual(['urdupoint2023pashinyan', 'azernews2023sending', 'anonduring', 'anonprime', 'anonleaders']);
+    expect(list.ok && (list.value as { sources: { citekey: string }[] }).sources.map((s) => s.citekey)).toEqual(['urdupoint2023pashinyan', 'hasanova2023sending', 'anonduring', 'anonprime', 'anonleaders']);
     expect(await call('listOutlets', {})).toEqual({ ok: true, value: ['AzerNews', 'UrduPoint.com'] });
     expect(await call('libraryInfo', {})).toMatchObject({ ok: true, value: { sourceCount: 5, path: path.join(dir, 'library.sqlite') } });
     expect(events.at(-1)).toEqual({ type: 'libraryChanged', operation: 'importSampleLibrary', changes: [{ kind: 'sources', ids: [1, 2, 3, 4, 5] }] });

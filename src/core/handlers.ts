@@ -22,6 +22,7 @@ import { countSources, deleteSource, getSource, listOutlets, updateSource } from
 import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
+import { startLanguageBackfill } from './import/languageBackfill';
 
 /**
  * Files per transaction for imports from the app and the browser host. With storeInWorker the
@@ -50,6 +51,12 @@ export interface HandlerOptions {
    * holds this thread; `close()` then ends the worker.
    */
   storeInWorker?: boolean | StoreWorkerOptions;
+  /**
+   * Give sources imported before languages were detected theirs, once per library, in the
+   * background (languageBackfill.ts): the app's library process and the browser host;
+   * `close()` stops it after the batch in hand.
+   */
+  backfillLanguages?: boolean;
 }
 
 /**
@@ -66,6 +73,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
+  const languageBackfill = options.backfillLanguages ? startLanguageBackfill(db, { emit }) : null;
   return {
     listSources: (request) => listSourcePage(db, request),
     listLanguages: () => listLanguages(db),
@@ -113,7 +121,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
     close: async () => {
-      await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close()]);
+      await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close(), languageBackfill?.stop()]);
     },
   };
 }

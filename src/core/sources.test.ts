@@ -106,12 +106,30 @@ describe('citekeys', () => {
     expect(getSource(db, id)).toMatchObject({ citekey: 'hakobyan2023lachini', citekeyPinned: false });
     expect(updateSource(db, id, { publishedAt: '2022-12-20' }).citekey).toBe('hakobyan2022lachini');
     expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('hakobyan2022stepanakert');
-    expect(updateSource(db, id, { outlet: 'Արմենպրես' }).citekey).toBe('armenpres2022stepanakert');
+    // The author comes before the outlet (Better BibTeX): an outlet alone does not change the key, a change of author does.
+    expect(updateSource(db, id, { outlet: 'Արմենպրես' }).citekey).toBe('hakobyan2022stepanakert');
+    expect(updateSource(db, id, { author: 'Լուսինե Պետրոսյան' }).citekey).toBe('petrosyan2022stepanakert');
+    expect(updateSource(db, id, { author: null }).citekey).toBe('armenpres2022stepanakert');
     expect(updateSource(db, id, { language: 'hy', url: 'https://armenpress.am/1' }).citekey).toBe('armenpres2022stepanakert');
     // Its own key is not "taken": unchanged facts give the same key back, not a suffixed one.
     expect(updateSource(db, id, { title: 'Ստեփանակերտ' }).citekey).toBe('armenpres2022stepanakert');
     expect(updateSource(db, id, { citekey: 'hakobyan2022' })).toMatchObject({ citekey: 'hakobyan2022', citekeyPinned: true });
     expect(updateSource(db, id, { title: 'Երևան', publishedAt: '2023-02-01' }).citekey).toBe('hakobyan2022');
+  });
+
+  it('can be unpinned, which makes the key again from the details, and pinned again as it is (issue 14)', async () => {
+    const id = await markdown('a.md', 'title: Լաչինի միջանցքը\nauthor: Անի Հակոբյան\noutlet: Արմենպրես\ndate: 2023-01-05');
+    expect(updateSource(db, id, { citekey: 'mykey' })).toMatchObject({ citekey: 'mykey', citekeyPinned: true });
+    expect(updateSource(db, id, { citekeyPinned: false })).toMatchObject({ citekey: 'hakobyan2023lachini', citekeyPinned: false });
+    expect(updateSource(db, id, { author: null }).citekey).toBe('armenpres2023lachini');
+    // Kept as it is: a change to the details no longer moves it.
+    expect(updateSource(db, id, { citekeyPinned: true })).toMatchObject({ citekey: 'armenpres2023lachini', citekeyPinned: true });
+    expect(updateSource(db, id, { publishedAt: '2022-12-20' }).citekey).toBe('armenpres2023lachini');
+    // Unpinned together with a change of details: made from the new details.
+    expect(updateSource(db, id, { citekeyPinned: false, author: 'Անի Հակոբյան' })).toMatchObject({ citekey: 'hakobyan2022lachini', citekeyPinned: false });
+    const error = apiError(() => updateSource(db, id, { citekey: 'typed', citekeyPinned: false }));
+    expect(error.code).toBe('invalid_request');
+    expect(getSource(db, id)).toMatchObject({ citekey: 'hakobyan2022lachini', citekeyPinned: false });
   });
 
   it('made again stay unique', async () => {

@@ -146,7 +146,8 @@ export function getSource(db: Db, id: number): Source {
   return toSource(row);
 }
 
-const PATCH_COLUMNS: Record<keyof SourceMetadataPatch, string> = {
+/** The patch's fields that are columns as they are (citekeyPinned is a choice, handled by updateSource). */
+const PATCH_COLUMNS: Record<Exclude<keyof SourceMetadataPatch, 'citekeyPinned'>, string> = {
   title: 'title',
   outlet: 'outlet',
   author: 'author',
@@ -174,18 +175,22 @@ function normalizePatch(raw: SourceMetadataPatch): SourceMetadataPatch {
 export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch): Source {
   const patch = normalizePatch(rawPatch);
   return writeTransaction(db, () => {
-    const entries: [string, string | number | null][] = (Object.keys(PATCH_COLUMNS) as (keyof SourceMetadataPatch)[])
+    const entries: [string, string | number | null][] = (Object.keys(PATCH_COLUMNS) as (keyof typeof PATCH_COLUMNS)[])
       .filter((key) => patch[key] !== undefined)
       .map((key) => [PATCH_COLUMNS[key], patch[key] === '' ? null : (patch[key] ?? null)]);
     if (patch.citekey !== undefined && isCitekeyTaken(db, patch.citekey, id)) {
       throw new ApiError('conflict', `The citekey "${patch.citekey}" is already used by another source. Choose another.`);
     }
     const before = getSource(db, id);
-    const pinning = patch.citekey !== undefined && patch.citekey !== before.citekey;
+    // Typing a key pins it; so does "Keep this key". "Generate the key from the details" unpins it
+    // and makes it again now, as a change to the details would.
+    const pinning = (patch.citekey !== undefined && patch.citekey !== before.citekey) || (patch.citekeyPinned === true && !before.citekeyPinned);
+    const unpinning = patch.citekeyPinned === false && before.citekeyPinned;
     if (pinning) entries.push(['citekey_pinned', 1]);
+    if (unpinning) entries.push(['citekey_pinned', 0]);
     if (patch.title !== undefined && patch.title !== before.title) entries.push(['title_derived', 0]);
-    if (!pinning && !before.citekeyPinned && entries.some(([column]) => CITEKEY_COLUMNS.has(column))) {
-      const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'citekey')) };
+    if (!pinning && (unpinning || (!before.citekeyPinned && entries.some(([column]) => CITEKEY_COLUMNS.has(column))))) {
+      const after = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([key]) => key !== 'citekey' && key !== 'citekeyPinned')) };
       // Made again from scratch, its own key set aside: unchanged facts give back the same key, suffix and all.
       const base = baseCitekey(after);
       const taken = citekeysStartingWith(db, base);
@@ -201,6 +206,23 @@ export function updateSource(db: Db, id: number, rawPatch: SourceMetadataPatch):
     }
     return getSource(db, id);
   });
+}
+
+/**
+ * Makes an unpinned source's key again from its details, as updateSource does (its own key set
+ * aside, so unchanged facts give the same key back); a pinned key is left. For changes made in
+ * SQL to many sources at once (bulk "Set outlet"), inside the caller's transaction.
+ */
+export function remakeUnpinnedCitekey(db: Db, id: number): void {
+  const row = prepared(db, 'SELECT title, outlet, author, published_at AS publishedAt, citekey FROM sources WHERE id = ? AND citekey_pinned = 0').get(id) as
+    | { title: string; outlet: string | null; author: string | null; publishedAt: string | null; citekey: string }
+    | undefined;
+  if (!row) return;
+  const base = baseCitekey(row);
+  const taken = citekeysStartingWith(db, base);
+  taken.delete(row.citekey);
+  const citekey = uniqueCitekey(base, (key) => taken.has(key));
+  if (citekey !== row.citekey) prepared(db, 'UPDATE sources SET citekey = ? WHERE id = ?').run(citekey, id);
 }
 
 const SEARCHED_COLUMNS = new Set(['title', 'outlet', 'author']);

@@ -12,6 +12,7 @@ import { MIGRATION_11_QUOTE_TRANSLATIONS } from './migrations/migration11QuoteTr
 import { MIGRATION_12_SEARCH_KEYS } from './migrations/migration12SearchKeys';
 import { MIGRATION_13_LANGUAGES } from './migrations/migration13Languages';
 import { MIGRATION_14_SEARCH_KEY_TERMS } from './migrations/migration14SearchKeyTerms';
+import { MIGRATION_15_LIBRARY_TASKS } from './migrations/migration15LibraryTasks';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -48,6 +49,8 @@ export const migrations: readonly string[] = [
   MIGRATION_13_LANGUAGES,
   // 14: search keys in a table of their own, not twin FTS columns: the library 2.5 times its text at most (issues 13, 14)
   MIGRATION_14_SEARCH_KEY_TERMS,
+  // 15: one-off jobs done once per library, such as the language backfill (issue 14)
+  MIGRATION_15_LIBRARY_TASKS,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -19,7 +19,7 @@ export interface ResolvedCitation {
   highlightId: number | null;
   /** The quoted words; null when the citation is of a whole source. */
   quote: string | null;
-  /** The passage's translation while it is in the library (issue 14); a citation's snapshot keeps none. */
+  /** The passage's translation while it is in the library (issue 14), else the one the citation's snapshot kept. */
   translation: string | null;
   /** `deleted` when the highlight is gone from the library (its quote is then the snapshot's). */
   passage: 'whole-source' | 'in-library' | 'deleted';
@@ -90,7 +90,7 @@ export function createCitationResolver(db: Db): CitationResolver {
       source,
       highlightId,
       quote: current?.exact ?? snapshot.quote,
-      translation: current?.translation ?? null,
+      translation: current === null ? (snapshot.translation?.text ?? null) : current.translation,
       passage: current === null ? 'deleted' : 'in-library',
       deepLink: row ? sourceDeepLink(sourceId, current === null ? null : highlightId) : null,
     };

@@ -33,7 +33,7 @@ describe('importing the seed articles', () => {
     expect(countSources(db)).toBe(5);
     const byCitekey = new Map(listSources(db).map((s) => [s.citekey, s]));
     expect(byCitekey.get('urdupoint2023pashinyan')).toMatchObject({ outlet: 'UrduPoint.com', publishedAt: '2023-02-24' });
-    expect(byCitekey.get('azernews2023sending')).toMatchObject({ outlet: 'AzerNews', author: 'Fatima Hasanova', publishedAt: '2023-01-11' });
+    expect(byCitekey.get('hasanova2023sending')).toMatchObject({ outlet: 'AzerNews', author: 'Fatima Hasanova', publishedAt: '2023-01-11' });
     for (const [index, file] of seedFiles().entries()) {
       const row = db.prepare('SELECT sha256, file_name FROM sources WHERE id = ?').get(results[index]!.sourceId) as { sha256: string; file_name: string };
       expect(Buffer.compare(readOriginal(db, results[index]!.sourceId!), Buffer.from(file.bytes))).toBe(0);

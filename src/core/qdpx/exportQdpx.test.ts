@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasInterop, INTEROP_SKIP } from '../interopReferences';
 import { buildCodebook, tagToCode } from './codebook';
 import { exportQdpx } from './exportQdpx';
+import { updateHighlight } from '../highlights/highlights';
 import { libraryGuids } from './guids';
 import { addSource, openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 import { archiveFiles, ARMENIAN_BODY, buildQdpxLibrary, hasXmllint, RUSSIAN_BODY, xmllintProblems } from '../../../tests/support/qdpx';
@@ -79,6 +80,19 @@ describe('REFI-QDA export', () => {
     expect(xml.querySelector(`Note[guid="${stableGuid('note', ids.noteId)}"]`)!.getAttribute('name')).toBe('Three outlets');
     // The whole-source citation refers to the note from the source.
     expect(xml.querySelector(`TextSource[guid="${stableGuid('source', ids.report)}"] > NoteRef`)!.getAttribute('targetGUID')).toBe(stableGuid('note', ids.noteId));
+  });
+
+  it('writes a translation as its selection’s Description, labelled with its language and origin, valid against Project.xsd (issue 14)', () => {
+    const ids = buildQdpxLibrary(library.db);
+    updateHighlight(library.db, ids.azerbaijani, { translation: { text: 'the protest action <goes on> & on', language: 'en', tool: 'DeepL' } });
+    const files = archiveFiles(exportQdpx(library.db, { now: NOW }).archive);
+    const xml = new DOMParser().parseFromString(files['project.qde']!, 'text/xml') as unknown as Document;
+    const stableGuid = libraryGuids(library.db);
+    const description = xml.querySelector(`PlainTextSelection[guid="${stableGuid('highlight', ids.azerbaijani)}"] > Description`);
+    expect(description?.textContent).toBe('Translation [en] (English, from DeepL):\nthe protest action <goes on> & on');
+    // Only the translated passage has one.
+    expect(xml.querySelectorAll('PlainTextSelection > Description')).toHaveLength(1);
+    if (hasXmllint && hasInterop) expect(xmllintProblems(files['project.qde']!, library.dir)).toBe('');
   });
 
   it('gives outlet, author, date, language and URL as variables, and one case per outlet', () => {

@@ -9,6 +9,7 @@ import { collectionSources, outletCountryReader, tagInfoReader } from './compare
 import { guidFrom, libraryGuids } from './guids';
 import type { QdpxSummary } from './qdpxSummary';
 import { element, textElement } from './xml';
+import { translationDescription } from './qdpxTranslation';
 
 /**
  * The library, or one collection of it, as a REFI-QDA project (`.qdpx`, the
@@ -21,6 +22,8 @@ import { element, textElement } from './xml';
  *   points from the start of that file, end exclusive, and a line end is one character (`\n`);
  *   REFI counts "characters", and this is what Python-based tools (QualCoder) count. An orphaned
  *   highlight has no place in the text and is listed as skipped;
+ * - a highlight's translation as the selection's `Description`, labelled with its language
+ *   (qdpxTranslation.ts: the standard has no field for one);
  * - a highlight's comment as a `Note` the selection refers to (`NoteRef`); each note of the
  *   library as a `Note` listed at the project level, and referred to from each passage (or whole
  *   source) it cites;
@@ -162,7 +165,8 @@ export function exportQdpx(db: Db, options: QdpxExportOptions = {}): QdpxExport 
         creationDateTime: highlight.createdAt,
         modifiedDateTime: highlight.updatedAt,
       },
-      [...codings, ...noteRefs],
+      // Description comes first in PlainTextSelectionType's sequence.
+      [...(highlight.translation ? [textElement('Description', translationDescription(highlight.translation))] : []), ...codings, ...noteRefs],
     );
   };
 

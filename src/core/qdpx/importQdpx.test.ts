@@ -6,6 +6,7 @@ import { hasInterop, INTEROP_SKIP, interopFile } from '../interopReferences';
 import { getNote, listNotes } from '../notes/notes';
 import { listSources } from '../sources';
 import { exportQdpx } from './exportQdpx';
+import { updateHighlight } from '../highlights/highlights';
 import { importQdpx, QdpxError } from './importQdpx';
 import { placeSelection } from './qdpxText';
 import { openTestLibrary, type TestLibrary } from '../../../tests/support/library';
@@ -115,8 +116,10 @@ describe('REFI-QDA import', () => {
     expect(listNotes(library.db).map((note) => note.title).sort()).toEqual(['My favorite Coke ad', 'Research Plan']);
   });
 
-  it('takes back its own export: the same texts, passages, tags, comments and notes citing them', () => {
-    buildQdpxLibrary(library.db);
+  it('takes back its own export: the same texts, passages, tags, comments, translations and notes citing them', () => {
+    const ids = buildQdpxLibrary(library.db);
+    updateHighlight(library.db, ids.azerbaijani, { translation: { text: 'the protest action', language: 'en', tool: null } });
+    updateHighlight(library.db, ids.russian, { translation: { text: 'the Lachin corridor, still blocked', language: 'en', tool: 'DeepL' } });
     const { archive } = exportQdpx(library.db);
     const before = { sources: listSources(library.db, { sort: 'title' }), highlights: listAllHighlights(library.db).filter((h) => !h.orphaned) };
     const other = openTestLibrary();
@@ -127,7 +130,7 @@ describe('REFI-QDA import', () => {
       expect(sources.map(({ title, outlet, author, publishedAt, language, url }) => ({ title, outlet, author, publishedAt, language, url }))).toEqual(
         before.sources.map(({ title, outlet, author, publishedAt, language, url }) => ({ title, outlet, author, publishedAt, language, url })),
       );
-      const shape = ({ exact, start, end, tags, comment }: (typeof before.highlights)[number]) => ({ exact, start, end, tags, comment });
+      const shape = ({ exact, start, end, tags, comment, translation }: (typeof before.highlights)[number]) => ({ exact, start, end, tags, comment, translation });
       expect(listAllHighlights(other.db).map(shape)).toEqual(before.highlights.map(shape));
       const [note] = listNotes(other.db);
       expect(note).toMatchObject({ title: 'Three outlets' });

@@ -12,6 +12,7 @@ import { tagPath } from './codebook';
 import type { QdpxSummary } from './qdpxSummary';
 import { placeSelection } from './qdpxText';
 import { noteEditorState } from './noteEditorState';
+import { parseTranslationDescription } from './qdpxTranslation';
 import type { Document, Element } from '../import/html/dom';
 
 /**
@@ -180,7 +181,10 @@ export function importQdpx(db: Db, bytes: Uint8Array, fileName: string): QdpxSum
         ].slice(0, MAX_TAGS_PER_HIGHLIGHT);
         tags.forEach((tag) => usedCodes.add(tag));
         const noteRefs = refs(selection, 'NoteRef');
-        const comment = [text(child(selection, 'Description')), ...noteRefs.filter(isComment).map((guid) => noteText.get(guid) ?? '')]
+        const description = text(child(selection, 'Description'));
+        // Our own export's translation, labelled (qdpxTranslation.ts); any other description is a comment.
+        const translation = description ? parseTranslationDescription(description) : null;
+        const comment = [translation ? null : description, ...noteRefs.filter(isComment).map((guid) => noteText.get(guid) ?? '')]
           .map((part) => (part ?? '').normalize('NFC').trim())
           .filter(Boolean)
           .join('\n\n')
@@ -189,7 +193,7 @@ export function importQdpx(db: Db, bytes: Uint8Array, fileName: string): QdpxSum
           const value = selection.getAttribute(attribute);
           return value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined;
         };
-        const highlightId = insertHighlight(db, { sourceId, anchor: placed.anchor, orphaned: placed.orphaned, color: 'yellow', comment, tags, createdAt: date('creationDateTime'), updatedAt: date('modifiedDateTime') ?? date('creationDateTime') });
+        const highlightId = insertHighlight(db, { sourceId, anchor: placed.anchor, orphaned: placed.orphaned, color: 'yellow', comment, translation, tags, createdAt: date('creationDateTime'), updatedAt: date('modifiedDateTime') ?? date('creationDateTime') });
         summary.selections += 1;
         if (placed.orphaned) summary.skipped.push({ name: `${name}: “${placed.anchor.exact}”`, reason: 'its words were not found at its position or anywhere in the text: imported as an orphaned highlight' });
         for (const guid of noteRefs.filter((guid) => !isComment(guid))) cite(guid, { sourceId, highlightId, quote: placed.anchor.exact });

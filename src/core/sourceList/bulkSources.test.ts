@@ -82,6 +82,18 @@ describe('bulk actions on selected sources', () => {
     expect(await handlers.listOutlets({})).toEqual([]);
   });
 
+  it('sets the outlet and makes the keys that follow it again: an unsigned, unpinned source’s; not a signed or pinned one’s (issue 14)', async () => {
+    const keys = async () => (await handlers.listSources(SourcePageRequest.parse({ sort: 'title' }))).sources.map((source) => source.citekey);
+    const before = await keys();
+    const pinned = (await handlers.listSources(SourcePageRequest.parse({ sort: 'title' }))).sources.find((source) => source.citekey === 'anonleaders')!;
+    await handlers.updateSource({ id: pinned.id, patch: { citekeyPinned: true } });
+    await handlers.setSourcesOutlet({ selection: { ids: [1, 2, 3, 4, 5] }, outlet: 'Dawn' });
+    const after = await keys();
+    expect(after).toEqual(before.map((key) => ({ urdupoint2023pashinyan: 'dawn2023pashinyan', anonduring: 'dawnduring', anonprime: 'dawnprime' })[key] ?? key));
+    expect(after).toContain('hasanova2023sending');
+    expect(after).toContain('anonleaders');
+  });
+
   it('adds a Ctrl+A selection but one to a collection, which then filters the library; adding again keeps each source once', async () => {
     const all = await handlers.listSources(SourcePageRequest.parse({ sort: 'title' }));
     const left = all.sources[0]!;

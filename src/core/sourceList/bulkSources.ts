@@ -6,6 +6,7 @@ import { addToCollection } from '../compare/collections';
 import type { Db } from '../db/db';
 import { andWhere, sourceFilterSql } from './sourceFilterSql';
 import { writeTransaction } from '../db/writeTransaction';
+import { remakeUnpinnedCitekey } from '../sources';
 import { indexSource, reindexHighlight, unindexSource } from '../search/searchIndex';
 
 /** The selection as a WHERE clause over `sources`: listed ids, or a filter minus some ids. */
@@ -103,7 +104,11 @@ export function setSourcesOutlet(db: Db, selection: SourceSelection, outlet: str
     const ids = db.prepare(`SELECT id FROM sources ${where}`).pluck().all(params) as number[];
     for (const id of ids) unindexSource(db, id);
     const updated = db.prepare(`UPDATE sources SET outlet = @newOutlet ${where}`).run({ ...params, newOutlet: value }).changes;
-    for (const id of ids) indexSource(db, id);
+    for (const id of ids) {
+      indexSource(db, id);
+      // An unsigned source's key is made from its outlet.
+      remakeUnpinnedCitekey(db, id);
+    }
     return { updated };
   });
 }

@@ -18,7 +18,7 @@ serveLibrary(
   port,
   async (options, emit) => {
     const library = Library.open(options.libraryPath, { nativeBinding: options.nativeBinding });
-    const handlerOptions: HandlerOptions = { emit, searchInWorker: { workerPath: options.searchWorkerPath, nativeBinding: options.nativeBinding }, parseInWorker: { workerPath: options.parseWorkerPath }, storeInWorker: { workerPath: options.storeWorkerPath, nativeBinding: options.nativeBinding } };
+    const handlerOptions: HandlerOptions = { emit, searchInWorker: { workerPath: options.searchWorkerPath, nativeBinding: options.nativeBinding }, parseInWorker: { workerPath: options.parseWorkerPath }, storeInWorker: { workerPath: options.storeWorkerPath, nativeBinding: options.nativeBinding }, backfillLanguages: true };
     const handlers = createHandlers(library, handlerOptions);
     return {
       handlers,

@@ -17,6 +17,11 @@ export const CitationSnapshot = z.object({
   author: z.string().max(300).nullable(),
   publishedAt: IsoDate.nullable(),
   citekey: z.string().max(100).nullable(),
+  /**
+   * The passage's translation when it was cited (issue 14), shown and exported once the passage is
+   * gone; absent in citations made before, and when the passage had none.
+   */
+  translation: z.object({ text: z.string().max(20_000), language: z.string().max(35), tool: z.string().max(64).nullable() }).nullable().optional(),
 });
 export type CitationSnapshot = z.infer<typeof CitationSnapshot>;
 

@@ -54,8 +54,17 @@ export const SourceMetadataPatch = z
       .trim()
       .regex(/^[A-Za-z0-9_][A-Za-z0-9_:.-]*$/, 'A citekey uses letters, digits and _ : . - only')
       .max(100),
+    /**
+     * false: generate the key from the details again (and follow them from now on); true: keep the
+     * key as it is. A typed citekey is pinned without it, and cannot be sent with false.
+     */
+    citekeyPinned: z.boolean(),
   })
-  .partial();
+  .partial()
+  .refine((patch) => !(patch.citekey !== undefined && patch.citekeyPinned === false), {
+    message: 'A typed citekey is kept as typed: send either a citekey or citekeyPinned false, not both',
+    path: ['citekeyPinned'],
+  });
 export type SourceMetadataPatch = z.infer<typeof SourceMetadataPatch>;
 
 export const SourceSort = z.enum(['date', 'title']);

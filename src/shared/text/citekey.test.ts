@@ -12,12 +12,19 @@ describe('baseCitekey', () => {
     expect(key).toBe('urdupoint2023pashinyan');
   });
 
-  it('skips stop words in the title and prefers the outlet to the author (seed 004)', () => {
-    expect(baseCitekey({ title: 'The sending of UN peacekeepers', outlet: 'AzerNews', author: 'Fatima Hasanova', publishedAt: '2023-01-11' })).toBe('azernews2023sending');
+  it('skips stop words in the title and prefers the author to the outlet, as Better BibTeX does (seed 004)', () => {
+    expect(baseCitekey({ title: 'The sending of UN peacekeepers', outlet: 'AzerNews', author: 'Fatima Hasanova', publishedAt: '2023-01-11' })).toBe('hasanova2023sending');
   });
 
-  it("uses the author's last name without an outlet, and 'anon' with neither; no year when undated", () => {
+  it("uses the author's last name, the outlet without an author, and 'anon' with neither; no year when undated", () => {
     expect(baseCitekey({ title: 'A report', outlet: null, author: 'Fatima Hasanova', publishedAt: '2023-01-11' })).toBe('hasanova2023report');
+    expect(baseCitekey({ title: 'A report', outlet: 'AzerNews', author: '—', publishedAt: '2023-01-11' })).toBe('azernews2023report');
+  });
+
+  it('takes the first author\'s family name: "Family, Given" by its comma, several authors by "and"', () => {
+    expect(baseCitekey({ title: 'Лачинский коридор', outlet: 'РИА Новости', author: 'Иванов, Пётр', publishedAt: '2023-01-05' })).toBe('ivanov2023lachinskiy');
+    expect(baseCitekey({ title: 'Iravan', outlet: 'Report.az', author: 'Fatima Hasanova and Ani Hakobyan', publishedAt: '2023-01-05' })).toBe('hasanova2023iravan');
+    expect(baseCitekey({ title: 'Iravan', outlet: null, author: 'Hasanova, Fatima; Hakobyan, Ani', publishedAt: null })).toBe('hasanovairavan');
     expect(baseCitekey({ title: 'The leaders of Artsakh', outlet: null, author: null, publishedAt: null })).toBe('anonleaders');
   });
 
@@ -52,7 +59,8 @@ describe('uniqueCitekey', () => {
 describe('baseCitekey in every script of the sample library (issue 14)', () => {
   it.each([
     ['Armenian', { title: 'Լաչինի միջանցքը՝ շրջափակման մեջ', outlet: null, author: 'Անի Հակոբյան', publishedAt: '2023-01-05' }, 'hakobyan2023lachini'],
-    ['Armenian outlet', { title: 'Ստեփանակերտում', outlet: 'Արմենպրես', author: 'Անի Հակոբյան', publishedAt: '2022-12-20' }, 'armenpres2022stepanakertum'],
+    ['Armenian, author before outlet', { title: 'Ստեփանակերտում', outlet: 'Արմենպրես', author: 'Անի Հակոբյան', publishedAt: '2022-12-20' }, 'hakobyan2022stepanakertum'],
+    ['Armenian outlet, no author', { title: 'Ստեփանակերտում', outlet: 'Արմենպրես', author: null, publishedAt: '2022-12-20' }, 'armenpres2022stepanakertum'],
     ['Russian', { title: 'Лавров и Байрамов обсудили ситуацию', outlet: 'РИА Новости', author: null, publishedAt: '2023-01-05' }, 'rianovosti2023lavrov'],
     ['Russian, stop word first', { title: 'О Лачинском коридоре', outlet: null, author: 'Юлия Щёкина', publishedAt: '2023-02-01' }, 'shchekina2023lachinskom'],
     ['Azerbaijani', { title: 'Laçın yolunda vəziyyət', outlet: null, author: 'İlham Əliyev', publishedAt: '2023-01-11' }, 'eliyev2023lacin'],

@@ -1,9 +1,9 @@
 import anyAscii from 'any-ascii';
 
 /**
- * Citekeys are readable and stable: outlet (or author, or "anon") + year + first significant title
- * word, transliterated to Latin as Better BibTeX does, e.g. `urdupoint2023pashinyan`,
- * `hakobyan2023lachini` (Անի Հակոբյան, «Լաչինի միջանցքը»). Uniqueness is the caller's: it passes
+ * Citekeys are readable and stable, in Better BibTeX's order: the author's last name (else the
+ * outlet, else "anon") + year + first significant title word, transliterated to Latin, e.g.
+ * `hakobyan2023lachini` (Անի Հակոբյան, «Լաչինի միջանցքը»), `urdupoint2023pashinyan` (no author). Uniqueness is the caller's: it passes
  * the keys already taken and gets the first free one (`…a`, `…b`, …).
  *
  * Transliteration is any-ascii's (issue 14): of the three maintained transliterators it is the one
@@ -28,6 +28,17 @@ function foldToAscii(text: string): string {
     .trim();
 }
 
+/**
+ * The first author's family name as a byline gives it: "Family, Given" by its comma, else the last
+ * word ("Fatima Hasanova"). Bylines are split on "and", "&" and ";" as the CSL export splits them
+ * (src/core/export/csl.ts parseByline).
+ */
+function firstFamilyName(byline: string): string {
+  const first = byline.trim().split(/\s+(?:and|&)\s+|\s*;\s*/u)[0] ?? '';
+  const comma = /^([^,]+),\s*\S/u.exec(first);
+  return comma ? comma[1]! : first;
+}
+
 export interface CitekeyParts {
   title: string;
   outlet: string | null;
@@ -37,8 +48,8 @@ export interface CitekeyParts {
 
 export function baseCitekey({ title, outlet, author, publishedAt }: CitekeyParts): string {
   const outletWord = outlet ? foldToAscii(outlet.replace(/\.(com|org|net|az|am|ru|pk|info)\b.*$/i, '')).replace(/ /g, '') : '';
-  const authorWord = author ? (foldToAscii(author).split(' ').at(-1) ?? '') : '';
-  const who = outletWord || authorWord || 'anon';
+  const authorWord = author ? (foldToAscii(firstFamilyName(author)).split(' ').at(-1) ?? '') : '';
+  const who = authorWord || outletWord || 'anon';
   const year = publishedAt?.slice(0, 4) ?? '';
   const titleWord = foldToAscii(title).split(' ').find((word) => word.length > 1 && !STOP_WORDS.has(word)) ?? '';
   return `${who}${year}${titleWord}`.slice(0, 60) || 'source';

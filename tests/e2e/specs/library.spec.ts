@@ -47,6 +47,43 @@ test('"Import articles" imports a Markdown file with its front matter', async ({
   await expect(new ReaderPage(app.page).paragraphs).toHaveText(['Լաչինի միջանցքը փակ է արդեն երեք շաբաթ։', 'Second paragraph.']);
 });
 
+test('"Edit details" shows whether the citekey follows the details; typing one keeps it, and it can follow them again (issue 14)', async ({ app }) => {
+  const file = path.join(app.workDirectory, 'report.md');
+  fs.writeFileSync(file, '---\ntitle: Լաչինի միջանցք\noutlet: Armenpress\nauthor: Ani Petrosyan\ndate: 2023-01-05\n---\n\nԼաչինի միջանցքը փակ է։\n');
+  const library = new LibraryPage(app.page);
+  await library.importFiles([file]);
+  await library.open('Լաչինի միջանցք');
+  const citekeyOf = () => (JSON.parse(app.cli(['list', '--json']).stdout) as { citekey: string }[])[0]!.citekey;
+
+  await app.page.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Edit details' });
+  const citekey = dialog.getByLabel('Citekey', { exact: true });
+  const generate = dialog.getByRole('radio', { name: 'Generate the key from the details' });
+  const keep = dialog.getByRole('radio', { name: 'Keep this key' });
+  await expect(citekey).toHaveValue('petrosyan2023lachini');
+  await expect(generate).toBeChecked();
+  await citekey.fill('petrosyan-corridor');
+  await expect(keep).toBeChecked();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(citekeyOf()).toBe('petrosyan-corridor');
+
+  // Kept: a new author does not move it.
+  await new ReaderPage(app.page).editDetails({ author: 'Anna Hakobyan' });
+  await expect(dialog).toBeHidden();
+  expect(citekeyOf()).toBe('petrosyan-corridor');
+
+  await app.page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(keep).toBeChecked();
+  await generate.check();
+  await expect(citekey).toHaveValue('hakobyan2023lachini');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  expect(citekeyOf()).toBe('hakobyan2023lachini');
+  await app.page.getByRole('button', { name: 'Edit details' }).click();
+  await expect(generate).toBeChecked();
+});
+
 test('a bad file shows its error and the good files still import', async ({ app }) => {
   const good = path.join(app.workDirectory, 'good.txt');
   const empty = path.join(app.workDirectory, 'empty.txt');

@@ -51,3 +51,42 @@ test('an Urdu article is detected, read right to left paragraph by paragraph, hi
   expect(exported).toContain(QUOTE);
   expect(exported).toContain(TITLE);
 });
+
+test('in an Urdu article, ArrowLeft moves the caret leftwards on screen, on through the text as it reads (issue 14)', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  const file = path.join(app.workDirectory, 'urdu-article.txt');
+  fs.copyFileSync(URDU_ARTICLE, file);
+  await library.importFiles([file]);
+  await library.open(TITLE);
+  const reader = new ReaderPage(app.page);
+  await expect(reader.article).toHaveAttribute('dir', 'rtl');
+  await reader.article.focus();
+  const caret = app.page.locator('.article-caret');
+  await expect(caret).toBeVisible();
+  const caretX = async () => (await caret.boundingBox())!.x;
+  const focusOffset = () => app.page.evaluate(() => document.getSelection()?.focusOffset ?? -1);
+
+  // The caret starts where the first paragraph begins: at its right edge.
+  const paragraph = (await reader.paragraphs.first().boundingBox())!;
+  const start = await caretX();
+  expect(start).toBeGreaterThan(paragraph.x + paragraph.width / 2);
+  expect(await focusOffset()).toBe(0);
+
+  const xs = [start];
+  for (let press = 0; press < 4; press += 1) {
+    await app.page.keyboard.press('ArrowLeft');
+    await expect.poll(focusOffset).toBe(press + 1);
+    xs.push(await caretX());
+  }
+  // Each press is further left on screen.
+  for (let step = 1; step < xs.length; step += 1) expect(xs[step]!).toBeLessThan(xs[step - 1]!);
+
+  // ArrowRight goes back towards the start; Shift+Ctrl+ArrowLeft selects the first word as it reads.
+  await app.page.keyboard.press('ArrowRight');
+  await expect.poll(focusOffset).toBe(3);
+  expect(await caretX()).toBeGreaterThan(xs[4]!);
+  for (let press = 0; press < 3; press += 1) await app.page.keyboard.press('ArrowRight');
+  await expect.poll(focusOffset).toBe(0);
+  await app.page.keyboard.press('Control+Shift+ArrowLeft');
+  await expect.poll(() => app.page.evaluate(() => document.getSelection()?.toString().trim())).toBe('اسلام');
+});

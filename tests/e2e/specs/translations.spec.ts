@@ -95,3 +95,27 @@ test('a note citing a translated passage exports the original, the translation, 
   expect(translation).toBe(app.cli(['export', String(id), '--quotes', 'translation']).stdout);
   expect(both).toBe(app.cli(['export', String(id)]).stdout);
 });
+
+test('"Quote in note" quotes a translated passage as the export would, and its citation keeps the translation once the passage is deleted', async ({ app }) => {
+  const { highlights, item } = await translateQuote(app);
+  const notes = new NotesPage(app.page);
+  await notes.newNote('Quoted');
+  await item.getByRole('button', { name: 'Quote in note' }).click();
+  const quotes = notes.editor.locator('blockquote');
+  await expect(quotes).toHaveCount(1);
+  await expect(quotes.first()).toHaveText(new RegExp(`^${QUOTE} \\[${TRANSLATION}\\] Report\\.az, 2023-01-05`));
+
+  // The export's choice is the note's too: "Translation only".
+  await notes.pane.getByText('Options', { exact: true }).click();
+  await notes.pane.getByRole('combobox', { name: 'Translated quotes' }).selectOption('translation');
+  await item.getByRole('button', { name: 'Quote in note' }).click();
+  await expect(quotes).toHaveCount(2);
+  // The words before the chip (whose hover, inside the block, holds both).
+  await expect(quotes.nth(1)).toHaveText(new RegExp(`^${TRANSLATION} Report\\.az, 2023-01-05`));
+  await notes.waitUntilSaved();
+
+  await (await highlights.edit(QUOTE)).getByRole('button', { name: 'Delete highlight' }).click();
+  const chip = notes.citations(/\(passage deleted\)$/).first();
+  await expect(chip).toBeVisible();
+  await expect(chip).toHaveAccessibleDescription(new RegExp(`${QUOTE}.*\\[${TRANSLATION}\\] \\(English, from DeepL\\).*This passage was deleted`));
+});

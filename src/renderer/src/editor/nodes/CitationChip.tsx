@@ -28,7 +28,8 @@ export function CitationChip({ citation }: { citation: CitationPayload }) {
   const snapshot = current ? { ...citation.snapshot, ...current, quote: citation.snapshot.quote } : citation.snapshot;
   const label = citationLabel(snapshot);
   const gone = state === 'present' ? null : state;
-  const translation = gone ? null : environment.translationOf(citation.highlightId);
+  // As the library holds it now; once the passage is gone, what the citation kept of it.
+  const translation = gone ? (citation.snapshot.translation ?? null) : environment.translationOf(citation.highlightId);
   const facts = [snapshot.outlet, snapshot.author, snapshot.publishedAt].filter(Boolean).join(' · ');
   // The tooltip is fixed to the window, placed inside it on both sides and flipped below the chip
   // near the top (issue 16: the note column clipped it on the left, then on the right). Placed while

@@ -22,12 +22,15 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
-import { CITATION_DRAG_TYPE, CitationTransfer } from '../../../../shared/notes/citationPayload';
+import { CITATION_DRAG_TYPE, CitationTransfer, quoteInNoteText } from '../../../../shared/notes/citationPayload';
+import type { QuoteMode } from '../../../../shared/domain/translation';
 import { $createCitationNode } from '../nodes/CitationNode';
 
 export interface InsertCitationPayload {
   citation: CitationPayload;
   mode: CiteMode;
+  /** What a quote's block holds when its passage has a translation (the export's choice); both by default. */
+  quotes?: QuoteMode;
 }
 
 /** Inserts a citation at the caret ("cite"), or its passage as a block quote ending with it ("quote"). */
@@ -74,9 +77,9 @@ function $insertChip(citation: CitationPayload): void {
   selection.insertNodes([chip]);
 }
 
-export function $insertCitation({ citation, mode }: InsertCitationPayload): void {
+export function $insertCitation({ citation, mode, quotes = 'both' }: InsertCitationPayload): void {
   $ensureCaret();
-  if (mode === 'quote' && citation.snapshot.quote) $insertQuote(citation, citation.snapshot.quote);
+  if (mode === 'quote' && citation.snapshot.quote) $insertQuote(citation, quoteInNoteText(citation.snapshot, quotes));
   else $insertChip(citation);
 }
 

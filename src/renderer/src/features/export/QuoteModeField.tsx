@@ -11,9 +11,20 @@ const LABELS: Record<QuoteMode, string> = {
 
 const parseQuoteMode = (stored: string): QuoteMode | undefined => (QUOTE_MODES as readonly string[]).includes(stored) ? (stored as QuoteMode) : undefined;
 
+const STORAGE_KEY = 'exportQuotes';
+
 /** How exports write a quote that has a translation (issue 14): one choice, remembered, for every export. */
 export function useQuoteMode(): [QuoteMode, (mode: QuoteMode) => void] {
-  return usePersistentState<QuoteMode>('exportQuotes', 'both', parseQuoteMode);
+  return usePersistentState<QuoteMode>(STORAGE_KEY, 'both', parseQuoteMode);
+}
+
+/** The choice as it is stored now (for "Quote in note", which writes a quote as the export would). */
+export function storedQuoteMode(): QuoteMode {
+  try {
+    return parseQuoteMode(window.localStorage.getItem(`marginalia.${STORAGE_KEY}`) ?? '') ?? 'both';
+  } catch {
+    return 'both';
+  }
 }
 
 /** The choice as a labelled select: the note's export options, the highlights export and Passages use it. */

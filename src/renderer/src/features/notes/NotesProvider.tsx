@@ -11,6 +11,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
 import { revealInReader } from '../reader/revealIntent';
+import { storedQuoteMode } from '../export/QuoteModeField';
 import type { NotesContextValue } from './NotesContext';
 import { NotesContext } from './NotesContext';
 import { whenAllNotesSaved } from './useAutosave';
@@ -56,7 +57,7 @@ export function NotesProvider({ onOpenSource, children }: NotesProviderProps) {
         announce('The open note is read-only, so nothing was inserted. Open or create another note to cite.');
         return;
       }
-      target.dispatchCommand(INSERT_CITATION_COMMAND, { citation, mode });
+      target.dispatchCommand(INSERT_CITATION_COMMAND, { citation, mode, quotes: storedQuoteMode() });
       announce(`${mode === 'quote' ? 'Quoted' : 'Cited'} ${citationLabel(citation.snapshot)} in the open note.`);
     },
     [announce],

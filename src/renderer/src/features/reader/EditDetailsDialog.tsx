@@ -5,6 +5,8 @@ import { ApiError } from '../../../../shared/api/errors';
 import { mutate } from '../../api/mutate';
 import { errorMessage, isRefusedRequest } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
+import { baseCitekey } from '../../../../shared/text/citekey';
+import { CitekeyChoice } from './CitekeyChoice';
 import type { FieldKey, FormValues } from './metadataForm';
 import { buildPatch, FIELDS, fieldErrors, toFormValues } from './metadataForm';
 
@@ -17,6 +19,7 @@ interface EditDetailsDialogProps {
 /** The metadata form. The library validates; its message is shown, and the fields at fault are marked. */
 export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialogProps) {
   const [values, setValues] = useState<FormValues>(() => toFormValues(source));
+  const [citekeyPinned, setCitekeyPinned] = useState(source.citekeyPinned);
   const [saving, setSaving] = useState(false);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldKey, string>>>({});
@@ -26,7 +29,7 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const patch = buildPatch(source, values);
+    const patch = buildPatch(source, values, citekeyPinned);
     if (Object.keys(patch).length === 0) return onClose();
     setSaving(true);
     try {
@@ -52,6 +55,8 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
     }
   }
 
+  const shownCitekey = citekeyPinned ? values.citekey : generatedCitekey(source, values);
+
   return (
     <Dialog title="Edit details" onDismiss={onClose} initialFocus={firstField} className="edit-dialog">
       <form className="edit-form" onSubmit={(event) => void save(event)} noValidate>
@@ -73,7 +78,7 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
                   id={id}
                   className="input"
                   type={field.type ?? 'text'}
-                  value={values[field.key]}
+                  value={field.key === 'citekey' ? shownCitekey : values[field.key]}
                   spellCheck={field.key === 'title' || field.key === 'author' || field.key === 'outlet'}
                   autoComplete="off"
                   aria-invalid={error ? true : undefined}
@@ -83,8 +88,20 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
                   onChange={(event) => {
                     const value = event.currentTarget.value;
                     setValues((current) => ({ ...current, [field.key]: value }));
+                    // A key edited by hand is kept as typed.
+                    if (field.key === 'citekey') setCitekeyPinned(true);
                   }}
                 />
+                {field.key === 'citekey' ? (
+                  <CitekeyChoice
+                    pinned={citekeyPinned}
+                    onChange={(pinned) => {
+                      // "Keep this key" keeps the one on screen, which the researcher may then edit.
+                      if (pinned) setValues((current) => ({ ...current, citekey: shownCitekey }));
+                      setCitekeyPinned(pinned);
+                    }}
+                  />
+                ) : null}
                 {field.hint ? (
                   <p id={`${id}-hint`} className="field-hint">
                     {field.hint}
@@ -110,4 +127,16 @@ export function EditDetailsDialog({ source, onClose, onSaved }: EditDetailsDialo
       </form>
     </Dialog>
   );
+}
+
+/**
+ * The key the library will make from the details on screen: the stored one while they are as
+ * stored (it may carry a letter that keeps it unique), else their base key (the library adds a
+ * letter if another source has it).
+ */
+function generatedCitekey(source: Source, values: FormValues): string {
+  const details = { title: values.title.trim(), outlet: values.outlet.trim() || null, author: values.author.trim() || null, publishedAt: values.publishedAt.trim() || null };
+  const stored = { title: source.title, outlet: source.outlet, author: source.author, publishedAt: source.publishedAt };
+  if (!source.citekeyPinned && JSON.stringify(details) === JSON.stringify(stored)) return source.citekey;
+  return baseCitekey(details);
 }

@@ -37,6 +37,24 @@ describe('buildPatch', () => {
   });
 });
 
+describe('buildPatch and the citekey choice (issue 14)', () => {
+  const pinned: Source = { ...source, citekey: 'mykey', citekeyPinned: true };
+
+  it('sends citekeyPinned false, and no key, to generate a pinned key from the details', () => {
+    expect(buildPatch(pinned, { ...toFormValues(pinned), citekey: 'shown-preview' }, false)).toEqual({ citekeyPinned: false });
+  });
+
+  it('sends citekeyPinned true to keep a generated key as it is, and the key alone when it was edited', () => {
+    expect(buildPatch(source, toFormValues(source), true)).toEqual({ citekeyPinned: true });
+    expect(buildPatch(source, { ...toFormValues(source), citekey: 'typed2023' }, true)).toEqual({ citekey: 'typed2023' });
+  });
+
+  it('sends no choice when it did not change', () => {
+    expect(buildPatch(pinned, { ...toFormValues(pinned), outlet: 'Report.az' }, true)).toEqual({ outlet: 'Report.az' });
+    expect(buildPatch(source, { ...toFormValues(source), outlet: 'Report.az' }, false)).toEqual({ outlet: 'Report.az' });
+  });
+});
+
 describe('fieldErrors', () => {
   it('names the fields at fault with the schema’s messages', () => {
     const errors = fieldErrors({ publishedAt: '11/01/2023', url: 'example.com', title: '' });

@@ -1,7 +1,8 @@
 import type { Source } from '../../../../shared/domain/source';
 import { SourceMetadataPatch } from '../../../../shared/domain/source';
 
-export type FieldKey = keyof SourceMetadataPatch;
+/** The typed fields (the citekey's pinned state is a choice beside them, not a field). */
+export type FieldKey = Exclude<keyof SourceMetadataPatch, 'citekeyPinned'>;
 export type FormValues = Record<FieldKey, string>;
 
 export interface FieldSpec {
@@ -21,7 +22,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'publishedAt', label: 'Published date', hint: 'YYYY-MM-DD, as the article gives it' },
   { key: 'language', label: 'Language', hint: 'A language code, such as en, ru or hy' },
   { key: 'url', label: 'URL', type: 'url', wide: true },
-  { key: 'citekey', label: 'Citekey', required: true, hint: 'How notes and exports cite this source. Made from author or outlet, year and title until you type one' },
+  { key: 'citekey', label: 'Citekey', required: true, hint: 'How notes and exports cite this source: made from the author (or outlet), year and first title word, or kept as you type it' },
 ];
 
 export function toFormValues(source: Source): FormValues {
@@ -40,14 +41,17 @@ export function toFormValues(source: Source): FormValues {
  * The fields the user changed, as the contract wants them: trimmed, and null for an emptied
  * optional field. An empty form means nothing to save.
  */
-export function buildPatch(source: Source, values: FormValues): SourceMetadataPatch {
+export function buildPatch(source: Source, values: FormValues, citekeyPinned: boolean = source.citekeyPinned): SourceMetadataPatch {
   const original = toFormValues(source);
-  const patch: Record<string, string | null> = {};
+  const patch: Record<string, string | boolean | null> = {};
   for (const field of FIELDS) {
     const value = values[field.key].trim();
     if (value === original[field.key].trim()) continue;
     patch[field.key] = value === '' && !field.required ? null : value;
   }
+  // A typed key is pinned by the library; "Generate the key from the details" sends the choice and no key.
+  if (!citekeyPinned) delete patch.citekey;
+  if (citekeyPinned !== source.citekeyPinned && patch.citekey === undefined) patch.citekeyPinned = citekeyPinned;
   return patch as SourceMetadataPatch;
 }
 
