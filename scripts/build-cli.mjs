@@ -20,6 +20,7 @@ export const CLI_ENTRIES = {
   entry: 'src/cli/entry.ts',
   searchWorker: 'src/core/search/searchWorker.ts',
   parseWorker: 'src/core/import/parseWorker.ts',
+  integrityWorker: 'src/core/db/integrityWorker.ts',
 };
 
 export async function buildCli(outdir = path.join(root, 'out', 'cli')) {

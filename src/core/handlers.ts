@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers, LibraryEvent } from '../shared/api/contract';
+import type { Handlers, LibraryEvent, OperationName } from '../shared/api/contract';
+import { contract } from '../shared/api/contract';
+import type { IntegrityCheckOptions } from './db/integrityCheck';
+import { checkIntegrityInBackground, stopIntegrityCheck } from './db/integrityCheck';
 import { importFiles } from './import/importFiles';
 import type { ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
@@ -41,6 +44,28 @@ export interface HandlerOptions {
    * heavy or hostile file never stalls this thread; `close()` then ends the worker.
    */
   parseInWorker?: boolean | ParseWorkerOptions;
+  /** Where the library's integrity check runs: a worker thread started at once (integrityCheck.ts). */
+  integrityCheck?: IntegrityCheckOptions;
+}
+
+/**
+ * Operations that change the library but may run before its integrity check has passed: a backup
+ * only reads it, restoring one is the remedy for a damaged library, and a cancel writes nothing.
+ */
+const NOT_HELD: ReadonlySet<OperationName> = new Set<OperationName>(['backupNow', 'restoreBackup', 'cancelImport']);
+
+/** Every other changing operation waits for the integrity check, and is refused when it failed. */
+function holdWrites(handlers: Handlers, check: () => Promise<void>): Handlers {
+  const held: Record<string, unknown> = { ...handlers };
+  for (const name of Object.keys(contract) as OperationName[]) {
+    if (!contract[name].mutates || NOT_HELD.has(name)) continue;
+    const handler = handlers[name] as (request: unknown) => unknown;
+    held[name] = async (request: unknown) => {
+      await check();
+      return handler(request);
+    };
+  }
+  return held as unknown as Handlers;
 }
 
 /**
@@ -49,6 +74,9 @@ export interface HandlerOptions {
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
+  // Started now (when the library is not checked yet), so it is usually done by the first change.
+  const checked = () => checkIntegrityInBackground(db, options.integrityCheck);
+  void checked().catch((error: unknown) => console.error(`marginalia: ${(error as Error).message}`));
   const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
   const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
   const parse = parseWorker ? { parse: parseWorker.parse } : {};
@@ -56,7 +84,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
-  return {
+  const handlers: Handlers = {
     listSources: (request) => listSourcePage(db, request),
     listLanguages: () => listLanguages(db),
     deleteSources: ({ selection }) => deleteSources(db, selection),
@@ -102,8 +130,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...(searchWorker ? { search: searchWorker.search } : {}),
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
+  };
+  return {
+    ...holdWrites(handlers, checked),
     close: async () => {
-      await Promise.all([searchWorker?.close(), parseWorker?.close()]);
+      await Promise.all([searchWorker?.close(), parseWorker?.close(), stopIntegrityCheck(db)]);
     },
   };
 }

@@ -8,6 +8,8 @@ import { LIBRARY_FILE_NAME, resolveLibraryPath } from '../core/paths';
 import searchWorkerPath from '../core/search/searchWorker?modulePath';
 // And the import parser's (src/core/import/parseWorker.ts): HTML, PDF and Markdown parsed off the main thread.
 import parseWorkerPath from '../core/import/parseWorker?modulePath';
+// And the library's integrity check (src/core/db/integrityWorker.ts), off the start path.
+import integrityWorkerPath from '../core/db/integrityWorker?modulePath';
 // Likewise the library process's entry (an Electron utilityProcess).
 import libraryProcessPath from './libraryProcess/libraryProcessEntry?modulePath';
 import { LibraryClient } from './libraryProcess/libraryClient';
@@ -119,7 +121,7 @@ async function start(): Promise<void> {
   let emit: (event: LibraryEvent) => void = () => undefined;
   const client = new LibraryClient({
     spawn: () => spawnLibraryProcess(libraryProcessPath),
-    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath },
+    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath, integrityWorkerPath },
     onEvent: (event) => emit(event),
     onCrash: (code) => console.error(`marginalia: the library process stopped (exit code ${code}); it restarts on the next request.`),
   });

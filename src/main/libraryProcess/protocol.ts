@@ -11,6 +11,8 @@ export interface LibraryProcessOptions {
   searchWorkerPath?: string;
   /** The import parser's worker entry (src/core/import/parseWorker.ts, bundled beside main). */
   parseWorkerPath?: string;
+  /** The integrity check's worker entry (src/core/db/integrityWorker.ts, bundled beside main). */
+  integrityWorkerPath?: string;
 }
 
 /** Operations main asks for that are not in the contract (the page cannot reach them: registerIpc registers contract operations only). */
