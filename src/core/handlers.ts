@@ -5,7 +5,8 @@ import { contract } from '../shared/api/contract';
 import type { IntegrityCheckOptions } from './db/integrityCheck';
 import { checkIntegrityInBackground, stopIntegrityCheck } from './db/integrityCheck';
 import { importFiles } from './import/importFiles';
-import type { ParseWorkerOptions } from './import/parseInWorker';
+import type { FileToImport } from './import/parseFile';
+import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
 import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { Library } from './library';
@@ -16,7 +17,7 @@ import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
 import { createSearchHandlers } from './search';
-import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
+import type { SearchWorkerHandlers, SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, updateSource } from './sources';
@@ -30,6 +31,11 @@ import { readOnlyReason } from './db/readOnly';
  * out; 5 take a few ms. The CLI keeps importFiles' default.
  */
 const INTERACTIVE_BATCH_FILES = 5;
+
+/** When the worker threads start if no page of the library was asked for (see createHandlers). */
+const THREADS_AFTER_MS = 1500;
+/** …and after the first page was answered, so the page's neighbours (counts, filters) go first. */
+const THREADS_AFTER_FIRST_PAGE_MS = 300;
 
 export interface HandlerOptions {
   resourcesDirectory?: string;
@@ -74,18 +80,47 @@ function holdWrites(handlers: Handlers, check: () => Promise<void>): Handlers {
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
-  // Started now (when the library is not checked yet), so it is usually done by the first change.
   const checked = () => checkIntegrityInBackground(db, options.integrityCheck);
-  void checked().catch((error: unknown) => console.error(`marginalia: ${(error as Error).message}`));
-  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
-  const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
-  const parse = parseWorker ? { parse: parseWorker.parse } : {};
+  let searchWorker: SearchWorkerHandlers | null = null;
+  const searchThread = (searchOptions: SearchWorkerOptions) => (searchWorker ??= createSearchWorkerHandlers(library.db.name, searchOptions));
+  let parseWorker: ParseWorker | null = null;
+  const parseThread = (parseOptions: ParseWorkerOptions) => (parseWorker ??= createParseWorker(parseOptions));
+  const searchOptions = options.searchInWorker === true ? {} : options.searchInWorker || null;
+  const parseOptions = options.parseInWorker === true ? {} : options.parseInWorker || null;
+  const parseFile = parseOptions ? (file: FileToImport) => parseThread(parseOptions).parse(file) : undefined;
+  const parse = parseFile ? { parse: parseFile } : {};
+  // The threads (search, import parsing, the integrity check) start once the first page of the
+  // library has been answered, or THREADS_AFTER_MS after the handlers exist, or when first needed.
+  // Started with the handlers, their loading (better-sqlite3, the parsers, the language detector)
+  // and the check (it reads the whole file) took about 3 s of CPU in the first second, while the
+  // first page waited for a core.
+  let closed = false;
+  const startThreads = () => {
+    clearTimeout(threadsTimer);
+    if (closed) return;
+    if (searchOptions) searchThread(searchOptions);
+    if (parseOptions) parseThread(parseOptions);
+    // Usually done before the first change, which waits for it.
+    void checked().catch((error: unknown) => console.error(`marginalia: ${(error as Error).message}`));
+  };
+  let threadsTimer = setTimeout(startThreads, THREADS_AFTER_MS);
+  threadsTimer.unref();
+  const firstPageAnswered = () => {
+    clearTimeout(threadsTimer);
+    threadsTimer = setTimeout(startThreads, THREADS_AFTER_FIRST_PAGE_MS);
+    threadsTimer.unref();
+  };
+  let pagesAnswered = 0;
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
   const handlers: Handlers = {
-    listSources: (request) => listSourcePage(db, request),
+    listSources: (request) => {
+      const page = listSourcePage(db, request);
+      if (pagesAnswered++ === 0) firstPageAnswered();
+      return page;
+    },
     listLanguages: () => listLanguages(db),
     deleteSources: ({ selection }) => deleteSources(db, selection),
     restoreSources: ({ undoToken }) => restoreSources(db, undoToken),
@@ -117,7 +152,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), parse);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseWorker?.parse),
+    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => {
       const readOnly = readOnlyReason(db);
@@ -127,13 +162,15 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createNoteHandlers(db, emit),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
-    ...(searchWorker ? { search: searchWorker.search } : {}),
+    ...(searchOptions ? { search: (request: Parameters<Handlers['search']>[0]) => searchThread(searchOptions).search(request) } : {}),
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
   };
   return {
     ...holdWrites(handlers, checked),
     close: async () => {
+      closed = true;
+      clearTimeout(threadsTimer);
       await Promise.all([searchWorker?.close(), parseWorker?.close(), stopIntegrityCheck(db)]);
     },
   };
