@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Handlers, LibraryEvent, OperationName } from '../shared/api/contract';
 import { contract } from '../shared/api/contract';
 import type { IntegrityCheckOptions } from './db/integrityCheck';
-import { checkIntegrityInBackground, stopIntegrityCheck } from './db/integrityCheck';
+import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from './db/integrityCheck';
+import type { Db } from './db/db';
 import { importFiles } from './import/importFiles';
 import type { FileToImport } from './import/parseFile';
 import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
@@ -60,16 +61,16 @@ export interface HandlerOptions {
  */
 const NOT_HELD: ReadonlySet<OperationName> = new Set<OperationName>(['backupNow', 'restoreBackup', 'cancelImport']);
 
-/** Every other changing operation waits for the integrity check, and is refused when it failed. */
-function holdWrites(handlers: Handlers, check: () => Promise<void>): Handlers {
+/**
+ * Every other changing operation waits for the integrity check, and is refused when it failed;
+ * once it has passed (or for a new library, which has nothing to check) it is called as it is.
+ */
+function holdWrites(handlers: Handlers, db: Db, check: () => Promise<void>): Handlers {
   const held: Record<string, unknown> = { ...handlers };
   for (const name of Object.keys(contract) as OperationName[]) {
     if (!contract[name].mutates || NOT_HELD.has(name)) continue;
     const handler = handlers[name] as (request: unknown) => unknown;
-    held[name] = async (request: unknown) => {
-      await check();
-      return handler(request);
-    };
+    held[name] = (request: unknown) => (integrityState(db) === 'sound' ? handler(request) : check().then(() => handler(request)));
   }
   return held as unknown as Handlers;
 }
@@ -167,7 +168,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createCompareHandlers(db),
   };
   return {
-    ...holdWrites(handlers, checked),
+    ...holdWrites(handlers, db, checked),
     close: async () => {
       closed = true;
       clearTimeout(threadsTimer);
