@@ -13,11 +13,12 @@ export interface QueryState<T> {
  * The entry `key` of the window's query cache (src/renderer/src/api/queryCache.ts): fetched when
  * first shown, re-fetched only when a change affects its `dependencies`. One request per key
  * however many components show it; the previous data stays while re-fetching (no flicker).
+ * With `enabled` false it is neither fetched nor watched yet (what it holds is shown, if anything).
  */
-export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>): QueryState<T> {
+export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>, enabled = true): QueryState<T> {
   const entry = queryEntry(key, load, options);
   const snapshot = useSyncExternalStore(
-    useCallback((listener: () => void) => watchQuery(key, entry, listener), [key, entry]),
+    useCallback((listener: () => void) => (enabled ? watchQuery(key, entry, listener) : () => undefined), [key, entry, enabled]),
     () => entry.snapshot,
   );
   const retry = useCallback(() => refetchQuery(key), [key]);
