@@ -130,8 +130,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // An open that writes checks first; any other open holds its writes until the check passes.
     if (version > 0) {
       const writesNow = !readonly && (version < SCHEMA_VERSION || !header.wal || indexedFoldVersion(db) !== SEARCH_FOLD.version);
-      if (!writesNow) holdWritesUntilChecked(db, path.resolve(file));
-      else if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file));
+      // A read-only connection never writes (writeTransaction refuses, saying why): nothing to hold.
+      if (!writesNow) {
+        if (!readonly) holdWritesUntilChecked(db, path.resolve(file));
+      } else if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file));
     }
     if (notWritable !== null && version < SCHEMA_VERSION) {
       throw new LibraryOpenError(
