@@ -21,6 +21,7 @@ export const CLI_ENTRIES = {
   searchWorker: 'src/core/search/searchWorker.ts',
   parseWorker: 'src/core/import/parseWorker.ts',
   storeWorker: 'src/core/import/storeWorker.ts',
+  integrityWorker: 'src/core/db/integrityWorker.ts',
 };
 
 export async function buildCli(outdir = path.join(root, 'out', 'cli')) {

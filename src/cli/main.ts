@@ -10,6 +10,7 @@ import { collectFiles, readFiles } from '../core/import/readPaths';
 import { createParseWorker } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
 import { describeSqliteError } from '../core/db/writeTransaction';
+import { checkIntegrityInBackground, checkIntegrityNow } from '../core/db/integrityCheck';
 import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
@@ -158,6 +159,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     switch (command) {
       case 'import':
+        // A one-shot write waits for the library's quick check (integrityCheck.ts); importFiles writes in its own transactions.
+        checkIntegrityNow(library.db);
         if (args.every(isQdpx)) return await runQdpxImport(library, args, values.json, io);
         return await runImport(library, args, values.json, io);
       case 'list': {
@@ -314,8 +317,18 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
     token: process.env.MARGINALIA_HOST_TOKEN || undefined,
     onEmitter: (emit) => (handlerOptions.emit = emit),
   });
-  // The daily backup runs in the background; a failure is reported, never in the way.
-  backupIfDue(library.db, library.path).catch((error: unknown) => io.err(`marginalia serve: the daily backup failed: ${(error as Error).message}`));
+  // The daily backup runs in the background once the library has passed its integrity check (a
+  // damaged one is reported by the check); a failure is reported, never in the way, and a stop
+  // during it cancels it quietly (backup.ts).
+  const stopping = new AbortController();
+  const backup = checkIntegrityInBackground(library.db)
+    .then(
+      () => backupIfDue(library.db, library.path, new Date(), stopping.signal),
+      () => null,
+    )
+    .catch((error: unknown) => {
+      if (!stopping.signal.aborted) io.err(`marginalia serve: the daily backup failed: ${(error as Error).message}`);
+    });
   if (json) io.out(JSON.stringify({ url: host.openUrl, port: host.port, library: library.path }));
   else io.out(`Marginalia is open at ${host.openUrl}\nLibrary: ${library.path}\nPress Ctrl+C to stop.`);
   await new Promise<void>((resolve) => {
@@ -323,7 +336,9 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  stopping.abort();
   await host.close();
+  await backup;
   await handlers.close();
   library.close();
   return EXIT.ok;

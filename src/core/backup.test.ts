@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupBeforeMigration, backupIfDue, backupLibrary, KEEP_BACKUPS, listBackups, newestGoodBackup, restoreLibrary } from './backup';
+import { BackupCancelled, backupBeforeMigration, backupIfDue, backupLibrary, KEEP_BACKUPS, listBackups, newestGoodBackup, restoreLibrary } from './backup';
 import { importFile } from './import/importFiles';
 import { Library } from './library';
 import { listSources, updateSource } from './sources';
@@ -33,6 +33,20 @@ describe('backups', () => {
     const copy = Library.open(backup.file, { readonly: true });
     expect(listSources(copy.db).map((source) => source.title)).toEqual(['First report on the Lachin corridor']);
     copy.close();
+  });
+
+  it('a daily backup cancelled by the library closing stops at once and leaves no partial copy', async () => {
+    for (let n = 0; n < 40; n++) await importFile(library.db, { name: `${n}.txt`, bytes: Buffer.from(`Report ${n} on the Lachin corridor.\n${'A sentence of the report. '.repeat(400)}\n`) });
+    const closing = new AbortController();
+    const backup = backupIfDue(library.db, libraryPath, new Date(), closing.signal);
+    // Closed while the copy is being written (SQLite's backup makes the file at its first step).
+    const backups = path.join(dir, 'backups');
+    while (!fs.existsSync(backups) || fs.readdirSync(backups).length === 0) await new Promise((resolve) => setImmediate(resolve));
+    closing.abort();
+    await expect(backup).rejects.toBeInstanceOf(BackupCancelled);
+    expect(fs.readdirSync(backups)).toEqual([]);
+    // The next day's first start backs up as usual.
+    expect((await backupIfDue(library.db, libraryPath))?.reason).toBe('daily');
   });
 
   it(`keeps the newest ${KEEP_BACKUPS}`, async () => {

@@ -89,16 +89,44 @@ function freshBackupFile(dir: string, libraryPath: string, reason: BackupReason,
   return path.join(dir, backupName(libraryPath, reason, new Date(stamp)));
 }
 
-/** Writes, verifies and rotates one backup of an open library. */
-export function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date()): Promise<BackupInfo> {
-  return oneAtATime(libraryPath, () => writeBackup(db, libraryPath, reason, now));
+/** A backup stopped by its signal (the library is closing): its partial copy is removed; nothing to report. */
+export class BackupCancelled extends Error {
+  constructor(libraryPath: string) {
+    super(`The backup of ${libraryPath} was cancelled (the library is closing); no copy was kept.`);
+    this.name = 'BackupCancelled';
+  }
 }
 
-async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, now: Date): Promise<BackupInfo> {
+/**
+ * Writes, verifies and rotates one backup of an open library. An aborted `signal` stops the copy
+ * between two steps (SQLite's backup API copies 100 pages a step, the rate kept here) and removes what was written, so
+ * a library closing during its daily backup closes at once and quietly.
+ */
+export function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date(), signal?: AbortSignal): Promise<BackupInfo> {
+  return oneAtATime(libraryPath, () => writeBackup(db, libraryPath, reason, now, signal));
+}
+
+async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, now: Date, signal?: AbortSignal): Promise<BackupInfo> {
+  if (signal?.aborted || !db.open) throw new BackupCancelled(libraryPath);
   const dir = backupDirectory(libraryPath);
   fs.mkdirSync(dir, { recursive: true });
   const file = freshBackupFile(dir, libraryPath, reason, now);
-  await db.backup(file);
+  try {
+    // Thrown from the progress callback, the error ends the copy (better-sqlite3 closes it).
+    await db.backup(file, {
+      progress: () => {
+        if (signal?.aborted) throw new BackupCancelled(libraryPath);
+        return 100;
+      },
+    });
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  if (signal?.aborted) {
+    fs.rmSync(file, { force: true });
+    throw new BackupCancelled(libraryPath);
+  }
   if (!verifyLibraryFile(file)) {
     fs.rmSync(file, { force: true });
     throw new Error(`The backup of ${libraryPath} failed its integrity check and was discarded. The library itself is unchanged; try again.`);
@@ -125,12 +153,12 @@ export function backupBeforeMigration(db: Db, libraryPath: string, now = new Dat
 }
 
 /** A daily backup when the newest is older than a day (or there is none). */
-export async function backupIfDue(db: Db, libraryPath: string, now = new Date()): Promise<BackupInfo | null> {
+export async function backupIfDue(db: Db, libraryPath: string, now = new Date(), signal?: AbortSignal): Promise<BackupInfo | null> {
   // A read-only library cannot change, and its folder may not take a backup.
   if (readOnlyReason(db) !== undefined) return null;
   const newest = listBackups(libraryPath)[0];
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  return backupLibrary(db, libraryPath, 'daily', now);
+  return backupLibrary(db, libraryPath, 'daily', now, signal);
 }
 
 /** The newest backup that passes its integrity check, to offer when the library is damaged. */

@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers, LibraryEvent } from '../shared/api/contract';
+import type { Handlers, LibraryEvent, OperationName } from '../shared/api/contract';
+import { contract } from '../shared/api/contract';
+import type { IntegrityCheckOptions } from './db/integrityCheck';
+import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from './db/integrityCheck';
+import type { Db } from './db/db';
 import { importFiles } from './import/importFiles';
-import type { ParseWorkerOptions } from './import/parseInWorker';
+import type { FileToImport } from './import/parseFile';
+import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
 import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { StoreWorkerOptions } from './import/storeInWorker';
@@ -15,7 +20,7 @@ import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import { createNoteHandlers } from './notes/createNoteHandlers';
 import { createSearchHandlers } from './search';
-import type { SearchWorkerOptions } from './search/searchWorkerHandlers';
+import type { SearchWorkerHandlers, SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
 import { SCHEMA_VERSION } from './db/migrations';
 import { countSources, deleteSource, getSource, listOutlets, updateSource } from './sources';
@@ -31,6 +36,11 @@ import { startLanguageBackfill } from './import/languageBackfill';
  * commit; 5 take a few ms. The CLI keeps importFiles' default.
  */
 const INTERACTIVE_BATCH_FILES = 5;
+
+/** When the worker threads start if no page of the library was asked for (see createHandlers). */
+const THREADS_AFTER_MS = 1500;
+/** …and after the first page was answered, so the page's neighbours (counts, filters) go first. */
+const THREADS_AFTER_FIRST_PAGE_MS = 300;
 
 export interface HandlerOptions {
   resourcesDirectory?: string;
@@ -57,6 +67,28 @@ export interface HandlerOptions {
    * `close()` stops it after the batch in hand.
    */
   backfillLanguages?: boolean;
+  /** Where the library's integrity check runs: a worker thread started at once (integrityCheck.ts). */
+  integrityCheck?: IntegrityCheckOptions;
+}
+
+/**
+ * Operations that change the library but may run before its integrity check has passed: a backup
+ * only reads it, restoring one is the remedy for a damaged library, and a cancel writes nothing.
+ */
+const NOT_HELD: ReadonlySet<OperationName> = new Set<OperationName>(['backupNow', 'restoreBackup', 'cancelImport']);
+
+/**
+ * Every other changing operation waits for the integrity check, and is refused when it failed;
+ * once it has passed (or for a new library, which has nothing to check) it is called as it is.
+ */
+function holdWrites(handlers: Handlers, db: Db, check: () => Promise<void>): Handlers {
+  const held: Record<string, unknown> = { ...handlers };
+  for (const name of Object.keys(contract) as OperationName[]) {
+    if (!contract[name].mutates || NOT_HELD.has(name)) continue;
+    const handler = handlers[name] as (request: unknown) => unknown;
+    held[name] = (request: unknown) => (integrityState(db) === 'sound' ? handler(request) : check().then(() => handler(request)));
+  }
+  return held as unknown as Handlers;
 }
 
 /**
@@ -65,17 +97,55 @@ export interface HandlerOptions {
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
   const { db } = library;
-  const searchWorker = options.searchInWorker ? createSearchWorkerHandlers(library.db.name, options.searchInWorker === true ? {} : options.searchInWorker) : null;
-  const parseWorker = options.parseInWorker ? createParseWorker(options.parseInWorker === true ? {} : options.parseInWorker) : null;
+  const checked = () => checkIntegrityInBackground(db, options.integrityCheck);
+  let searchWorker: SearchWorkerHandlers | null = null;
+  const searchThread = (searchOptions: SearchWorkerOptions) => (searchWorker ??= createSearchWorkerHandlers(library.db.name, searchOptions));
+  let parseWorker: ParseWorker | null = null;
+  const parseThread = (parseOptions: ParseWorkerOptions) => (parseWorker ??= createParseWorker(parseOptions));
+  const searchOptions = options.searchInWorker === true ? {} : options.searchInWorker || null;
+  const parseOptions = options.parseInWorker === true ? {} : options.parseInWorker || null;
+  const parseFile = parseOptions ? (file: FileToImport) => parseThread(parseOptions).parse(file) : undefined;
+  // The store worker starts its thread at the first import it stores (storeInWorker.ts).
   const storeWorker = options.storeInWorker ? createStoreWorker(library.db.name, options.storeInWorker === true ? {} : options.storeInWorker) : null;
-  const importWork = { ...(parseWorker ? { parse: parseWorker.parse } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
+  const importWork = { ...(parseFile ? { parse: parseFile } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
+  let languageBackfill: ReturnType<typeof startLanguageBackfill> | null = null;
+  // The threads (search, import parsing, the integrity check) start once the first page of the
+  // library has been answered, or THREADS_AFTER_MS after the handlers exist, or when first needed.
+  // Started with the handlers, their loading (better-sqlite3, the parsers, the language detector)
+  // and the check (it reads the whole file) took about 3 s of CPU in the first second, while the
+  // first page waited for a core.
+  let closed = false;
+  const startThreads = () => {
+    clearTimeout(threadsTimer);
+    if (closed) return;
+    if (searchOptions) searchThread(searchOptions);
+    if (parseOptions) parseThread(parseOptions);
+    // Usually done before the first change, which waits for it. The language backfill writes, so it
+    // starts once the check has passed.
+    void checked()
+      .then(() => {
+        if (!closed && options.backfillLanguages) languageBackfill ??= startLanguageBackfill(db, { emit });
+      })
+      .catch((error: unknown) => console.error(`marginalia: ${(error as Error).message}`));
+  };
+  let threadsTimer = setTimeout(startThreads, THREADS_AFTER_MS);
+  threadsTimer.unref();
+  const firstPageAnswered = () => {
+    clearTimeout(threadsTimer);
+    threadsTimer = setTimeout(startThreads, THREADS_AFTER_FIRST_PAGE_MS);
+    threadsTimer.unref();
+  };
+  let pagesAnswered = 0;
   // Read on each call: a transport may attach its emitter after the handlers exist.
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
-  const languageBackfill = options.backfillLanguages ? startLanguageBackfill(db, { emit }) : null;
-  return {
-    listSources: (request) => listSourcePage(db, request),
+  const handlers: Handlers = {
+    listSources: (request) => {
+      const page = listSourcePage(db, request);
+      if (pagesAnswered++ === 0) firstPageAnswered();
+      return page;
+    },
     listLanguages: () => listLanguages(db),
     deleteSources: ({ selection }) => deleteSources(db, selection),
     restoreSources: ({ undoToken }) => restoreSources(db, undoToken),
@@ -107,7 +177,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), importWork);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseWorker?.parse),
+    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile),
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => {
       const readOnly = readOnlyReason(db);
@@ -117,11 +187,16 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createNoteHandlers(db, emit),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
-    ...(searchWorker ? { search: searchWorker.search } : {}),
+    ...(searchOptions ? { search: (request: Parameters<Handlers['search']>[0]) => searchThread(searchOptions).search(request) } : {}),
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
+  };
+  return {
+    ...holdWrites(handlers, db, checked),
     close: async () => {
-      await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close(), languageBackfill?.stop()]);
+      closed = true;
+      clearTimeout(threadsTimer);
+      await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close(), languageBackfill?.stop(), stopIntegrityCheck(db)]);
     },
   };
 }

@@ -87,6 +87,19 @@ describe('browser host', () => {
     expect(await escape.text()).not.toContain('SQLite format');
   });
 
+  it("lets the browser keep the build's hashed scripts (a reload then compiles nothing), never the page or an unhashed file", async () => {
+    fs.mkdirSync(path.join(dir, 'static', 'assets'));
+    fs.writeFileSync(path.join(dir, 'static', 'assets', 'index-DH-LBWZ8.js'), 'console.log(1);');
+    fs.writeFileSync(path.join(dir, 'static', 'assets', 'notes.js'), 'console.log(2);');
+    const script = await fetch(`${host.url}assets/index-DH-LBWZ8.js`);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${host.url}assets/notes.js`)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(host.url)).headers.get('cache-control')).toBe('no-store');
+    // A missing asset is answered with the page (the app's routes), which is never kept.
+    expect((await fetch(`${host.url}assets/gone-ABCDEFGH.js`)).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('turns the browser form of a deep link into the app address, keeping only well-formed ids', async () => {
     const passage = await fetch(`${host.url}source/12?highlight=34`, { redirect: 'manual' });
     expect(passage.status).toBe(302);

@@ -10,6 +10,8 @@ import searchWorkerPath from '../core/search/searchWorker?modulePath';
 import parseWorkerPath from '../core/import/parseWorker?modulePath';
 // And the import's store worker (src/core/import/storeWorker.ts): its writes on their own connection, off the library process's thread.
 import storeWorkerPath from '../core/import/storeWorker?modulePath';
+// And the library's integrity check (src/core/db/integrityWorker.ts), off the start path.
+import integrityWorkerPath from '../core/db/integrityWorker?modulePath';
 // Likewise the library process's entry (an Electron utilityProcess).
 import libraryProcessPath from './libraryProcess/libraryProcessEntry?modulePath';
 import { LibraryClient } from './libraryProcess/libraryClient';
@@ -121,7 +123,7 @@ async function start(): Promise<void> {
   let emit: (event: LibraryEvent) => void = () => undefined;
   const client = new LibraryClient({
     spawn: () => spawnLibraryProcess(libraryProcessPath),
-    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath, storeWorkerPath },
+    options: { libraryPath, nativeBinding: electronSqliteBinding(), searchWorkerPath, parseWorkerPath, storeWorkerPath, integrityWorkerPath },
     onEvent: (event) => emit(event),
     onCrash: (code) => console.error(`marginalia: the library process stopped (exit code ${code}); it restarts on the next request.`),
   });

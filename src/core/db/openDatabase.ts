@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureSearchIndex } from '../search/searchIndex';
+import { SEARCH_FOLD } from '../../shared/search/fold';
+import { ensureSearchIndex, indexedFoldVersion } from '../search/searchIndex';
+import { holdWritesUntilChecked } from './integrityCheck';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
 import { markReadOnly } from './readOnly';
@@ -16,7 +18,8 @@ export class LibraryOpenError extends Error {
 }
 
 /**
- * The library failed SQLite's quick check: it was not opened for writing. `newestGoodBackup` is
+ * The library failed SQLite's quick check at open (one that had to be written to at once: a
+ * migration, a switch to WAL, a rebuilt index), or SQLite found it malformed: it was not opened. `newestGoodBackup` is
  * undefined when no one looked (openDatabase alone knows nothing of backups: Library.open looks).
  */
 export class LibraryDamagedError extends LibraryOpenError {
@@ -52,9 +55,10 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 /**
  * Reads the file's header without opening it in SQLite, so a file we must refuse is never touched:
  * opening a WAL database creates -wal and -shm files even to read it. Returns the user_version
- * (0 for a missing or empty file, which becomes a new library).
+ * (0 for a missing or empty file, which becomes a new library) and whether the file is in WAL mode
+ * already (header bytes 18-19 are 2; switching to WAL writes the header).
  */
-function headerUserVersion(file: string): number {
+function readHeader(file: string): { version: number; wal: boolean } {
   let header: Buffer;
   try {
     const fd = fs.openSync(file, 'r');
@@ -66,15 +70,15 @@ function headerUserVersion(file: string): number {
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 0;
+    if (code === 'ENOENT') return { version: 0, wal: false };
     if (code === 'EACCES' || code === 'EPERM') throw new LibraryOpenError(`Cannot open the library ${file}: you do not have permission to read it. Ask its owner, or choose another library with --library.`);
     throw new LibraryOpenError(`Cannot open the library ${file}: ${(error as Error).message}`);
   }
-  if (header.length === 0) return 0;
+  if (header.length === 0) return { version: 0, wal: false };
   if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new LibraryOpenError(`The file ${file} is not a Marginalia library (it is not an SQLite database). It has not been changed. Choose a library file, or a new file name to start one.`);
   }
-  return header.readUInt32BE(60);
+  return { version: header.readUInt32BE(60), wal: header[18] === 2 && header[19] === 2 };
 }
 
 function refuseNewer(file: string, version: number): LibraryOpenError {
@@ -88,9 +92,15 @@ function refuseNewer(file: string, version: number): LibraryOpenError {
  * Opens (creating if needed) a library file: WAL, foreign keys on, migrations applied.
  * A file written by a newer Marginalia is refused before anything is written to it. No backups
  * here: the app opens a library through Library.open (src/core/library.ts), which adds them.
+ *
+ * Only the cheap checks run here (the header, the schema's tables, the user_version). SQLite's
+ * quick check reads the whole file, so it runs here only when the open itself must write (a
+ * migration, the switch to WAL, a rebuilt search index); otherwise the connection's writes are
+ * held until it has passed (integrityCheck.ts), and the library is readable at once.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const headerVersion = headerUserVersion(file);
+  const header = readHeader(file);
+  const headerVersion = header.version;
   if (headerVersion > SCHEMA_VERSION) throw refuseNewer(file, headerVersion);
   const nativeBinding = options.nativeBinding ?? process.env.MARGINALIA_SQLITE_BINDING;
   // A library this process may not write (file, folder or mount) opens read-only, saying why.
@@ -117,7 +127,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       throw new LibraryOpenError(`The file ${file} is an SQLite database of another program, not a Marginalia library. It has not been changed. Choose a library file, or a new file name to start one.`);
     }
     // A damaged library is never written to: the user is offered the newest good backup instead.
-    if (version > 0 && db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file));
+    // An open that writes checks first; any other open holds its writes until the check passes.
+    if (version > 0) {
+      const writesNow = !readonly && (version < SCHEMA_VERSION || !header.wal || indexedFoldVersion(db) !== SEARCH_FOLD.version);
+      // A read-only connection never writes (writeTransaction refuses, saying why): nothing to hold.
+      if (!writesNow) {
+        if (!readonly) holdWritesUntilChecked(db, path.resolve(file));
+      } else if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new LibraryDamagedError(path.resolve(file));
+    }
     if (notWritable !== null && version < SCHEMA_VERSION) {
       throw new LibraryOpenError(
         `The library ${path.resolve(file)} cannot be opened: ${notWritable}, and it ${version === 0 ? 'is empty' : `was written by an older version of Marginalia (schema ${version}), which must upgrade it first`}. Make it writable, or open a copy.`,

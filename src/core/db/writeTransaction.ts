@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors';
 import type { Db } from './db';
+import { checkIntegrityNow } from './integrityCheck';
 import { readOnlyReason } from './readOnly';
 
 /** How long a writer waits for another to finish (the busy_timeout openDatabase sets). */
@@ -37,12 +38,15 @@ export function describeSqliteError(error: unknown, db?: Db): ApiError | null {
  * first, so SQLite's busy timeout applies (a deferred transaction that read first and then wants
  * to write fails at once with "database is locked" when another connection wrote meanwhile).
  * Inside another transaction it is a savepoint, as db.transaction() is. A snapshot conflict is
- * retried; a library busy past the timeout, or read-only, throws ApiError('unavailable').
+ * retried; a library busy past the timeout, or read-only, throws ApiError('unavailable'). The
+ * first write to a library not yet checked runs its quick check first, unless the background
+ * check has passed (integrityCheck.ts); a damaged library throws ApiError('unavailable').
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   if (db.inTransaction) return db.transaction(fn)();
   const reason = readOnlyReason(db);
   if (reason !== undefined) throw libraryReadOnlyError(reason);
+  checkIntegrityNow(db);
   for (let attempt = 0; ; attempt++) {
     try {
       return db.transaction(fn).immediate();

@@ -5,7 +5,8 @@
  */
 import type { HandlerOptions } from '../../core/handlers';
 import { createHandlers } from '../../core/handlers';
-import { backupIfDue } from '../../core/backup';
+import { BackupCancelled, backupIfDue } from '../../core/backup';
+import { checkIntegrityInBackground } from '../../core/db/integrityCheck';
 import { exportAllNotes } from '../../core/export/exportFolder';
 import { Library } from '../../core/library';
 import type { ParentPortLike } from './libraryServer';
@@ -18,15 +19,39 @@ serveLibrary(
   port,
   async (options, emit) => {
     const library = Library.open(options.libraryPath, { nativeBinding: options.nativeBinding });
-    const handlerOptions: HandlerOptions = { emit, searchInWorker: { workerPath: options.searchWorkerPath, nativeBinding: options.nativeBinding }, parseInWorker: { workerPath: options.parseWorkerPath }, storeInWorker: { workerPath: options.storeWorkerPath, nativeBinding: options.nativeBinding }, backfillLanguages: true };
+    const handlerOptions: HandlerOptions = {
+      emit,
+      searchInWorker: { workerPath: options.searchWorkerPath, nativeBinding: options.nativeBinding },
+      parseInWorker: { workerPath: options.parseWorkerPath },
+      storeInWorker: { workerPath: options.storeWorkerPath, nativeBinding: options.nativeBinding },
+      backfillLanguages: true,
+      // The quick check runs in its own thread; writes wait for it (integrityCheck.ts).
+      integrityCheck: { workerPath: options.integrityWorkerPath, nativeBinding: options.nativeBinding },
+    };
     const handlers = createHandlers(library, handlerOptions);
+    // Closing cancels a daily backup still copying (quietly: nothing is reported) and waits for it.
+    const closing = new AbortController();
+    let backups: Promise<unknown> = Promise.resolve();
     return {
       handlers,
       shell: {
         'shell:exportAllNotes': async (payload) => exportAllNotes(library.db, (payload as { folder: string }).folder, 'footnotes'),
-        'shell:backupIfDue': async () => (await backupIfDue(library.db, library.path)) !== null,
+        'shell:backupIfDue': async () => {
+          // After the integrity check: a damaged library is not backed up (its writes are refused, saying so).
+          if (!(await checkIntegrityInBackground(library.db).then(() => true, () => false))) return false;
+          const running = backupIfDue(library.db, library.path, new Date(), closing.signal);
+          backups = running.catch(() => undefined);
+          try {
+            return (await running) !== null;
+          } catch (error) {
+            if (error instanceof BackupCancelled) return false;
+            throw error;
+          }
+        },
       },
       close: async () => {
+        closing.abort();
+        await backups;
         await handlers.close();
         library.close();
       },

@@ -13,6 +13,8 @@ export interface LibraryProcessOptions {
   parseWorkerPath?: string;
   /** The import's store worker entry (src/core/import/storeWorker.ts, bundled beside main). */
   storeWorkerPath?: string;
+  /** The integrity check's worker entry (src/core/db/integrityWorker.ts, bundled beside main). */
+  integrityWorkerPath?: string;
 }
 
 /** Operations main asks for that are not in the contract (the page cannot reach them: registerIpc registers contract operations only). */

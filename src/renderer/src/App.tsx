@@ -19,6 +19,7 @@ import { DEFAULT_LIBRARY_QUERY } from './features/library/libraryQuery';
 import { ReadOnlyBanner } from './features/library/ReadOnlyBanner';
 import { LibraryPage } from './features/library/LibraryPage';
 import { useFileDrop } from './features/library/useFileDrop';
+import { prefetchFirstPage } from './features/library/useSourcePages';
 import { useImport } from './features/library/useImport';
 import type { ReaderPanelHandle } from './features/reader/ReaderLayout';
 import { ReaderPage } from './features/reader/ReaderPage';
@@ -69,6 +70,8 @@ export function App() {
   const [sort, setSort] = usePersistentState<Pick<LibraryQuery, 'sort' | 'direction'>>('library.sort', { sort: 'date', direction: 'desc' }, parseSort, serializeSort);
   const [filters, setFilters] = useState<LibraryQuery>(DEFAULT_LIBRARY_QUERY);
   const query = useMemo<LibraryQuery>(() => ({ ...filters, ...sort }), [filters, sort]);
+  // The library's first page is asked for before anything else of the window (first render only).
+  useState(() => view.name === 'library' && views.main === 'library' && prefetchFirstPage(query));
   const setQuery = useCallback(
     (next: LibraryQuery) => {
       setSort({ sort: next.sort, direction: next.direction });

@@ -101,6 +101,21 @@ export function watchQuery<T>(key: string, entry: Entry<T>, listener: () => void
   };
 }
 
+/**
+ * Fetches an entry nobody shows yet, so that its answer is on the way before the component that
+ * shows it has rendered (the library's first page, asked for as the window starts); it is dropped
+ * like any unshown entry if nobody comes to show it.
+ */
+export function prefetchQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>): void {
+  const entry = queryEntry(key, load, options);
+  if (entry.fresh || entry.listeners.size > 0) return;
+  fetchEntry(entry);
+  clearTimeout(entry.evictTimer);
+  entry.evictTimer = setTimeout(() => {
+    if (entry.listeners.size === 0 && entries.get(key) === entry) entries.delete(key);
+  }, entry.options.keepUnusedMs ?? KEEP_UNUSED_MS);
+}
+
 /** What the cache holds for `key` now, if anything (a page of a list reads the page before it). */
 export function peekQuery<T>(key: string): QuerySnapshot<T> | undefined {
   return (entries.get(key) as Entry<T> | undefined)?.snapshot;

@@ -14,6 +14,7 @@ export interface QueryState<T> {
  * first shown, re-fetched only when a change affects its `dependencies`. One request per key
  * however many components show it; the previous data stays while re-fetching (no flicker).
  * The browser host and the main process answer one request at a time, in the order sent.
+ * With `enabled` false it is neither fetched nor watched yet (what it holds is shown, if anything).
  */
 export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T> & { enabled?: boolean }): QueryState<T> {
   const entry = queryEntry(key, load, options);

@@ -4,9 +4,11 @@ import { useQuery } from '../../hooks/useQuery';
 import type { Collection } from '../../../../shared/domain/compare';
 import { COLLECTIONS_READ } from '../compare/compareDependencies';
 
+// `enabled` false: not asked for yet (the library asks once its first rows are painted).
+
 /** Every outlet named by some source, for the filter. */
-export function useOutlets(): QueryState<string[]> {
-  return useQuery('outlets', () => api.listOutlets({}), { dependencies: [{ kind: 'sources' }] });
+export function useOutlets(enabled = true): QueryState<string[]> {
+  return useQuery('outlets', () => api.listOutlets({}), { dependencies: [{ kind: 'sources' }], enabled });
 }
 
 /** Every language some source is in, for the filter. */
