@@ -71,7 +71,9 @@ describe('the background language backfill (issue 14)', () => {
     const app = createHandlers(lib.library, { backfillLanguages: true, emit: (event) => events.push(event) });
     // Requests are answered while it runs.
     expect((await app.getSource({ id })).id).toBe(id);
-    await vi.waitFor(() => expect(getSource(lib.db, id).language).toBe('az'));
+    // It starts with the handlers' threads (shortly after the open, not on the start path) and
+    // once the integrity check has passed, since it writes.
+    await vi.waitFor(() => expect(getSource(lib.db, id).language).toBe('az'), { timeout: 15_000 });
     await app.close();
     expect(events).toContainEqual({ type: 'libraryChanged', operation: 'detectLanguages', changes: [{ kind: 'sources', ids: [id] }] });
   });
