@@ -10,7 +10,7 @@ import { collectFiles, readFiles } from '../core/import/readPaths';
 import { createParseWorker } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
 import { describeSqliteError } from '../core/db/writeTransaction';
-import { checkIntegrityInBackground, checkIntegrityNow } from '../core/db/integrityCheck';
+import { checkIntegrityNow } from '../core/db/integrityCheck';
 import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
 import { startHost } from '../host/server';
@@ -321,7 +321,8 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
   // damaged one is reported by the check); a failure is reported, never in the way, and a stop
   // during it cancels it quietly (backup.ts).
   const stopping = new AbortController();
-  const backup = checkIntegrityInBackground(library.db)
+  const backup = handlers
+    .integrityChecked()
     .then(
       () => backupIfDue(library.db, library.path, new Date(), stopping.signal),
       () => null,
@@ -338,8 +339,9 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
   });
   stopping.abort();
   await host.close();
-  await backup;
+  // Closing the handlers first ends a check still running, so the backup waiting for it gives up.
   await handlers.close();
+  await backup;
   library.close();
   return EXIT.ok;
 }

@@ -166,6 +166,15 @@ export function newestGoodBackup(libraryPath: string): BackupInfo | null {
   return listBackups(libraryPath).find((backup) => verifyLibraryFile(backup.file)) ?? null;
 }
 
+/** Where a damaged library is kept beside itself when a backup replaces it. */
+const damagedAside = (libraryPath: string) => `${libraryPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+
+/** Copies an open library's file and WAL aside, byte for byte (it cannot be moved while open). */
+function copyAside(libraryPath: string): void {
+  const aside = damagedAside(libraryPath);
+  for (const suffix of ['', '-wal']) if (fs.existsSync(libraryPath + suffix)) fs.copyFileSync(libraryPath + suffix, aside + suffix);
+}
+
 /**
  * Replaces the library's content with a backup's, through the backup API into the library file, so
  * a connection that has it open sees the restored content on its next read. The current content is
@@ -173,8 +182,15 @@ export function newestGoodBackup(libraryPath: string): BackupInfo | null {
  */
 export async function restoreLibrary(libraryPath: string, backupFile: string, openDb?: Db): Promise<void> {
   if (!verifyLibraryFile(backupFile)) throw new Error(`${backupFile} is not a sound Marginalia library (it failed SQLite's integrity check). Choose another backup.`);
-  if (openDb) await backupLibrary(openDb, libraryPath, 'before-restore').catch(() => undefined);
-  else if (fs.existsSync(libraryPath) && verifyLibraryFile(libraryPath)) {
+  if (openDb) {
+    // A damaged library's copy fails its verification and is not kept: copy the file itself
+    // (with its WAL) aside instead, as the closed-library path below moves it, so it is never lost.
+    const saved = await backupLibrary(openDb, libraryPath, 'before-restore').then(
+      () => true,
+      () => false,
+    );
+    if (!saved) copyAside(libraryPath);
+  } else if (fs.existsSync(libraryPath) && verifyLibraryFile(libraryPath)) {
     const current = new Database(libraryPath, { readonly: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
     try {
       await backupLibrary(current, libraryPath, 'before-restore');
@@ -183,7 +199,7 @@ export async function restoreLibrary(libraryPath: string, backupFile: string, op
     }
   } else if (fs.existsSync(libraryPath)) {
     // A damaged library is moved aside whole (with its WAL), never overwritten: it may still be rescued.
-    const aside = `${libraryPath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const aside = damagedAside(libraryPath);
     for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(libraryPath + suffix)) fs.renameSync(libraryPath + suffix, aside + suffix);
   }
   const source = new Database(backupFile, { readonly: true, fileMustExist: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });

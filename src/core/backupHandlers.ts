@@ -2,6 +2,7 @@ import type { BackupSummary } from '../shared/api/backups';
 import { notFound } from '../shared/api/errors';
 import type { BackupInfo } from './backup';
 import { backupLibrary, listBackups, restoreLibrary } from './backup';
+import { markRestoredSound } from './db/integrityCheck';
 import type { Library } from './library';
 
 const summary = ({ name, createdAt, reason, bytes }: BackupInfo): BackupSummary => ({ name, createdAt, reason, bytes });
@@ -15,6 +16,8 @@ export function createBackupHandlers(library: Library) {
       const backup = listBackups(library.path).find((entry) => entry.name === name);
       if (!backup) throw notFound(`The backup ${name}`);
       await restoreLibrary(library.path, backup.file, library.db);
+      // A library refused as damaged takes changes again once a sound backup replaced it.
+      markRestoredSound(library.db);
       const undo = listBackups(library.path).find((entry) => entry.reason === 'before-restore');
       return { restored: backup.name, undoBackup: undo?.name ?? null };
     },

@@ -95,7 +95,17 @@ function holdWrites(handlers: Handlers, db: Db, check: () => Promise<void>): Han
  * The contract's operations implemented on one library. Transports (IPC, HTTP) validate the
  * request with the contract's schema before calling, and the response after.
  */
-export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers & { close(): Promise<void> } {
+export interface LibraryHandlers extends Handlers {
+  /**
+   * Settles with the library's integrity check as the handlers run it (after the first page, not
+   * on the start path): resolves when writes may go ahead, rejects when the library is damaged or
+   * the handlers closed first. The daily backup waits for it.
+   */
+  integrityChecked(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createHandlers(library: Library, options: HandlerOptions = {}): LibraryHandlers {
   const { db } = library;
   const checked = () => checkIntegrityInBackground(db, options.integrityCheck);
   let searchWorker: SearchWorkerHandlers | null = null;
@@ -105,7 +115,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const searchOptions = options.searchInWorker === true ? {} : options.searchInWorker || null;
   const parseOptions = options.parseInWorker === true ? {} : options.parseInWorker || null;
   const parseFile = parseOptions ? (file: FileToImport) => parseThread(parseOptions).parse(file) : undefined;
-  // The store worker starts its thread at the first import it stores (storeInWorker.ts).
+  // The store worker starts its thread with the others, or at the first import it stores.
   const storeWorker = options.storeInWorker ? createStoreWorker(library.db.name, options.storeInWorker === true ? {} : options.storeInWorker) : null;
   const importWork = { ...(parseFile ? { parse: parseFile } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
   let languageBackfill: ReturnType<typeof startLanguageBackfill> | null = null;
@@ -115,18 +125,27 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // and the check (it reads the whole file) took about 3 s of CPU in the first second, while the
   // first page waited for a core.
   let closed = false;
+  let settleChecked: { resolve: () => void; reject: (error: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
+  const integrityChecked = new Promise<void>((resolve, reject) => (settleChecked = { resolve, reject }));
+  integrityChecked.catch(() => undefined);
   const startThreads = () => {
     clearTimeout(threadsTimer);
     if (closed) return;
     if (searchOptions) searchThread(searchOptions);
     if (parseOptions) parseThread(parseOptions);
+    storeWorker?.warm();
     // Usually done before the first change, which waits for it. The language backfill writes, so it
     // starts once the check has passed.
-    void checked()
-      .then(() => {
+    void checked().then(
+      () => {
+        settleChecked.resolve();
         if (!closed && options.backfillLanguages) languageBackfill ??= startLanguageBackfill(db, { emit });
-      })
-      .catch((error: unknown) => console.error(`marginalia: ${(error as Error).message}`));
+      },
+      (error: unknown) => {
+        settleChecked.reject(error);
+        if (!closed) console.error(`marginalia: ${(error as Error).message}`);
+      },
+    );
   };
   let threadsTimer = setTimeout(startThreads, THREADS_AFTER_MS);
   threadsTimer.unref();
@@ -193,9 +212,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   };
   return {
     ...holdWrites(handlers, db, checked),
+    integrityChecked: () => integrityChecked,
     close: async () => {
       closed = true;
       clearTimeout(threadsTimer);
+      settleChecked.reject(new Error('the library was closed before its integrity check finished'));
       await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close(), languageBackfill?.stop(), stopIntegrityCheck(db)]);
     },
   };

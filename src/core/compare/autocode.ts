@@ -4,7 +4,6 @@ import type { HighlightColor } from '../../shared/domain/highlight';
 import { ApiError } from '../../shared/api/errors';
 import { foldSearchText } from '../../shared/search/fold';
 import { parseQuery } from '../../shared/search/parseQuery';
-import { searchKeyText } from '../../shared/search/searchKey';
 import { sentenceEnd } from '../../shared/text/sentences';
 import type { Db } from '../db/db';
 import { anchorSelection, deleteHighlight, insertHighlight } from '../highlights/highlights';
@@ -64,9 +63,9 @@ export function autocode(db: Db, input: { query: string; code: string; unit?: Au
   const sourceMatch = buildMatch(parsed, sourceKind.fields, db) ?? match;
   return writeTransaction(db, () => {
     const sourceIds = db.prepare('SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rowid').pluck().all(sourceMatch) as number[];
-    // The unit's folded text and its search keys, as the index holds a source's body.
-    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.autocode_units USING fts5(body, body_key, tokenize = "${SEARCH_TOKENIZER}")`);
-    const insertUnit = db.prepare('INSERT INTO temp.autocode_units (rowid, body, body_key) VALUES (?, ?, ?)');
+    // The unit's folded text, as the index holds a source's body (the spellings of each key come from search_key_terms).
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.autocode_units USING fts5(body, tokenize = "${SEARCH_TOKENIZER}")`);
+    const insertUnit = db.prepare('INSERT INTO temp.autocode_units (rowid, body) VALUES (?, ?)');
     const matching = db.prepare('SELECT rowid FROM temp.autocode_units WHERE autocode_units MATCH ? ORDER BY rowid');
     const existing = db.prepare('SELECT 1 FROM highlights WHERE source_id = ? AND start = ? AND end = ?');
     const highlights: AutocodeResult['highlights'] = [];
@@ -77,7 +76,7 @@ export function autocode(db: Db, input: { query: string; code: string; unit?: Au
       db.exec('DELETE FROM temp.autocode_units');
       ranges.forEach(([start, end], index) => {
         const folded = foldSearchText(body.slice(start, end));
-        insertUnit.run(index + 1, folded, searchKeyText(folded));
+        insertUnit.run(index + 1, folded);
       });
       for (const rowid of matching.pluck().all(match) as number[]) {
         const [start, end] = ranges[rowid - 1]!;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestLibrary } from '../../../tests/support/library';
 import { addSource, openTestLibrary } from '../../../tests/support/library';
+import { backupLibrary } from '../backup';
 import { dispatch } from '../dispatch';
 import { createHandlers } from '../handlers';
 import { Library } from '../library';
@@ -67,7 +69,44 @@ describe('a library damaged in the middle of the file', () => {
   }, 20_000);
 });
 
+describe('a damaged library restored from a backup in the app', () => {
+  it('takes changes again once restored, and its damaged file is kept aside, byte for byte', async () => {
+    const backup = await backupLibrary(lib.db, lib.file, 'manual');
+    damageMiddlePage();
+    const damaged = fs.readFileSync(lib.file);
+    const library = Library.open(lib.file);
+    const handlers = createHandlers(library);
+    try {
+      expect(await dispatch(handlers, 'updateSource', { id: shortId, patch: { title: 'Renamed' } })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await dispatch(handlers, 'restoreBackup', { name: backup.name })).toMatchObject({ ok: true });
+      expect(await dispatch(handlers, 'updateSource', { id: shortId, patch: { title: 'Renamed after the restore' } })).toMatchObject({ ok: true, value: { title: 'Renamed after the restore' } });
+    } finally {
+      await handlers.close();
+      library.close();
+    }
+    const asides = fs.readdirSync(path.dirname(lib.file)).filter((name) => name.startsWith(`${path.basename(lib.file)}.damaged-`) && !name.endsWith('-wal'));
+    expect(asides).toHaveLength(1);
+    expect(fs.readFileSync(path.join(path.dirname(lib.file), asides[0]!)).equals(damaged)).toBe(true);
+  }, 30_000);
+});
+
 describe('a sound library', () => {
+  it('tells the backup when its check has passed, and gives up when the handlers close first', async () => {
+    lib.library.close();
+    const library = Library.open(lib.file);
+    const handlers = createHandlers(library);
+    try {
+      await expect(handlers.integrityChecked()).resolves.toBeUndefined();
+      expect(integrityState(library.db)).toBe('sound');
+    } finally {
+      await handlers.close();
+    }
+    const again = createHandlers(library);
+    await again.close();
+    await expect(again.integrityChecked()).rejects.toThrow(/closed before its integrity check finished/);
+    library.close();
+  }, 20_000);
+
   it('is not checked before it opens; its first change waits for the check and is saved', async () => {
     lib.library.close();
     const library = Library.open(lib.file);

@@ -122,7 +122,21 @@ export function checkIntegrityInBackground(db: Db, options: IntegrityCheckOption
   );
   return gate.running.then(() => {
     if (gate.state === 'damaged') throw damagedLibraryError(gate.file);
+    // Stopped before it finished (the library is closing): a held change is refused, not run
+    // after a synchronous check on a closing connection.
+    if (gate.state === 'unchecked') throw new ApiError('unavailable', 'The library is closing, so this change was not saved. Open the library again and redo it.');
   });
+}
+
+/**
+ * The library's content was just replaced by a verified backup (restoreLibrary checks it first):
+ * what a check found, or is still finding, described the old content, so writes go ahead now.
+ */
+export function markRestoredSound(db: Db): void {
+  const gate = gates.get(db);
+  if (!gate) return;
+  gate.state = 'sound';
+  void gate.worker?.terminate();
 }
 
 /** Ends a background check still running (the library is closing); writes stay held. */

@@ -14,6 +14,8 @@ export interface StoreWorkerOptions {
 export interface StoreWorker {
   /** Stores one batch in one transaction on the worker's connection; a result per item, in order. */
   store(items: StoreItem[]): Promise<ImportResult[]>;
+  /** Starts the thread ahead of the first batch (the handlers do so once the library's first page is answered). */
+  warm(): void;
   /** Lets the batch being stored finish, then ends the thread. */
   close(): Promise<void>;
 }
@@ -81,10 +83,10 @@ export function createStoreWorker(libraryPath: string, options: StoreWorkerOptio
     worker.postMessage({ seq: job.seq, items: job.items } satisfies StoreWorkerRequest);
   };
 
-  // Started now, so the first batch does not wait for the thread to load.
-  worker = spawn();
-
   return {
+    warm: () => {
+      if (!closed) worker ??= spawn();
+    },
     store: (items) =>
       new Promise<ImportResult[]>((resolve, reject) => {
         if (closed) return reject(new Error('the library writer was closed'));

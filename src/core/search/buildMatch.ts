@@ -15,6 +15,12 @@ export type FieldColumns = Readonly<Record<SearchField, readonly string[] | null
 const MAX_PHRASES = 64;
 const LAST_CHARACTER = String.fromCodePoint(0x10ffff);
 
+/** Whether a prefix already found covers `text` (a beginning covers every longer one). */
+const covered = (found: ReadonlyMap<string, boolean>, text: string) => {
+  for (const [beginning, isPrefix] of found) if (isPrefix && text.startsWith(beginning)) return true;
+  return false;
+};
+
 /**
  * The indexed spellings (folded, lower case) of one key alternative, as FTS5 strings: the key itself
  * (most words' key is their spelling) and every word of search_key_terms with that key (migration 14;
@@ -31,11 +37,13 @@ function spellings(db: Db, { key, prefix }: KeyAlternative): { text: string; pre
       found.set(term, false);
       continue;
     }
+    // Terms come in order, so most share a beginning already found: skip them before working out their own.
+    if (covered(found, term)) continue;
     let end = 1;
     while (end < term.length && !searchKeyOfWord(term.slice(0, end)).startsWith(key)) end++;
     const beginning = term.slice(0, end);
     // A beginning covers every longer one, so a prefix query for `ma` is a few beginnings, not every word.
-    if (![...found.keys()].some((text) => found.get(text) && beginning.startsWith(text))) found.set(beginning, true);
+    if (!covered(found, beginning)) found.set(beginning, true);
   }
   return [...found].map(([text, isPrefix]) => ({ text, prefix: isPrefix }));
 }

@@ -163,6 +163,25 @@ describe('sources_fts follows sources', () => {
     expect(searchLibrary(db, 'Stepanakert').results.map((result) => result.id)).toEqual([id]);
   });
 
+  it('records a word again when, after its rollback, another connection to the library wrote key terms', () => {
+    // The store worker writes imports on a connection of its own beside the app's.
+    const other = openDatabase(file);
+    try {
+      expect(() =>
+        db.transaction(() => {
+          addSource(db, { title: 'Степанакерт', body: 'Text.' });
+          throw new Error('rolled back');
+        })(),
+      ).toThrow('rolled back');
+      addSource(other, { title: 'Ханкенди', body: 'Text.' });
+      const id = addSource(db, { title: 'Степанакерт', body: 'Text.' });
+      expect(keyTerms()).toEqual(['степанакерт=stepanakert', 'ханкенди=xankendi']);
+      expect(searchLibrary(db, 'Stepanakert').results.map((result) => result.id)).toEqual([id]);
+    } finally {
+      other.close();
+    }
+  });
+
   it('reindexes a changed body', () => {
     const id = addSource(db, { title: 'T', body: 'Xankəndi before.' });
     reanchorSource(db, id, 'Stepanakert after.');

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
 import { wordsWithOtherKeys } from '../../shared/search/searchKey';
 import type { Db } from '../db/db';
@@ -45,8 +46,8 @@ function sourceIndexValues(row: SourceText): (string | null)[] {
 
 /**
  * Per library: the words (as written) already looked at, and search_index.key_terms_written when
- * they were. A transaction that rolled back (or a rebuild, or another connection) changes that
- * count, and then the words are looked at again: a word must never be taken as recorded when its
+ * they were (a random mark each write sets). A transaction that rolled back (or a rebuild, or
+ * another connection) changes that mark, and then the words are looked at again: a word must never be taken as recorded when its
  * row is gone.
  */
 const keyTermsSeen = new WeakMap<Db, { written: number; words: Set<string> }>();
@@ -62,7 +63,9 @@ export function recordKeyTerms(db: Db, folded: readonly (string | null)[]): void
   if (found.size === 0) return;
   const insert = prepared(db, 'INSERT OR IGNORE INTO search_key_terms (key, term) VALUES (?, ?)');
   for (const [term, key] of found) insert.run(key, term);
-  prepared(db, 'UPDATE search_index SET key_terms_written = ? WHERE id = 1').run((seen.written = written + 1));
+  // A fresh random mark, not a count: a count can come back to the same value (this connection
+  // rolls back to W, another commits W + 1) and the words seen here would pass as recorded.
+  prepared(db, 'UPDATE search_index SET key_terms_written = ? WHERE id = 1').run((seen.written = randomInt(1, 2 ** 47)));
 }
 
 function sourceText(db: Db, id: number): SourceText | undefined {

@@ -6,7 +6,6 @@
 import type { HandlerOptions } from '../../core/handlers';
 import { createHandlers } from '../../core/handlers';
 import { BackupCancelled, backupIfDue } from '../../core/backup';
-import { checkIntegrityInBackground } from '../../core/db/integrityCheck';
 import { exportAllNotes } from '../../core/export/exportFolder';
 import { Library } from '../../core/library';
 import type { ParentPortLike } from './libraryServer';
@@ -38,7 +37,7 @@ serveLibrary(
         'shell:exportAllNotes': async (payload) => exportAllNotes(library.db, (payload as { folder: string }).folder, 'footnotes'),
         'shell:backupIfDue': async () => {
           // After the integrity check: a damaged library is not backed up (its writes are refused, saying so).
-          if (!(await checkIntegrityInBackground(library.db).then(() => true, () => false))) return false;
+          if (!(await handlers.integrityChecked().then(() => true, () => false))) return false;
           const running = backupIfDue(library.db, library.path, new Date(), closing.signal);
           backups = running.catch(() => undefined);
           try {
@@ -51,8 +50,8 @@ serveLibrary(
       },
       close: async () => {
         closing.abort();
-        await backups;
         await handlers.close();
+        await backups;
         library.close();
       },
     };
