@@ -10,6 +10,7 @@ import { insertSource } from '../src/core/sources';
 import { openFreshLibrary } from './benchLibrary';
 import { articleBatches, createCorpus } from './corpus';
 import { startHost } from './startHost';
+import { fling, percentile } from './fling';
 
 /**
  * The library list in Chromium through the browser host (issue 13), on a library of N articles:
@@ -40,7 +41,6 @@ export interface LibraryFigures {
 
 const ROWS_PAINTED = 'marginalia:library-rows-painted';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Milliseconds from navigation start to the first rows painted, once the page has marked them. */
@@ -63,29 +63,6 @@ async function openArticle(page: Page, index: number): Promise<number> {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     return performance.now() - started;
   }, index);
-}
-
-/** Moves the list's scroll box from top to bottom in `frames` frames; each frame's main-thread work in ms. */
-async function fling(page: Page, frames: number): Promise<{ work: number[]; rows: number }> {
-  return page.evaluate(async (count) => {
-    const scroller = document.querySelector<HTMLElement>('.source-table-scroll')!;
-    const step = (scroller.scrollHeight - scroller.clientHeight) / count;
-    const work: number[] = [];
-    await new Promise<void>((resolve) => {
-      let frame = 0;
-      const tick = (frameStart: number) => {
-        // The scroll set last frame has been handled by now (scroll events run before rAF): force
-        // layout of what React drew for it and time the frame's work from its start.
-        void document.body.offsetHeight;
-        if (frame > 0) work.push(performance.now() - frameStart);
-        if (frame++ === count) return resolve();
-        scroller.scrollTop = Math.round(step * frame);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    return { work, rows: Math.round(scroller.scrollTop / 40) };
-  }, frames);
 }
 
 export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (line: string) => console.error(line) }: { libraryFile: string; articles: number; runs?: number; log?: (line: string) => void }): Promise<LibraryFigures> {
@@ -132,11 +109,11 @@ export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (
     }
     log(`  opening an article (ms): ${opens.map((ms) => ms.toFixed(0)).join(', ')}`);
 
-    const flung = await fling(page, 300);
+    const flung = await fling(page, '.source-table-scroll', 300);
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
     const heap = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
-    log(`  flung through ${flung.rows.toLocaleString('en')} rows; heap ${(heap.usedSize / 1048576).toFixed(1)} MB`);
+    log(`  flung through ${Math.round(flung.scrollTop / 40).toLocaleString('en')} rows; heap ${(heap.usedSize / 1048576).toFixed(1)} MB`);
     return {
       articles,
       coldStartMs: Math.round(coldStartMs),
@@ -147,7 +124,7 @@ export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (
       frameP50Ms: round(percentile(flung.work, 0.5)),
       frameP95Ms: round(percentile(flung.work, 0.95)),
       framesFlung: flung.work.length,
-      rowsFlung: flung.rows,
+      rowsFlung: Math.round(flung.scrollTop / 40),
       heapMb: round(heap.usedSize / 1048576),
     };
   } finally {

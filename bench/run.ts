@@ -21,6 +21,7 @@ import { formatEventLoopReport, runEventLoopBench } from './eventLoopBench';
 import type { PaintFigures } from './paintBench';
 import { runPaintBench } from './paintBench';
 import type { ViewFigures } from './viewsBench';
+import { formatPassagesFlingReport, type PassagesFlingFigures, runPassagesFlingBench } from './passagesFlingBench';
 import { formatViewsReport, runViewsBench } from './viewsBench';
 import { runSearchBench } from './searchBench';
 import type { CliStartFigures } from './cliStartBench';
@@ -37,7 +38,8 @@ import { runTypingBench } from './typingBench';
  * section beside its floor and prints a table. Sections: the CLI's start (cliStartBench.ts), import
  * (with the library's size per character of text), then highlights and notes added to the imported
  * library (annotationBench.ts), then search over all three, then comparing across sources
- * (compareBench.ts) and Passages and Timeline painted in Chromium (viewsBench.ts), then `marginalia import` of Markdown
+ * (compareBench.ts), Passages and Timeline painted in Chromium (viewsBench.ts) and a fling through every
+ * passage in the Passages table (passagesFlingBench.ts), then `marginalia import` of Markdown
  * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then the browser host's event-loop delay during an HTML and PDF import
  * over HTTP (eventLoopBench.ts), then anchoring and painting 1,000 highlights in Chromium
@@ -167,8 +169,17 @@ async function main(): Promise<number> {
       views = { skipped: (error as Error).message };
       console.log(`\nPassages and Timeline painting: skipped (${views.skipped})`);
     }
+    log('Flinging through every passage in the Passages table…');
+    let passagesFling: PassagesFlingFigures | { skipped: string };
+    try {
+      passagesFling = await runPassagesFlingBench({ libraryFile: imported.file, log });
+      console.log(`\n${formatPassagesFlingReport(passagesFling)}`);
+    } catch (error) {
+      passagesFling = { skipped: (error as Error).message };
+      console.log(`\nPassages table fling: skipped (${passagesFling.skipped})`);
+    }
     if (compareOnly) {
-      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare, views }, null, 2)}\n`);
+      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare, views, passagesFling }, null, 2)}\n`);
       return 0;
     }
 
@@ -223,7 +234,7 @@ async function main(): Promise<number> {
       console.log(`\nLibrary list: skipped (${list.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, views, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, views, passagesFling, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
