@@ -1,4 +1,5 @@
 import type { DragEvent } from 'react';
+import { memo } from 'react';
 import type { Passage } from '../../../../shared/domain/compare';
 import type { CitationTransfer } from '../../../../shared/notes/citationPayload';
 import { CITATION_DRAG_TYPE, highlightCitation } from '../../../../shared/notes/citationPayload';
@@ -20,8 +21,11 @@ interface PassageRowProps {
   onOpen: (passage: Passage) => void;
 }
 
-/** One passage: the quote opens the reader at it; "Cite in note" and dragging cite it. */
-export function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
+/**
+ * One passage: the quote opens the reader at it; "Cite in note" and dragging cite it. Memoized: a
+ * scroll re-renders the table, and only the rows it brings in need drawing.
+ */
+export const PassageRow = memo(function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
   const cite = useCite();
   return (
     <div role="row" aria-rowindex={rowIndex} className="passage-row" draggable onDragStart={(event) => startDrag(event, passage)}>
@@ -56,4 +60,4 @@ export function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
       </div>
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
 import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passageExport';
 import { errorMessage } from '../../api/errorMessage';
@@ -34,7 +34,8 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   const [quotes, setQuotes] = useQuoteMode();
   const sort = SORTS[grouping] ?? sortChoice;
   const pages = usePassagePages(filter, sort);
-  const lines = passageLines(pages.passages, grouping);
+  // Once per page read or grouping chosen, not per scroll: at 50,000 passages a fresh list a frame costs the fling its budget.
+  const lines = useMemo(() => passageLines(pages.passages, grouping), [pages.passages, grouping]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8 });
   const items = virtualizer.getVirtualItems();
