@@ -104,6 +104,50 @@ describe('backups', () => {
   });
 });
 
+describe("a backup's integrity check", () => {
+  /** A stand-in for integrityWorker.ts: answers `reply` after `waitMs` (never, when null). */
+  const fakeCheck = (reply: object | null, waitMs = 0) => {
+    const file = path.join(dir, `check-${Math.random().toString(36).slice(2)}.mjs`);
+    const answer = reply === null ? 'setInterval(() => {}, 1000);' : `setTimeout(() => parentPort.postMessage(${JSON.stringify(reply)}), ${waitMs});`;
+    fs.writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${answer}\n`);
+    return { workerPath: file };
+  };
+
+  it("runs in a worker thread: its verdict decides, and this thread's timers run while it checks", async () => {
+    await importFile(library.db, article('First report'));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      const backup = backupLibrary(library.db, libraryPath, 'manual', new Date(), undefined, fakeCheck({ sound: false, detail: 'row 3 missing from index' }, 300));
+      await expect(backup).rejects.toThrow(/failed its integrity check and was discarded/);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(5);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual([]);
+  });
+
+  it('falls back to this thread when no thread can check, and keeps the sound copy', async () => {
+    await importFile(library.db, article('First report'));
+    const broken = path.join(dir, 'broken.mjs');
+    fs.writeFileSync(broken, "throw new Error('no binding here');\n");
+    const backup = await backupLibrary(library.db, libraryPath, 'manual', new Date(), undefined, { workerPath: broken });
+    expect(fs.existsSync(backup.file)).toBe(true);
+  });
+
+  it('is ended by the library closing: the backup is cancelled and leaves no copy', async () => {
+    await importFile(library.db, article('First report'));
+    const closing = new AbortController();
+    const backup = backupIfDue(library.db, libraryPath, new Date(), closing.signal, fakeCheck(null));
+    const backups = path.join(dir, 'backups');
+    while (!fs.existsSync(backups) || fs.readdirSync(backups).length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    closing.abort();
+    await expect(backup).rejects.toBeInstanceOf(BackupCancelled);
+    expect(fs.readdirSync(backups)).toEqual([]);
+  });
+});
+
 describe('backups made at once', () => {
   it('get their own names and are all sound', async () => {
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-backup-race-'));

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db/db';
+import type { IntegrityCheckOptions } from './db/integrityCheck';
+import { CheckStopped, verifyFileInWorker } from './db/integrityCheck';
 import { readOnlyReason } from './db/readOnly';
 
 /**
@@ -102,11 +104,11 @@ export class BackupCancelled extends Error {
  * between two steps (SQLite's backup API copies 100 pages a step, the rate kept here) and removes what was written, so
  * a library closing during its daily backup closes at once and quietly.
  */
-export function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date(), signal?: AbortSignal): Promise<BackupInfo> {
-  return oneAtATime(libraryPath, () => writeBackup(db, libraryPath, reason, now, signal));
+export function backupLibrary(db: Db, libraryPath: string, reason: BackupReason, now = new Date(), signal?: AbortSignal, check?: IntegrityCheckOptions): Promise<BackupInfo> {
+  return oneAtATime(libraryPath, () => writeBackup(db, libraryPath, reason, now, signal, check));
 }
 
-async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, now: Date, signal?: AbortSignal): Promise<BackupInfo> {
+async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, now: Date, signal?: AbortSignal, check?: IntegrityCheckOptions): Promise<BackupInfo> {
   if (signal?.aborted || !db.open) throw new BackupCancelled(libraryPath);
   const dir = backupDirectory(libraryPath);
   fs.mkdirSync(dir, { recursive: true });
@@ -123,11 +125,16 @@ async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, no
     fs.rmSync(file, { force: true });
     throw error;
   }
-  if (signal?.aborted) {
+  // The full check reads every page of the copy: in a worker thread, so requests are answered meanwhile.
+  const sound = signal?.aborted ? null : await verifyFileInWorker(file, verifyLibraryFile, check, signal).catch((error: unknown) => {
+    if (error instanceof CheckStopped) return null;
+    throw error;
+  });
+  if (sound === null || signal?.aborted) {
     fs.rmSync(file, { force: true });
     throw new BackupCancelled(libraryPath);
   }
-  if (!verifyLibraryFile(file)) {
+  if (!sound) {
     fs.rmSync(file, { force: true });
     throw new Error(`The backup of ${libraryPath} failed its integrity check and was discarded. The library itself is unchanged; try again.`);
   }
@@ -153,12 +160,12 @@ export function backupBeforeMigration(db: Db, libraryPath: string, now = new Dat
 }
 
 /** A daily backup when the newest is older than a day (or there is none). */
-export async function backupIfDue(db: Db, libraryPath: string, now = new Date(), signal?: AbortSignal): Promise<BackupInfo | null> {
+export async function backupIfDue(db: Db, libraryPath: string, now = new Date(), signal?: AbortSignal, check?: IntegrityCheckOptions): Promise<BackupInfo | null> {
   // A read-only library cannot change, and its folder may not take a backup.
   if (readOnlyReason(db) !== undefined) return null;
   const newest = listBackups(libraryPath)[0];
   if (newest && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null;
-  return backupLibrary(db, libraryPath, 'daily', now, signal);
+  return backupLibrary(db, libraryPath, 'daily', now, signal, check);
 }
 
 /** The newest backup that passes its integrity check, to offer when the library is damaged. */
@@ -180,12 +187,12 @@ function copyAside(libraryPath: string): void {
  * a connection that has it open sees the restored content on its next read. The current content is
  * first saved as a `before-restore` backup (when it can still be read), so a restore can be undone.
  */
-export async function restoreLibrary(libraryPath: string, backupFile: string, openDb?: Db): Promise<void> {
-  if (!verifyLibraryFile(backupFile)) throw new Error(`${backupFile} is not a sound Marginalia library (it failed SQLite's integrity check). Choose another backup.`);
+export async function restoreLibrary(libraryPath: string, backupFile: string, openDb?: Db, check?: IntegrityCheckOptions): Promise<void> {
+  if (!(await verifyFileInWorker(backupFile, verifyLibraryFile, check))) throw new Error(`${backupFile} is not a sound Marginalia library (it failed SQLite's integrity check). Choose another backup.`);
   if (openDb) {
     // A damaged library's copy fails its verification and is not kept: copy the file itself
     // (with its WAL) aside instead, as the closed-library path below moves it, so it is never lost.
-    const saved = await backupLibrary(openDb, libraryPath, 'before-restore').then(
+    const saved = await backupLibrary(openDb, libraryPath, 'before-restore', new Date(), undefined, check).then(
       () => true,
       () => false,
     );
@@ -193,7 +200,7 @@ export async function restoreLibrary(libraryPath: string, backupFile: string, op
   } else if (fs.existsSync(libraryPath) && verifyLibraryFile(libraryPath)) {
     const current = new Database(libraryPath, { readonly: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
     try {
-      await backupLibrary(current, libraryPath, 'before-restore');
+      await backupLibrary(current, libraryPath, 'before-restore', new Date(), undefined, check);
     } finally {
       current.close();
     }

@@ -202,7 +202,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const readOnly = readOnlyReason(db);
       return { path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION, readOnly: readOnly !== undefined, readOnlyReason: readOnly ?? null };
     },
-    ...createBackupHandlers(library),
+    ...createBackupHandlers(library, options.integrityCheck),
     ...createNoteHandlers(db, emit),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),

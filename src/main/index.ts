@@ -100,7 +100,7 @@ async function openLibraryOrOfferBackup(client: LibraryClient): Promise<boolean>
     });
     if (response !== 0) return false;
     await client.close();
-    await restoreLibrary(libraryPath, failure.newestGoodBackup);
+    await restoreLibrary(libraryPath, failure.newestGoodBackup, undefined, { workerPath: integrityWorkerPath, nativeBinding: electronSqliteBinding() });
     const again = await client.reopen();
     if (!again) return true;
     dialog.showErrorBox('Marginalia cannot open its library', again.message);

@@ -81,22 +81,51 @@ export function checkIntegrityNow(db: Db): void {
   if (gate.state === 'damaged') throw damagedLibraryError(gate.file);
 }
 
-/** Runs one SQLite check of `file` in a worker thread; true when the file is sound. */
-function checkInWorker(gate: Gate, options: IntegrityCheckOptions): Promise<boolean> {
+/** Runs one SQLite check of `file` in a worker thread; true when the file is sound. `onWorker` is told the thread, to end it early. */
+function checkInWorker(file: string, check: IntegrityWorkerData['check'], options: IntegrityCheckOptions, onWorker: (worker: Worker | undefined) => void): Promise<boolean> {
   const entry = options.workerPath ?? workerEntry(import.meta.dirname, 'integrityWorker');
-  const data: IntegrityWorkerData = { file: gate.file, nativeBinding: options.nativeBinding, check: 'quick_check' };
+  const data: IntegrityWorkerData = { file, nativeBinding: options.nativeBinding, check };
   return new Promise<boolean>((resolve, reject) => {
     const worker = startWorker(entry, data);
-    gate.worker = worker;
+    onWorker(worker);
     // A forgotten close() must not keep the process alive.
     worker.unref();
     worker.once('message', (reply: IntegrityWorkerReply) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.sound)));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      gate.worker = undefined;
+      onWorker(undefined);
       reject(new Error(`the check's thread ended (exit code ${code})`));
     });
   });
+}
+
+/** The check was stopped by its signal before it answered. */
+export class CheckStopped extends Error {
+  constructor(file: string) {
+    super(`The integrity check of ${file} was stopped before it finished.`);
+    this.name = 'CheckStopped';
+  }
+}
+
+/**
+ * SQLite's full integrity check of a file that is not the open library (a backup just written, or
+ * one about to be restored), in a worker thread: it reads every page (seconds at 100,000 articles),
+ * and the thread that answers requests must not wait for it. Where no thread can start (no worker
+ * entry, a missing binding), `fallback` checks on this thread instead. Rejects with CheckStopped
+ * when `signal` aborts first (the thread is ended).
+ */
+export function verifyFileInWorker(file: string, fallback: (file: string) => boolean, options: IntegrityCheckOptions = {}, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.reject(new CheckStopped(file));
+  let thread: Worker | undefined;
+  const stop = () => void thread?.terminate();
+  signal?.addEventListener('abort', stop, { once: true });
+  return checkInWorker(file, 'integrity_check', options, (worker) => (thread = worker))
+    .catch((error: unknown) => {
+      if (signal?.aborted) throw new CheckStopped(file);
+      console.error(`marginalia: the integrity check of ${file} could not run in its thread (${(error as Error).message}); checking on this thread`);
+      return fallback(file);
+    })
+    .finally(() => signal?.removeEventListener('abort', stop));
 }
 
 /**
@@ -107,7 +136,7 @@ function checkInWorker(gate: Gate, options: IntegrityCheckOptions): Promise<bool
 export function checkIntegrityInBackground(db: Db, options: IntegrityCheckOptions = {}): Promise<void> {
   const gate = gates.get(db);
   if (!gate || gate.state === 'sound') return Promise.resolve();
-  gate.running ??= checkInWorker(gate, options).then(
+  gate.running ??= checkInWorker(gate.file, 'quick_check', options, (worker) => (gate.worker = worker)).then(
     (sound) => settle(gate, sound),
     (error: unknown) => {
       // The thread could not check (no worker entry, a missing binding): check here instead.

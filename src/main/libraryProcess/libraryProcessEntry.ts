@@ -38,7 +38,7 @@ serveLibrary(
         'shell:backupIfDue': async () => {
           // After the integrity check: a damaged library is not backed up (its writes are refused, saying so).
           if (!(await handlers.integrityChecked().then(() => true, () => false))) return false;
-          const running = backupIfDue(library.db, library.path, new Date(), closing.signal);
+          const running = backupIfDue(library.db, library.path, new Date(), closing.signal, { workerPath: options.integrityWorkerPath, nativeBinding: options.nativeBinding });
           backups = running.catch(() => undefined);
           try {
             return (await running) !== null;
