@@ -35,6 +35,17 @@ describe('backups', () => {
     copy.close();
   });
 
+  it('each backup is one self-contained file: no -wal or -shm beside it after it is checked, restored or rotated', async () => {
+    await importFile(library.db, article('First report'));
+    const first = await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, 1)));
+    backupBeforeMigration(library.db, libraryPath, new Date(Date.UTC(2026, 0, 2)));
+    await restoreLibrary(libraryPath, first.file, library.db);
+    for (let day = 3; day < 3 + KEEP_BACKUPS; day++) await backupLibrary(library.db, libraryPath, 'manual', new Date(Date.UTC(2026, 0, day)));
+    const files = fs.readdirSync(path.join(dir, 'backups'));
+    expect(files.filter((name) => !name.endsWith('.sqlite'))).toEqual([]);
+    expect(files).toHaveLength(KEEP_BACKUPS);
+  });
+
   it('a daily backup cancelled by the library closing stops at once and leaves no partial copy', async () => {
     for (let n = 0; n < 40; n++) await importFile(library.db, { name: `${n}.txt`, bytes: Buffer.from(`Report ${n} on the Lachin corridor.\n${'A sentence of the report. '.repeat(400)}\n`) });
     const closing = new AbortController();

@@ -65,8 +65,27 @@ export function verifyLibraryFile(file: string): boolean {
   }
 }
 
+/** A backup's file with the WAL and shared-memory files SQLite may have left beside it. */
+function removeBackupFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
 function rotate(libraryPath: string): void {
-  for (const old of listBackups(libraryPath).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
+  for (const old of listBackups(libraryPath).slice(KEEP_BACKUPS)) removeBackupFile(old.file);
+}
+
+/**
+ * The online backup copies the library's pages, header included, so the copy says it is in WAL
+ * mode, and any reader of it (the check, a restore, another tool) leaves a `-wal` and a `-shm` file
+ * beside it. Switched to a rollback journal, the copy is one self-contained file.
+ */
+function makeSelfContained(file: string): void {
+  const copy = new Database(file, { fileMustExist: true, nativeBinding: process.env.MARGINALIA_SQLITE_BINDING });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 /** One backup of a library at a time: two at once would race for the same name and the rotation. */
@@ -121,8 +140,9 @@ async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, no
         return 100;
       },
     });
+    makeSelfContained(file);
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    removeBackupFile(file);
     throw error;
   }
   // The full check reads every page of the copy: in a worker thread, so requests are answered meanwhile.
@@ -131,11 +151,11 @@ async function writeBackup(db: Db, libraryPath: string, reason: BackupReason, no
     throw error;
   });
   if (sound === null || signal?.aborted) {
-    fs.rmSync(file, { force: true });
+    removeBackupFile(file);
     throw new BackupCancelled(libraryPath);
   }
   if (!sound) {
-    fs.rmSync(file, { force: true });
+    removeBackupFile(file);
     throw new Error(`The backup of ${libraryPath} failed its integrity check and was discarded. The library itself is unchanged; try again.`);
   }
   rotate(libraryPath);
@@ -151,8 +171,9 @@ export function backupBeforeMigration(db: Db, libraryPath: string, now = new Dat
   fs.mkdirSync(dir, { recursive: true });
   const file = freshBackupFile(dir, libraryPath, 'before-migration', now);
   db.prepare('VACUUM INTO ?').run(file);
+  makeSelfContained(file);
   if (!verifyLibraryFile(file)) {
-    fs.rmSync(file, { force: true });
+    removeBackupFile(file);
     throw new Error(`The backup before upgrading ${libraryPath} failed its integrity check; the library was not upgraded.`);
   }
   rotate(libraryPath);
