@@ -100,6 +100,7 @@ describe.skipIf(skipReason !== null)(`a read-only library${skipReason ? ` (skipp
     expect(out.info).toMatchObject({ ok: true, value: { readOnly: true, readOnlyReason: reason, sourceCount: 1 } });
     expect(out.search).toMatchObject({ ok: true, value: { results: [{ type: 'source', title: 'Report on the Lachin corridor' }, { type: 'note', title: 'Corridor notes' }] } });
     expect(out.notes).toMatchObject({ ok: true, value: [{ title: 'Corridor notes' }] });
+    expect(out.noteDoc).toMatchObject({ ok: true, value: { update: expect.any(String), stateVector: expect.any(String) } });
     for (const [operation, result] of Object.entries(out.writes)) {
       expect(result, operation).toEqual({ ok: false, error: { code: 'unavailable', message: readOnlyMessage(reason) } });
     }
