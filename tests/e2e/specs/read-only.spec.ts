@@ -73,6 +73,13 @@ test('a library in a read-only folder opens with a banner saying why; reading wo
     const notes = new NotesPage(page);
     await notes.open('Corridor notes');
     await expect(notes.editor).toHaveText('Written before the folder was locked.');
+    // Typing in it is refused, saying why; the words stay on screen.
+    await notes.editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More words.');
+    await expect(notes.pane.getByRole('alert')).toContainText(`The note was not saved. The library is read-only (the folder ${folder} is not writable by you`);
+    await expect(notes.saveStatus).toHaveText('Not saved');
+    await expect(notes.editor).toHaveText('Written before the folder was locked. More words.');
     await context.close();
   } finally {
     host?.kill('SIGTERM');
