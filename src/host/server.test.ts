@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../core/handlers';
 import { Library } from '../core/library';
+import { TestWindow } from '../core/notes/yjs/testWindow';
+import type { LibraryEvent } from '../shared/api/contract';
 import type { RunningHost } from './server';
 import { startHost } from './server';
 
@@ -70,6 +72,53 @@ describe('browser host', () => {
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toContain('Source 99 was not found');
     expect((await call('libraryInfo', {})).status).toBe(200);
+  });
+
+  it('relays a note\'s Yjs update to the other tabs over the event stream, behind the same token, Host and Origin checks', async () => {
+    const handlerOptions: { emit?: (event: LibraryEvent) => void } = {};
+    const relaying = await startHost({ handlers: createHandlers(library, handlerOptions), staticDirectory: path.join(dir, 'static'), token: 'secret-token', onEmitter: (emit) => (handlerOptions.emit = emit) });
+    try {
+      const { request } = await import('node:http');
+      /** Opens /api/events and resolves with its status, and the data of each event as it arrives. */
+      const stream = (query: string, headers: Record<string, string> = {}) =>
+        new Promise<{ status: number; events: LibraryEvent[]; close: () => void }>((resolve, reject) => {
+          const events: LibraryEvent[] = [];
+          const req = request({ host: '127.0.0.1', port: relaying.port, path: `/api/events${query}`, headers: { host: `127.0.0.1:${relaying.port}`, ...headers } }, (res) => {
+            let text = '';
+            res.on('data', (chunk: Buffer) => {
+              text += chunk.toString();
+              for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+                const data = text.slice(0, end).split('\n').find((line) => line.startsWith('data: '));
+                if (data) events.push(JSON.parse(data.slice('data: '.length)) as LibraryEvent);
+                text = text.slice(end + 2);
+              }
+            });
+            res.on('error', () => undefined);
+            resolve({ status: res.statusCode ?? 0, events, close: () => req.destroy() });
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      for (const [query, headers, status] of [['', {}, 401], ['?token=wrong', {}, 401], ['?token=secret-token', { origin: 'http://evil.example' }, 403], ['?token=secret-token', { host: `rebound.example:${relaying.port}` }, 421]] as const) {
+        const refused = await stream(query, headers);
+        refused.close();
+        expect(refused.status, `${query} ${JSON.stringify(headers)}`).toBe(status);
+      }
+      const otherTab = await stream('?token=secret-token');
+      expect(otherTab.status).toBe(200);
+      const relayingCall = (operation: string, body: unknown) =>
+        fetch(`${relaying.url}api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer secret-token' }, body: JSON.stringify(body) }).then(async (response) => ((await response.json()) as { value: Record<string, unknown> }).value);
+      const { id } = (await relayingCall('createNote', { title: 'Shared' })) as { id: number };
+      const window = new TestWindow('typing-tab', new Uint8Array(Buffer.from((await relayingCall('openNoteDoc', { id })).update as string, 'base64')));
+      window.type('Typed in the first tab.');
+      const update = Buffer.from(window.takeUpdate()!).toString('base64');
+      await relayingCall('applyNoteUpdate', { id, update, clientId: window.clientId });
+      await expect.poll(() => otherTab.events.filter((event) => event.type === 'noteUpdate')).toEqual([{ type: 'noteUpdate', noteId: id, update, origin: 'typing-tab' }]);
+      otherTab.close();
+      window.close();
+    } finally {
+      await relaying.close();
+    }
   });
 
   it('imports through the API and reports each file', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { importFile } from '../../src/core/import/importFiles';
 import { Library } from '../../src/core/library';
+import { createNote } from '../../src/core/notes/notes';
 import { articleText } from './articleText';
 
 const FILES = 500;
@@ -43,10 +44,11 @@ it(`loses no write while a ${FILES}-file CLI import, two autosaving windows and 
   for (let n = 0; n < FILES; n++) fs.writeFileSync(path.join(folder, `article-${String(n).padStart(3, '0')}.txt`), articleText(`import-${n}`));
   const seeded = Library.open(libraryPath);
   const seed = await importFile(seeded.db, { name: 'seed.txt', bytes: Buffer.from(articleText('seed')) });
+  const noteId = createNote(seeded.db, { title: 'Open in both windows' }).id;
   seeded.close();
   const sourceId = seed.sourceId!;
 
-  const writers = ['A', 'B'].map((name) => run(['--import', 'tsx', path.join(import.meta.dirname, 'concurrentWriter.ts'), libraryPath, name, String(sourceId)]));
+  const writers = ['A', 'B'].map((name) => run(['--import', 'tsx', path.join(import.meta.dirname, 'concurrentWriter.ts'), libraryPath, name, String(sourceId), String(noteId)]));
   await Promise.all(writers.map(({ child }) => untilReady(child)));
   const cli = await run(['bin/marginalia.js', '--library', libraryPath, '--json', 'import', folder]).done;
   for (const { child } of writers) child.stdin!.end();
@@ -66,19 +68,23 @@ it(`loses no write while a ${FILES}-file CLI import, two autosaving windows and 
 
     let highlightIds: number[] = [];
     const authors: string[] = [];
+    const typed: string[] = [];
     for (const [index, { code, stdout, stderr }] of outcomes.entries()) {
       expect(stderr, `window ${'AB'[index]}`).toBe('');
       expect(code).toBe(0);
       const lines = stdout.trim().split('\n').slice(1).map((line) => JSON.parse(line) as Outcome);
       expect(lines.filter((line) => !line.ok)).toEqual([]);
-      const saves = lines.filter((line) => line.op === 'saveNote');
+      const saves = lines.filter((line) => line.op === 'applyNoteUpdate');
       expect(saves.length).toBeGreaterThanOrEqual(60);
-      const noteId = JSON.parse(stdout.split('\n')[0]!).ready as number;
-      const note = library.db.prepare('SELECT plain_text FROM notes WHERE id = ?').get(noteId) as { plain_text: string };
-      expect(note.plain_text.trim()).toBe(saves.at(-1)!.text);
+      typed.push(...saves.map((line) => line.text!));
       highlightIds = highlightIds.concat(lines.filter((line) => line.op === 'createHighlight').map((line) => line.id!));
       authors.push(...lines.filter((line) => line.op === 'updateSource').map((line) => line.author!));
     }
+    // Both windows typed into one note: every acknowledged word of each is in it, in each window's order.
+    const paragraphs = (library.db.prepare('SELECT plain_text FROM notes WHERE id = ?').pluck().get(noteId) as string).split('\n').filter((line) => line.trim() !== '');
+    expect(paragraphs.filter((line) => !typed.includes(line))).toEqual([]);
+    expect([...typed].sort()).toEqual([...paragraphs].sort());
+    for (const name of ['A', 'B']) expect(paragraphs.filter((line) => line.startsWith(`[${name} `))).toEqual(typed.filter((line) => line.startsWith(`[${name} `)));
     const stored = library.db.prepare('SELECT id FROM highlights WHERE source_id = ? ORDER BY id').pluck().all(sourceId) as number[];
     expect(stored).toEqual(highlightIds.sort((a, b) => a - b));
     // The last edit wins: it is one of the edits made, never a mix or an empty field.

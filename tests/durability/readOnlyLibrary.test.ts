@@ -100,9 +100,49 @@ describe.skipIf(skipReason !== null)(`a read-only library${skipReason ? ` (skipp
     expect(out.info).toMatchObject({ ok: true, value: { readOnly: true, readOnlyReason: reason, sourceCount: 1 } });
     expect(out.search).toMatchObject({ ok: true, value: { results: [{ type: 'source', title: 'Report on the Lachin corridor' }, { type: 'note', title: 'Corridor notes' }] } });
     expect(out.notes).toMatchObject({ ok: true, value: [{ title: 'Corridor notes' }] });
+    expect(out.noteDoc).toMatchObject({ ok: true, value: { update: expect.any(String), stateVector: expect.any(String) } });
     for (const [operation, result] of Object.entries(out.writes)) {
       expect(result, operation).toEqual({ ok: false, error: { code: 'unavailable', message: readOnlyMessage(reason) } });
     }
     expect(sha(file)).toBe(before);
   });
+});
+
+/**
+ * The third kind: a library on a read-only mount (a bind mount remounted read-only, which binds root
+ * too). Needs root and a kernel that lets it mount; skipped, saying so, elsewhere.
+ */
+function readOnlyMount(): { file: string; unmount: () => void } | null {
+  if (!isRoot || process.platform !== 'linux') return null;
+  const folder = fs.mkdtempSync(path.join(base, 'mounted-'));
+  const target = fs.mkdtempSync(path.join(base, 'mount-'));
+  fs.copyFileSync(path.join(base, 'seed.sqlite'), path.join(folder, 'library.sqlite'));
+  if (spawnSync('mount', ['--bind', folder, target]).status !== 0) return null;
+  const unmount = () => void spawnSync('umount', [target]);
+  if (spawnSync('mount', ['-o', 'remount,ro,bind', target]).status !== 0) {
+    unmount();
+    return null;
+  }
+  return { file: path.join(target, 'library.sqlite'), unmount };
+}
+
+it('a library on a read-only mount: the CLI lists and searches; an import says it is on a read-only mount; nothing changes', { timeout: 120_000 }, (context) => {
+  const mounted = readOnlyMount();
+  if (!mounted) return context.skip('needs root and permission to mount (a read-only bind mount)');
+  try {
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/marginalia.js'), '--library', mounted.file, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const before = sha(mounted.file);
+    const list = run('--json', 'list');
+    expect(list.stderr).toBe('');
+    expect((JSON.parse(list.stdout) as { title: string }[]).map((source) => source.title)).toEqual(['Report on the Lachin corridor']);
+    expect(JSON.parse(run('--json', 'search', 'checkpoint').stdout)).toHaveLength(1);
+    const article = path.join(base, 'mounted-new.txt');
+    fs.writeFileSync(article, 'A new article about the corridor.\n');
+    const imported = run('import', article);
+    expect(imported.status).toBe(1);
+    expect(imported.stderr.trim()).toBe(`marginalia import: ${readOnlyMessage(`the file ${mounted.file} is on a read-only disk or mount`)}`);
+    expect(sha(mounted.file)).toBe(before);
+  } finally {
+    mounted.unmount();
+  }
 });

@@ -14,8 +14,11 @@ const out = {
   info: await call('libraryInfo', {}),
   search: await call('search', { query: 'corridor' }),
   notes: await call('listNotes', {}),
+  // A window opening the note (its first open builds its Yjs document, which a read-only library cannot store).
+  noteDoc: await call('openNoteDoc', { id: 1 }),
   writes: {
     createNote: await call('createNote', { title: 'Refused' }),
+    applyNoteUpdate: await call('applyNoteUpdate', { id: 1, update: Buffer.from([0, 0]).toString('base64'), clientId: 'window-1' }),
     saveNote: await call('saveNote', { id: 1, editorState: editorStateJson(paragraph(text('Changed'))) }),
     createHighlight: await call('createHighlight', { sourceId: 1, start: 0, end: 6, color: 'blue', tags: [] }),
     updateSource: await call('updateSource', { id: 1, patch: { outlet: 'Changed' } }),

@@ -8,6 +8,7 @@ import type { NoteRow } from './noteRows';
 import { liveRow, storeNoteContent, toSummary } from './noteRows';
 import type { NoteDocEditor } from './yjs/noteDocEditor';
 import { createNoteDocEditor } from './yjs/noteDocEditor';
+import { readOnlyReason } from '../db/readOnly';
 import { writeTransaction } from '../db/writeTransaction';
 
 /**
@@ -29,6 +30,8 @@ interface LoadedDoc {
   editor: NoteDocEditor;
   /** The last log row applied to `editor.doc`. */
   lastUpdateId: number;
+  /** Built from the saved state but not stored: a read-only library cannot keep the seed. */
+  unstoredSeed?: boolean;
 }
 
 const loadedDocs = new WeakMap<Db, Map<number, LoadedDoc>>();
@@ -58,15 +61,24 @@ function appendUpdate(db: Db, noteId: number, update: Uint8Array, origin: string
  * The note's document, brought up to date with the log inside the caller's transaction. A note
  * with no log yet (saved before issue 12, or never opened) gets its document built once from its
  * saved editor state; the transaction is IMMEDIATE, so two windows opening it at once cannot both
- * seed it. Seeding writes nothing else: the note is unchanged until someone edits it.
+ * seed it. Seeding writes nothing else: the note is unchanged until someone edits it. In a
+ * read-only library the seed is kept in memory only (with this connection's copy, so a window
+ * re-syncing by state vector gets nothing twice), and the note reads as it was saved.
  */
-function loadDoc(db: Db, row: NoteRow): LoadedDoc {
+function loadDoc(db: Db, row: NoteRow, canWrite: boolean): LoadedDoc {
   const docs = docsOf(db);
+  const logAfter = (id: number) => db.prepare('SELECT id, update_data FROM note_updates WHERE note_id = ? AND id > ? ORDER BY id').all(row.id, id) as { id: number; update_data: Uint8Array }[];
   let entry = docs.get(row.id);
-  if (entry) {
-    docs.delete(row.id); // re-inserted below: the map's order is least recently used first
-  } else {
+  docs.delete(row.id); // re-inserted below: the map's order is least recently used first
+  let rows = entry ? logAfter(entry.lastUpdateId) : [];
+  // Another connection stored a document after this one seeded its own in memory: that one is the note's.
+  if (entry?.unstoredSeed && rows.length > 0) {
+    entry.editor.dispose();
+    entry = undefined;
+  }
+  if (!entry) {
     entry = { editor: createNoteDocEditor(), lastUpdateId: 0 };
+    rows = logAfter(0);
   }
   docs.set(row.id, entry);
   for (const [id, stale] of docs) {
@@ -74,24 +86,29 @@ function loadDoc(db: Db, row: NoteRow): LoadedDoc {
     stale.editor.dispose();
     docs.delete(id);
   }
-  const rows = db.prepare('SELECT id, update_data FROM note_updates WHERE note_id = ? AND id > ? ORDER BY id').all(row.id, entry.lastUpdateId) as { id: number; update_data: Uint8Array }[];
   if (rows.length > 0) {
     Y.applyUpdate(entry.editor.doc, rows.length === 1 ? rows[0]!.update_data : Y.mergeUpdates(rows.map((r) => r.update_data)), FROM_LOG);
     entry.lastUpdateId = rows.at(-1)!.id;
-  } else if (entry.lastUpdateId === 0) {
+  } else if (entry.lastUpdateId === 0 && !entry.unstoredSeed) {
     entry.editor.replaceContent(row.editor_state);
-    entry.lastUpdateId = appendUpdate(db, row.id, Y.encodeStateAsUpdate(entry.editor.doc), 'seed');
+    if (canWrite) entry.lastUpdateId = appendUpdate(db, row.id, Y.encodeStateAsUpdate(entry.editor.doc), 'seed');
+    else entry.unstoredSeed = true;
   }
   return entry;
 }
 
-/** Runs `work` on the note's loaded document in one write transaction (BEGIN IMMEDIATE: writeTransaction); on any failure the loaded copy is dropped with the rollback. */
-function withNoteDoc<T>(db: Db, noteId: number, work: (entry: LoadedDoc, row: NoteRow) => T): T {
+/**
+ * Runs `work` on the note's loaded document in one write transaction (BEGIN IMMEDIATE: writeTransaction); on any failure the loaded copy is dropped with the rollback.
+ * With `readOnly: 'allowed'` (opening a note) a read-only library reads it in a plain read transaction instead of refusing.
+ */
+function withNoteDoc<T>(db: Db, noteId: number, work: (entry: LoadedDoc, row: NoteRow) => T, { readOnly }: { readOnly?: 'allowed' } = {}): T {
+  const canWrite = readOnlyReason(db) === undefined;
+  const run = (): T => {
+    const row = liveRow(db, noteId);
+    return work(loadDoc(db, row, canWrite), row);
+  };
   try {
-    return writeTransaction(db, () => {
-      const row = liveRow(db, noteId);
-      return work(loadDoc(db, row), row);
-    });
+    return canWrite || readOnly !== 'allowed' || db.inTransaction ? writeTransaction(db, run) : db.transaction(run).deferred();
   } catch (error) {
     forget(db, noteId);
     throw error;
@@ -140,7 +157,7 @@ export function openNoteDoc(db: Db, noteId: number, stateVector?: Uint8Array): N
       throw new ApiError('invalid_request', `The state vector sent for note ${noteId} is not a Yjs state vector.`);
     }
     return { update, stateVector: Y.encodeStateVector(editor.doc) };
-  });
+  }, { readOnly: 'allowed' });
 }
 
 /**

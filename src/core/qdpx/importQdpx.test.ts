@@ -9,6 +9,7 @@ import { exportQdpx } from './exportQdpx';
 import { updateHighlight } from '../highlights/highlights';
 import { importQdpx, QdpxError } from './importQdpx';
 import { placeSelection } from './qdpxText';
+import { Library } from '../library';
 import { openTestLibrary, type TestLibrary } from '../../../tests/support/library';
 import { buildQdpxLibrary } from '../../../tests/support/qdpx';
 
@@ -144,6 +145,19 @@ describe('REFI-QDA import', () => {
     expect(() => importQdpx(library.db, strToU8('not a zip'), 'notes.qdpx')).toThrow(QdpxError);
     expect(() => importQdpx(library.db, strToU8('not a zip'), 'notes.qdpx')).toThrow(/notes\.qdpx is not a REFI-QDA project/);
     expect(() => importQdpx(library.db, zipSync({ 'readme.txt': strToU8('x') }), 'a.qdpx')).toThrow(/no project\.qde/);
+  });
+});
+
+describe('REFI-QDA import into a library it cannot write', () => {
+  it('says the library is read-only, never SQLite’s words, and stores nothing', () => {
+    library.library.close();
+    const readOnly = Library.open(library.file, { readonly: true });
+    try {
+      expect(() => importQdpx(readOnly.db, otherToolArchive(), 'lachin.qdpx')).toThrow(/^The library is read-only, so nothing can be changed\./);
+      expect(listSources(readOnly.db, { sort: 'title' })).toEqual([]);
+    } finally {
+      readOnly.close();
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import type { Db } from '../db/db';
 import { insertHighlight } from '../highlights/highlights';
 import { createNote, saveNote } from '../notes/notes';
 import { insertSource } from '../sources';
+import { writeTransaction } from '../db/writeTransaction';
 import { tagPath } from './codebook';
 import type { QdpxSummary } from './qdpxSummary';
 import { placeSelection } from './qdpxText';
@@ -116,7 +117,9 @@ export function importQdpx(db: Db, bytes: Uint8Array, fileName: string): QdpxSum
   const citations = new Map<string, { sourceId: number; highlightId: number | null; quote: string | null }[]>();
   const cite = (noteGuid: string, citation: { sourceId: number; highlightId: number | null; quote: string | null }) => citations.set(noteGuid, [...(citations.get(noteGuid) ?? []), citation]);
 
-  return db.transaction(() => {
+  // BEGIN IMMEDIATE (issue 12): a project read while another program writes waits its turn, and a
+  // read-only or busy library is refused with a sentence rather than SQLite's words.
+  return writeTransaction(db, () => {
     for (const source of sourceElements) {
       const kind = source.localName ?? source.tagName;
       const name = (source.getAttribute('name')?.trim() || source.getAttribute('guid') || 'a source without a name').normalize('NFC');
@@ -212,5 +215,5 @@ export function importQdpx(db: Db, bytes: Uint8Array, fileName: string): QdpxSum
     }
     summary.codes = usedCodes.size;
     return summary;
-  })();
+  });
 }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryEvent } from '../../shared/api/contract';
 import { createHandlers } from '../../core/handlers';
 import { Library } from '../../core/library';
+import { TestWindow } from '../../core/notes/yjs/testWindow';
+import { fanOut } from '../ipc/fanOut';
 import type { LibraryProcessTransport } from './libraryClient';
 import { CRASHED_MESSAGE, LibraryClient } from './libraryClient';
 import type { OpenedLibrary, ParentPortLike } from './libraryServer';
@@ -95,6 +97,41 @@ describe('the library served from its own process', () => {
     expect(await lost).toEqual({ ok: false, error: { code: 'unavailable', message: CRASHED_MESSAGE } });
     expect(await client.call('listSources', {})).toMatchObject({ ok: true, value: { sources: [{ title: expect.stringContaining('Kept article') }] } });
     expect(transports).toHaveLength(2);
+    await client.close();
+  });
+
+  it('relays one window’s typing in a note to the other window on it, as a noteUpdate event over IPC (issue 12)', async () => {
+    const received: Record<'first' | 'second', LibraryEvent[]> = { first: [], second: [] };
+    const page = (name: 'first' | 'second') => ({ send: (_channel: string, event: LibraryEvent) => received[name].push(event), isDestroyed: () => false });
+    const client = new LibraryClient({ spawn: () => spawnInProcess({ exits: 0 }), options: { libraryPath: path.join(directory, 'library.sqlite') }, onEvent: fanOut(() => [page('first'), page('second')]) });
+    const created = await client.call('createNote', { title: 'Shared' });
+    const noteId = (created as { ok: true; value: { id: number } }).value.id;
+    const open = async (clientId: string) => {
+      const state = (await client.call('openNoteDoc', { id: noteId })) as { ok: true; value: { update: string } };
+      return new TestWindow(clientId, new Uint8Array(Buffer.from(state.value.update, 'base64')));
+    };
+    const [first, second] = [await open('first-window'), await open('second-window')];
+    const relayed = (name: 'first' | 'second', from: string) =>
+      received[name].flatMap((event) => (event.type === 'noteUpdate' && event.noteId === noteId && event.origin === from ? [new Uint8Array(Buffer.from(event.update, 'base64'))] : []));
+
+    first.type('Baku calls them eco-activists.');
+    expect(await client.call('applyNoteUpdate', { id: noteId, update: Buffer.from(first.takeUpdate()!).toString('base64'), clientId: first.clientId })).toMatchObject({ ok: true });
+    second.type('Yerevan calls it a blockade.', { newParagraph: true });
+    expect(await client.call('applyNoteUpdate', { id: noteId, update: Buffer.from(second.takeUpdate()!).toString('base64'), clientId: second.clientId })).toMatchObject({ ok: true });
+
+    // Each window hears the other's update (and its own, which it knows by its origin and skips).
+    for (const update of relayed('second', first.clientId)) second.receive(update);
+    for (const update of relayed('first', second.clientId)) first.receive(update);
+    for (const window of [first, second]) {
+      expect(window.text()).toContain('Baku calls them eco-activists.');
+      expect(window.text()).toContain('Yerevan calls it a blockade.');
+    }
+    expect(relayed('first', first.clientId)).toHaveLength(1);
+    const saved = (await client.call('getNote', { id: noteId })) as { ok: true; value: { editorState: string } };
+    expect(saved.value.editorState).toContain('Baku calls them eco-activists.');
+    expect(saved.value.editorState).toContain('Yerevan calls it a blockade.');
+    first.close();
+    second.close();
     await client.close();
   });
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { LibraryPage } from '../pages/LibraryPage';
+import { NotesPage } from '../pages/NotesPage';
 import { ReaderPage } from '../pages/ReaderPage';
 
 /**
@@ -28,6 +29,17 @@ test('a library in a read-only folder opens with a banner saying why; reading wo
   let host: ChildProcess | null = null;
   try {
     expect(spawnSync(process.execPath, [cliPath, '--library', libraryPath, 'import', path.join(root, 'resources/samples')], { cwd: root }).status).toBe(0);
+    // A note written before the folder was locked, never opened in a window (so it has no Yjs document yet).
+    const writeNote = [
+      "import { Library } from './src/core/library.ts';",
+      "import { createNote, saveNote } from './src/core/notes/notes.ts';",
+      "import { editorStateJson, paragraph, text } from './src/shared/notes/testStates.ts';",
+      `const library = Library.open(${JSON.stringify(libraryPath)});`,
+      "const note = createNote(library.db, { title: 'Corridor notes' });",
+      "saveNote(library.db, note.id, { editorState: editorStateJson(paragraph(text('Written before the folder was locked.'))) });",
+      'library.close();',
+    ].join('\n');
+    expect(spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', writeNote], { cwd: root, encoding: 'utf8' }).stderr).toBe('');
     if (isRoot) {
       const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
       fs.chownSync(libraryPath, id('-u'), id('-g'));
@@ -56,6 +68,18 @@ test('a library in a read-only folder opens with a banner saying why; reading wo
     // The details dialog (modal, so the rest of the app is hidden from role queries) closes; the banner stays.
     await page.keyboard.press('Escape');
     await expect(banner).toBeVisible();
+
+    // The note opens and reads as it was written.
+    const notes = new NotesPage(page);
+    await notes.open('Corridor notes');
+    await expect(notes.editor).toHaveText('Written before the folder was locked.');
+    // Typing in it is refused, saying why; the words stay on screen.
+    await notes.editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' More words.');
+    await expect(notes.pane.getByRole('alert')).toContainText(`The note was not saved. The library is read-only (the folder ${folder} is not writable by you`);
+    await expect(notes.saveStatus).toHaveText('Not saved');
+    await expect(notes.editor).toHaveText('Written before the folder was locked. More words.');
     await context.close();
   } finally {
     host?.kill('SIGTERM');

@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { citation, editorStateJson, heading, lineBreak, link, list, listItem, paragraph, quote, text } from '../../../shared/notes/testStates';
 import type { Db } from '../../db/db';
 import { openDatabase } from '../../db/openDatabase';
+import { Library } from '../../library';
 import { applyNoteUpdate, COMPACT_AFTER_UPDATES, openNoteDoc } from '../noteDocs';
 import { createNote, getNote, saveNote, saveNoteContent } from '../notes';
 import { createNoteDocEditor } from './noteDocEditor';
@@ -189,6 +190,33 @@ describe('saveNote on a note open in windows', () => {
     window.receive(update!);
     expect(window.text()).toBe('replaced');
     expect(plainText(note.id)).toBe('replaced');
+  });
+});
+
+describe('a note in a read-only library', () => {
+  it('opens in a window as it was saved, whether or not it was a Yjs document, and refuses a change saying why', () => {
+    const old = createNote(db, { title: 'Saved before issue 12' });
+    saveNote(db, old.id, { editorState: editorStateJson(paragraph(text('Words from before'))) });
+    const edited = createNote(db, { title: 'Edited in a window' });
+    const writer = openWindow(edited.id, 'w');
+    writer.type('Typed in a window');
+    send(writer, edited.id);
+    library.library.close();
+
+    const readOnly = Library.open(library.file, { readonly: true });
+    try {
+      const oldWindow = openWindow(old.id, 'a', readOnly.db);
+      expect(oldWindow.text()).toBe('Words from before');
+      expect(openWindow(edited.id, 'b', readOnly.db).text()).toBe('Typed in a window');
+      // A window re-syncing gets nothing twice: the same document, not a second one built from the saved note.
+      oldWindow.receive(openNoteDoc(readOnly.db, old.id, Y.encodeStateVector(oldWindow.doc)).update);
+      expect(oldWindow.text()).toBe('Words from before');
+      oldWindow.type(' and more');
+      expect(() => send(oldWindow, old.id, readOnly.db)).toThrow(/^The library is read-only/);
+      expect(readOnly.db.prepare('SELECT count(*) FROM note_updates WHERE note_id = ?').pluck().get(old.id)).toBe(0);
+    } finally {
+      readOnly.close();
+    }
   });
 });
 
