@@ -204,3 +204,20 @@ describe('usage errors exit 2 with the usage text', () => {
     expect(out).toMatch(/^Usage: marginalia/);
   });
 });
+
+describe('a reader that stops reading', () => {
+  it('`marginalia show ID | head -1` prints the first line and ends quietly, with no stack trace', async () => {
+    // A text far longer than a pipe's buffer (64 KB), so most of it is written after the reader has gone.
+    const paragraphs = Array.from({ length: 2000 }, (_, n) => `Paragraph ${n}. ${'Trucks waited at the checkpoint. '.repeat(8)}`);
+    fs.writeFileSync(path.join(articles, 'long-report.txt'), `A long report from the corridor\n\n${paragraphs.join('\n\n')}\n`);
+    expect((await run('--library', libraryFile, 'import', articles)).code).toBe(0);
+    const bin = path.resolve(import.meta.dirname, '../../bin/marginalia.js');
+    const { spawnSync } = await import('node:child_process');
+    // bash, for PIPESTATUS: the status of marginalia itself, not of head.
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --library "${libraryFile}" show 1 | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+    const [first, status] = result.stdout.trim().split('\n');
+    expect(first).toContain('A long report from the corridor');
+    expect(result.stderr).toBe('');
+    expect(status).toBe('status 0');
+  });
+});
