@@ -37,6 +37,11 @@ const GLIDE_MS = 450;
  * scroll to where it already is does not cancel it), so a person who scrolled while a passage
  * was being revealed was carried back to it (issue 16: after a search result, the wheel did not
  * go back to the top). The first wheel, touch, click or key, or any scroll not made here, ends it.
+ * The listeners are not passive while it runs: with passive ones the compositor scrolls for the
+ * wheel at once and this thread hears of it later, so a glide frame in between, not yet seeing the
+ * new offset, set scrollTop back near where the glide was (seen in CI: the reader stayed 196 px
+ * down, the glide's first frames, not at the top). A listener that may block makes the wheel wait
+ * for this thread, which ends the glide first.
  */
 function glideTo(scroller: HTMLElement, top: number): void {
   const target: EventTarget = scroller === document.scrollingElement ? window : scroller;
@@ -58,7 +63,7 @@ function glideTo(scroller: HTMLElement, top: number): void {
     if (progress < 1) frame = requestAnimationFrame(step);
     else stop();
   };
-  for (const type of USER_SCROLL_EVENTS) target.addEventListener(type, stop, { capture: true, passive: true });
+  for (const type of USER_SCROLL_EVENTS) target.addEventListener(type, stop, { capture: true, passive: false });
   frame = requestAnimationFrame(step);
 }
 
