@@ -13,6 +13,7 @@ import { MIGRATION_12_SEARCH_KEYS } from './migrations/migration12SearchKeys';
 import { MIGRATION_13_LANGUAGES } from './migrations/migration13Languages';
 import { MIGRATION_14_SEARCH_KEY_TERMS } from './migrations/migration14SearchKeyTerms';
 import { MIGRATION_15_LIBRARY_TASKS } from './migrations/migration15LibraryTasks';
+import { MIGRATION_16_LEFT_STRICT, MIGRATION_16_NOT_STRICT } from './migrations/migration16NotStrict';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -51,6 +52,17 @@ export const migrations: readonly string[] = [
   MIGRATION_14_SEARCH_KEY_TERMS,
   // 15: one-off jobs done once per library, such as the language backfill (issue 14)
   MIGRATION_15_LIBRARY_TASKS,
+  // 16: no STRICT tables (3.37), so that SQLite 3.31 reads the library; no row copied (issue 13)
+  MIGRATION_16_NOT_STRICT,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
+
+/**
+ * The migrations that edit the text of sqlite_schema in place (SQLite's procedure for a change that
+ * leaves every stored row as it is; see migration16NotStrict.ts), by number, each with a query that
+ * names what the edit should have changed and did not. The runner (openDatabase.ts) gives them
+ * `writable_schema`, raises `schema_version` so that every connection reloads the schema, and
+ * commits only when the query names nothing and integrity_check is ok.
+ */
+export const SCHEMA_TEXT_EDITS: ReadonlyMap<number, { leftUndone: string }> = new Map([[16, { leftUndone: MIGRATION_16_LEFT_STRICT }]]);

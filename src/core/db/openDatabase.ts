@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SEARCH_FOLD } from '../../shared/search/fold';
 import { ensureSearchIndex, indexedFoldVersion } from '../search/searchIndex';
 import { holdWritesUntilChecked } from './integrityCheck';
-import { migrations, SCHEMA_VERSION } from './migrations';
+import { migrations, SCHEMA_TEXT_EDITS, SCHEMA_VERSION } from './migrations';
 import { BUSY_TIMEOUT_MILLISECONDS, writeTransaction } from './writeTransaction';
 import { markReadOnly } from './readOnly';
 import { openReadOnlyDatabase, whyNotWritable } from './readOnlyOpen';
@@ -151,7 +151,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (!readonly) {
       // An existing library is copied (by the caller's policy) before its schema changes.
       if (version > 0 && version < SCHEMA_VERSION) options.beforeMigration?.(db, version);
-      migrate(db, version);
+      migrate(db, version, path.resolve(file));
       // After migration 7, or when the search fold changed: the indexes are rebuilt (searchIndex.ts).
       ensureSearchIndex(db);
     }
@@ -165,11 +165,48 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-function migrate(db: Db, from: number): void {
+function migrate(db: Db, from: number, file: string): void {
   for (let version = from; version < SCHEMA_VERSION; version++) {
+    const number = version + 1;
+    const textEdit = SCHEMA_TEXT_EDITS.get(number);
     writeTransaction(db, () => {
-      db.exec(migrations[version]!);
-      db.pragma(`user_version = ${version + 1}`);
+      if (textEdit) editSchemaText(db, file, number, migrations[version]!, textEdit.leftUndone);
+      else db.exec(migrations[version]!);
+      db.pragma(`user_version = ${number}`);
     });
+  }
+}
+
+/**
+ * SQLite's procedure for a schema change that leaves the stored rows as they are (the ALTER TABLE
+ * page, "Making Other Kinds Of Table Schema Changes"), inside the migration's transaction: the
+ * migration's UPDATEs of sqlite_schema run with `writable_schema` on (which better-sqlite3's
+ * defensive mode refuses, hence unsafeMode for those statements alone); `schema_version` goes up
+ * by one, so that every connection, this one included, reads the schema again before its next
+ * statement; then the edit is checked. A check that fails throws, the transaction rolls back, and
+ * the library is as it was.
+ */
+function editSchemaText(db: Db, file: string, number: number, sql: string, leftUndone: string): void {
+  const schemaVersion = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    try {
+      db.exec(sql);
+      db.pragma(`schema_version = ${schemaVersion + 1}`);
+    } finally {
+      db.pragma('writable_schema = OFF');
+    }
+  } finally {
+    db.unsafeMode(false);
+  }
+  const undone = db.prepare(leftUndone).pluck().all() as string[];
+  const integrity = undone.length > 0 ? [] : (db.prepare('PRAGMA integrity_check').pluck().all() as string[]);
+  if (undone.length > 0 || integrity.join() !== 'ok') {
+    throw new LibraryOpenError(
+      `The library ${file} could not be upgraded to schema ${number}: ` +
+        (undone.length > 0 ? `the upgrade left ${undone.join(', ')} as ${undone.length === 1 ? 'it was' : 'they were'} (a table Marginalia did not create?)` : `SQLite's integrity check after it said "${integrity[0]}"`) +
+        '. The upgrade was undone: the library is as it was, and this version of Marginalia cannot open it. Keep the file and ask for help.',
+    );
   }
 }

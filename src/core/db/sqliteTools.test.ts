@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleLibrary } from '../../../tests/fixtures/libraries/sampleLibrary';
 import { Library } from '../library';
@@ -9,11 +11,13 @@ import { Library } from '../library';
 /**
  * A library must open in every SQLite tool a researcher may reach for (issue 13): Debian 12's
  * `sqlite3` (3.40) and Python's `sqlite3` module, not only the SQLite better-sqlite3 bundles
- * (3.53). Before migration 7, 3.40 called the whole file "malformed database schema
- * (sources_search_text) - parser stack overflow". Our reading of "nothing newer than 3.31": the
- * schema uses no SQL feature newer than that, except STRICT tables (3.37), which every release the
- * issue names (Debian 12, 3.40; Python's module here, 3.40.1) reads; dropping STRICT would mean
- * rebuilding every table for SQLite releases older than Ubuntu 22.04's.
+ * (3.53), and SQLite 3.31 (Ubuntu 20.04's), the oldest the issue names ("nothing newer than
+ * 3.31"). Before migration 7, 3.40 called the whole file "malformed database schema
+ * (sources_search_text) - parser stack overflow"; before migration 16, 3.31 called it malformed
+ * too, for STRICT (3.37), which every table then had. An earlier reading let STRICT stand because
+ * 3.40 reads it; migration 16 removed it without copying a row, and SQLite 3.31.1 itself now opens
+ * the library here: sql.js 1.2.2's `sql-asm.js` is that release compiled to plain JavaScript (no
+ * native code, so it runs wherever the tests do; built without FTS5 and JSON1).
  */
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/libraries');
@@ -141,5 +145,73 @@ describe.skipIf(pythonVersion === null)(`Python's sqlite3 module (SQLite ${pytho
     expect(answer.found).toBeGreaterThan(0);
     // A fresh library compresses every original against its body; an upgraded one keeps its old rows as they were.
     expect(answer.originals).toEqual(name === 'new' ? { 'zlib-body': counts.sources } : { None: counts.sources });
+  });
+});
+
+/** The little of sql.js 1.2.2's API this file uses (the package ships no types). */
+interface SqlJsDatabase {
+  exec(sql: string): { columns: string[]; values: unknown[][] }[];
+  close(): void;
+}
+type SqlJs = { Database: new (bytes: Uint8Array) => SqlJsDatabase };
+const loadSqlite331 = createRequire(import.meta.url)('sql.js/dist/sql-asm.js') as () => Promise<SqlJs>;
+
+/** The library's three FTS5 indexes: virtual tables that SQLite without FTS5 (sql.js) cannot read. */
+const FTS5_TABLES = ['highlights_fts', 'notes_fts', 'sources_fts'];
+
+describe('SQLite 3.31.1 (sql.js 1.2.2, the release Ubuntu 20.04 ships)', () => {
+  let sqlite331: SqlJs;
+  beforeAll(async () => {
+    sqlite331 = await loadSqlite331();
+  });
+
+  /**
+   * The library as SQLite 3.31 gets it: one file, its own consistent copy (VACUUM INTO) switched to
+   * a rollback journal, because sql.js reads a database from memory and cannot share a WAL. The
+   * sqlite3 of Ubuntu 20.04 reads the library itself, WAL and all (3.31 has WAL); the schema is what
+   * it must understand, and the copy has the same schema.
+   */
+  function copyFor331(name: string): string {
+    const copy = path.join(dir, `${name.replace(/\W+/g, '-')}-for-3.31.sqlite`);
+    const source = new Database(libraries[name]!.file, { readonly: true });
+    source.prepare('VACUUM INTO ?').run(copy);
+    source.close();
+    const target = new Database(copy);
+    target.pragma('journal_mode = DELETE');
+    target.close();
+    return copy;
+  }
+
+  it.each(cases)('opens the %s library, checks it, and counts every table but the FTS5 indexes', (name) => {
+    const { counts } = libraries[name]!;
+    const copy = copyFor331(name);
+    const db = new sqlite331.Database(fs.readFileSync(copy));
+    try {
+      const rows = (sql: string) => db.exec(sql)[0]?.values ?? [];
+      expect(rows('SELECT sqlite_version()')).toEqual([['3.31.1']]);
+      // 3.31 has no sqlite_schema alias: sqlite_master. Reading it parses every CREATE statement, and
+      // a statement this SQLite cannot parse (STRICT, before migration 16) fails here: "malformed database schema".
+      const tables = rows("SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") as [string, number][];
+      expect(tables.map(([table]) => table)).toEqual(Object.keys(counts));
+      // The only tables skipped, and why: FTS5 virtual tables need the FTS5 module, which this build lacks.
+      // Their shadow tables (sources_fts_data, _idx, _docsize, _config) are ordinary tables, counted below.
+      expect(tables.filter(([, virtual]) => virtual).map(([table]) => table)).toEqual(FTS5_TABLES);
+      expect(rows('PRAGMA integrity_check')).toEqual([['ok']]);
+      const readable = Object.keys(counts).filter((table) => !FTS5_TABLES.includes(table));
+      expect(readable).toEqual(expect.arrayContaining(['sources', 'highlights', 'notes', 'sources_fts_data', 'search_index']));
+      const counted = Object.fromEntries(readable.map((table) => [table, rows(`SELECT count(*) FROM "${table}"`)[0]![0]]));
+      expect(counted).toEqual(Object.fromEntries(readable.map((table) => [table, counts[table]])));
+      // The researcher's words, as better-sqlite3 reads them from the same copy.
+      const words = ['SELECT exact, comment FROM highlights ORDER BY id', 'SELECT title, plain_text FROM notes ORDER BY id', 'SELECT title, outlet, body FROM sources ORDER BY id'];
+      const expected = new Database(copy, { readonly: true });
+      try {
+        for (const sql of words) expect(rows(sql), sql).toEqual(expected.prepare(sql).raw().all());
+      } finally {
+        expected.close();
+      }
+      if (name === 'new') expect(rows(words[0]!)).toEqual([['Dmitriy Peskov told reporters on January 10', 'The Kremlin’s line']]);
+    } finally {
+      db.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ import { Library } from '../library';
 import { searchLibrary } from '../search';
 import { listSources } from '../sources';
 import { SCHEMA_VERSION } from './migrations';
-import { LibraryDamagedError } from './openDatabase';
+import { LibraryDamagedError, LibraryOpenError } from './openDatabase';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/libraries');
 const fixtureVersions = fs
@@ -88,6 +89,52 @@ describe('upgrading libraries from every released schema', () => {
       const [backup] = listBackups(file);
       expect(backup?.reason).toBe('before-migration');
       expect(verifyLibraryFile(backup!.file)).toBe(true);
+    }
+  });
+});
+
+/** The tables SQLite holds as STRICT, as a connection sees them (its parsed schema, not the text). */
+const strictTables = (db: Library['db']) => db.prepare('SELECT name FROM pragma_table_list WHERE strict ORDER BY name').pluck().all();
+
+describe('migration 16: no STRICT table, so that SQLite 3.31 reads the library', () => {
+  it('leaves no STRICT table in a new library or an upgraded one, nor in a connection that was open during the upgrade', () => {
+    const fresh = Library.open(path.join(dir, 'fresh.sqlite'));
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'schema-15.sqlite'), file);
+    // Another program reading the library while it is upgraded (a second window, the CLI).
+    const other = new Database(file, { readonly: true });
+    expect(strictTables(other)).toHaveLength(16);
+    const upgraded = Library.open(file);
+    try {
+      expect(strictTables(fresh.db)).toEqual([]);
+      expect(strictTables(upgraded.db)).toEqual([]);
+      expect(strictTables(other)).toEqual([]);
+      expect(upgraded.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // Every row is where it was: the edit copied none.
+      expect(listSources(upgraded.db, { sort: 'title' })).toHaveLength(5);
+      expect(upgraded.db.prepare('SELECT title FROM notes').pluck().all()).toEqual(['Who decides on UN peacekeepers']);
+    } finally {
+      other.close();
+      fresh.close();
+      upgraded.close();
+    }
+  });
+
+  it('is undone, and says so, when a STRICT table it does not know is left', () => {
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, 'schema-15.sqlite'), file);
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE my_codes (code TEXT NOT NULL) strict');
+    raw.close();
+    expect(() => Library.open(file)).toThrow(LibraryOpenError);
+    expect(() => Library.open(file)).toThrow(`The library ${path.resolve(file)} could not be upgraded to schema 16: the upgrade left my_codes as it was`);
+    const after = new Database(file, { readonly: true });
+    try {
+      expect(after.pragma('user_version', { simple: true })).toBe(15);
+      expect(strictTables(after)).toHaveLength(17);
+      expect(after.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
+    } finally {
+      after.close();
     }
   });
 });
