@@ -14,6 +14,7 @@ import { MIGRATION_13_LANGUAGES } from './migrations/migration13Languages';
 import { MIGRATION_14_SEARCH_KEY_TERMS } from './migrations/migration14SearchKeyTerms';
 import { MIGRATION_15_LIBRARY_TASKS } from './migrations/migration15LibraryTasks';
 import { MIGRATION_16_LEFT_STRICT, MIGRATION_16_NOT_STRICT } from './migrations/migration16NotStrict';
+import { MIGRATION_17_SOURCE_LIST_LANGUAGE } from './migrations/migration17SourceListLanguage';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -54,6 +55,8 @@ export const migrations: readonly string[] = [
   MIGRATION_15_LIBRARY_TASKS,
   // 16: no STRICT tables (3.37), so that SQLite 3.31 reads the library; no row copied (issue 13)
   MIGRATION_16_NOT_STRICT,
+  // 17: the library list filtered by language, one index per sort (issue 13)
+  MIGRATION_17_SOURCE_LIST_LANGUAGE,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
