@@ -15,6 +15,13 @@ function bigPage(megabytes: number): Buffer {
   return Buffer.from(`<!doctype html><html><head><title>A long page</title></head><body><article>${paragraph.repeat(Math.ceil((megabytes * 1048576) / paragraph.length))}</article></body></html>`);
 }
 
+/** Markdown of about `megabytes` MB after a front matter of 4,000 keys (about 40 KB, under its 64 KB limit). */
+function bigMarkdown(megabytes: number): Buffer {
+  const keys = Array.from({ length: 4000 }, (_, n) => `k${n}: v${n}`).join('\n');
+  const paragraph = 'Reporters on the *Lachin corridor* counted the [trucks](https://example.org) that passed, one by one.\n\n';
+  return Buffer.from(`---\ntitle: Many fields\n${keys}\n---\n${paragraph.repeat(Math.ceil((megabytes * 1048576) / paragraph.length))}`);
+}
+
 let cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -55,12 +62,17 @@ describe('parsing imports in a worker thread', () => {
         { name: 'before.md', bytes: Buffer.from('# Before\n\nThe first article.\n') },
         { name: 'huge-page.html', bytes: bigPage(12) },
         { name: 'after.md', bytes: Buffer.from('# After\n\nThe article after the slow one.\n') },
+        // Markdown with front matter under its 64 KB limit (4,000 keys) and a long body: the
+        // same limit holds for it (issue 12 named a front matter of many keys that froze the app).
+        { name: 'huge-notes.md', bytes: bigMarkdown(12) },
+        { name: 'last.md', bytes: Buffer.from('# Last\n\nThe article after the slow Markdown.\n') },
       ],
       { parse: parser.parse },
     );
-    expect(results.map((result) => result.status)).toEqual(['imported', 'failed', 'imported']);
+    expect(results.map((result) => result.status)).toEqual(['imported', 'failed', 'imported', 'failed', 'imported']);
     expect(results[1]!.error).toBe('huge-page.html took longer than 300 ms to read (the limit for one file), so it was not imported. It may be damaged or unusually complex: import a simpler copy (for a web page, save only the article).');
-    expect(library.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all()).toEqual(['Before', 'After']);
+    expect(results[3]!.error).toMatch(/^huge-notes\.md took longer than 300 ms to read \(the limit for one file\), so it was not imported\./);
+    expect(library.db.prepare('SELECT title FROM sources ORDER BY id').pluck().all()).toEqual(['Before', 'After', 'Last']);
     // Stored with the original the worker compressed: it reads back as the file was.
     expect(readOriginal(library.db, results[2]!.sourceId!).toString()).toBe('# After\n\nThe article after the slow one.\n');
   });
