@@ -6,7 +6,7 @@ import { addToCollection, collectionSourceIds, deleteCollection, listCollections
 import { codeMatrix, coOccurrence } from './matrix';
 import { listOutletDetails, mergeOutlets, setOutlet } from './outlets';
 import { countPassages, queryPassages } from './passages';
-import { relatedCoverage } from './related';
+import { relatedCoverageInSlices } from './related';
 import { timeline } from './timeline';
 
 /** The compare operations of the contract on one open library (issue 11). */
@@ -33,7 +33,8 @@ export function createCompareHandlers(db: Db): CompareHandlers {
     codeMatrix: ({ by, filter }) => codeMatrix(db, by, filter),
     coOccurrence: ({ filter }) => coOccurrence(db, filter),
     timeline: (options) => timeline(db, options),
-    relatedCoverage: ({ sourceId }) => relatedCoverage(db, sourceId),
+    // In slices: opening an article asks for it, and the article's own requests must not wait behind it.
+    relatedCoverage: ({ sourceId }) => relatedCoverageInSlices(db, sourceId),
     autocode: (input) => autocode(db, input),
     undoAutocode: ({ highlightIds }) => undoAutocode(db, highlightIds),
   };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
 import { updateSource } from '../sources';
-import { RELATED_MIN_SCORE, relatedCoverage } from './related';
+import { RELATED_MIN_SCORE, relatedCoverage, relatedCoverageInSlices } from './related';
 import { documentTerms } from './salientTerms';
 import { importSamples, openTestLibrary } from '../../../tests/support/library';
 
@@ -33,6 +33,21 @@ describe('related coverage on the sample library', () => {
     expect(relatedCoverage(db, ids[1]!).map((r) => r.sourceId)).not.toContain(ids[2]);
     updateSource(db, ids[2]!, { publishedAt: '2023-02-22' });
     expect(relatedCoverage(db, ids[1]!).map((r) => r.sourceId)).toContain(ids[2]);
+  });
+
+  it('in slices, as the app asks for it: the same list, with the thread given back between slices for the other requests', async () => {
+    for (const id of ids) {
+      const order: string[] = [];
+      const sliced = relatedCoverageInSlices(db, id, { sliceMs: 0 }).then((list) => {
+        order.push('related');
+        return list;
+      });
+      // What another request (the article being opened) would run while it computes.
+      setImmediate(() => order.push('other request'));
+      expect(await sliced).toEqual(relatedCoverage(db, id));
+      expect(order).toEqual(['other request', 'related']);
+    }
+    await expect(relatedCoverageInSlices(db, 999)).rejects.toThrow(/Source 999/);
   });
 
   it('says which source is unknown', () => {

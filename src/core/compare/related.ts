@@ -60,9 +60,42 @@ function ensureVocabulary(db: Db): void {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sources_fts_vocab USING fts5vocab(main, 'sources_fts', 'row')");
 }
 
-function documentFrequency(context: Context, term: string): number {
+/**
+ * The computation is written as steps: a generator that yields before each piece of work that
+ * reads the library (a term's frequency, a term's candidates, a candidate's text) and after each
+ * text is split into terms. One body serves both callers: `relatedCoverage` runs it to the end at
+ * once (the CLI, the tests, the benchmark), `relatedCoverageInSlices` gives the thread back between
+ * slices (the request handler).
+ */
+type Steps<T> = Generator<void, T, void>;
+
+function runToEnd<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** How long one slice may hold the thread that answers requests. */
+export const RELATED_SLICE_MS = 4;
+
+async function runInSlices<T>(steps: Steps<T>, sliceMs: number): Promise<T> {
+  let sliceStarted = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStarted >= sliceMs) {
+      // setImmediate, not a timer: the requests that came in meanwhile are answered, then this goes on at once.
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
+  }
+}
+
+function* documentFrequency(context: Context, term: string): Steps<number> {
   let df = context.df.get(term);
   if (df === undefined) {
+    yield;
     df = (context.db.prepare('SELECT doc FROM temp.sources_fts_vocab WHERE term = ?').pluck().get(term) as number | undefined) ?? 1;
     context.df.set(term, df);
   }
@@ -74,12 +107,12 @@ function documentFrequency(context: Context, term: string): number {
  * rare words it shares with the source: its other rare words could only lower its score a little,
  * and leaving them out saves looking up the frequency of every word of every candidate.
  */
-function salient(context: Context, doc: DocumentTerms, against?: Map<string, number>): Map<string, number> {
+function* salient(context: Context, doc: DocumentTerms, against?: Map<string, number>): Steps<Map<string, number>> {
   const rareLimit = Math.max(2, Math.floor(context.total * RARE_SHARE));
   const weights = new Map<string, number>();
   for (const term of doc.terms) {
     if (against && !doc.names.has(term) && !against.has(term)) continue;
-    const df = documentFrequency(context, term);
+    const df = yield* documentFrequency(context, term);
     // A term no other source has cannot be shared; it would only dilute the score.
     if (df < 2) continue;
     if (doc.names.has(term)) weights.set(term, NAME_WEIGHT * Math.log(1 + context.total / df));
@@ -113,12 +146,19 @@ function shiftDate(date: string, days: number): string {
 
 /** The source's salient terms, its top terms and the first pass's statement: exposed so the benchmark can run the same SQL raw. */
 export function relatedPlan(db: Db, sourceId: number) {
+  return runToEnd(planSteps(db, sourceId));
+}
+
+function* planSteps(db: Db, sourceId: number) {
   const source = db.prepare('SELECT id, body, title, published_at FROM sources WHERE id = ?').get(sourceId) as { id: number; body: string; title: string; published_at: string | null } | undefined;
   if (!source) throw notFound(`Source ${sourceId}`);
   ensureVocabulary(db);
   const total = db.prepare('SELECT count(*) FROM sources').pluck().get() as number;
   const context: Context = { db, total, df: cachedFrequencies(db, total) };
-  const own = salient(context, documentTerms(`${source.title}\n${source.body}`));
+  yield;
+  const terms = documentTerms(`${source.title}\n${source.body}`);
+  yield;
+  const own = yield* salient(context, terms);
   const top = [...own.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS);
   const window = source.published_at === null ? '' : `AND (s.published_at IS NULL OR s.published_at BETWEEN ? AND ?)`;
   const windowParams = source.published_at === null ? [] : [shiftDate(source.published_at, -RELATED_WINDOW_DAYS), shiftDate(source.published_at, RELATED_WINDOW_DAYS)];
@@ -128,16 +168,37 @@ export function relatedPlan(db: Db, sourceId: number) {
   return { context, own, top, lookupSql, lookupParams };
 }
 
-export function relatedCoverage(db: Db, sourceId: number, options: { minScore?: number; limit?: number } = {}): RelatedSource[] {
-  const { context, own, top, lookupSql, lookupParams } = relatedPlan(db, sourceId);
+interface RelatedOptions {
+  minScore?: number;
+  limit?: number;
+}
+
+/** Related coverage of one source, computed at once. */
+export function relatedCoverage(db: Db, sourceId: number, options: RelatedOptions = {}): RelatedSource[] {
+  return runToEnd(relatedSteps(db, sourceId, options));
+}
+
+/**
+ * The same result, computed in slices of about `sliceMs` (RELATED_SLICE_MS) with the thread given
+ * back between them: at 100,000 articles the whole takes a few hundred ms on a busy machine, and
+ * the requests of an article being opened must not wait behind it. A slice ends after the step
+ * that passes `sliceMs`; one statement (the frequency of a term most sources carry) can take 10 ms.
+ */
+export function relatedCoverageInSlices(db: Db, sourceId: number, options: RelatedOptions & { sliceMs?: number } = {}): Promise<RelatedSource[]> {
+  return runInSlices(relatedSteps(db, sourceId, options), options.sliceMs ?? RELATED_SLICE_MS);
+}
+
+function* relatedSteps(db: Db, sourceId: number, options: RelatedOptions): Steps<RelatedSource[]> {
+  const { context, own, top, lookupSql, lookupParams } = yield* planSteps(db, sourceId);
   if (top.length === 0) return [];
 
   // First pass: each candidate's share of the top terms, from the index alone.
   const lookup = db.prepare(lookupSql).pluck();
   const firstPass = new Map<number, number>();
-  top.forEach(([, weight], index) => {
+  for (const [index, [, weight]] of top.entries()) {
+    yield;
     for (const id of lookup.all(...lookupParams[index]!) as number[]) firstPass.set(id, (firstPass.get(id) ?? 0) + weight);
-  });
+  }
   const best = [...firstPass.entries()].sort((a, b) => b[1] - a[1]).slice(0, SECOND_PASS);
 
   // Second pass: read the best candidates and score them properly.
@@ -145,8 +206,13 @@ export function relatedCoverage(db: Db, sourceId: number, options: { minScore?: 
   const results: RelatedSource[] = [];
   const minScore = options.minScore ?? RELATED_MIN_SCORE;
   for (const [id] of best) {
-    const row = read.get(id) as { id: number; title: string; outlet: string | null; published_at: string | null; body: string };
-    const { score, shared } = cosine(own, salient(context, documentTerms(`${row.title}\n${row.body}`), own));
+    yield;
+    const row = read.get(id) as { id: number; title: string; outlet: string | null; published_at: string | null; body: string } | undefined;
+    // Deleted while the thread was given back between slices.
+    if (!row) continue;
+    const terms = documentTerms(`${row.title}\n${row.body}`);
+    yield;
+    const { score, shared } = cosine(own, yield* salient(context, terms, own));
     if (score >= minScore) results.push({ sourceId: row.id, title: row.title, outlet: row.outlet, publishedAt: row.published_at, score: Math.round(score * 1000) / 1000, shared: shared.slice(0, 8) });
   }
   return results.sort((a, b) => b.score - a.score || a.sourceId - b.sourceId).slice(0, options.limit ?? RELATED_LIMIT);

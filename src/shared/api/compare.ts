@@ -78,6 +78,7 @@ export const compareOperations = {
 
 export type CompareOperations = typeof compareOperations;
 
+/** Answered at once, except Related coverage, computed in slices that give the thread back (src/core/compare/related.ts). */
 export type CompareHandlers = {
-  [K in keyof CompareOperations]: (request: z.output<CompareOperations[K]['request']>) => z.output<CompareOperations[K]['response']>;
+  [K in keyof CompareOperations]: (request: z.output<CompareOperations[K]['request']>) => K extends 'relatedCoverage' ? Promise<z.output<CompareOperations[K]['response']>> : z.output<CompareOperations[K]['response']>;
 };

@@ -5,6 +5,7 @@ import { expect, test } from '../fixtures';
 import { HighlightsPanel } from '../pages/HighlightsPanel';
 import { LibraryPage } from '../pages/LibraryPage';
 import { NotesPage } from '../pages/NotesPage';
+import { ReaderPage } from '../pages/ReaderPage';
 
 /** Three reports of the same days from three outlets. */
 const ARTICLES = [
@@ -321,6 +322,8 @@ test('Related coverage in the reader finds the other call report, and opens it s
   await library.loadSampleLibrary();
   await library.open(/Pashinyan, Guterres Agree/);
   const related = app.page.getByRole('region', { name: 'Related coverage' });
+  // Below the article: asked for as the reader scrolls near it.
+  await related.scrollIntoViewIfNeeded();
   const putinCall = related.getByRole('listitem').filter({ hasText: 'Prime Minister Nikol Pashinyan during a telephone conversation' });
   await expect(putinCall).toContainText(/score 0\.\d\d/);
   await putinCall.getByRole('button', { name: /^Open side by side/ }).click();
@@ -342,6 +345,46 @@ test('Related coverage in the reader finds the other call report, and opens it s
   await toggles.nth(0).click();
   await toggles.nth(1).click();
   await expect(app.page.getByRole('region', { name: 'Highlights', exact: true })).toHaveCount(2);
+});
+
+test('a long article opens without waiting for Related coverage, which is there when the reader scrolls to it or a keyboard user tabs into it', async ({ app }, testInfo) => {
+  const library = new LibraryPage(app.page);
+  const reader = new ReaderPage(app.page);
+  await library.loadSampleLibrary();
+  // Two long articles with no words in common but the commonest.
+  const files = [
+    { title: 'A long report on the water supply', line: (n: number) => `Paragraph ${n}: the reservoir still leaks into the old pipes.` },
+    { title: 'Football in the valley', line: (n: number) => `Item ${n}: the match ended with three late goals.` },
+  ].map(({ title, line }, index) => {
+    const file = path.join(app.workDirectory, `long-${index}.md`);
+    const paragraphs = Array.from({ length: 80 }, (_, n) => line(n + 1));
+    fs.writeFileSync(file, ['---', `title: ${title}`, 'date: 2023-03-01', '---', '', ...paragraphs.flatMap((paragraph) => [paragraph, ''])].join('\n'));
+    return file;
+  });
+  await library.importFiles(files);
+  await expect(library.rows).toHaveCount(7);
+  const calls: string[] = [];
+  app.page.on('request', (request) => {
+    const match = /\/api\/(\w+)$/.exec(new URL(request.url()).pathname);
+    if (match && request.method() === 'POST') calls.push(match[1]!);
+  });
+  const related = app.page.getByRole('region', { name: 'Related coverage' });
+  const none = related.getByText(/^No other source in the library looks like a report of the same event/);
+
+  await library.open('A long report on the water supply');
+  await expect(reader.paragraphs.last()).toHaveText('Paragraph 80: the reservoir still leaks into the old pipes.');
+  // The region is far below the first screen: nothing is asked for it yet (browser mode counts the requests).
+  if (testInfo.project.name === 'browser') expect(calls).not.toContain('relatedCoverage');
+  await related.scrollIntoViewIfNeeded();
+  await expect(none).toBeVisible();
+
+  await app.page.getByRole('button', { name: 'Back to library' }).click();
+  await library.open('Football in the valley');
+  await expect(reader.paragraphs.last()).toHaveText('Item 80: the match ended with three late goals.');
+  // A keyboard user tabs through the reader into the region.
+  for (let presses = 0; presses < 40 && !(await related.evaluate((region) => region === document.activeElement)); presses++) await app.page.keyboard.press('Tab');
+  await expect(related).toBeFocused();
+  await expect(none).toBeVisible();
 });
 
 test('Code by search codes matching sentences as one batch, reviewed in Passages and undone at once; the codebook renames a code with its children', async ({ app }) => {

@@ -90,7 +90,7 @@ export function ReaderPage({ sourceId, onDeleted, onCompareWith, onCloseSide, pa
           <CitedIn sourceId={source.id} />
           <ReaderArticle source={source} labelledBy={titleId} />
           <SourceProvenance source={source} />
-          <RelatedCoverage sourceId={source.id} onCompareWith={onCompareWith} />
+          <RelatedCoverage key={source.id} sourceId={source.id} onCompareWith={onCompareWith} />
           <AddToCollection sourceIds={[source.id]} />
         </div>
       </div>
