@@ -13,7 +13,8 @@ export interface QueryState<T> {
  * The entry `key` of the window's query cache (src/renderer/src/api/queryCache.ts): fetched when
  * first shown, re-fetched only when a change affects its `dependencies`. One request per key
  * however many components show it; the previous data stays while re-fetching (no flicker).
- * The browser host and the main process answer one request at a time, in the order sent.
+ * The browser host and the library process answer one request at a time, in the order sent,
+ * except Related coverage, which is computed in slices with other requests answered between them.
  * With `enabled` false it is neither fetched nor watched yet (what it holds is shown, if anything).
  */
 export function useQuery<T>(key: string, load: () => Promise<T>, options: QueryOptions<T> & { enabled?: boolean }): QueryState<T> {
