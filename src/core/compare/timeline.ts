@@ -110,6 +110,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
   // Each mark's smallest source id: the source itself when the mark has one.
   const minIds = new Map<TimelineMark, number>();
   let sourceCount = 0;
+  const colors = new Map<string, string>();
   const addToMark = (lane: string, bucket: number, count: number, first: string, last: string, minId: number) => {
     const key = `${bucket}\u0000${lane}`;
     const mark = marks.get(key);
@@ -147,13 +148,15 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
         addToMark(lane, bucket, count, first, last, minId);
       }
     }
-    const tagNames = new Map(db.prepare('SELECT id, name FROM tags').raw().all() as [number, string][]);
+    const tags = new Map((db.prepare('SELECT id, name, color FROM tags').raw().all() as [number, string, string | null][]).map(([id, name, color]) => [id, { name, color }]));
     for (const [lane, bucket, tag, coded, passages] of db.prepare(sql.passagesSql).raw().all(from, bucketDays, ...params) as [string, number, number | null, number, number][]) {
       const mark = marks.get(`${bucket}\u0000${lane}`);
       if (!mark) continue;
       mark.passageCount += passages;
-      const name = tag === null ? undefined : tagNames.get(tag);
-      if (name !== undefined) mark.codes.push({ code: name, passages: coded });
+      const code = tag === null ? undefined : tags.get(tag);
+      if (code === undefined) continue;
+      mark.codes.push({ code: code.name, passages: coded });
+      if (code.color !== null) colors.set(code.name, code.color);
     }
     const singles = new Map([...marks.values()].filter((mark) => mark.sourceCount === 1).map((mark) => [minIds.get(mark)!, mark]));
     if (singles.size > 0) {
@@ -178,6 +181,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     from,
     to,
     bucketDays,
+    colors: Object.fromEntries(colors),
     sourceCount,
     undatedCount,
   };

@@ -189,6 +189,8 @@ export const Timeline = z.object({
   to: z.string().nullable(),
   /** Days per mark: 1 when the range spans at most `TIMELINE_MAX_MARKS` days. */
   bucketDays: z.number().int().positive(),
+  /** The codebook's colour of each code its marks carry that has one (the page colours them without asking for the codebook). */
+  colors: z.record(z.string(), z.string()),
   /** Dated sources drawn, over every lane. */
   sourceCount: z.number().int().nonnegative(),
   undatedCount: z.number().int().nonnegative(),

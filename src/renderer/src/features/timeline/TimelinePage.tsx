@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
-import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
+import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
 
@@ -28,8 +28,6 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   const [to, setTo] = useRememberedState('timeline:to', '');
   const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
   const data = useQuery(`timeline:${by}:${from}:${to}:${codedOnly}`, () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly }), { dependencies: TIMELINE_READS });
-  const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
-  const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
   const onRange = useCallback(
     (rangeFrom: string, rangeTo: string) => {
       setFrom(rangeFrom);
@@ -92,7 +90,7 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
       </div>
       {data.error ? <ErrorBanner title="The timeline could not be loaded." message={errorMessage(data.error, 'load the timeline')} onRetry={data.retry} /> : null}
       <p className="timeline-hint">Drag across the lanes to choose a date range, or type it in From and To.</p>
-      {data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} colors={colors} /> : null}
+      {data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} /> : null}
     </div>
   );
 }
