@@ -149,7 +149,7 @@ export const CoOccurrence = z.object({ codes: z.array(z.string()), counts: z.rec
 export type CoOccurrence = z.infer<typeof CoOccurrence>;
 
 export const TimelineBy = z.enum(['outlet', 'country']);
-/** The marks a lane draws at most (40 fit a lane at 800 pixels wide without covering each other). */
+/** The marks a lane draws at most; the page asks for as many as its lanes show side by side (timelineScale.ts, marksFitting). */
 export const TIMELINE_MAX_MARKS = 40;
 /**
  * One mark of a lane: the sources of one stretch of the axis (`bucketDays` days) in that lane, with

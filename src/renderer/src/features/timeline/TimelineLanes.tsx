@@ -102,7 +102,8 @@ const Lane = memo(function Lane({ lane, axis, colors, onMark }: LaneProps) {
 
 /**
  * One lane per outlet or country, each with the marks the query aggregated (core/compare/timeline.ts:
- * at most 40 per lane, one per stretch of the axis, which zooms to its dates). A mark of one source
+ * as many per lane as it shows side by side, at most 40, one per stretch of the axis, which zooms to
+ * its dates). A mark of one source
  * opens it; a mark of several narrows the range to its dates, or, on a single day, shows their
  * passages. Each lane ends with its undated sources' count. Dragging across the lanes (from
  * anywhere but a mark) chooses a date range; the From and To fields are the keyboard's way.
