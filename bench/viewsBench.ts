@@ -21,7 +21,7 @@ export interface ViewFigures {
   passagesFirstRowsMaxMs: number;
   timelineDrawnMs: number;
   timelineDrawnMaxMs: number;
-  /** Marks the timeline drew (one per dated source). */
+  /** Marks the timeline drew (aggregated by the query: as many a lane as the 1,280-pixel window shows side by side). */
   timelineMarks: number;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/db';
+import { setCode } from './codes';
 import { setOutlet } from './outlets';
 import { bucketDaysFor, timeline } from './timeline';
 import type { TestLibrary } from '../../../tests/support/library';
@@ -45,6 +46,19 @@ describe('the timeline, aggregated per day and lane', () => {
     const [twoSources, third] = lane(timeline(db), 'TASS').marks;
     expect(twoSources).toMatchObject({ sourceCount: 2, passageCount: 3, codes: [{ code: 'framing/denial', passages: 2 }, { code: 'actors/army', passages: 1 }] });
     expect(third).toMatchObject({ sourceCount: 1, passageCount: 0, codes: [] });
+  });
+
+  it("carries the codebook's colour of each code its marks show, so the page colours them without asking for the codebook", () => {
+    const a = source('A', 'TASS', '2023-01-20');
+    addHighlight(db, a, 'Troops', { tags: ['framing/denial', 'actors/army'] });
+    addHighlight(db, a, 'blockade', { tags: ['unused/elsewhere'] });
+    setCode(db, 'framing/denial', { color: '#aa0000' });
+    const b = source('B', 'TASS', '2023-01-21');
+    addHighlight(db, b, 'Troops', { tags: ['hidden'] });
+    setCode(db, 'hidden', { color: '#00aa00' });
+    // Not on this axis: its colour is not sent.
+    expect(timeline(db, { before: '2023-01-20' }).colors).toEqual({ 'framing/denial': '#aa0000' });
+    expect(timeline(db).colors).toEqual({ 'framing/denial': '#aa0000', hidden: '#00aa00' });
   });
 
   it('counts undated sources per lane, a lane of only undated sources included; "only with passages" counts those alike', () => {

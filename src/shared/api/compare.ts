@@ -18,6 +18,7 @@ import {
   PassagePage,
   PassageSort,
   RelatedSource,
+  TIMELINE_MAX_MARKS,
   Timeline,
   TimelineBy,
 } from '../domain/compare';
@@ -69,7 +70,17 @@ export const compareOperations = {
   countPassages: query(z.object({ filter: PassageFilter.default({}) }), z.object({ total: z.number().int().nonnegative() })),
   codeMatrix: query(z.object({ by: MatrixBy.default('outlet'), filter: PassageFilter.default({}) }), CodeMatrix),
   coOccurrence: query(z.object({ filter: PassageFilter.default({}) }), CoOccurrence),
-  timeline: query(z.object({ by: TimelineBy.default('outlet'), after: IsoDate.optional(), before: IsoDate.optional(), codedOnly: z.boolean().default(false) }), Timeline),
+  timeline: query(
+    z.object({
+      by: TimelineBy.default('outlet'),
+      after: IsoDate.optional(),
+      before: IsoDate.optional(),
+      codedOnly: z.boolean().default(false),
+      /** Marks a lane at most: as many as its width shows side by side (the page asks), at most TIMELINE_MAX_MARKS. */
+      maxMarks: z.number().int().min(1).max(TIMELINE_MAX_MARKS).optional(),
+    }),
+    Timeline,
+  ),
   relatedCoverage: query(z.object({ sourceId: SourceId }), z.array(RelatedSource)),
   /** Codes every matching sentence or paragraph; undo with undoAutocode and the returned ids. */
   autocode: mutation(z.object({ query: z.string().min(1).max(1000), code: CodeName, unit: AutocodeUnit.default('sentence'), color: HighlightColor.default('yellow') }), AutocodeResult, CODE_CHANGES),

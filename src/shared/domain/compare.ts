@@ -149,7 +149,7 @@ export const CoOccurrence = z.object({ codes: z.array(z.string()), counts: z.rec
 export type CoOccurrence = z.infer<typeof CoOccurrence>;
 
 export const TimelineBy = z.enum(['outlet', 'country']);
-/** The marks a lane draws at most (40 fit a lane at 800 pixels wide without covering each other). */
+/** The marks a lane draws at most; the page asks for as many as its lanes show side by side (timelineScale.ts, marksFitting). */
 export const TIMELINE_MAX_MARKS = 40;
 /**
  * One mark of a lane: the sources of one stretch of the axis (`bucketDays` days) in that lane, with
@@ -189,6 +189,8 @@ export const Timeline = z.object({
   to: z.string().nullable(),
   /** Days per mark: 1 when the range spans at most `TIMELINE_MAX_MARKS` days. */
   bucketDays: z.number().int().positive(),
+  /** The codebook's colour of each code its marks carry that has one (the page colours them without asking for the codebook). */
+  colors: z.record(z.string(), z.string()),
   /** Dated sources drawn, over every lane. */
   sourceCount: z.number().int().nonnegative(),
   undatedCount: z.number().int().nonnegative(),

@@ -1,6 +1,6 @@
 import type { PointerEvent } from 'react';
-import { useRef, useState } from 'react';
-import type { PassageFilter, Timeline, TimelineMark } from '../../../../shared/domain/compare';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import type { PassageFilter, Timeline, TimelineLane, TimelineMark } from '../../../../shared/domain/compare';
 import type { Axis } from './timelineScale';
 import { axisOf, draggedRange, fractionOf } from './timelineScale';
 
@@ -11,7 +11,6 @@ interface TimelineLanesProps {
   onRange: (from: string, to: string) => void;
   /** A mark of several sources on one day clicked: its passages. */
   onShowPassages: (filter: PassageFilter) => void;
-  colors: Map<string, string | null>;
 }
 
 /** A code's colour on the timeline: from the codebook, else a stable hue from its name. */
@@ -23,7 +22,10 @@ function codeHue(code: string): string {
 
 const percent = (fraction: number) => `${Math.min(1, Math.max(0, fraction)) * 100}%`;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+/** One formatter for every count (Number.toLocaleString builds one per call: the most costly step of drawing 1,200 marks). */
+const numbers = new Intl.NumberFormat('en');
+const count = (n: number) => numbers.format(n);
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The codes a mark's hover lists, most passages first. */
 const codeList = (mark: TimelineMark) => mark.codes.map(({ code, passages }) => `${code} (${passages})`).join(', ');
@@ -38,18 +40,90 @@ export function markLabel(mark: TimelineMark, lane: string): string {
   return mark.from === mark.to ? `${counts}, ${mark.from}: show their passages` : `${counts}, ${mark.from} to ${mark.to}: show these dates`;
 }
 
+/** A passage without a code. */
+const UNCODED = '#999';
+
+/**
+ * A mark's passages as bands of its codes' colours (its `max` most used codes), one background
+ * image for the whole mark rather than an element per code: stacked for a lone source, side by
+ * side along the bottom of a numbered mark. Null when it has no passage.
+ */
+export function markStripes(mark: TimelineMark, max: number, colors: Timeline['colors'], direction: 'down' | 'across'): string | null {
+  const bands = mark.codes.length > 0 ? mark.codes.slice(0, max).map(({ code }) => Object.hasOwn(colors, code) ? colors[code]! : codeHue(code)) : mark.passageCount > 0 ? [UNCODED] : [];
+  if (bands.length === 0) return null;
+  const stops = bands.map((color, index) => `${color} ${((index / bands.length) * 100).toFixed(2)}% ${(((index + 1) / bands.length) * 100).toFixed(2)}%`);
+  return `linear-gradient(${direction === 'down' ? 'to bottom' : 'to right'}, ${stops.join(', ')})`;
+}
+
+interface LaneProps {
+  lane: TimelineLane;
+  axis: Axis | null;
+  colors: Timeline['colors'];
+  onMark: (mark: TimelineMark, lane: string) => void;
+}
+
+/**
+ * One lane: its marks, each a list item holding one button (the code bands are its background,
+ * a numbered mark's count its text), and its undated count. Memoized: dragging a range redraws
+ * the brush, not the lanes.
+ */
+const Lane = memo(function Lane({ lane, axis, colors, onMark }: LaneProps) {
+  return (
+    <div role="listitem" className="timeline-lane">
+      <div className="timeline-lane-name">{lane.name}</div>
+      <ul className="timeline-track" aria-label={`Sources from ${lane.name}`}>
+        {axis
+          ? lane.marks.map((mark) => {
+              const label = markLabel(mark, lane.name);
+              const title = mark.source || mark.codes.length === 0 ? label : `${label}\n${codeList(mark)}`;
+              const at = (fractionOf(axis, mark.from) + fractionOf(axis, mark.to)) / 2;
+              const stripes = mark.source ? markStripes(mark, 6, colors, 'down') : markStripes(mark, 3, colors, 'across');
+              return (
+                <li key={mark.from} className="timeline-mark" style={{ left: percent(at) }}>
+                  <button type="button" className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} title={title} aria-label={label} style={stripes ? { backgroundImage: stripes } : undefined} onClick={() => onMark(mark, lane.name)}>
+                    {mark.source ? null : count(mark.sourceCount)}
+                  </button>
+                </li>
+              );
+            })
+          : null}
+      </ul>
+      <div className="timeline-undated">
+        {lane.undatedCount > 0 ? (
+          // Reachable by Tab and named, so an undated source is never silently missing.
+          <span role="note" tabIndex={0} aria-label={`Undated: ${plural(lane.undatedCount, 'source')} from ${lane.name}`} title={`${plural(lane.undatedCount, 'source')} from ${lane.name} without a date, not on the axis (set dates in the reader's details)`}>
+            Undated: {count(lane.undatedCount)}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+});
+
 /**
  * One lane per outlet or country, each with the marks the query aggregated (core/compare/timeline.ts:
- * at most 40 per lane, one per stretch of the axis, which zooms to its dates). A mark of one source
+ * as many per lane as it shows side by side, at most 40, one per stretch of the axis, which zooms to
+ * its dates). A mark of one source
  * opens it; a mark of several narrows the range to its dates, or, on a single day, shows their
  * passages. Each lane ends with its undated sources' count. Dragging across the lanes (from
  * anywhere but a mark) chooses a date range; the From and To fields are the keyboard's way.
+ * Colours come with the timeline (`data.colors`), so it draws once, from one request.
  */
-export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages, colors }: TimelineLanesProps) {
+export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: TimelineLanesProps) {
   // The stretch of the lanes the axis spans: its box turns a pointer into a date.
   const tracks = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
-  const axis: Axis | null = data.from && data.to ? axisOf(data.from, data.to) : null;
+  const { by, from, to } = data;
+  const onMark = useCallback(
+    (mark: TimelineMark, lane: string) => {
+      if (mark.source) onOpenSource(mark.source.id);
+      else if (mark.from !== mark.to) onRange(mark.from, mark.to);
+      else onShowPassages({ after: mark.from, before: mark.to, ...(by === 'country' ? { country: lane } : { outlet: lane }) });
+    },
+    [by, onOpenSource, onRange, onShowPassages],
+  );
+  // Kept across renders (a drag re-renders this component), so the memoized lanes keep theirs.
+  const axis = useMemo(() => (from && to ? axisOf(from, to) : null), [from, to]);
   if (data.lanes.length === 0) return <p className="library-no-match">No source to show.</p>;
 
   const fractionAt = (event: PointerEvent): number => {
@@ -72,31 +146,19 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages, col
     const range = draggedRange(axis, drag.start, fractionAt(event));
     if (range) onRange(range.from, range.to);
   };
-  const color = (code: string) => colors.get(code) ?? codeHue(code);
-  const stripes = (mark: TimelineMark, max: number) =>
-    mark.codes.length > 0
-      ? mark.codes.slice(0, max).map(({ code }) => <span key={code} className="timeline-passage" style={{ background: color(code) }} />)
-      : mark.passageCount > 0
-        ? [<span key="" className="timeline-passage" style={{ background: '#999' }} />]
-        : null;
-  const onMark = (mark: TimelineMark, lane: string) => {
-    if (mark.source) onOpenSource(mark.source.id);
-    else if (mark.from !== mark.to) onRange(mark.from, mark.to);
-    else onShowPassages({ after: mark.from, before: mark.to, ...(data.by === 'country' ? { country: lane } : { outlet: lane }) });
-  };
 
   const dragged = drag && axis ? draggedRange(axis, drag.start, drag.end) : null;
   return (
     <div className="timeline" role="list" aria-label="Timeline lanes" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => setDrag(null)}>
       {axis ? (
         <div className="timeline-axis" aria-hidden="true">
-          <span>{data.from}</span>
+          <span>{from}</span>
           {dragged ? (
             <span className="timeline-dragged">
               {dragged.from} – {dragged.to}
             </span>
           ) : null}
-          <span>{data.to}</span>
+          <span>{to}</span>
         </div>
       ) : (
         <p className="library-no-match">No source in these dates has a date yet. Set dates in the reader's details.</p>
@@ -105,38 +167,7 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages, col
         {drag ? <div className="timeline-brush" style={{ left: percent(Math.min(drag.start, drag.end)), right: percent(1 - Math.max(drag.start, drag.end)) }} /> : null}
       </div>
       {data.lanes.map((lane) => (
-        <div key={lane.name} role="listitem" className="timeline-lane">
-          <div className="timeline-lane-name">{lane.name}</div>
-          <ul className="timeline-track" aria-label={`Sources from ${lane.name}`}>
-            {axis
-              ? lane.marks.map((mark) => {
-                  const label = markLabel(mark, lane.name);
-                  const title = mark.source || mark.codes.length === 0 ? label : `${label}\n${codeList(mark)}`;
-                  const at = (fractionOf(axis, mark.from) + fractionOf(axis, mark.to)) / 2;
-                  return (
-                    <li key={mark.from} className="timeline-mark" style={{ left: percent(at) }}>
-                      <button type="button" className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} title={title} aria-label={label} onClick={() => onMark(mark, lane.name)}>
-                        {mark.source ? stripes(mark, 6) : (
-                          <>
-                            {mark.sourceCount.toLocaleString('en')}
-                            {stripes(mark, 3)}
-                          </>
-                        )}
-                      </button>
-                    </li>
-                  );
-                })
-              : null}
-          </ul>
-          <div className="timeline-undated">
-            {lane.undatedCount > 0 ? (
-              // Reachable by Tab and named, so an undated source is never silently missing.
-              <span role="note" tabIndex={0} aria-label={`Undated: ${plural(lane.undatedCount, 'source')} from ${lane.name}`} title={`${plural(lane.undatedCount, 'source')} from ${lane.name} without a date, not on the axis (set dates in the reader's details)`}>
-                Undated: {lane.undatedCount.toLocaleString('en')}
-              </span>
-            ) : null}
-          </div>
-        </div>
+        <Lane key={lane.name} lane={lane} axis={axis} colors={data.colors} onMark={onMark} />
       ))}
     </div>
   );

@@ -1,13 +1,15 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PassageFilter } from '../../../../shared/domain/compare';
+import { TIMELINE_MAX_MARKS } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
-import { CODES_READ, TIMELINE_READS } from '../compare/compareDependencies';
+import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
+import { marksFitting } from './timelineScale';
 
 /** Marked when the lanes are on screen: the views bench (bench/viewsBench.ts) reads it. */
 export const TIMELINE_DRAWN = 'marginalia:timeline-drawn';
@@ -19,17 +21,31 @@ interface TimelinePageProps {
 
 /**
  * Sources on a date axis, one lane per outlet or country, their passages coloured by code (issue 11).
- * The query returns marks already aggregated per stretch of the axis, so a library of 100,000
- * sources draws at most 40 marks a lane.
+ * The query returns marks already aggregated per stretch of the axis, as many as a lane shows side
+ * by side (at most 40), so a library of 100,000 sources draws a few hundred marks.
  */
 export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps) {
   const [by, setBy] = useRememberedState<'outlet' | 'country'>('timeline:by', 'outlet');
   const [from, setFrom] = useRememberedState('timeline:from', '');
   const [to, setTo] = useRememberedState('timeline:to', '');
   const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
-  const data = useQuery(`timeline:${by}:${from}:${to}:${codedOnly}`, () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly }), { dependencies: TIMELINE_READS });
-  const codes = useQuery('codes', () => api.listCodes({}), { dependencies: CODES_READ });
-  const colors = new Map((codes.data ?? []).map((code) => [code.name, code.color]));
+  // The lanes' box: how many marks a lane draws is as many as it shows side by side, so it is
+  // measured before the first paint (and again when the window is resized) and asked of the query.
+  const box = useRef<HTMLDivElement>(null);
+  const [maxMarks, setMaxMarks] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const element = box.current!;
+    const measure = () => setMaxMarks(marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const data = useQuery(
+    `timeline:${by}:${from}:${to}:${codedOnly}:${maxMarks}`,
+    () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly, maxMarks: maxMarks ?? TIMELINE_MAX_MARKS }),
+    { dependencies: TIMELINE_READS, enabled: maxMarks !== null },
+  );
   const onRange = useCallback(
     (rangeFrom: string, rangeTo: string) => {
       setFrom(rangeFrom);
@@ -92,7 +108,7 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
       </div>
       {data.error ? <ErrorBanner title="The timeline could not be loaded." message={errorMessage(data.error, 'load the timeline')} onRetry={data.retry} /> : null}
       <p className="timeline-hint">Drag across the lanes to choose a date range, or type it in From and To.</p>
-      {data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} colors={colors} /> : null}
+      <div ref={box}>{data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} /> : null}</div>
     </div>
   );
 }

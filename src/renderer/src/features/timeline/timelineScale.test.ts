@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisOf, dateAt, draggedRange, fractionOf } from './timelineScale';
+import { axisOf, dateAt, draggedRange, fractionOf, MARK_PITCH_PX, marksFitting } from './timelineScale';
 
 describe('the timeline axis', () => {
   const axis = axisOf('2023-01-11', '2023-01-20');
@@ -24,5 +24,15 @@ describe('the timeline axis', () => {
     const single = axisOf('2023-01-11', '2023-01-11');
     expect(fractionOf(single, '2023-01-11')).toBe(0);
     expect(draggedRange(single, 0, 1)).toEqual({ from: '2023-01-11', to: '2023-01-12' });
+  });
+});
+
+describe('how many marks a lane shows', () => {
+  it('as many as fit side by side once its name and undated count have their room, from 8 to 40', () => {
+    // 21 rem of a lane are its name, its undated count and the gaps: 1,000 - 336 = 664 pixels, 23 marks of 28.
+    expect(marksFitting(1000, 16)).toBe(23);
+    expect(marksFitting(336 + 40 * MARK_PITCH_PX, 16)).toBe(40);
+    expect(marksFitting(4000, 16)).toBe(40);
+    expect(marksFitting(300, 16)).toBe(8);
   });
 });

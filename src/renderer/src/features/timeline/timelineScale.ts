@@ -1,4 +1,22 @@
-/** The timeline's date axis: days since the epoch, and the dates a stretch of the axis covers. */
+/** The timeline's date axis: days since the epoch, the dates a stretch of the axis covers, and how many marks a lane shows. */
+
+import { TIMELINE_MAX_MARKS } from '../../../../shared/domain/compare';
+
+/** Pixels a mark takes along its lane: a numbered mark of three digits, and a little space. */
+export const MARK_PITCH_PX = 28;
+/** What a lane gives to its name, its undated count and the gaps between them (timeline.css), in rem. */
+const LANE_CHROME_REM = 21;
+/** A lane shows at least this many marks, however narrow (they may then cover each other). */
+const MIN_MARKS = 8;
+
+/**
+ * The marks a lane in a box `boxWidth` pixels wide shows side by side without covering each other,
+ * from 8 up to TIMELINE_MAX_MARKS: the query aggregates the sources into as many stretches.
+ */
+export function marksFitting(boxWidth: number, remPx: number): number {
+  const track = boxWidth - LANE_CHROME_REM * remPx;
+  return Math.min(TIMELINE_MAX_MARKS, Math.max(MIN_MARKS, Math.floor(track / MARK_PITCH_PX)));
+}
 
 const DAY = 86_400_000;
 
