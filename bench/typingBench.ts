@@ -35,7 +35,7 @@ import { randomInt, seededRandom } from './random';
  * transaction); and the page's save requests: HTTP to the browser host, applyNoteUpdate (or
  * saveNote), the response.
  *
- * `npx tsx bench/typingBench.ts [--runs N]` prints JSON; `runTypingBench()` is what bench/run.ts calls.
+ * `npx tsx bench/typingBench.ts [--runs N] [--beside-reader]` prints JSON; `runTypingBench()` is what bench/run.ts calls.
  */
 export const TYPING_BUDGET_MS = 16;
 const TARGET_WORDS = 10_000;
@@ -68,6 +68,85 @@ export interface TypingFigures {
   editorStateKb: number;
   /** The page's save requests (HTTP to the host, its applyNoteUpdate or saveNote, the response), median ms; null if none was seen. */
   autosaveMs: number | null;
+  /** With MARGINALIA_BENCH_TRACE: the page main thread's CPU time in each keystroke's measured span, by kind of task. */
+  cpu?: KeystrokeCpu;
+}
+
+/**
+ * CPU time (not wall time: other processes' load adds little) of the page's main thread from each
+ * keydown to its work done, median and p95 ms: all of it, and split by task: the key's events
+ * (keydown to input: the browser's editing, Lexical, the Yjs binding, React), rendering (style,
+ * layout, paint, compositing), and the rest (timers, the autosave's requests and answers, messages).
+ */
+export interface KeystrokeCpu {
+  keystrokes: number;
+  p50Ms: number;
+  p95Ms: number;
+  inputP50Ms: number;
+  renderingP50Ms: number;
+  otherP50Ms: number;
+  otherP95Ms: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { type?: string; functionName?: string } };
+}
+
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame']);
+const KEY_EVENTS = new Set(['keydown', 'keypress', 'beforeinput', 'textInput', 'input', 'keyup', 'selectionchange']);
+
+function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
+  const main = events.find((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  if (!main) return undefined;
+  const own = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Top-level tasks, each with the names (and event types) of what ran inside it.
+  const tasks: { ts: number; end: number; cpu: number; kind: 'input' | 'rendering' | 'other' }[] = [];
+  const keydowns: number[] = [];
+  const probeEnds: number[] = [];
+  for (const event of own) {
+    const last = tasks.at(-1);
+    if (!last || event.ts >= last.end) {
+      tasks.push({ ts: event.ts, end: event.ts + event.dur!, cpu: event.tdur ?? event.dur!, kind: 'other' });
+      continue;
+    }
+    if (event.name === 'EventDispatch' && KEY_EVENTS.has(event.args?.data?.type ?? '')) last.kind = 'input';
+    else if (last.kind === 'other' && RENDERING.has(event.name)) last.kind = 'rendering';
+    if (event.name === 'EventDispatch' && event.args?.data?.type === 'keydown') keydowns.push(event.ts);
+    if (event.name === 'FunctionCall' && event.args?.data?.functionName === 'channel.port1.onmessage') probeEnds.push(event.ts + event.dur!);
+  }
+  const rows: { total: number; input: number; rendering: number; other: number }[] = [];
+  for (let index = 0; index < keydowns.length; index += 1) {
+    const start = keydowns[index]!;
+    const next = keydowns[index + 1] ?? Infinity;
+    // The probe's second hop after this keydown ends the key's measured span.
+    const ends = probeEnds.filter((end) => end > start && end < next);
+    if (ends.length < 2) continue;
+    const row = { total: 0, input: 0, rendering: 0, other: 0 };
+    for (const task of tasks) {
+      if (task.end <= start || task.ts >= ends[1]!) continue;
+      row[task.kind] += task.cpu / 1000;
+      row.total += task.cpu / 1000;
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) return undefined;
+  const of = (key: keyof (typeof rows)[number]) => rows.map((row) => row[key]);
+  return {
+    keystrokes: rows.length,
+    p50Ms: round(median(of('total'))),
+    p95Ms: round(percentile(of('total'), 95)),
+    inputP50Ms: round(median(of('input'))),
+    renderingP50Ms: round(median(of('rendering'))),
+    otherP50Ms: round(median(of('other'))),
+    otherP95Ms: round(percentile(of('other'), 95)),
+  };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -80,6 +159,8 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 interface Seeded {
   noteId: number;
   title: string;
+  /** The first source the note cites (with `besideReader`, open in the reader while typing). */
+  citedSourceTitle: string;
   words: number;
   editorState: string;
   saveMs: number;
@@ -155,7 +236,7 @@ function seedLibrary(file: string, seed: number, saveRuns: number): Seeded {
       if (stored.n !== CITATIONS) throw new Error(`The typing note has ${stored.n} citation rows, expected ${CITATIONS}.`);
     }
     db.prepare('DELETE FROM notes WHERE id = ?').run(copy.id);
-    return { noteId: note.id, title, words: taken, editorState, saveMs: median(times), saveMaxMs: Math.max(...times), noteUpdateMs: median(updateTimes), noteUpdateMaxMs: Math.max(...updateTimes) };
+    return { noteId: note.id, title, citedSourceTitle: cited[0]!.title, words: taken, editorState, saveMs: median(times), saveMaxMs: Math.max(...times), noteUpdateMs: median(updateTimes), noteUpdateMaxMs: Math.max(...updateTimes) };
   } finally {
     db.close();
   }
@@ -227,7 +308,12 @@ function typedText(seed: number, length: number): string {
   return typed.slice(0, length);
 }
 
-export async function runTypingBench({ runs = 3, seed = 42, log = (line: string) => console.error(line) } = {}): Promise<TypingFigures> {
+/**
+ * `besideReader`: the note's first cited source is open in the reader beside the note, its
+ * Highlights panel and "Cited in" showing (reading and writing side by side): what the library's
+ * change events from each save make the rest of the window do is then on the keystroke path too.
+ */
+export async function runTypingBench({ runs = 3, seed = 42, besideReader = false, log = (line: string) => console.error(line) } = {}): Promise<TypingFigures> {
   if (!fs.existsSync(path.resolve(import.meta.dirname, '../out/renderer/index.html'))) throw new Error('No built renderer in out/: run `npx electron-vite build` first.');
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found: typing is measured in a browser (see scripts/chromium.mjs).');
@@ -243,6 +329,11 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
     await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
     await page.addInitScript(installProbe);
     await page.goto(host.url);
+    if (besideReader) {
+      await page.getByRole('table').getByRole('button', { name: seeded.citedSourceTitle }).or(page.getByRole('table').getByRole('link', { name: seeded.citedSourceTitle })).first().click();
+      await page.getByRole('region', { name: 'Highlights' }).or(page.getByRole('complementary', { name: 'Highlights' })).first().waitFor();
+      await page.getByRole('navigation', { name: 'Cited in notes' }).waitFor();
+    }
     const pane = page.getByRole('region', { name: 'Notes', exact: true });
     if (!(await pane.isVisible())) await page.getByRole('button', { name: 'Notes', exact: true }).click();
     await pane.getByRole('button', { name: new RegExp(`^${seeded.title}\\b`) }).click();
@@ -263,10 +354,25 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
     const profileDirectory = process.env.MARGINALIA_BENCH_CPU_PROF;
     const cdp = profileDirectory ? await page.context().newCDPSession(page) : null;
     if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+    // MARGINALIA_BENCH_TRACE=DIR writes a DevTools timeline trace of it there (script, style, layout, paint per keystroke).
+    const traceDirectory = process.env.MARGINALIA_BENCH_TRACE;
+    const tracing = traceDirectory ? await page.context().newCDPSession(page) : null;
+    const traceEvents: TraceEvent[] = [];
+    const traceDone = new Promise<void>((resolve) => tracing?.on('Tracing.tracingComplete', () => resolve()));
+    if (tracing) {
+      tracing.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as TraceEvent[])));
+      await tracing.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] }, transferMode: 'ReportEvents' });
+    }
     for (let run = 0; run < runs; run += 1) {
       await page.keyboard.type(typedText(seed + run, KEYS_PER_RUN), { delay: KEY_DELAY_MS });
       // Let the autosave (400 ms after the last key) land between runs.
       await page.waitForTimeout(1500);
+    }
+    if (tracing && traceDirectory) {
+      await tracing.send('Tracing.end');
+      await traceDone;
+      fs.mkdirSync(traceDirectory, { recursive: true });
+      fs.writeFileSync(path.join(traceDirectory, 'typing-renderer.trace.json'), JSON.stringify({ traceEvents }));
     }
     if (cdp && profileDirectory) {
       const { profile } = await cdp.send('Profiler.stop');
@@ -292,6 +398,7 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
       noteUpdateMaxMs: round(seeded.noteUpdateMaxMs),
       editorStateKb: Math.round(Buffer.byteLength(seeded.editorState) / 1024),
       autosaveMs: probe.autosaves.length ? round(median(probe.autosaves)) : null,
+      ...(traceEvents.length ? { cpu: keystrokeCpu(traceEvents) } : {}),
     };
   } finally {
     await browser.close();
@@ -303,7 +410,7 @@ export async function runTypingBench({ runs = 3, seed = 42, log = (line: string)
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const runsArgument = process.argv.indexOf('--runs');
   const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 3;
-  const figures = await runTypingBench({ runs });
+  const figures = await runTypingBench({ runs, besideReader: process.argv.includes('--beside-reader') });
   console.log(JSON.stringify(figures, null, 2));
   console.error(`typing p95 ${figures.p95Ms} ms (budget ${TYPING_BUDGET_MS} ms); save ${figures.saveMs} ms`);
 }

@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../../shared/domain/note';
 import type { NoteDocState } from '../../../../shared/api/notes';
 import { DEFAULT_NOTE_TITLE } from '../../../../shared/api/notes';
@@ -34,7 +34,10 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
     titleFocused();
   }, [titleFocusFor, titleFocused, note.id]);
 
-  const session = useNoteDoc(note.id, doc);
+  const { id: docId, provider: docProvider, providerFactory } = useNoteDoc(note.id, doc);
+  // The same object while the note is open: the editor below is memoized (see the end), and a
+  // re-render here (each change of the save status) must not re-render the editor's whole tree.
+  const session = useMemo(() => ({ id: docId, provider: docProvider, providerFactory }), [docId, docProvider, providerFactory]);
   const autosave = useAutosave(note.id, () => title, initialTitle, session.provider);
   const { registerEditor, registerFlush } = notes;
 
@@ -75,7 +78,10 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
 
   // Revealed once the document is in the editor: before, there is no citation to find.
   const reveal = ready && notes.revealRequest?.noteId === note.id ? notes.revealRequest : null;
-  const { status } = autosave;
+  const { status, flush } = autosave;
+  const flushOnBlur = useCallback(() => void flush(), [flush]);
+  // Export reads the saved note: flushing first puts the words typed a moment ago in the file.
+  const tools = useMemo(() => <ExportMarkdownButton noteId={note.id} beforeExport={flush} />, [note.id, flush]);
   return (
     <div className="note-view">
       <NoteHeader
@@ -114,8 +120,7 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
             Delete note
           </button>
         }
-        // Export reads the saved note: flushing first puts the words typed a moment ago in the file.
-        tools={<ExportMarkdownButton noteId={note.id} beforeExport={autosave.flush} />}
+        tools={tools}
       />
       {status.state === 'failed' ? <ErrorBanner title="The note was not saved." message={status.message} onRetry={() => void autosave.retry()} /> : null}
       <NoteEditor
@@ -125,7 +130,7 @@ export function EditableNote({ note, doc }: { note: Note; doc: NoteDocState }) {
         onEditor={onEditor}
         // The text is sent by the document's provider as it changes; nothing to mark here.
         onChange={noChange}
-        onBlur={() => void autosave.flush()}
+        onBlur={flushOnBlur}
         reveal={reveal}
       />
     </div>

@@ -9,7 +9,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { NOTE_NODES } from '../../editor/nodes/noteNodes';
 import { noteEditorTheme } from '../../editor/nodes/noteEditorTheme';
 import { CitationPlugin } from '../../editor/plugins/CitationPlugin';
@@ -40,8 +40,13 @@ interface NoteEditorProps {
   reveal: { ordinal: number } | null;
 }
 
-/** The note's Lexical editor: rich text, Markdown shortcuts, citations (command, `@`, drop) and links. */
-export function NoteEditor({ editorState, collaboration, editable, onEditor, onChange, onBlur, reveal }: NoteEditorProps) {
+/**
+ * The note's Lexical editor: rich text, Markdown shortcuts, citations (command, `@`, drop) and links.
+ * Memoized: the note around it re-renders as its save status changes while one types, and
+ * re-rendering the editor's tree (toolbar, plugins, content) each time cost keystrokes in a long
+ * note (issue 13, item 6); give it stable props.
+ */
+export const NoteEditor = memo(function NoteEditor({ editorState, collaboration, editable, onEditor, onChange, onBlur, reveal }: NoteEditorProps) {
   const notes = useNotes();
   // Made once per mounted note: LexicalComposer reads its config only on its first render.
   const [initialConfig] = useState(() => ({
@@ -101,4 +106,4 @@ export function NoteEditor({ editorState, collaboration, editable, onEditor, onC
     </LexicalComposer>
   );
   return collaboration ? <LexicalCollaboration>{composer}</LexicalCollaboration> : composer;
-}
+});
