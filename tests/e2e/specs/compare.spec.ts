@@ -258,6 +258,27 @@ test('dragging across the timeline chooses a date range, which filters Passages'
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
 });
 
+test('dragging the window wider redraws the timeline once it settles, not at every step', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Counts HTTP requests: browser mode only (the desktop app calls over IPC).');
+  await app.page.setViewportSize({ width: 1000, height: 700 });
+  await importArticles(app);
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  const asked: string[] = [];
+  app.page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/timeline') asked.push(request.url());
+  });
+  // 400 pixels in steps of 40, as a window edge dragged: each 28 pixels is one more mark a lane.
+  for (let width = 1040; width <= 1400; width += 40) {
+    await app.page.setViewportSize({ width, height: 700 });
+    await app.page.waitForTimeout(40);
+  }
+  await expect.poll(() => asked.length).toBe(1);
+  await app.page.waitForTimeout(600);
+  expect(asked).toHaveLength(1);
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+});
+
 test('a crowded timeline lane draws marks counted by the query, a mark zooms to its dates or shows its passages, and undated sources are counted', async ({ app }) => {
   const folder = path.join(app.workDirectory, 'many');
   fs.mkdirSync(folder);

@@ -11,6 +11,9 @@ import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
 import { marksFitting } from './timelineScale';
 
+/** How long the lanes' width must stay still before the marks are counted again. */
+const RESIZE_SETTLE_MS = 250;
+
 /** Marked when the lanes are on screen: the views bench (bench/viewsBench.ts) reads it. */
 export const TIMELINE_DRAWN = 'marginalia:timeline-drawn';
 
@@ -30,16 +33,24 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   const [to, setTo] = useRememberedState('timeline:to', '');
   const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
   // The lanes' box: how many marks a lane draws is as many as it shows side by side, so it is
-  // measured before the first paint (and again when the window is resized) and asked of the query.
+  // measured before the first paint and asked of the query; again once a resize has settled (each
+  // 28 pixels of a window being dragged wider would otherwise ask the library for the timeline again).
   const box = useRef<HTMLDivElement>(null);
   const [maxMarks, setMaxMarks] = useState<number | null>(null);
   useLayoutEffect(() => {
     const element = box.current!;
     const measure = () => setMaxMarks(marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16));
     measure();
-    const observer = new ResizeObserver(measure);
+    let settle = 0;
+    const observer = new ResizeObserver(() => {
+      window.clearTimeout(settle);
+      settle = window.setTimeout(measure, RESIZE_SETTLE_MS);
+    });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      window.clearTimeout(settle);
+      observer.disconnect();
+    };
   }, []);
   const data = useQuery(
     `timeline:${by}:${from}:${to}:${codedOnly}:${maxMarks}`,
