@@ -8,6 +8,8 @@ import type { PassageQuery } from '../src/core/compare/passages';
 import { passagePageSql, queryPassages } from '../src/core/compare/passages';
 import { relatedCoverage, relatedPlan, SECOND_PASS } from '../src/core/compare/related';
 import { bucketDaysFor, stretches, timeline, timelineSql } from '../src/core/compare/timeline';
+import { SourcePageRequest } from '../src/shared/domain/sourceList';
+import { listSourcePage, sourcePageSql } from '../src/core/sourceList/listSourcePage';
 import type { Random } from './random';
 import { pick, randomInt } from './random';
 import { OUTLETS } from './vocabulary';
@@ -120,6 +122,20 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
       }),
     );
     log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms`);
+  }
+
+  // The library list filtered by its commonest language, in each sort (issue 13: migration 17's
+  // indexes): one page of 200 with its counts, beside the page's statement alone.
+  const language = db.prepare('SELECT language FROM sources WHERE language IS NOT NULL GROUP BY language ORDER BY count(*) DESC LIMIT 1').pluck().get() as string | undefined;
+  if (language !== undefined) {
+    for (const sort of ['date', 'title', 'outlet', 'author'] as const) {
+      const request = SourcePageRequest.parse({ sort, language, limit: 200 });
+      const plan = sourcePageSql(db, request);
+      const statement = db.prepare(plan.sql);
+      const total = listSourcePage(db, request).total;
+      figures.push(figure(`library list: language "${language}", by ${sort}`, 20, total, 50, () => listSourcePage(db, request), () => statement.all(plan.params)));
+      log(`  ${figures.at(-1)!.name}: p95 ${figures.at(-1)!.p95Ms} ms`);
+    }
   }
 
   // A page deep in the list: the 50th page of 200, reached by its cursor.
