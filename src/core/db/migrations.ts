@@ -66,6 +66,6 @@ export const SCHEMA_VERSION = migrations.length;
  * leaves every stored row as it is; see migration16NotStrict.ts), by number, each with a query that
  * names what the edit should have changed and did not. The runner (openDatabase.ts) gives them
  * `writable_schema`, raises `schema_version` so that every connection reloads the schema, and
- * commits only when the query names nothing and integrity_check is ok.
+ * commits only when the query names nothing and quick_check is ok.
  */
 export const SCHEMA_TEXT_EDITS: ReadonlyMap<number, { leftUndone: string }> = new Map([[16, { leftUndone: MIGRATION_16_LEFT_STRICT }]]);

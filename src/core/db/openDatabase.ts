@@ -201,7 +201,12 @@ function editSchemaText(db: Db, file: string, number: number, sql: string, leftU
     db.unsafeMode(false);
   }
   const undone = db.prepare(leftUndone).pluck().all() as string[];
-  const integrity = undone.length > 0 ? [] : (db.prepare('PRAGMA integrity_check').pluck().all() as string[]);
+  // quick_check, not integrity_check: an edit of a table's text leaves every record and index as
+  // it was, so the one check integrity_check adds (that each index holds what its table does) can
+  // find nothing new here; quick_check still reads every page and record through the new schema
+  // (its columns, NOT NULL and CHECK), which is what the edit could break. At 100,000 articles the
+  // upgrade took 8.6 s with integrity_check, 5.2 s with quick_check.
+  const integrity = undone.length > 0 ? [] : (db.prepare('PRAGMA quick_check').pluck().all() as string[]);
   if (undone.length > 0 || integrity.join() !== 'ok') {
     throw new LibraryOpenError(
       `The library ${file} could not be upgraded to schema ${number}: ` +

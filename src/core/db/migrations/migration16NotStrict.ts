@@ -15,7 +15,7 @@
  * This text alone is not the procedure: the runner (openDatabase.ts, SCHEMA_TEXT_EDITS in
  * migrations.ts) runs it with SQLite's defensive mode off and `writable_schema` on, then raises
  * `schema_version` by one (so this connection and every other one reload the schema), turns
- * `writable_schema` off, and checks MIGRATION_16_LEFT_STRICT names no table and integrity_check is
+ * `writable_schema` off, and checks MIGRATION_16_LEFT_STRICT names no table and quick_check is
  * ok before the transaction commits; otherwise it rolls back and the library is left as it was.
  */
 export const MIGRATION_16_NOT_STRICT = `
