@@ -17,7 +17,7 @@ import { startHost } from '../host/server';
 import { formatTable } from './format';
 import { detectMissingLanguages } from '../core/import/detectMissingLanguages';
 import { LANGUAGE_BACKFILL_TASK, recordTaskRun } from '../core/import/languageBackfill';
-import { backupIfDue } from '../core/backup';
+import { backupIfDue, DAILY_BACKUP_LULL } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
 import { runNotes } from './notesCommand';
@@ -318,13 +318,14 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
     onEmitter: (emit) => (handlerOptions.emit = emit),
   });
   // The daily backup runs in the background once the library has passed its integrity check (a
-  // damaged one is reported by the check); a failure is reported, never in the way, and a stop
-  // during it cancels it quietly (backup.ts).
+  // damaged one is reported by the check) and the windows have gone quiet (DAILY_BACKUP_LULL); a
+  // failure is reported, never in the way, and a stop during it cancels it quietly (backup.ts).
   const stopping = new AbortController();
   const backup = handlers
     .integrityChecked()
+    .then(() => handlers.lull(DAILY_BACKUP_LULL.quietMs, DAILY_BACKUP_LULL.latestMs))
     .then(
-      () => backupIfDue(library.db, library.path, new Date(), stopping.signal),
+      () => (stopping.signal.aborted ? null : backupIfDue(library.db, library.path, new Date(), stopping.signal)),
       () => null,
     )
     .catch((error: unknown) => {

@@ -13,6 +13,14 @@ import { readOnlyReason } from './db/readOnly';
  * deleted and reported. The newest KEEP_BACKUPS are kept.
  */
 export const KEEP_BACKUPS = 10;
+
+/**
+ * The daily backup starts once the windows have sent nothing for QUIET_MS (opening the library
+ * and its first views come first: the copy and its integrity check are about 5 s of CPU at
+ * 100,000 articles, a whole core of a small machine), or LATEST_MS after the library opened
+ * however busy they are (LibraryHandlers.lull).
+ */
+export const DAILY_BACKUP_LULL = { quietMs: 5_000, latestMs: 5 * 60_000 } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type BackupReason = 'daily' | 'manual' | 'before-migration' | 'before-restore';

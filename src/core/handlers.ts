@@ -27,6 +27,7 @@ import { countSources, deleteSource, getSource, listOutlets, updateSource } from
 import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
+import { createLullWatch, touchingOnCall } from './lull';
 import { startLanguageBackfill } from './import/languageBackfill';
 
 /**
@@ -102,6 +103,11 @@ export interface LibraryHandlers extends Handlers {
    * the handlers closed first. The daily backup waits for it.
    */
   integrityChecked(): Promise<void>;
+  /**
+   * Resolves once no operation has been called for `quietMs`, or `latestMs` after the ask, or at
+   * close (lull.ts): the daily backup waits for it, so its seconds of CPU come after the first views.
+   */
+  lull(quietMs: number, latestMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -210,11 +216,14 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createExportHandlers(db),
     ...createCompareHandlers(db),
   };
+  const lulls = createLullWatch();
   return {
-    ...holdWrites(handlers, db, checked),
+    ...touchingOnCall(holdWrites(handlers, db, checked), lulls),
     integrityChecked: () => integrityChecked,
+    lull: (quietMs, latestMs) => lulls.lull(quietMs, latestMs),
     close: async () => {
       closed = true;
+      lulls.close();
       clearTimeout(threadsTimer);
       settleChecked.reject(new Error('the library was closed before its integrity check finished'));
       await Promise.all([searchWorker?.close(), parseWorker?.close(), storeWorker?.close(), languageBackfill?.stop(), stopIntegrityCheck(db)]);

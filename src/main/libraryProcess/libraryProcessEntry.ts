@@ -5,7 +5,7 @@
  */
 import type { HandlerOptions } from '../../core/handlers';
 import { createHandlers } from '../../core/handlers';
-import { BackupCancelled, backupIfDue } from '../../core/backup';
+import { BackupCancelled, backupIfDue, DAILY_BACKUP_LULL } from '../../core/backup';
 import { exportAllNotes } from '../../core/export/exportFolder';
 import { Library } from '../../core/library';
 import type { ParentPortLike } from './libraryServer';
@@ -38,6 +38,9 @@ serveLibrary(
         'shell:backupIfDue': async () => {
           // After the integrity check: a damaged library is not backed up (its writes are refused, saying so).
           if (!(await handlers.integrityChecked().then(() => true, () => false))) return false;
+          // …and once the windows have gone quiet: opening the library and its first views come first.
+          await handlers.lull(DAILY_BACKUP_LULL.quietMs, DAILY_BACKUP_LULL.latestMs);
+          if (closing.signal.aborted) return false;
           const running = backupIfDue(library.db, library.path, new Date(), closing.signal, { workerPath: options.integrityWorkerPath, nativeBinding: options.nativeBinding });
           backups = running.catch(() => undefined);
           try {

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLullWatch, touchingOnCall } from './lull';
+import { createHandlers } from './handlers';
+import { Library } from './library';
+
+describe('the lull the daily backup waits for', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const watch = () => createLullWatch(() => Date.now());
+  const settled = (promise: Promise<void>) => {
+    const state = { done: false };
+    void promise.then(() => (state.done = true));
+    return state;
+  };
+
+  it('comes once nothing has been asked for the quiet time, counted from the last request', async () => {
+    const lulls = watch();
+    const lull = settled(lulls.lull(5000, 60_000));
+    await vi.advanceTimersByTimeAsync(3000);
+    lulls.touch();
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(lull.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(lull.done).toBe(true);
+  });
+
+  it('comes at the latest time however busy the windows are', async () => {
+    const lulls = watch();
+    const lull = settled(lulls.lull(5000, 20_000));
+    for (let second = 0; second < 19; second++) {
+      lulls.touch();
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    expect(lull.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(lull.done).toBe(true);
+  });
+
+  it('comes at once when the watch closes, and after it', async () => {
+    const lulls = watch();
+    lulls.touch();
+    const lull = settled(lulls.lull(5000, 60_000));
+    lulls.close();
+    await Promise.resolve();
+    expect(lull.done).toBe(true);
+    const later = settled(lulls.lull(5000, 60_000));
+    await Promise.resolve();
+    expect(later.done).toBe(true);
+  });
+
+  it('stamps every call of the handlers and leaves what they return alone', async () => {
+    const lulls = watch();
+    const handlers = touchingOnCall({ add: (a: number, b: number) => a + b, name: 'x' }, lulls);
+    const lull = settled(lulls.lull(5000, 60_000));
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(handlers.add(2, 3)).toBe(5);
+    expect(handlers.name).toBe('x');
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(lull.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(lull.done).toBe(true);
+  });
+});
+
+describe("a library's handlers", () => {
+  it('wait for a lull in their requests, and end the wait when they close', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-lull-'));
+    const library = Library.open(path.join(folder, 'library.sqlite'));
+    const handlers = createHandlers(library);
+    try {
+      const started = performance.now();
+      await handlers.lull(150, 10_000);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+      // A request restarts the quiet time.
+      let done = false;
+      const waiting = handlers.lull(400, 10_000).then(() => (done = true));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      handlers.libraryInfo({});
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(done).toBe(false);
+      await handlers.close();
+      await waiting;
+      expect(done).toBe(true);
+    } finally {
+      library.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
