@@ -31,7 +31,7 @@ import { formatCompareReport, runCompareBench } from './compareBench';
 import type { LibraryFigures } from './libraryBench';
 import { formatLibraryReport, runLibraryBench } from './libraryBench';
 import type { TypingFigures } from './typingBench';
-import { runTypingBench } from './typingBench';
+import { formatTyping, runTypingBench } from './typingBench';
 
 /**
  * `npm run bench [-- --articles N] [--seed N] [--out FILE] [--keep]`: one run measures every
@@ -213,12 +213,7 @@ async function main(): Promise<number> {
     let typing: TypingFigures | { skipped: string };
     try {
       typing = await runTypingBench({ runs: 3, seed, log });
-      console.log(
-        `\nTyping: a ${typing.words.toLocaleString('en')}-word note with ${typing.citations} citations (${typing.editorStateKb} KB of Lexical JSON), ${typing.keystrokes} keystrokes at its end\n` +
-          `  keydown to work done (update, layout) p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, slowest ${typing.maxMs} ms; budget p95 < ${typing.budgetMs} ms ${typing.p95Ms < typing.budgetMs ? 'ok' : 'OVER'}\n` +
-          `  to the next frame (adds the wait for vsync) p50 ${typing.frameP50Ms} ms, p95 ${typing.frameP95Ms} ms\n` +
-          `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); core applyNoteUpdate of a typed word ${typing.noteUpdateMs} ms (slowest ${typing.noteUpdateMaxMs} ms); save request from the page ${typing.autosaveMs ?? '-'} ms`,
-      );
+      console.log(`\n${formatTyping(typing)}`);
     } catch (error) {
       typing = { skipped: (error as Error).message };
       console.log(`\nTyping: skipped (${typing.skipped})`);
