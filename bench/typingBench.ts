@@ -116,6 +116,13 @@ export interface KeystrokeCpu {
   renderingP50Ms: number;
   otherP50Ms: number;
   otherP95Ms: number;
+  /**
+   * All the page main thread's CPU while typing, in the spans or not (the save requests and their
+   * answers, keyup, timers), divided by the keystrokes; and the page's dedicated workers' (the request
+   * worker's fetches), the same way.
+   */
+  mainThreadCpuPerKeyMs: number;
+  workerCpuPerKeyMs: number;
 }
 
 interface TraceEvent {
@@ -170,6 +177,19 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
     rows.push(row);
   }
   if (rows.length === 0) return undefined;
+  const [typingStarts, typingEnds] = [keydowns[0]!, probeEnds.at(-1)!];
+  const during = (event: { ts: number }) => event.ts >= typingStarts && event.ts < typingEnds;
+  const mainCpu = tasks.filter(during).reduce((sum, task) => sum + task.cpu, 0) / 1000;
+  const workers = new Set(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === main.pid && /^DedicatedWorker/u.test(event.args?.name ?? '')).map((event) => event.tid));
+  // Top-level tasks of the worker threads only (ThreadControllerImpl::RunTask and the like hold the rest).
+  let workerCpu = 0;
+  const openUntil = new Map<number, number>();
+  const workerEvents = events.filter((event) => event.pid === main.pid && workers.has(event.tid) && event.ph === 'X' && event.dur !== undefined && during(event)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  for (const event of workerEvents) {
+    if (event.ts < (openUntil.get(event.tid) ?? -Infinity)) continue;
+    openUntil.set(event.tid, event.ts + event.dur!);
+    workerCpu += (event.tdur ?? event.dur!) / 1000;
+  }
   const of = (key: keyof (typeof rows)[number]) => rows.map((row) => row[key]);
   return {
     keystrokes: rows.length,
@@ -185,6 +205,8 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
     renderingP50Ms: round(median(of('rendering'))),
     otherP50Ms: round(median(of('other'))),
     otherP95Ms: round(percentile(of('other'), 95)),
+    mainThreadCpuPerKeyMs: Math.round((mainCpu / keydowns.length) * 100) / 100,
+    workerCpuPerKeyMs: Math.round((workerCpu / keydowns.length) * 100) / 100,
   };
 }
 
@@ -464,7 +486,8 @@ export function formatTyping(typing: TypingFigures): string {
     `  main thread busy a keystroke (its tasks' wall time from keydown to the work done) p50 ${typing.busyP50Ms ?? '-'} ms, p95 ${busy ?? '-'} ms; budget p95 < ${typing.budgetMs} ms ${verdict}\n` +
     `  keydown to work done (the probe's span: update, the frame, layout) p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, slowest ${typing.maxMs} ms\n` +
     (cpu
-      ? `  of that span, idle p50 ${cpu.idleP50Ms} ms, p95 ${cpu.idleP95Ms} ms: after input Chromium runs the next frame before other tasks, and the frame waits for the display's vsync (up to 16.7 ms), so the span holds a wait the editor cannot shorten; CPU p50 ${cpu.p50Ms} ms, p95 ${cpu.p95Ms} ms (input ${cpu.inputP50Ms}, rendering ${cpu.renderingP50Ms}, other ${cpu.otherP50Ms} ms at p50)\n`
+      ? `  of that span, idle p50 ${cpu.idleP50Ms} ms, p95 ${cpu.idleP95Ms} ms: after input Chromium runs the next frame before other tasks, and the frame waits for the display's vsync (up to 16.7 ms), so the span holds a wait the editor cannot shorten; CPU p50 ${cpu.p50Ms} ms, p95 ${cpu.p95Ms} ms (input ${cpu.inputP50Ms}, rendering ${cpu.renderingP50Ms}, other ${cpu.otherP50Ms} ms at p50)\n` +
+        `  all the main thread's CPU while typing, spans or not (saves, their answers, keyup, timers): ${cpu.mainThreadCpuPerKeyMs} ms a keystroke; the page's dedicated workers ${cpu.workerCpuPerKeyMs} ms\n`
       : '') +
     `  the key waited before its keydown ran p50 ${typing.inputDelayP50Ms} ms, p95 ${typing.inputDelayP95Ms} ms; to the next frame p50 ${typing.frameP50Ms} ms, p95 ${typing.frameP95Ms} ms\n` +
     `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); core applyNoteUpdate of a typed word ${typing.noteUpdateMs} ms (slowest ${typing.noteUpdateMaxMs} ms); save request from the page ${typing.autosaveMs ?? '-'} ms`
