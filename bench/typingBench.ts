@@ -123,6 +123,14 @@ export interface KeystrokeCpu {
    */
   mainThreadCpuPerKeyMs: number;
   workerCpuPerKeyMs: number;
+  /**
+   * How long a typed key took to be in the library: its keydown to the end of the first save request
+   * (applyNoteUpdate, from the page or its worker) sent after it, whose answer says the library has
+   * committed it; median and p95 ms, null if no save was seen. And each such request's own time.
+   */
+  savedAfterKeyP50Ms: number | null;
+  savedAfterKeyP95Ms: number | null;
+  saveRequestP50Ms: number | null;
 }
 
 interface TraceEvent {
@@ -133,7 +141,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { type?: string; functionName?: string } };
+  args?: { name?: string; data?: { type?: string; functionName?: string; requestId?: string; url?: string } };
 }
 
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame']);
@@ -146,6 +154,7 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
   // Top-level tasks, each with the names (and event types) of what ran inside it.
   const tasks: { ts: number; end: number; cpu: number; kind: 'input' | 'rendering' | 'other' }[] = [];
   const keydowns: number[] = [];
+  const keydownEnds: number[] = [];
   const probeEnds: number[] = [];
   for (const event of own) {
     const last = tasks.at(-1);
@@ -155,7 +164,10 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
     }
     if (event.name === 'EventDispatch' && KEY_EVENTS.has(event.args?.data?.type ?? '')) last.kind = 'input';
     else if (last.kind === 'other' && RENDERING.has(event.name)) last.kind = 'rendering';
-    if (event.name === 'EventDispatch' && event.args?.data?.type === 'keydown') keydowns.push(event.ts);
+    if (event.name === 'EventDispatch' && event.args?.data?.type === 'keydown') {
+      keydowns.push(event.ts);
+      keydownEnds.push(event.ts + event.dur!);
+    }
     if (event.name === 'FunctionCall' && event.args?.data?.functionName === 'channel.port1.onmessage') probeEnds.push(event.ts + event.dur!);
   }
   const rows: { span: number; busy: number; idle: number; total: number; input: number; rendering: number; other: number }[] = [];
@@ -190,6 +202,20 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
     openUntil.set(event.tid, event.ts + event.dur!);
     workerCpu += (event.tdur ?? event.dur!) / 1000;
   }
+  // Save requests, from any thread of the page: sent (ResourceSendRequest) and answered (ResourceFinish).
+  const sent = new Map<string, number>();
+  const saves: { sent: number; finished: number }[] = [];
+  for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
+    const data = event.args?.data;
+    if (event.pid !== main.pid || !data?.requestId) continue;
+    if (event.name === 'ResourceSendRequest' && /\/api\/(saveNote|applyNoteUpdate)$/u.test(data.url ?? '')) sent.set(data.requestId, event.ts);
+    else if (event.name === 'ResourceFinish' && sent.has(data.requestId)) saves.push({ sent: sent.get(data.requestId)!, finished: event.ts });
+  }
+  const savedAfterKey: number[] = [];
+  for (let index = 0; index < keydowns.length; index += 1) {
+    const save = saves.find((candidate) => candidate.sent > keydownEnds[index]!);
+    if (save) savedAfterKey.push((save.finished - keydowns[index]!) / 1000);
+  }
   const of = (key: keyof (typeof rows)[number]) => rows.map((row) => row[key]);
   return {
     keystrokes: rows.length,
@@ -207,6 +233,9 @@ function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu | undefined {
     otherP95Ms: round(percentile(of('other'), 95)),
     mainThreadCpuPerKeyMs: Math.round((mainCpu / keydowns.length) * 100) / 100,
     workerCpuPerKeyMs: Math.round((workerCpu / keydowns.length) * 100) / 100,
+    savedAfterKeyP50Ms: savedAfterKey.length ? round(median(savedAfterKey)) : null,
+    savedAfterKeyP95Ms: savedAfterKey.length ? round(percentile(savedAfterKey, 95)) : null,
+    saveRequestP50Ms: saves.length ? round(median(saves.map((save) => (save.finished - save.sent) / 1000))) : null,
   };
 }
 
@@ -466,7 +495,8 @@ export async function runTypingBench({ runs = 3, seed = 42, besideReader = false
       noteUpdateMs: round(seeded.noteUpdateMs),
       noteUpdateMaxMs: round(seeded.noteUpdateMaxMs),
       editorStateKb: Math.round(Buffer.byteLength(seeded.editorState) / 1024),
-      autosaveMs: probe.autosaves.length ? round(median(probe.autosaves)) : null,
+      // The page's own fetches, as its fetch wrapper saw them; else as the trace saw them (a worker's).
+      autosaveMs: probe.autosaves.length ? round(median(probe.autosaves)) : (cpu?.saveRequestP50Ms ?? null),
       ...(cpu ? { cpu } : {}),
     };
   } finally {
@@ -487,7 +517,8 @@ export function formatTyping(typing: TypingFigures): string {
     `  keydown to work done (the probe's span: update, the frame, layout) p50 ${typing.p50Ms} ms, p95 ${typing.p95Ms} ms, slowest ${typing.maxMs} ms\n` +
     (cpu
       ? `  of that span, idle p50 ${cpu.idleP50Ms} ms, p95 ${cpu.idleP95Ms} ms: after input Chromium runs the next frame before other tasks, and the frame waits for the display's vsync (up to 16.7 ms), so the span holds a wait the editor cannot shorten; CPU p50 ${cpu.p50Ms} ms, p95 ${cpu.p95Ms} ms (input ${cpu.inputP50Ms}, rendering ${cpu.renderingP50Ms}, other ${cpu.otherP50Ms} ms at p50)\n` +
-        `  all the main thread's CPU while typing, spans or not (saves, their answers, keyup, timers): ${cpu.mainThreadCpuPerKeyMs} ms a keystroke; the page's dedicated workers ${cpu.workerCpuPerKeyMs} ms\n`
+        `  all the main thread's CPU while typing, spans or not (saves, their answers, keyup, timers): ${cpu.mainThreadCpuPerKeyMs} ms a keystroke; the page's dedicated workers ${cpu.workerCpuPerKeyMs} ms\n` +
+        `  a typed key in the library (keydown to the answer of the save sent after it) p50 ${cpu.savedAfterKeyP50Ms ?? '-'} ms, p95 ${cpu.savedAfterKeyP95Ms ?? '-'} ms; a save request ${cpu.saveRequestP50Ms ?? '-'} ms\n`
       : '') +
     `  the key waited before its keydown ran p50 ${typing.inputDelayP50Ms} ms, p95 ${typing.inputDelayP95Ms} ms; to the next frame p50 ${typing.frameP50Ms} ms, p95 ${typing.frameP95Ms} ms\n` +
     `  save: core saveNote ${typing.saveMs} ms (slowest ${typing.saveMaxMs} ms); core applyNoteUpdate of a typed word ${typing.noteUpdateMs} ms (slowest ${typing.noteUpdateMaxMs} ms); save request from the page ${typing.autosaveMs ?? '-'} ms`
