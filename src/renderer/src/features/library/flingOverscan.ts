@@ -3,11 +3,11 @@ export const OVERSCAN = 10;
 
 /**
  * Rows drawn beyond the screen while the list moves by more than OVERSCAN rows a frame (a fling):
- * then the rows beyond it are replaced before they are ever seen, and drawing them only slowed each
- * frame (at 10,000 articles a fling moves about 33 rows a frame: 37 rows were drawn new each frame
- * for the 17 on screen).
+ * none, for rows beyond it are replaced before they are ever seen, and drawing them only slowed
+ * each frame (at 10,000 articles a fling moves about 33 rows a frame: 37 rows were drawn new each
+ * frame for the 17 on screen).
  */
-export const FLING_OVERSCAN = 2;
+export const FLING_OVERSCAN = 0;
 
 /**
  * How many rows to draw beyond the screen, from how far the first row on screen moved since the
