@@ -11,6 +11,8 @@ import { openFreshLibrary } from './benchLibrary';
 import { articleBatches, createCorpus } from './corpus';
 import { startHost } from './startHost';
 import { fling, percentile } from './fling';
+import type { FlingFrameSplit } from './flingTrace';
+import { formatFlingSplit, splitFlingFrames, startTrace } from './flingTrace';
 
 /**
  * The library list in Chromium through the browser host (issue 13), on a library of N articles:
@@ -35,8 +37,12 @@ export interface LibraryFigures {
   frameP50Ms: number;
   frameP95Ms: number;
   framesFlung: number;
+  /** Frames that showed a row whose page had not come yet (drawn empty). */
+  framesWithPendingRows: number;
   rowsFlung: number;
   heapMb: number;
+  /** With MARGINALIA_BENCH_TRACE: the fling's frames from a DevTools trace, CPU beside wall, by kind of work. */
+  flingCpu?: FlingFrameSplit;
 }
 
 const ROWS_PAINTED = 'marginalia:library-rows-painted';
@@ -109,7 +115,32 @@ export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (
     }
     log(`  opening an article (ms): ${opens.map((ms) => ms.toFixed(0)).join(', ')}`);
 
-    const flung = await fling(page, '.source-table-scroll', 300);
+    // MARGINALIA_BENCH_TRACE=DIR writes a DevTools timeline trace of the fling there and splits its frames (flingTrace.ts).
+    const traceDirectory = process.env.MARGINALIA_BENCH_TRACE;
+    const trace = traceDirectory ? await startTrace(page) : null;
+    // MARGINALIA_BENCH_PROFILE=DIR writes a CPU profile of the page's JavaScript during the fling there.
+    const profileDirectory = process.env.MARGINALIA_BENCH_PROFILE;
+    const profiler = profileDirectory ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
+    const flung = await fling(page, '.source-table-scroll', 300, 'tr.is-pending');
+    if (profiler && profileDirectory) {
+      const { profile } = await profiler.send('Profiler.stop');
+      fs.mkdirSync(profileDirectory, { recursive: true });
+      fs.writeFileSync(path.join(profileDirectory, `library-fling-${articles}.cpuprofile`), JSON.stringify(profile));
+      await profiler.detach();
+    }
+    let flingCpu: FlingFrameSplit | undefined;
+    if (trace && traceDirectory) {
+      const events = await trace.stop();
+      fs.mkdirSync(traceDirectory, { recursive: true });
+      fs.writeFileSync(path.join(traceDirectory, `library-fling-${articles}.trace.json`), JSON.stringify({ traceEvents: events }));
+      flingCpu = splitFlingFrames(events);
+      if (flingCpu) log(formatFlingSplit(flingCpu));
+    }
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
     const heap = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -124,8 +155,10 @@ export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (
       frameP50Ms: round(percentile(flung.work, 0.5)),
       frameP95Ms: round(percentile(flung.work, 0.95)),
       framesFlung: flung.work.length,
+      framesWithPendingRows: flung.framesWithPending,
       rowsFlung: Math.round(flung.scrollTop / 40),
       heapMb: round(heap.usedSize / 1048576),
+      ...(flingCpu ? { flingCpu } : {}),
     };
   } finally {
     await browser.close();
@@ -142,6 +175,7 @@ export function formatLibraryReport(f: LibraryFigures): string {
     `  first rows painted after the window opens (median)    ${f.firstRowsMs} ms (slowest ${f.firstRowsMaxMs})   budget < ${b.firstRowsMs} ms ${verdict(f.firstRowsMs, b.firstRowsMs)}`,
     `  opening an article, click to text painted (median)    ${f.openArticleMs} ms (slowest ${f.openArticleMaxMs})   budget < ${b.openArticleMs} ms ${verdict(f.openArticleMs, b.openArticleMs)}`,
     `  flinging through ${f.rowsFlung.toLocaleString('en')} rows in ${f.framesFlung} frames, work a frame p50 / p95   ${f.frameP50Ms} / ${f.frameP95Ms} ms   budget p95 < ${b.frameP95Ms} ms ${verdict(f.frameP95Ms, b.frameP95Ms)}`,
+    `    frames showing rows whose page had not come (drawn empty)   ${f.framesWithPendingRows} of ${f.framesFlung}`,
     `  renderer JS heap after, collected                      ${f.heapMb} MB   budget < ${b.heapMb} MB ${verdict(f.heapMb, b.heapMb)}`,
   ].join('\n');
 }

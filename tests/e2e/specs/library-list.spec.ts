@@ -46,6 +46,22 @@ test('a long library scrolls through its rows, drawing only those on screen, wit
   await expect(app.page.getByRole('button', { name: 'Report 554' })).toBeFocused();
 });
 
+test('the next page of rows is on its way before it is reached: scrolled to, its rows are drawn in the first frame, not empty', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  // The first page (rows 0-199) is here; the one after it is asked for then, in the background.
+  await app.page.waitForTimeout(1000);
+  const firstFrame = await library.scroller.evaluate(async (element) => {
+    element.scrollTop = 205 * 40;
+    // Scroll events run before animation frames: by this one the rows for the new place are drawn.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { empty: element.querySelectorAll('tr.is-pending').length, title: element.querySelector('button.title-link[data-index="210"]')?.textContent ?? null };
+  });
+  expect(firstFrame).toEqual({ empty: 0, title: 'Report 389' });
+});
+
 test('filters narrow the list in the library and say how many are shown', async ({ app }) => {
   importGeneratedLibrary(app);
   await app.page.reload();

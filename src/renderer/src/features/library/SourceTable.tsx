@@ -1,6 +1,7 @@
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { SourceSummary } from '../../../../shared/domain/source';
 import type { ListSort } from '../../../../shared/domain/sourceList';
 import { defaultDirection } from '../../../../shared/domain/sourceList';
@@ -9,6 +10,7 @@ import { describeSort } from './libraryQuery';
 import type { RowSelection } from './sourceSelection';
 import { isSelected } from './sourceSelection';
 import type { SourcePages } from './useSourcePages';
+import { FlingOverscan } from './flingOverscan';
 import { SourceTitle } from '../../components/SourceTitle';
 
 /** Every row is this tall (titles are cut with an ellipsis), so the list's height is known without measuring 100,000 rows. */
@@ -139,7 +141,17 @@ function PendingRow({ index }: { index: number }) {
 export function SourceTable({ query, pages, total, selection, onSortChange, onRangeChange, onOpen, onRowClick, onSelectAll, focusSourceId }: SourceTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const focused = useRef<number | null>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  // Fewer rows beyond the screen while a fling moves the list faster than they could be of use
+  // (flingOverscan.ts), judged from where the virtualizer (the same object each render) is now.
+  const [overscan] = useState(() => new FlingOverscan());
+  const live = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: overscan.next(live.current?.range?.startIndex ?? 0, live.current?.isScrolling ?? false),
+  });
+  live.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
