@@ -67,25 +67,38 @@ describe('the lull the daily backup waits for', () => {
 });
 
 describe("a library's handlers", () => {
+  afterEach(() => vi.useRealTimers());
+
   it('wait for a lull in their requests, and end the wait when they close', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-lull-'));
     const library = Library.open(path.join(folder, 'library.sqlite'));
+    // The clock the handlers read is faked, so a loaded machine's late timers cannot make a lull.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const handlers = createHandlers(library);
     try {
-      const started = performance.now();
-      await handlers.lull(150, 10_000);
-      expect(performance.now() - started).toBeGreaterThanOrEqual(100);
-      // A request restarts the quiet time.
       let done = false;
-      const waiting = handlers.lull(400, 10_000).then(() => (done = true));
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      const waiting = handlers.lull(5000, 60_000).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(4000);
+      // A request restarts the quiet time.
       handlers.libraryInfo({});
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await vi.advanceTimersByTimeAsync(4000);
       expect(done).toBe(false);
-      await handlers.close();
-      await waiting;
+      await vi.advanceTimersByTimeAsync(1000);
       expect(done).toBe(true);
+      // Quiet already: a lull asked now comes at once; after a request, not before the quiet time.
+      await handlers.lull(5000, 60_000);
+      handlers.libraryInfo({});
+      let second = false;
+      const again = handlers.lull(5000, 60_000).then(() => (second = true));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(second).toBe(false);
+      vi.useRealTimers();
+      await handlers.close();
+      await again;
+      expect(second).toBe(true);
+      await waiting;
     } finally {
+      vi.useRealTimers();
       library.close();
       fs.rmSync(folder, { recursive: true, force: true });
     }
