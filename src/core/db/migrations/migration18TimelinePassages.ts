@@ -18,8 +18,8 @@
  *   the foreign key's cascade after the highlight row, when its source can no longer be found (the
  *   codings' own delete trigger then changes nothing);
  * - a source's rows go with it, whatever became of its highlights;
- * - a row is made with 0 (INSERT OR IGNORE) and then counted (UPDATE), not by an UPSERT, the same in
- *   every SQLite since 3.31; no CHECK on the count, which OR IGNORE would turn into a count dropped.
+ * - a count goes up by an UPSERT (SQLite 3.24; its SELECT has a WHERE, which 3.31's parser needs to
+ *   tell ON CONFLICT from a join's ON), down by an UPDATE, and a row at 0 is deleted.
  * Lanes by country are the outlets of one country added up (outlets.country is read when the
  * timeline is asked): a country's change touches nothing here.
  */
@@ -44,9 +44,9 @@ export const MIGRATION_18_TIMELINE_PASSAGES = `
     GROUP BY h.source_id, ht.tag_id;
 
   CREATE TRIGGER timeline_passages_highlight_added AFTER INSERT ON highlights BEGIN
-    INSERT OR IGNORE INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
-      SELECT s.id, 0, s.outlet, s.published_at, 0 FROM sources s WHERE s.id = NEW.source_id;
-    UPDATE timeline_passages SET passages = passages + 1 WHERE source_id = NEW.source_id AND tag_id = 0;
+    INSERT INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
+      SELECT s.id, 0, s.outlet, s.published_at, 1 FROM sources s WHERE s.id = NEW.source_id
+      ON CONFLICT (source_id, tag_id) DO UPDATE SET passages = passages + 1;
   END;
 
   CREATE TRIGGER timeline_passages_highlight_deleted BEFORE DELETE ON highlights BEGIN
@@ -59,19 +59,17 @@ export const MIGRATION_18_TIMELINE_PASSAGES = `
     UPDATE timeline_passages SET passages = passages - 1
       WHERE source_id = OLD.source_id AND (tag_id = 0 OR tag_id IN (SELECT tag_id FROM highlight_tags WHERE highlight_id = NEW.id));
     DELETE FROM timeline_passages WHERE source_id = OLD.source_id AND passages = 0;
-    INSERT OR IGNORE INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
-      SELECT s.id, t.tag_id, s.outlet, s.published_at, 0
+    INSERT INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
+      SELECT s.id, t.tag_id, s.outlet, s.published_at, 1
       FROM sources s, (SELECT 0 AS tag_id UNION SELECT tag_id FROM highlight_tags WHERE highlight_id = NEW.id) t
-      WHERE s.id = NEW.source_id;
-    UPDATE timeline_passages SET passages = passages + 1
-      WHERE source_id = NEW.source_id AND (tag_id = 0 OR tag_id IN (SELECT tag_id FROM highlight_tags WHERE highlight_id = NEW.id));
+      WHERE s.id = NEW.source_id
+      ON CONFLICT (source_id, tag_id) DO UPDATE SET passages = passages + 1;
   END;
 
   CREATE TRIGGER timeline_passages_code_added AFTER INSERT ON highlight_tags BEGIN
-    INSERT OR IGNORE INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
-      SELECT s.id, NEW.tag_id, s.outlet, s.published_at, 0 FROM highlights h JOIN sources s ON s.id = h.source_id WHERE h.id = NEW.highlight_id;
-    UPDATE timeline_passages SET passages = passages + 1
-      WHERE source_id = (SELECT source_id FROM highlights WHERE id = NEW.highlight_id) AND tag_id = NEW.tag_id;
+    INSERT INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
+      SELECT s.id, NEW.tag_id, s.outlet, s.published_at, 1 FROM highlights h JOIN sources s ON s.id = h.source_id WHERE h.id = NEW.highlight_id
+      ON CONFLICT (source_id, tag_id) DO UPDATE SET passages = passages + 1;
   END;
 
   CREATE TRIGGER timeline_passages_code_removed AFTER DELETE ON highlight_tags BEGIN
@@ -86,10 +84,9 @@ export const MIGRATION_18_TIMELINE_PASSAGES = `
       WHERE source_id = (SELECT source_id FROM highlights WHERE id = OLD.highlight_id) AND tag_id = OLD.tag_id;
     DELETE FROM timeline_passages
       WHERE source_id = (SELECT source_id FROM highlights WHERE id = OLD.highlight_id) AND tag_id = OLD.tag_id AND passages = 0;
-    INSERT OR IGNORE INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
-      SELECT s.id, NEW.tag_id, s.outlet, s.published_at, 0 FROM highlights h JOIN sources s ON s.id = h.source_id WHERE h.id = NEW.highlight_id;
-    UPDATE timeline_passages SET passages = passages + 1
-      WHERE source_id = (SELECT source_id FROM highlights WHERE id = NEW.highlight_id) AND tag_id = NEW.tag_id;
+    INSERT INTO timeline_passages (source_id, tag_id, outlet, published_at, passages)
+      SELECT s.id, NEW.tag_id, s.outlet, s.published_at, 1 FROM highlights h JOIN sources s ON s.id = h.source_id WHERE h.id = NEW.highlight_id
+      ON CONFLICT (source_id, tag_id) DO UPDATE SET passages = passages + 1;
   END;
 
   CREATE TRIGGER timeline_passages_source_placed AFTER UPDATE OF outlet, published_at ON sources
