@@ -189,15 +189,17 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
       const [from, to] = db.prepare(plan.rangeSql).raw().get(...plan.params, ...plan.params) as [string, string];
       const outlets = db.prepare(plan.outletsSql).pluck().all();
       const axis = stretches(from, to, bucketDaysFor(from, to, maxMarks));
-      const [range, seek, passages, undated] = [plan.rangeSql, plan.seekSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
+      const [range, count, first, last, passages, undated] = [plan.rangeSql, plan.countSql, plan.firstSql, plan.lastSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
       figures.push(
         figure(name, 5, null, 200, () => timeline(db, options), () => {
           range!.get(...plan.params, ...plan.params);
           for (const outlet of outlets) {
             for (const [start, end] of axis) {
-              // Only sources with passages: their marks come with their passages (tag 0), no seek of their own.
-              if (!codedOnly) seek!.get(outlet, start, end, ...plan.params);
-              passages!.all(outlet, start, end, ...plan.params);
+              const seek = [outlet, start, end, ...plan.params];
+              if ((count!.get(...seek) as [number])[0] === 0) continue;
+              first!.get(...seek);
+              last!.get(...seek);
+              passages!.all(...seek);
             }
           }
           for (const outlet of outlets) undated!.get(outlet);
