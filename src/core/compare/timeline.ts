@@ -162,7 +162,9 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
       counts.set(tag, (counts.get(tag) ?? 0) + passages);
     };
     if (outlets.length * axis.length <= (options.maxSeeks ?? MAX_SEEKS)) {
-      const [countSources, firstSource, lastDate] = [sql.countSql, sql.firstSql, sql.lastSql].map((text) => db.prepare(text).raw());
+      const countSources = db.prepare(sql.countSql).raw();
+      const firstSource = db.prepare(sql.firstSql).raw();
+      const lastDate = db.prepare(sql.lastSql).raw();
       const passages = db.prepare(sql.passagesSql).raw();
       for (const outlet of outlets) {
         const lane = laneName(outlet);
