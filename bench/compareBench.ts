@@ -8,11 +8,13 @@ import type { PassageQuery } from '../src/core/compare/passages';
 import { passagePageSql, queryPassages } from '../src/core/compare/passages';
 import { relatedCoverage, relatedPlan, SECOND_PASS } from '../src/core/compare/related';
 import { bucketDaysFor, stretches, timeline, timelineSql } from '../src/core/compare/timeline';
+import { TIMELINE_MAX_MARKS } from '../src/shared/domain/compare';
 import { SourcePageRequest } from '../src/shared/domain/sourceList';
 import { listSourcePage, sourcePageSql } from '../src/core/sourceList/listSourcePage';
 import type { Random } from './random';
 import { pick, randomInt } from './random';
 import { OUTLETS } from './vocabulary';
+import { TIMELINE_VIEW_MARKS } from './viewsBench';
 
 /**
  * Comparing across sources (issue 11) on the bench library: the passages query for each kind of
@@ -173,35 +175,48 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
   );
   log(`  related coverage: p95 ${figures.at(-1)!.p95Ms} ms`);
 
-  // The timeline's marks (aggregated per lane and stretch of the axis, as the view asks for them),
-  // for every dated source (the view's default) and for those with passages; the floor runs the
-  // same statements raw, the axis's ends found beforehand.
-  for (const [name, options] of [['timeline marks (every dated source)', {}], ['timeline marks (sources with passages)', { codedOnly: true }]] as const) {
-    const plan = timelineSql(options);
-    const [from, to] = db.prepare(plan.rangeSql).raw().get(...plan.params, ...plan.params) as [string, string];
-    const grouped = [from, bucketDaysFor(from, to), ...plan.params];
-    const outlets = db.prepare(plan.outletsSql).pluck().all();
-    const axis = stretches(from, to, grouped[1] as number);
-    const [range, seek, passages, undated] = [plan.rangeSql, plan.seekSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
-    figures.push(
-      figure(name, 5, null, 200, () => timeline(db, options), () => {
-        range!.get(...plan.params, ...plan.params);
-        for (const outlet of outlets) for (const [start, end] of axis) seek!.get(outlet, start, end, ...plan.params);
-        passages!.all(...grouped);
-        for (const outlet of outlets) undated!.get(outlet);
-      }),
-    );
-    log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms (CPU ${figures.at(-1)!.cpuP95Ms} ms)`);
+  // The timeline's marks (aggregated per lane and stretch of the axis), for every dated source (the
+  // view's default) and for those with passages, each at the marks a lane the view asks in the views
+  // bench's 1,280-pixel window (TIMELINE_VIEW_MARKS: what the page sends) and at the most a lane
+  // draws (TIMELINE_MAX_MARKS, a wide window); the floor runs the same statements raw, the axis's
+  // ends found beforehand.
+  const sets = [['every dated source', false], ['sources with passages', true]] as const;
+  for (const [maxMarks, width] of [[TIMELINE_VIEW_MARKS, 'the view at 1,280 px'], [TIMELINE_MAX_MARKS, 'the most']] as const) {
+    for (const [set, codedOnly] of sets) {
+      const name = `timeline: ${set}, ${maxMarks} a lane (${width})`;
+      const options = { codedOnly, maxMarks };
+      const plan = timelineSql(options);
+      const [from, to] = db.prepare(plan.rangeSql).raw().get(...plan.params, ...plan.params) as [string, string];
+      const outlets = db.prepare(plan.outletsSql).pluck().all();
+      const axis = stretches(from, to, bucketDaysFor(from, to, maxMarks));
+      const [range, count, first, last, passages, undated] = [plan.rangeSql, plan.countSql, plan.firstSql, plan.lastSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
+      figures.push(
+        figure(name, 5, null, 200, () => timeline(db, options), () => {
+          range!.get(...plan.params, ...plan.params);
+          for (const outlet of outlets) {
+            for (const [start, end] of axis) {
+              const seek = [outlet, start, end, ...plan.params];
+              if ((count!.get(...seek) as [number])[0] === 0) continue;
+              first!.get(...seek);
+              last!.get(...seek);
+              passages!.all(...seek);
+            }
+          }
+          for (const outlet of outlets) undated!.get(outlet);
+        }),
+      );
+      log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms (CPU ${figures.at(-1)!.cpuP95Ms} ms)`);
+    }
   }
   return { setup: { renameCodesMs, highlightsRecoded: recoded }, figures };
 }
 
 export function formatCompareReport(figures: CompareFigures): string {
   const lines = [`Comparing across sources (renaming 5 codes: ${figures.setup.renameCodesMs} ms for ${figures.setup.highlightsRecoded.toLocaleString('en')} passages)`];
-  lines.push(`  ${'case'.padEnd(40)} ${'matches'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'floor p50'.padStart(10)} ${'floor p95'.padStart(10)} ${'CPU p50'.padStart(8)} ${'CPU p95'.padStart(8)}  budget (p95)`);
+  lines.push(`  ${'case'.padEnd(58)} ${'matches'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'floor p50'.padStart(10)} ${'floor p95'.padStart(10)} ${'CPU p50'.padStart(8)} ${'CPU p95'.padStart(8)}  budget (p95)`);
   for (const f of figures.figures) {
     const verdict = f.budgetP95Ms === null ? '' : `p95 < ${f.budgetP95Ms} ms ${f.p95Ms < f.budgetP95Ms ? 'ok' : 'OVER'}`;
-    lines.push(`  ${f.name.padEnd(40)} ${String(f.rows ?? '').padStart(8)} ${f.p50Ms.toFixed(2).padStart(8)} ${f.p95Ms.toFixed(2).padStart(8)} ${f.floorP50Ms.toFixed(2).padStart(10)} ${f.floorP95Ms.toFixed(2).padStart(10)} ${f.cpuP50Ms.toFixed(2).padStart(8)} ${f.cpuP95Ms.toFixed(2).padStart(8)}  ${verdict}`);
+    lines.push(`  ${f.name.padEnd(58)} ${String(f.rows ?? '').padStart(8)} ${f.p50Ms.toFixed(2).padStart(8)} ${f.p95Ms.toFixed(2).padStart(8)} ${f.floorP50Ms.toFixed(2).padStart(10)} ${f.floorP95Ms.toFixed(2).padStart(10)} ${f.cpuP50Ms.toFixed(2).padStart(8)} ${f.cpuP95Ms.toFixed(2).padStart(8)}  ${verdict}`);
   }
   return lines.join('\n');
 }

@@ -27,57 +27,73 @@ const MAX_SEEKS = 4000;
 
 /**
  * The statements the timeline reads, exposed for the benchmark's raw run. `rangeSql` finds the
- * first and last dates shown (params: `params` twice). The marks are counted per outlet and
- * stretch of the axis by `seekSql` (params: outlet, first date, day after the last, then `params`),
- * one seek into sources_list_outlet_date each, for every outlet of `outletsSql`; with more outlets
- * than seeks pay for, by `marksSql` (one scan, sorted to group). `passagesSql` counts the passages
- * per lane, stretch and code in one pass (params: `[from, bucketDays, ...params]`), `undatedSql`
- * the undated sources of each outlet (param: the outlet). The timeline returns at most `maxMarks` marks per lane
- * however many sources it covers.
+ * first and last dates shown (params: `params` twice). Per outlet (of `outletsSql`) and stretch of
+ * the axis (params: outlet, first date, day after the last, then `params`), `countSql`, `firstSql`
+ * and `lastSql` count the mark's sources and find its first and last, in sources_list_outlet_date
+ * (in timeline_passages' rows for tag 0 when only sources with passages count), and `passagesSql` its passages per code, one
+ * covering range of timeline_passages (migration 18: per source, its passages (tag 0) and its
+ * passages per code, beside its outlet and date). With more outlets than seeks pay for, `marksSql`
+ * and `passagesScanSql` group the same in one scan each (params: `[from, bucketDays, ...params]`).
+ * `undatedSql` counts an outlet's undated sources (param: the outlet). The timeline returns at most
+ * `maxMarks` marks per lane however many sources it covers.
  */
 export function timelineSql(options: TimelineOptions = {}) {
   const by = options.by ?? 'outlet';
-  const lane = by === 'outlet' ? `coalesce(s.outlet, '${NO_OUTLET}')` : `coalesce(o.country, '${NO_COUNTRY}')`;
-  const join = by === 'country' ? 'LEFT JOIN outlets o ON o.name = s.outlet' : '';
+  const lane = (table: string) => (by === 'outlet' ? `coalesce(${table}.outlet, '${NO_OUTLET}')` : `coalesce(o.country, '${NO_COUNTRY}')`);
+  const join = (table: string) => (by === 'country' ? `LEFT JOIN outlets o ON o.name = ${table}.outlet` : '');
   const range: string[] = [];
   const params: string[] = [];
   if (options.after) {
-    range.push('s.published_at >= ?');
+    range.push('published_at >= ?');
     params.push(options.after);
   }
   if (options.before) {
-    range.push('s.published_at <= ?');
+    range.push('published_at <= ?');
     params.push(options.before);
   }
+  const inRange = (table: string) => range.map((condition) => ` AND ${table}.${condition}`).join('');
   const coded = 'EXISTS (SELECT 1 FROM highlights h2 INDEXED BY highlights_source_order WHERE h2.source_id = s.id)';
-  const datedInRange = ['s.published_at IS NOT NULL', ...range].join(' AND ');
+  const datedInRange = `s.published_at IS NOT NULL${inRange('s')}`;
   const dated = options.codedOnly ? `${datedInRange} AND ${coded}` : datedInRange;
   // The stretch of the axis a date falls in: whole days after the first date, over days per mark.
   // (Days per mark is cast: a JavaScript number binds as a real, and the division would not truncate.)
-  const bucket = 'CAST(julianday(s.published_at) - julianday(?) AS INTEGER) / CAST(? AS INTEGER)';
+  const bucket = (table: string) => `CAST(julianday(${table}.published_at) - julianday(?) AS INTEGER) / CAST(? AS INTEGER)`;
   const end = (order: 'ASC' | 'DESC') => `(SELECT s.published_at FROM sources s INDEXED BY sources_published_at WHERE ${dated} ORDER BY s.published_at ${order} LIMIT 1)`;
   // The date as sources_list_outlet_date holds it (the expression, so the index covers the seek).
   const day = "coalesce(s.published_at, '')";
-  const seekRange = range.map((condition) => condition.replace('s.published_at', day));
+  const seekRange = range.map((condition) => ` AND ${condition.replace('published_at', day)}`).join('');
+  const sourceStretch = `s.outlet IS ? AND ${day} >= ? AND ${day} < ?${seekRange}`;
+  const passages = 'timeline_passages p INDEXED BY timeline_passages_lane';
+  const stretch = `p.outlet IS ? AND p.published_at >= ? AND p.published_at < ?${inRange('p')}`;
   return {
     by,
     params,
     // sources_published_at walks from either end to the first date shown: no scan of the rest.
     rangeSql: `SELECT ${end('ASC')}, ${end('DESC')}`,
     outletsSql: 'SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet',
-    // One outlet's sources in one stretch: how many, their first and last dates, the smallest id
-    // (the source itself when it is alone).
-    seekSql: `SELECT count(*), min(${day}), max(${day}), min(s.id) FROM sources s INDEXED BY sources_list_outlet_date WHERE s.outlet IS ? AND ${day} >= ? AND ${day} < ?${[...seekRange, ...(options.codedOnly ? [coded] : [])].map((condition) => ` AND ${condition}`).join('')}`,
-    marksSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, count(*), min(s.published_at), max(s.published_at), min(s.id) FROM sources s INDEXED BY sources_passage_facts ${join} WHERE ${dated} GROUP BY lane, bucket`,
-    // Each passage once per code (a row with a null code when it has none), in the passages' own
-    // index order; the last column counts each passage once (its row of the smallest code), so
-    // one pass gives both the passages and the passages per code of every mark. (A passage's source
-    // has a passage: "only sources with passages" adds nothing here.)
-    passagesSql: `SELECT ${lane} AS lane, ${bucket} AS bucket, ht.tag_id, count(ht.tag_id), sum(ht.tag_id IS NULL OR NOT EXISTS (SELECT 1 FROM highlight_tags x WHERE x.highlight_id = h.id AND x.tag_id < ht.tag_id)) FROM highlights h INDEXED BY highlights_source_order JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id ${join} LEFT JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE ${datedInRange} GROUP BY lane, bucket, ht.tag_id`,
-    // sources_published_at finds the NULLs without reading the other rows.
+    // One outlet's sources in one stretch: how many (a range of the index read, nothing computed per
+    // row), then the first (its date, and its id: the source itself when it is alone) and the last
+    // date, each a seek to one end of the range. (count, min, max and min(id) over the range cost
+    // half as much again: each is paid on every one of 95,000 rows at 100,000 articles.)
+    countSql: options.codedOnly ? `SELECT count(*) FROM ${passages} WHERE ${stretch} AND p.tag_id = 0` : `SELECT count(*) FROM sources s INDEXED BY sources_list_outlet_date WHERE ${sourceStretch}`,
+    firstSql: options.codedOnly
+      ? `SELECT p.published_at, p.source_id FROM ${passages} WHERE ${stretch} AND p.tag_id = 0 ORDER BY p.published_at LIMIT 1`
+      : `SELECT ${day}, s.id FROM sources s INDEXED BY sources_list_outlet_date WHERE ${sourceStretch} ORDER BY ${day} LIMIT 1`,
+    lastSql: options.codedOnly
+      ? `SELECT p.published_at FROM ${passages} WHERE ${stretch} AND p.tag_id = 0 ORDER BY p.published_at DESC LIMIT 1`
+      : `SELECT ${day} FROM sources s INDEXED BY sources_list_outlet_date WHERE ${sourceStretch} ORDER BY ${day} DESC LIMIT 1`,
+    marksSql: options.codedOnly
+      ? `SELECT ${lane('p')} AS lane, ${bucket('p')} AS bucket, count(*), min(p.published_at), max(p.published_at), min(p.source_id) FROM ${passages} ${join('p')} WHERE p.tag_id = 0 AND p.published_at IS NOT NULL${inRange('p')} GROUP BY lane, bucket`
+      : `SELECT ${lane('s')} AS lane, ${bucket('s')} AS bucket, count(*), min(s.published_at), max(s.published_at), min(s.id) FROM sources s INDEXED BY sources_passage_facts ${join('s')} WHERE ${dated} GROUP BY lane, bucket`,
+    // One outlet's passages in one stretch, per code; tag 0: every passage once, whatever its codes.
+    // (Only what is summed: each aggregate more is paid on every one of 108,000 rows at 100,000 articles.)
+    passagesSql: `SELECT p.tag_id, sum(p.passages) FROM ${passages} WHERE ${stretch} GROUP BY p.tag_id`,
+    passagesScanSql: `SELECT ${lane('p')} AS lane, ${bucket('p')} AS bucket, p.tag_id, sum(p.passages) FROM ${passages} ${join('p')} WHERE p.published_at IS NOT NULL${inRange('p')} GROUP BY lane, bucket, p.tag_id`,
     // One outlet's undated sources: a covering seek (reading each undated source's row for its
     // outlet cost 13 ms at 100,000 articles; 30 seeks, half a millisecond).
-    undatedSql: `SELECT count(*) FROM sources s INDEXED BY sources_list_outlet_date WHERE s.outlet IS ? AND ${day} = ''${options.codedOnly ? ` AND ${coded}` : ''}`,
+    undatedSql: options.codedOnly
+      ? 'SELECT count(*) FROM timeline_passages p INDEXED BY timeline_passages_lane WHERE p.outlet IS ? AND p.published_at IS NULL AND p.tag_id = 0'
+      : `SELECT count(*) FROM sources s INDEXED BY sources_list_outlet_date WHERE s.outlet IS ? AND ${day} = ''`,
     singlesSql: 'SELECT id, title, published_at FROM sources WHERE id IN (SELECT value FROM json_each(?))',
   };
 }
@@ -109,7 +125,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     return entry;
   };
   const marks = new Map<string, TimelineMark>();
-  // Each mark's smallest source id: the source itself when the mark has one.
+  // An id of each mark's sources: the source itself when the mark has one.
   const minIds = new Map<TimelineMark, number>();
   let sourceCount = 0;
   const colors = new Map<string, string>();
@@ -136,29 +152,50 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
   const laneName = (outlet: string | null) => (by === 'outlet' ? (outlet ?? NO_OUTLET) : ((outlet === null ? null : countryOf.get(outlet)) ?? NO_COUNTRY));
   if (from && to) {
     const axis = stretches(from, to, bucketDays);
+    // Each mark's passages per code (tag 0: its passages), added up over the outlets of a lane.
+    const codeCounts = new Map<TimelineMark, Map<number, number>>();
+    const addPassages = (lane: string, bucket: number, tag: number, passages: number) => {
+      const mark = marks.get(`${bucket}\u0000${lane}`);
+      if (!mark) return;
+      let counts = codeCounts.get(mark);
+      if (!counts) codeCounts.set(mark, (counts = new Map()));
+      counts.set(tag, (counts.get(tag) ?? 0) + passages);
+    };
     if (outlets.length * axis.length <= (options.maxSeeks ?? MAX_SEEKS)) {
-      const seek = db.prepare(sql.seekSql).raw();
+      const countSources = db.prepare(sql.countSql).raw();
+      const firstSource = db.prepare(sql.firstSql).raw();
+      const lastDate = db.prepare(sql.lastSql).raw();
+      const passages = db.prepare(sql.passagesSql).raw();
       for (const outlet of outlets) {
         const lane = laneName(outlet);
         axis.forEach(([start, end], bucket) => {
-          const [count, first, last, minId] = seek.get(outlet, start, end, ...params) as [number, string, string, number];
-          if (count > 0) addToMark(lane, bucket, count, first, last, minId);
+          const seek = [outlet, start, end, ...params];
+          const [count] = countSources.get(...seek) as [number];
+          if (count === 0) return;
+          const [first, id] = firstSource.get(...seek) as [string, number];
+          const [last] = lastDate.get(...seek) as [string];
+          addToMark(lane, bucket, count, first, last, id);
+          for (const [tag, sum] of passages.all(...seek) as [number, number][]) addPassages(lane, bucket, tag, sum);
         });
       }
     } else {
       for (const [lane, bucket, count, first, last, minId] of db.prepare(sql.marksSql).raw().all(from, bucketDays, ...params) as [string, number, number, string, string, number][]) {
         addToMark(lane, bucket, count, first, last, minId);
       }
+      for (const [lane, bucket, tag, sum] of db.prepare(sql.passagesScanSql).raw().all(from, bucketDays, ...params) as [string, number, number, number][]) addPassages(lane, bucket, tag, sum);
     }
     const tags = new Map((db.prepare('SELECT id, name, color FROM tags').raw().all() as [number, string, string | null][]).map(([id, name, color]) => [id, { name, color }]));
-    for (const [lane, bucket, tag, coded, passages] of db.prepare(sql.passagesSql).raw().all(from, bucketDays, ...params) as [string, number, number | null, number, number][]) {
-      const mark = marks.get(`${bucket}\u0000${lane}`);
-      if (!mark) continue;
-      mark.passageCount += passages;
-      const code = tag === null ? undefined : tags.get(tag);
-      if (code === undefined) continue;
-      mark.codes.push({ code: code.name, passages: coded });
-      if (code.color !== null) colors.set(code.name, code.color);
+    for (const [mark, counts] of codeCounts) {
+      for (const [tag, passages] of counts) {
+        if (tag === 0) {
+          mark.passageCount = passages;
+          continue;
+        }
+        const code = tags.get(tag);
+        if (code === undefined) continue;
+        mark.codes.push({ code: code.name, passages });
+        if (code.color !== null) colors.set(code.name, code.color);
+      }
     }
     const singles = new Map([...marks.values()].filter((mark) => mark.sourceCount === 1).map((mark) => [minIds.get(mark)!, mark]));
     if (singles.size > 0) {

@@ -15,6 +15,7 @@ import { MIGRATION_14_SEARCH_KEY_TERMS } from './migrations/migration14SearchKey
 import { MIGRATION_15_LIBRARY_TASKS } from './migrations/migration15LibraryTasks';
 import { MIGRATION_16_LEFT_STRICT, MIGRATION_16_NOT_STRICT } from './migrations/migration16NotStrict';
 import { MIGRATION_17_SOURCE_LIST_LANGUAGE } from './migrations/migration17SourceListLanguage';
+import { MIGRATION_18_TIMELINE_PASSAGES } from './migrations/migration18TimelinePassages';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -57,6 +58,8 @@ export const migrations: readonly string[] = [
   MIGRATION_16_NOT_STRICT,
   // 17: the library list filtered by language, one index per sort (issue 13)
   MIGRATION_17_SOURCE_LIST_LANGUAGE,
+  // 18: the timeline's passages counted per source and code by triggers, beside the source's outlet and date (issue 11)
+  MIGRATION_18_TIMELINE_PASSAGES,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

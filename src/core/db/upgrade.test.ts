@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupLibrary, listBackups, verifyLibraryFile } from '../backup';
 import { Library } from '../library';
+import { timeline } from '../compare/timeline';
 import { searchLibrary } from '../search';
 import { listSources } from '../sources';
 import { SCHEMA_VERSION } from './migrations';
@@ -135,6 +136,22 @@ describe('migration 16: no STRICT table, so that SQLite 3.31 reads the library',
       expect(after.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
     } finally {
       after.close();
+    }
+  });
+});
+
+describe('migration 18: the timeline passages, counted when a library is upgraded', () => {
+  it.each(fixtureVersions.filter((version) => version >= 2))('counts the passages of a schema-%i library on its timeline, once and per code', (version) => {
+    const file = path.join(dir, 'library.sqlite');
+    fs.copyFileSync(path.join(FIXTURES, `schema-${version}.sqlite`), file);
+    const library = Library.open(file);
+    try {
+      const marks = timeline(library.db).lanes.flatMap((lane) => lane.marks).filter((mark) => mark.passageCount > 0);
+      expect(marks.map((mark) => [mark.from, mark.passageCount, mark.codes])).toEqual([
+        ['2023-01-11', 1, [{ code: 'peacekeepers', passages: 1 }, { code: 'Россия', passages: 1 }]],
+      ]);
+    } finally {
+      library.close();
     }
   });
 });
