@@ -29,7 +29,7 @@ const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file))
  * Every schema a release shipped. A release that adds migration N appends N here and commits
  * tests/fixtures/libraries/schema-N.sqlite, made by makeFixture.ts at that release.
  */
-const RELEASED_SCHEMAS = [1, 6, 10, 13, 15, 17];
+const RELEASED_SCHEMAS = [1, 6, 10, 13, 15, 17, 18];
 
 /** sqlite_schema without rootpages, in a fixed order, white space collapsed. */
 function schemaOf(db: Library['db']): { type: string; name: string; tbl_name: string; sql: string | null }[] {
