@@ -8,6 +8,7 @@ import { percentile } from './fling';
  * time (`dur`); and the tasks run between two frames (React's scheduled renders and effects, pages
  * of rows answered), which delay the next frame's start and so count in its measured work.
  */
+/** One event of a DevTools trace, as the fling's and the typing bench's analyses read it. */
 export interface TraceEvent {
   name: string;
   ph: string;
@@ -16,7 +17,7 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { type?: string; functionName?: string } };
+  args?: { name?: string; data?: { type?: string; functionName?: string; requestId?: string; url?: string } };
 }
 
 export const FLING_KINDS = ['scroll', 'raf', 'script', 'style', 'layout', 'paint', 'gc', 'other'] as const;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from '../scripts/chromium.mjs';
 import { startHost } from './startHost';
+import type { TraceEvent } from './flingTrace';
 import { openDatabase } from '../src/core/db/openDatabase';
 import { createHighlight } from '../src/core/highlights/highlights';
 import { applyNoteUpdate, openNoteDoc } from '../src/core/notes/noteDocs';
@@ -131,17 +132,6 @@ export interface KeystrokeCpu {
   savedAfterKeyP50Ms: number | null;
   savedAfterKeyP95Ms: number | null;
   saveRequestP50Ms: number | null;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string; functionName?: string; requestId?: string; url?: string } };
 }
 
 const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'FireAnimationFrame']);
