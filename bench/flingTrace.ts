@@ -8,6 +8,7 @@ import { percentile } from './fling';
  * time (`dur`); and the tasks run between two frames (React's scheduled renders and effects, pages
  * of rows answered), which delay the next frame's start and so count in its measured work.
  */
+
 /** One event of a DevTools trace, as the fling's and the typing bench's analyses read it. */
 export interface TraceEvent {
   name: string;
