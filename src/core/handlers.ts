@@ -104,7 +104,7 @@ export interface LibraryHandlers extends Handlers {
    */
   integrityChecked(): Promise<void>;
   /**
-   * Resolves once no operation has been called for `quietMs`, or `latestMs` after the ask, or at
+   * Resolves once no operation has been running or called for `quietMs`, or `latestMs` after the ask, or at
    * close (lull.ts): the daily backup waits for it, so its seconds of CPU come after the first views.
    */
   lull(quietMs: number, latestMs: number): Promise<void>;

@@ -52,6 +52,40 @@ describe('the lull the daily backup waits for', () => {
     expect(later.done).toBe(true);
   });
 
+  it('is not quiet while a request is running, however long, and the quiet time counts from its answer', async () => {
+    const lulls = watch();
+    let answer: (value: string) => void = () => undefined;
+    const handlers = touchingOnCall({ importFiles: () => new Promise<string>((resolve) => (answer = resolve)) }, lulls);
+    const lull = settled(lulls.lull(5000, 60_000));
+    const imported = handlers.importFiles();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(lull.done).toBe(false);
+    answer('done');
+    expect(await imported).toBe('done');
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(lull.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(lull.done).toBe(true);
+  });
+
+  it('ends a failed request as it ends an answered one, and passes its error on', async () => {
+    const lulls = watch();
+    const handlers = touchingOnCall(
+      {
+        fails: () => {
+          throw new Error('no such source');
+        },
+        rejects: () => Promise.reject(new Error('not saved')),
+      },
+      lulls,
+    );
+    expect(() => handlers.fails()).toThrow('no such source');
+    await expect(handlers.rejects()).rejects.toThrow('not saved');
+    const lull = settled(lulls.lull(5000, 60_000));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(lull.done).toBe(true);
+  });
+
   it('stamps every call of the handlers and leaves what they return alone', async () => {
     const lulls = watch();
     const handlers = touchingOnCall({ add: (a: number, b: number) => a + b, name: 'x' }, lulls);
