@@ -1,14 +1,6 @@
 import type { RefObject } from 'react';
 import { useEffect, useState } from 'react';
-
-/** The nearest ancestor that scrolls its content (the reader's column, a side of side by side), or null for the window. */
-function scrollParent(element: HTMLElement): HTMLElement | null {
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === 'auto' || overflowY === 'scroll') return parent;
-  }
-  return null;
-}
+import { scrollingAncestor } from '../components/scrollingAncestor';
 
 /**
  * True once the element has come within `marginPx` of the visible part of the box that scrolls it
@@ -29,7 +21,8 @@ export function useNearView(ref: RefObject<HTMLElement | null>, marginPx = 800):
       return () => element.removeEventListener('focusin', reached);
     }
     const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && reached(), {
-      root: scrollParent(element),
+      // The box that scrolls it even while its content still fits (it grows as the article loads).
+      root: scrollingAncestor(element),
       rootMargin: `${marginPx}px 0px`,
     });
     observer.observe(element);

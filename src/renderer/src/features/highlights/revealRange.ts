@@ -1,14 +1,12 @@
 /** Scrolling to a passage and flashing it, the way the reader shows where a highlight is. */
 
+import { scrollingAncestor } from '../../components/scrollingAncestor';
+
 export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** The nearest ancestor that scrolls (the reader's text column), or the document's scroller. */
+/** The nearest ancestor that scrolls now (the reader's text column), or the document's scroller. */
 export function scrollParent(element: HTMLElement): HTMLElement {
-  for (let node = element.parentElement; node; node = node.parentElement) {
-    const { overflowY } = getComputedStyle(node);
-    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight) return node;
-  }
-  return document.scrollingElement as HTMLElement;
+  return scrollingAncestor(element, { overflowing: true }) ?? (document.scrollingElement as HTMLElement);
 }
 
 /** Scrolls so the passage sits a third of the way down its scroller, unless it is already in view. */
