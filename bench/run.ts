@@ -28,6 +28,7 @@ import type { CliStartFigures } from './cliStartBench';
 import { formatCliStartReport, runCliStartBench } from './cliStartBench';
 import type { CompareFigures } from './compareBench';
 import { formatCompareReport, runCompareBench } from './compareBench';
+import { formatTriggerCost, runTriggerCostBench } from './triggerCostBench';
 import type { LibraryFigures } from './libraryBench';
 import { formatLibraryReport, runLibraryBench } from './libraryBench';
 import type { TypingFigures } from './typingBench';
@@ -38,7 +39,8 @@ import { formatTyping, runTypingBench } from './typingBench';
  * section beside its floor and prints a table. Sections: the CLI's start (cliStartBench.ts), import
  * (with the library's size per character of text), then highlights and notes added to the imported
  * library (annotationBench.ts), then search over all three, then comparing across sources
- * (compareBench.ts), Passages and Timeline painted in Chromium (viewsBench.ts) and a fling through every
+ * (compareBench.ts) and what the timeline's triggers cost a highlight written (triggerCostBench.ts),
+ * Passages and Timeline painted in Chromium (viewsBench.ts) and a fling through every
  * passage in the Passages table (passagesFlingBench.ts), then `marginalia import` of Markdown
  * files as a whole process beside its raw floor (processImportBench.ts), then HTML and PDF file
  * import (fileImportBench.ts), then the browser host's event-loop delay during an HTML and PDF import
@@ -158,6 +160,9 @@ async function main(): Promise<number> {
     log('Comparing across sources…');
     const compare: CompareFigures = runCompareBench(imported.db, articles, seededRandom(seed + 3), log);
     console.log(`\n${formatCompareReport(compare)}`);
+    log("Timing the timeline's triggers on highlight writes…");
+    const triggerCost = runTriggerCostBench(imported.db, seededRandom(seed + 5));
+    console.log(`\n${formatTriggerCost(triggerCost)}`);
 
     log('Passages and Timeline painted in Chromium…');
     let views: ViewFigures | { skipped: string };
@@ -179,7 +184,7 @@ async function main(): Promise<number> {
       console.log(`\nPassages table fling: skipped (${passagesFling.skipped})`);
     }
     if (compareOnly) {
-      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare, views, passagesFling }, null, 2)}\n`);
+      if (values.out) fs.writeFileSync(values.out, `${JSON.stringify({ ...report, compare, triggerCost, views, passagesFling }, null, 2)}\n`);
       return 0;
     }
 
@@ -229,7 +234,7 @@ async function main(): Promise<number> {
       console.log(`\nLibrary list: skipped (${list.skipped})`);
     }
     if (values.out) {
-      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, views, passagesFling, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
+      fs.writeFileSync(values.out, `${JSON.stringify({ ...report, cliStart, processImport, compare, triggerCost, views, passagesFling, fileImport: files, eventLoop, paint, typing, list }, null, 2)}\n`);
       log(`Wrote ${values.out}`);
     }
   } finally {
