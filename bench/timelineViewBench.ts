@@ -108,7 +108,7 @@ try {
       `Timeline drawn at ${articles.toLocaleString('en')} articles, ${marks} marks, ${samples.length} samples (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}):`,
       `  click to drawn median ${round(median(samples.map((s) => s.drawnMs)))} ms (${round(Math.min(...samples.map((s) => s.drawnMs)))}–${round(Math.max(...samples.map((s) => s.drawnMs)))})`,
       `  request sent median ${round(median(samples.map((s) => s.sentMs)))} ms; answer in ${round(median(samples.map((s) => s.answeredMs - s.sentMs)))} ms later; drawn ${round(median(samples.map((s) => s.drawnMs - s.answeredMs)))} ms after it (${Math.round(median(samples.map((s) => s.bytes)) / 1024)} KB)`,
-      traced.length > 0 ? `  main thread CPU median: before sent ${round(median(traced.map((s) => sum(s.before))))} ms, after the answer ${round(median(traced.map((s) => sum(s.after))))} ms` : '',
+      traced.length > 0 ? `  main thread CPU median: before sent ${round(median(traced.map((s) => sum(s.before))))} ms, after the answer ${round(median(traced.map((s) => sum(s.after))))} ms (${FLING_KINDS.map((kind) => `${kind} ${round(median(traced.map((s) => s.after![kind] ?? 0)))}`).join(', ')})` : '',
     ].join('\n'),
   );
 } finally {

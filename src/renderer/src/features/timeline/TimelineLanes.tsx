@@ -74,7 +74,8 @@ interface LaneProps {
 
 /**
  * One lane: its marks, each a list item holding one button (the code bands are its background,
- * a numbered mark's count its text), and its undated count. A mark's accessible name is set as it
+ * a numbered mark's count its text; the list item has no box of its own: timeline.css), and its
+ * undated count. A mark's accessible name is set as it
  * is drawn, its title (the name and its codes' passages) only when it is first hovered or focused:
  * 480 marks drawn, a few read. One click handler and one hover handler for the lane's marks, not
  * a closure each. Memoized: dragging a range redraws the brush, not the lanes.
@@ -107,8 +108,8 @@ const Lane = memo(function Lane({ lane, axis, codes, colors, onMark }: LaneProps
               const at = (fractionOf(axis, mark.from) + fractionOf(axis, mark.to)) / 2;
               const stripes = mark.source ? markStripes(mark, 6, colors, 'down') : markStripes(mark, 3, colors, 'across');
               return (
-                <li key={mark.from} className="timeline-mark" style={{ left: percent(at) }}>
-                  <button type="button" data-mark={index} className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} aria-label={markLabel(mark, lane.name, codes)} style={stripes ? { backgroundImage: stripes } : undefined}>
+                <li key={mark.from} className="timeline-mark">
+                  <button type="button" data-mark={index} className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} aria-label={markLabel(mark, lane.name, codes)} style={stripes ? { left: percent(at), backgroundImage: stripes } : { left: percent(at) }}>
                     {mark.source ? null : count(mark.sourceCount)}
                   </button>
                 </li>
