@@ -13,15 +13,15 @@ import { startHost } from './startHost';
 import { VIEW_WINDOW } from './viewsBench';
 
 /**
- * `npx tsx bench/timelineViewBench.ts [--articles 100000] [--runs 8] [--no-trace]`: only the views
- * bench's Timeline sample (viewsBench.ts: a click on "Timeline" after a reload, to
- * `marginalia:timeline-drawn`), on the cached bench library (`npm run bench -- --reuse`) after the
+ * `npx tsx bench/timelineViewBench.ts [--articles 100000] [--runs 8] [--settle MS] [--no-trace]`: only the views
+ * bench's Timeline sample (viewsBench.ts: a click on "Timeline" after a reload, as soon as the
+ * library's first rows are painted or `--settle` ms after, to `marginalia:timeline-drawn`), on the cached bench library (`npm run bench -- --reuse`) after the
  * compare section's setup, which is done once and kept as .bench/timeline-view-N.db. Each sample
  * is split by the page's Resource Timing of the `timeline` request (click to request sent, to its
  * answer in, to the lanes drawn) and, traced, by the renderer main thread's CPU (`tdur`) by kind
  * before the request is sent and after its answer is in.
  */
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '8' }, 'no-trace': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '100000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '8' }, settle: { type: 'string', default: '0' }, 'no-trace': { type: 'boolean', default: false } } });
 const articles = Number(values.articles);
 const directory = path.resolve('.bench');
 const cached = path.join(directory, 'cache', `library-${articles}-${values.seed}.db`);
@@ -44,6 +44,7 @@ interface Sample {
   sentMs: number;
   answeredMs: number;
   bytes: number;
+  ahead: string[];
   /** Renderer main thread CPU by kind (ms): before the request is sent, after its answer is in. */
   before?: Record<string, number>;
   after?: Record<string, number>;
@@ -68,7 +69,8 @@ try {
   for (let run = 0; run < Number(values.runs); run++) {
     await page.reload({ timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('marginalia:library-rows-painted').length > 0, null, { timeout: 120_000 });
-    await page.waitForTimeout(300);
+    // The views bench clicks as soon as the library's first rows are painted (what they ask next may still be on the host).
+    if (Number(values.settle) > 0) await page.waitForTimeout(Number(values.settle));
     const trace = values['no-trace'] ? null : await startTrace(page);
     const timing = await page.evaluate(async () => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('nav[aria-label="Views"] button')].find((candidate) => candidate.textContent === 'Timeline')!;
@@ -81,7 +83,9 @@ try {
       });
       const drawn = performance.getEntriesByName('marginalia:timeline-drawn').find((entry) => entry.startTime >= started)!.startTime;
       const request = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) => entry.name.endsWith('/api/timeline') && entry.startTime >= started)!;
-      return { drawnMs: drawn - started, sentMs: request.startTime - started, answeredMs: request.responseEnd - started, bytes: request.encodedBodySize };
+      // Requests the host was still answering when the timeline's was sent (it answers one at a time).
+      const ahead = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry !== request && entry.name.includes('/api/') && entry.startTime < request.startTime && entry.responseEnd > request.startTime).map((entry) => `${entry.name.split('/api/')[1]} until ${Math.round(entry.responseEnd - started)}`);
+      return { drawnMs: drawn - started, sentMs: request.startTime - started, answeredMs: request.responseEnd - started, bytes: request.encodedBodySize, ahead };
     });
     const sample: Sample = { ...timing };
     if (trace) {
@@ -98,7 +102,7 @@ try {
       }
     }
     samples.push(sample);
-    log(`  ${round(sample.drawnMs)} ms drawn: sent at ${round(sample.sentMs)}, answered at ${round(sample.answeredMs)} (${Math.round(sample.bytes / 1024)} KB)${sample.before ? `; CPU before sent ${JSON.stringify(sample.before)}, after answer ${JSON.stringify(sample.after)}` : ''}`);
+    log(`  ${round(sample.drawnMs)} ms drawn: sent at ${round(sample.sentMs)}, answered at ${round(sample.answeredMs)} (${Math.round(sample.bytes / 1024)} KB)${sample.ahead.length > 0 ? `, behind ${sample.ahead.join(', ')}` : ''}${sample.before ? `; CPU before sent ${JSON.stringify(sample.before)}, after answer ${JSON.stringify(sample.after)}` : ''}`);
   }
   const marks = await page.locator('.timeline-mark').count();
   const sum = (record: Record<string, number> | undefined) => Object.values(record ?? {}).reduce((a, b) => a + b, 0);
