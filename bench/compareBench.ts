@@ -74,7 +74,8 @@ function figure(name: string, runs: number, rows: number | null, budgetP95Ms: nu
   return { name, runs, rows, p50Ms: round(percentile(wall, 50)), p95Ms: round(percentile(wall, 95)), floorP50Ms: round(percentile(floorSamples, 50)), floorP95Ms: round(percentile(floorSamples, 95)), cpuP50Ms: round(percentile(apiSamples.cpu, 50)), cpuP95Ms: round(percentile(apiSamples.cpu, 95)), budgetP95Ms };
 }
 
-export function runCompareBench(db: Db, articles: number, random: Random, log: (line: string) => void): CompareFigures {
+/** The compare section's setup (untimed but for the renames): outlets get countries, the flat bench tags become a two-level codebook, a tenth of the sources go into a collection. The views benches run on a library set up so. */
+export function setUpCompareLibrary(db: Db, articles: number, random: Random, log: (line: string) => void): CompareFigures['setup'] {
   OUTLETS.forEach((outlet, index) => {
     if (db.prepare('SELECT 1 FROM sources WHERE outlet = ?').get(outlet)) setOutlet(db, outlet, { country: COUNTRIES[index % COUNTRIES.length]! });
   });
@@ -88,6 +89,11 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
   log(`  renamed ${Object.keys(CODEBOOK).length} codes (${recoded.toLocaleString('en')} passages, ${before.toLocaleString('en')} codings) in ${renameCodesMs} ms`);
   const collected = Array.from({ length: Math.floor(articles / 10) }, () => randomInt(random, 1, articles));
   addToCollection(db, 'Bench sample', [...new Set(collected)]);
+  return { renameCodesMs, highlightsRecoded: recoded };
+}
+
+export function runCompareBench(db: Db, articles: number, random: Random, log: (line: string) => void): CompareFigures {
+  const setup = setUpCompareLibrary(db, articles, random, log);
 
   const words = db.prepare("SELECT exact FROM highlights WHERE id % 97 = 0 LIMIT 50").pluck().all() as string[];
   const middlingWord = () => pick(random, pick(random, words).split(/\s+/u).filter((word) => /^\p{L}{6,}$/u.test(word))) ?? 'blockade';
@@ -208,7 +214,7 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
       log(`  ${name}: p95 ${figures.at(-1)!.p95Ms} ms (CPU ${figures.at(-1)!.cpuP95Ms} ms)`);
     }
   }
-  return { setup: { renameCodesMs, highlightsRecoded: recoded }, figures };
+  return { setup, figures };
 }
 
 export function formatCompareReport(figures: CompareFigures): string {

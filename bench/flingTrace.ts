@@ -48,7 +48,7 @@ const PAINT = new Set(['PrePaint', 'Paint', 'PaintImage', 'Layerize', 'Commit', 
 const SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'TimerFire', 'EventDispatch', 'XHRLoad', 'XHRReadyStateChange', 'ResourceReceiveResponse', 'ResourceFinish']);
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GCScavenger', 'BlinkGC.AtomicPhase', 'V8.GCFinalizeMC', 'V8.GCIncrementalMarking', 'GCEvent', 'ThreadState::performIdleLazySweep', 'CppGC.IncrementalSweep']);
 
-interface Node {
+export interface Node {
   event: TraceEvent;
   end: number;
   children: Node[];
@@ -59,7 +59,7 @@ const zero = (): Record<Kind, number> => Object.fromEntries(FLING_KINDS.map((kin
 const cpuOf = (event: TraceEvent) => event.tdur ?? event.dur ?? 0;
 
 /** Self CPU time of `node` and its descendants by kind; inside a scroll event or a rAF callback, script and what it forces (style, layout) are told apart. */
-function addByKind(node: Node, into: Record<Kind, number>, context: 'scroll' | 'raf' | 'other') {
+export function addByKind(node: Node, into: Record<Kind, number>, context: 'scroll' | 'raf' | 'other') {
   const { event } = node;
   let here = context;
   if (event.name === 'EventDispatch' && event.args?.data?.type === 'scroll') here = 'scroll';
@@ -71,7 +71,7 @@ function addByKind(node: Node, into: Record<Kind, number>, context: 'scroll' | '
 }
 
 /** The renderer main thread's complete events as a forest of top-level tasks. */
-function mainThreadTasks(events: TraceEvent[]): Node[] {
+export function mainThreadTasks(events: TraceEvent[]): Node[] {
   const main = events.find((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
   if (!main) return [];
   const own = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);

@@ -17,6 +17,8 @@ afterEach(() => lib.cleanup());
 const source = (title: string, outlet: string | null, publishedAt: string | null) => addSource(db, { title, outlet, publishedAt, body: `${title}. Troops at the corridor; a peaceful rally; the blockade.` });
 const day = (n: number) => new Date(Date.UTC(2022, 0, 1 + n)).toISOString().slice(0, 10);
 const lane = (data: ReturnType<typeof timeline>, name: string) => data.lanes.find((entry) => entry.name === name)!;
+/** A mark's passages per code by name, as the page reads them from the timeline's codes. */
+const codesOf = (data: ReturnType<typeof timeline>, mark: ReturnType<typeof timeline>['lanes'][number]['marks'][number]) => mark.codes.map(([at, passages]) => ({ code: data.codes[at]!.name, passages }));
 
 describe('the timeline, aggregated per day and lane', () => {
   it('counts the sources of each day per outlet, names a lone source, and lists lanes with "(no outlet)" last', () => {
@@ -43,9 +45,28 @@ describe('the timeline, aggregated per day and lane', () => {
     addHighlight(db, a, 'Troops', { tags: ['framing/denial', 'actors/army'] });
     addHighlight(db, a, 'peaceful rally', { tags: ['framing/denial'] });
     addHighlight(db, b, 'blockade'); // no code: counted as a passage, under no code
-    const [twoSources, third] = lane(timeline(db), 'TASS').marks;
-    expect(twoSources).toMatchObject({ sourceCount: 2, passageCount: 3, codes: [{ code: 'framing/denial', passages: 2 }, { code: 'actors/army', passages: 1 }] });
+    const data = timeline(db);
+    const [twoSources, third] = lane(data, 'TASS').marks;
+    expect(twoSources).toMatchObject({ sourceCount: 2, passageCount: 3 });
+    expect(codesOf(data, twoSources!)).toEqual([{ code: 'framing/denial', passages: 2 }, { code: 'actors/army', passages: 1 }]);
     expect(third).toMatchObject({ sourceCount: 1, passageCount: 0, codes: [] });
+  });
+
+  it('names each code once for the whole timeline, the marks referring to it by its index', () => {
+    for (const [n, outlet] of ['TASS', 'Asbarez', 'TASS'].entries()) {
+      const id = source(`Report ${n}`, outlet, day(n * 3));
+      addHighlight(db, id, 'Troops', { tags: ['framing/denial', 'actors/army'] });
+      addHighlight(db, id, 'blockade', { tags: ['framing/denial'] });
+    }
+    const data = timeline(db);
+    expect(data.codes).toEqual([
+      { name: 'actors/army', color: null },
+      { name: 'framing/denial', color: null },
+    ]);
+    const every = data.lanes.flatMap((entry) => entry.marks);
+    expect(every).toHaveLength(3);
+    for (const mark of every) expect(mark.codes).toEqual([[1, 2], [0, 1]]);
+    expect(JSON.stringify(data).match(/framing\/denial/g)).toHaveLength(1);
   });
 
   it("carries the codebook's colour of each code its marks show, so the page colours them without asking for the codebook", () => {
@@ -57,8 +78,17 @@ describe('the timeline, aggregated per day and lane', () => {
     addHighlight(db, b, 'Troops', { tags: ['hidden'] });
     setCode(db, 'hidden', { color: '#00aa00' });
     // Not on this axis: its colour is not sent.
-    expect(timeline(db, { before: '2023-01-20' }).colors).toEqual({ 'framing/denial': '#aa0000' });
-    expect(timeline(db).colors).toEqual({ 'framing/denial': '#aa0000', hidden: '#00aa00' });
+    expect(timeline(db, { before: '2023-01-20' }).codes).toEqual([
+      { name: 'actors/army', color: null },
+      { name: 'framing/denial', color: '#aa0000' },
+      { name: 'unused/elsewhere', color: null },
+    ]);
+    expect(timeline(db).codes).toEqual([
+      { name: 'actors/army', color: null },
+      { name: 'framing/denial', color: '#aa0000' },
+      { name: 'hidden', color: '#00aa00' },
+      { name: 'unused/elsewhere', color: null },
+    ]);
   });
 
   it('counts undated sources per lane, a lane of only undated sources included; "only with passages" counts those alike', () => {

@@ -125,10 +125,12 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     return entry;
   };
   const marks = new Map<string, TimelineMark>();
+  const codes: Timeline['codes'] = [];
   // An id of each mark's sources: the source itself when the mark has one.
   const minIds = new Map<TimelineMark, number>();
   let sourceCount = 0;
-  const colors = new Map<string, string>();
+  // Each mark's passages per code, by tag id, until the codes' indexes are known.
+  const markCodes = new Map<TimelineMark, { tag: number; name: string; passages: number }[]>();
   const addToMark = (lane: string, bucket: number, count: number, first: string, last: string, minId: number) => {
     const key = `${bucket}\u0000${lane}`;
     const mark = marks.get(key);
@@ -193,9 +195,18 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
         }
         const code = tags.get(tag);
         if (code === undefined) continue;
-        mark.codes.push({ code: code.name, passages });
-        if (code.color !== null) colors.set(code.name, code.color);
+        let entries = markCodes.get(mark);
+        if (!entries) markCodes.set(mark, (entries = []));
+        entries.push({ tag, name: code.name, passages });
       }
+    }
+    // The codes the marks carry, each once, by name; each mark's as [index, passages], most first.
+    const used = [...new Set([...markCodes.values()].flatMap((entries) => entries.map(({ tag }) => tag)))].sort((a, b) => tags.get(a)!.name.localeCompare(tags.get(b)!.name));
+    const index = new Map(used.map((tag, at) => [tag, at]));
+    for (const tag of used) codes.push({ name: tags.get(tag)!.name, color: tags.get(tag)!.color });
+    for (const [mark, entries] of markCodes) {
+      entries.sort((a, b) => b.passages - a.passages || a.name.localeCompare(b.name));
+      mark.codes = entries.map(({ tag, passages }) => [index.get(tag)!, passages]);
     }
     const singles = new Map([...marks.values()].filter((mark) => mark.sourceCount === 1).map((mark) => [minIds.get(mark)!, mark]));
     if (singles.size > 0) {
@@ -215,7 +226,6 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
   }
   for (const lane of lanes.values()) {
     lane.marks.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-    for (const mark of lane.marks) mark.codes.sort((a, b) => b.passages - a.passages || a.code.localeCompare(b.code));
   }
   const special = (name: string) => name === NO_OUTLET || name === NO_COUNTRY;
   return {
@@ -224,7 +234,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     from,
     to,
     bucketDays,
-    colors: Object.fromEntries(colors),
+    codes,
     sourceCount,
     undatedCount,
   };

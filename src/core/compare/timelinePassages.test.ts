@@ -44,8 +44,9 @@ const tagId = (name: string) => db.prepare('SELECT id FROM tags WHERE name = ?')
 
 /** Every mark of the timeline as `lane from: sources/passages code=n …`, the way the view reads it. */
 function marks(options: Parameters<typeof timeline>[1] = {}): string[] {
-  return timeline(db, options).lanes.flatMap((lane) =>
-    lane.marks.map((mark) => `${lane.name} ${mark.from}: ${mark.sourceCount}/${mark.passageCount}${mark.codes.map((code) => ` ${code.code}=${code.passages}`).join('')}`),
+  const data = timeline(db, options);
+  return data.lanes.flatMap((lane) =>
+    lane.marks.map((mark) => `${lane.name} ${mark.from}: ${mark.sourceCount}/${mark.passageCount}${mark.codes.map(([at, passages]) => ` ${data.codes[at]!.name}=${passages}`).join('')}`),
   );
 }
 

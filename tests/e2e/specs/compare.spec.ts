@@ -195,6 +195,12 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
   await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).uncheck();
   await expect(app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button')).toHaveAccessibleName(/^Peskov on the situation in Karabakh, 2023-01-20/);
+  // Hovering a mark shows what it holds (its title is built when first hovered or focused).
+  const asbarez = app.page.getByRole('list', { name: 'Sources from Asbarez' }).getByRole('button');
+  await asbarez.hover();
+  await expect(asbarez).toHaveAttribute('title', /^Artsakh under blockade for a month, 2023-01-12/);
+  await app.page.getByRole('list', { name: 'Sources from AzerNews' }).getByRole('button').focus();
+  await expect(app.page.getByRole('list', { name: 'Sources from AzerNews' }).getByRole('button')).toHaveAttribute('title', /^Eco-activists continue protest on Lachin road, 2023-01-11/);
   await app.page.getByRole('textbox', { name: 'From', exact: true }).fill('2023-01-11');
   await app.page.getByRole('textbox', { name: 'To', exact: true }).fill('2023-01-12');
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);

@@ -1,4 +1,4 @@
-import type { PointerEvent } from 'react';
+import type { FocusEvent, PointerEvent } from 'react';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { PassageFilter, Timeline, TimelineLane, TimelineMark } from '../../../../shared/domain/compare';
 import type { Axis } from './timelineScale';
@@ -28,28 +28,37 @@ const count = (n: number) => numbers.format(n);
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** The codes a mark's hover lists, most passages first. */
-const codeList = (mark: TimelineMark) => mark.codes.map(({ code, passages }) => `${code} (${passages})`).join(', ');
+const codeList = (mark: TimelineMark, codes: Timeline['codes']) => mark.codes.map(([at, passages]) => `${codes[at]!.name} (${passages})`).join(', ');
 
-/** What hovering a mark says, and its accessible name. */
-export function markLabel(mark: TimelineMark, lane: string): string {
+/** A mark's accessible name, and the first line of what hovering it says. */
+export function markLabel(mark: TimelineMark, lane: string, codes: Timeline['codes']): string {
   if (mark.source) {
-    const codes = mark.codes.map(({ code }) => code);
-    return `${mark.source.title}, ${mark.source.publishedAt}${codes.length > 0 ? `, coded ${codes.join(', ')}` : ''}`;
+    const names = mark.codes.map(([at]) => codes[at]!.name);
+    return `${mark.source.title}, ${mark.source.publishedAt}${names.length > 0 ? `, coded ${names.join(', ')}` : ''}`;
   }
   const counts = `${plural(mark.sourceCount, 'source')}, ${plural(mark.passageCount, 'passage')} from ${lane}`;
   return mark.from === mark.to ? `${counts}, ${mark.from}: show their passages` : `${counts}, ${mark.from} to ${mark.to}: show these dates`;
 }
 
+/** What hovering a mark says: its label, and for a mark of several sources its codes with their passages. */
+export function markTitle(mark: TimelineMark, lane: string, codes: Timeline['codes']): string {
+  const label = markLabel(mark, lane, codes);
+  return mark.source || mark.codes.length === 0 ? label : `${label}\n${codeList(mark, codes)}`;
+}
+
+/** Each of the timeline's codes' colour, by its index: the codebook's, else a hue from its name. */
+export const codeColors = (codes: Timeline['codes']): string[] => codes.map(({ name, color }) => color ?? codeHue(name));
+
 /** A passage without a code. */
 const UNCODED = '#999';
 
 /**
- * A mark's passages as bands of its codes' colours (its `max` most used codes), one background
- * image for the whole mark rather than an element per code: stacked for a lone source, side by
- * side along the bottom of a numbered mark. Null when it has no passage.
+ * A mark's passages as bands of its codes' colours (its `max` most used codes; `colors` by code
+ * index, codeColors), one background image for the whole mark rather than an element per code:
+ * stacked for a lone source, side by side along the bottom of a numbered mark. Null when it has no passage.
  */
-export function markStripes(mark: TimelineMark, max: number, colors: Timeline['colors'], direction: 'down' | 'across'): string | null {
-  const bands = mark.codes.length > 0 ? mark.codes.slice(0, max).map(({ code }) => Object.hasOwn(colors, code) ? colors[code]! : codeHue(code)) : mark.passageCount > 0 ? [UNCODED] : [];
+export function markStripes(mark: TimelineMark, max: number, colors: readonly string[], direction: 'down' | 'across'): string | null {
+  const bands = mark.codes.length > 0 ? mark.codes.slice(0, max).map(([at]) => colors[at]!) : mark.passageCount > 0 ? [UNCODED] : [];
   if (bands.length === 0) return null;
   const stops = bands.map((color, index) => `${color} ${((index / bands.length) * 100).toFixed(2)}% ${(((index + 1) / bands.length) * 100).toFixed(2)}%`);
   return `linear-gradient(${direction === 'down' ? 'to bottom' : 'to right'}, ${stops.join(', ')})`;
@@ -58,29 +67,49 @@ export function markStripes(mark: TimelineMark, max: number, colors: Timeline['c
 interface LaneProps {
   lane: TimelineLane;
   axis: Axis | null;
-  colors: Timeline['colors'];
+  codes: Timeline['codes'];
+  colors: readonly string[];
   onMark: (mark: TimelineMark, lane: string) => void;
 }
 
 /**
  * One lane: its marks, each a list item holding one button (the code bands are its background,
- * a numbered mark's count its text), and its undated count. Memoized: dragging a range redraws
- * the brush, not the lanes.
+ * a numbered mark's count its text; the list item has no box of its own: timeline.css), and its
+ * undated count. A mark's accessible name is set as it
+ * is drawn, its title (the name and its codes' passages) only when it is first hovered or focused:
+ * 480 marks drawn, a few read. One click handler and one hover handler for the lane's marks, not
+ * a closure each. Memoized: dragging a range redraws the brush, not the lanes.
  */
-const Lane = memo(function Lane({ lane, axis, colors, onMark }: LaneProps) {
+const Lane = memo(function Lane({ lane, axis, codes, colors, onMark }: LaneProps) {
+  const markOf = (target: EventTarget): { button: HTMLButtonElement; mark: TimelineMark } | null => {
+    const button = (target as Element).closest?.('button[data-mark]') as HTMLButtonElement | null;
+    const mark = button ? lane.marks[Number(button.dataset.mark)] : undefined;
+    return button && mark ? { button, mark } : null;
+  };
+  const showTitle = (event: PointerEvent | FocusEvent) => {
+    const found = markOf(event.target);
+    if (found && !found.button.title) found.button.title = markTitle(found.mark, lane.name, codes);
+  };
   return (
     <div role="listitem" className="timeline-lane">
       <div className="timeline-lane-name">{lane.name}</div>
-      <ul className="timeline-track" aria-label={`Sources from ${lane.name}`}>
+      <ul
+        className="timeline-track"
+        aria-label={`Sources from ${lane.name}`}
+        onPointerOver={showTitle}
+        onFocus={showTitle}
+        onClick={(event) => {
+          const found = markOf(event.target);
+          if (found) onMark(found.mark, lane.name);
+        }}
+      >
         {axis
-          ? lane.marks.map((mark) => {
-              const label = markLabel(mark, lane.name);
-              const title = mark.source || mark.codes.length === 0 ? label : `${label}\n${codeList(mark)}`;
+          ? lane.marks.map((mark, index) => {
               const at = (fractionOf(axis, mark.from) + fractionOf(axis, mark.to)) / 2;
               const stripes = mark.source ? markStripes(mark, 6, colors, 'down') : markStripes(mark, 3, colors, 'across');
               return (
-                <li key={mark.from} className="timeline-mark" style={{ left: percent(at) }}>
-                  <button type="button" className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} title={title} aria-label={label} style={stripes ? { backgroundImage: stripes } : undefined} onClick={() => onMark(mark, lane.name)}>
+                <li key={mark.from} className="timeline-mark">
+                  <button type="button" data-mark={index} className={mark.source ? 'timeline-dot' : 'timeline-dot timeline-cluster'} aria-label={markLabel(mark, lane.name, codes)} style={stripes ? { left: percent(at), backgroundImage: stripes } : { left: percent(at) }}>
                     {mark.source ? null : count(mark.sourceCount)}
                   </button>
                 </li>
@@ -107,7 +136,8 @@ const Lane = memo(function Lane({ lane, axis, colors, onMark }: LaneProps) {
  * opens it; a mark of several narrows the range to its dates, or, on a single day, shows their
  * passages. Each lane ends with its undated sources' count. Dragging across the lanes (from
  * anywhere but a mark) chooses a date range; the From and To fields are the keyboard's way.
- * Colours come with the timeline (`data.colors`), so it draws once, from one request.
+ * Codes and their colours come with the timeline (`data.codes`, each named once, the marks
+ * referring to them by index), so it draws once, from one request.
  */
 export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: TimelineLanesProps) {
   // The stretch of the lanes the axis spans: its box turns a pointer into a date.
@@ -124,6 +154,7 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: T
   );
   // Kept across renders (a drag re-renders this component), so the memoized lanes keep theirs.
   const axis = useMemo(() => (from && to ? axisOf(from, to) : null), [from, to]);
+  const colors = useMemo(() => codeColors(data.codes), [data.codes]);
   if (data.lanes.length === 0) return <p className="library-no-match">No source to show.</p>;
 
   const fractionAt = (event: PointerEvent): number => {
@@ -167,7 +198,7 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: T
         {drag ? <div className="timeline-brush" style={{ left: percent(Math.min(drag.start, drag.end)), right: percent(1 - Math.max(drag.start, drag.end)) }} /> : null}
       </div>
       {data.lanes.map((lane) => (
-        <Lane key={lane.name} lane={lane} axis={axis} colors={data.colors} onMark={onMark} />
+        <Lane key={lane.name} lane={lane} axis={axis} codes={data.codes} colors={colors} onMark={onMark} />
       ))}
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { PassageFilter } from '../../../../shared/domain/compare';
 import { TIMELINE_MAX_MARKS } from '../../../../shared/domain/compare';
 import { api } from '../../api/client';
+import { prefetchQuery } from '../../api/queryCache';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useQuery } from '../../hooks/useQuery';
@@ -37,9 +38,18 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   // 28 pixels of a window being dragged wider would otherwise ask the library for the timeline again).
   const box = useRef<HTMLDivElement>(null);
   const [maxMarks, setMaxMarks] = useState<number | null>(null);
+  const request = (marks: number | null) => ({
+    key: `timeline:${by}:${from}:${to}:${codedOnly}:${marks}`,
+    load: () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly, maxMarks: marks ?? TIMELINE_MAX_MARKS }),
+  });
+  const first = useRef(request);
   useLayoutEffect(() => {
     const element = box.current!;
-    const measure = () => setMaxMarks(marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16));
+    const fitting = () => marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+    const measure = () => setMaxMarks(fitting());
+    // Asked as the view mounts, not once the render this measure causes has subscribed to it.
+    const { key, load } = first.current(fitting());
+    prefetchQuery(key, load, { dependencies: TIMELINE_READS });
     measure();
     let settle = 0;
     const observer = new ResizeObserver(() => {
@@ -52,11 +62,8 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
       observer.disconnect();
     };
   }, []);
-  const data = useQuery(
-    `timeline:${by}:${from}:${to}:${codedOnly}:${maxMarks}`,
-    () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly, maxMarks: maxMarks ?? TIMELINE_MAX_MARKS }),
-    { dependencies: TIMELINE_READS, enabled: maxMarks !== null },
-  );
+  const { key, load } = request(maxMarks);
+  const data = useQuery(key, load, { dependencies: TIMELINE_READS, enabled: maxMarks !== null });
   const onRange = useCallback(
     (rangeFrom: string, rangeTo: string) => {
       setFrom(rangeFrom);
