@@ -1,4 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { percentile } from './fling';
 
 /**
@@ -174,4 +176,20 @@ export function formatFlingSplit(split: FlingFrameSplit): string {
     `  mean CPU a frame task by kind (ms): ${kinds(split.meanCpuMs)}`,
     `  between frames CPU p50 / p95 ${split.betweenCpuP50Ms} / ${split.betweenCpuP95Ms} ms; mean by kind (ms): ${kinds(split.betweenMeanCpuMs)}`,
   ].join('\n');
+}
+
+/** Starts a CPU profile of `page`'s JavaScript (sampled every 100 µs); `stop` writes it to `file` (a .cpuprofile DevTools opens). */
+export async function startProfile(page: Page): Promise<{ stop: (file: string) => Promise<void> }> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.send('Profiler.stop');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      await session.detach();
+    },
+  };
 }
