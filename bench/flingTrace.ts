@@ -156,7 +156,7 @@ export async function startTrace(page: Page): Promise<{ stop: () => Promise<Trac
   const done = new Promise<void>((resolve) => session.on('Tracing.tracingComplete', () => resolve()));
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await session.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8', 'blink.gc'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'v8', 'blink.gc'] },
     transferMode: 'ReportEvents',
   });
   return {
