@@ -1,4 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { percentile } from './fling';
 
 /**
@@ -40,6 +42,13 @@ export interface FlingFrameSplit {
   /** Mean CPU a frame by kind: scroll (script in the scroll event: the virtualizer and React's render and commit), raf (script in the rAF callbacks), script (any other), style, layout, paint (pre-paint, paint, layerize, commit), gc, other; `between` by the same kinds. */
   meanCpuMs: Record<Kind, number>;
   betweenMeanCpuMs: Record<Kind, number>;
+  /**
+   * From the compositor's BeginFrame to the frame's task starting on the main thread, wall p50 / p95
+   * (ms): all of it, the part the main thread spent still in the previous frame's task, in other
+   * tasks, and running no task (waiting for the compositor, or not scheduled between tasks). Absent
+   * when the trace has no compositor frames.
+   */
+  waitMs?: { total: [number, number]; previousFrame: [number, number]; otherTasks: [number, number]; idle: [number, number] };
 }
 
 const STYLE = new Set(['UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation', 'ParseAuthorStyleSheet', 'InvalidateLayout']);
@@ -130,6 +139,7 @@ export function splitFlingFrames(events: TraceEvent[]): FlingFrameSplit | undefi
     }
     betweenCpu.push(between);
   }
+  const waitMs = frameWaits(events, tasks, new Set(frames.map((frame) => frame.task)));
   const count = measuredWall.length;
   const averaged = (record: Record<Kind, number>) => Object.fromEntries(FLING_KINDS.map((kind) => [kind, round(record[kind] / count)])) as Record<Kind, number>;
   return {
@@ -144,7 +154,40 @@ export function splitFlingFrames(events: TraceEvent[]): FlingFrameSplit | undefi
     betweenCpuP95Ms: round(percentile(betweenCpu, 0.95)),
     meanCpuMs: averaged(mean),
     betweenMeanCpuMs: averaged(betweenMean),
+    ...(waitMs ? { waitMs } : {}),
   };
+}
+
+/** FlingFrameSplit.waitMs: each BeginMainThreadFrame against the last BeginFrame of the renderer's compositor before it. */
+function frameWaits(events: TraceEvent[], tasks: Node[], frameTasks: Set<Node>): FlingFrameSplit['waitMs'] {
+  const main = tasks[0]?.event;
+  if (!main) return undefined;
+  const times = (name: string) => events.filter((event) => event.name === name && event.pid === main.pid).map((event) => event.ts).sort((a, b) => a - b);
+  const beginFrames = times('BeginFrame');
+  const mainFrames = times('BeginMainThreadFrame');
+  if (beginFrames.length === 0 || mainFrames.length === 0) return undefined;
+  const parts = { total: [] as number[], previousFrame: [] as number[], otherTasks: [] as number[], idle: [] as number[] };
+  let next = 0;
+  for (const started of mainFrames) {
+    while (next < beginFrames.length && beginFrames[next]! <= started) next++;
+    const begun = beginFrames[next - 1];
+    if (begun === undefined) continue;
+    let previousFrame = 0;
+    let otherTasks = 0;
+    for (const task of tasks) {
+      if (task.event.ts >= started || task.end <= begun) continue;
+      const overlap = Math.min(task.end, started) - Math.max(task.event.ts, begun);
+      if (frameTasks.has(task)) previousFrame += overlap;
+      else otherTasks += overlap;
+    }
+    parts.total.push((started - begun) / 1000);
+    parts.previousFrame.push(previousFrame / 1000);
+    parts.otherTasks.push(otherTasks / 1000);
+    parts.idle.push((started - begun - previousFrame - otherTasks) / 1000);
+  }
+  if (parts.total.length === 0) return undefined;
+  const p50p95 = (values: number[]): [number, number] => [round(percentile(values, 0.5)), round(percentile(values, 0.95))];
+  return { total: p50p95(parts.total), previousFrame: p50p95(parts.previousFrame), otherTasks: p50p95(parts.otherTasks), idle: p50p95(parts.idle) };
 }
 
 /** Starts a DevTools timeline trace of `page`; `stop` ends it and resolves with its events. */
@@ -154,7 +197,7 @@ export async function startTrace(page: Page): Promise<{ stop: () => Promise<Trac
   const done = new Promise<void>((resolve) => session.on('Tracing.tracingComplete', () => resolve()));
   session.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await session.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'v8', 'blink.gc'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'v8', 'blink.gc'] },
     transferMode: 'ReportEvents',
   });
   return {
@@ -173,5 +216,26 @@ export function formatFlingSplit(split: FlingFrameSplit): string {
     `  traced ${split.frames} frames: frame task to rAF's layout done, wall p50 / p95 ${split.measuredWallP50Ms} / ${split.measuredWallP95Ms} ms, CPU ${split.measuredCpuP50Ms} / ${split.measuredCpuP95Ms} ms; whole frame task (paint too) CPU ${split.taskCpuP50Ms} / ${split.taskCpuP95Ms} ms`,
     `  mean CPU a frame task by kind (ms): ${kinds(split.meanCpuMs)}`,
     `  between frames CPU p50 / p95 ${split.betweenCpuP50Ms} / ${split.betweenCpuP95Ms} ms; mean by kind (ms): ${kinds(split.betweenMeanCpuMs)}`,
+    ...(split.waitMs
+      ? [
+          `  compositor's BeginFrame to the frame's task, wall p50 / p95 ${split.waitMs.total.join(' / ')} ms: in the previous frame's task ${split.waitMs.previousFrame.join(' / ')}, in other tasks ${split.waitMs.otherTasks.join(' / ')}, running no task ${split.waitMs.idle.join(' / ')}`,
+        ]
+      : []),
   ].join('\n');
+}
+
+/** Starts a CPU profile of `page`'s JavaScript (sampled every 100 µs); `stop` writes it to `file` (a .cpuprofile DevTools opens). */
+export async function startProfile(page: Page): Promise<{ stop: (file: string) => Promise<void> }> {
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.send('Profiler.stop');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      await session.detach();
+    },
+  };
 }

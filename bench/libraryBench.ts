@@ -10,9 +10,9 @@ import { insertSource } from '../src/core/sources';
 import { openFreshLibrary } from './benchLibrary';
 import { articleBatches, createCorpus } from './corpus';
 import { startHost } from './startHost';
-import { fling, percentile } from './fling';
+import { fling, formatFlingParts, percentile } from './fling';
 import type { FlingFrameSplit } from './flingTrace';
-import { formatFlingSplit, splitFlingFrames, startTrace } from './flingTrace';
+import { formatFlingSplit, splitFlingFrames, startProfile, startTrace } from './flingTrace';
 
 /**
  * The library list in Chromium through the browser host (issue 13), on a library of N articles:
@@ -120,19 +120,10 @@ export async function runLibraryBench({ libraryFile, articles, runs = 5, log = (
     const trace = traceDirectory ? await startTrace(page) : null;
     // MARGINALIA_BENCH_PROFILE=DIR writes a CPU profile of the page's JavaScript during the fling there.
     const profileDirectory = process.env.MARGINALIA_BENCH_PROFILE;
-    const profiler = profileDirectory ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
-      await profiler.send('Profiler.start');
-    }
+    const profiler = profileDirectory ? await startProfile(page) : null;
     const flung = await fling(page, '.source-table-scroll', 300, 'tr.is-pending');
-    if (profiler && profileDirectory) {
-      const { profile } = await profiler.send('Profiler.stop');
-      fs.mkdirSync(profileDirectory, { recursive: true });
-      fs.writeFileSync(path.join(profileDirectory, `library-fling-${articles}.cpuprofile`), JSON.stringify(profile));
-      await profiler.detach();
-    }
+    if (profiler && profileDirectory) await profiler.stop(path.join(profileDirectory, `library-fling-${articles}.cpuprofile`));
+    log(formatFlingParts(flung));
     let flingCpu: FlingFrameSplit | undefined;
     if (trace && traceDirectory) {
       const events = await trace.stop();

@@ -2,8 +2,10 @@ import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../scripts/chromium.mjs';
-import { fling, percentile } from './fling';
+import { fling, formatFlingParts, percentile } from './fling';
 import { startHost } from './startHost';
+import type { FlingFrameSplit } from './flingTrace';
+import { formatFlingSplit, splitFlingFrames, startProfile, startTrace } from './flingTrace';
 
 /**
  * "The Passages table stays smooth with 50,000 rows (virtualized)" (issue 11), in Chromium through
@@ -21,6 +23,8 @@ export interface PassagesFlingFigures {
   frameP50Ms: number;
   frameP95Ms: number;
   heapMb: number;
+  /** With MARGINALIA_BENCH_TRACE: the fling's frames from a DevTools trace, CPU beside wall, by kind of work. */
+  flingCpu?: FlingFrameSplit;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -57,11 +61,27 @@ export async function runPassagesFlingBench({ libraryFile, log = (line: string) 
     log(`  read ${total.toLocaleString('en')} passages into the table in ${loadAllMs} ms`);
     await page.evaluate(() => (document.querySelector<HTMLElement>('.passage-scroller')!.scrollTop = 0));
     await page.waitForTimeout(200);
+    // MARGINALIA_BENCH_TRACE=DIR writes a DevTools timeline trace of the fling there and splits its frames (flingTrace.ts), as the library bench does.
+    const traceDirectory = process.env.MARGINALIA_BENCH_TRACE;
+    const trace = traceDirectory ? await startTrace(page) : null;
+    // MARGINALIA_BENCH_PROFILE=DIR writes a CPU profile of the page's JavaScript during the fling there.
+    const profileDirectory = process.env.MARGINALIA_BENCH_PROFILE;
+    const profiler = profileDirectory ? await startProfile(page) : null;
     const flung = await fling(page, '.passage-scroller', 300);
+    if (profiler && profileDirectory) await profiler.stop(path.join(profileDirectory, `passages-fling-${total}.cpuprofile`));
+    log(formatFlingParts(flung));
+    let flingCpu: FlingFrameSplit | undefined;
+    if (trace && traceDirectory) {
+      const events = await trace.stop();
+      fs.mkdirSync(traceDirectory, { recursive: true });
+      fs.writeFileSync(path.join(traceDirectory, `passages-fling-${total}.trace.json`), JSON.stringify({ traceEvents: events }));
+      flingCpu = splitFlingFrames(events);
+      if (flingCpu) log(formatFlingSplit(flingCpu));
+    }
     const client = await page.context().newCDPSession(page);
     await client.send('HeapProfiler.collectGarbage');
     const heap = (await client.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { rows: total, loadAllMs, frameP50Ms: round(percentile(flung.work, 0.5)), frameP95Ms: round(percentile(flung.work, 0.95)), heapMb: round(heap.usedSize / 1048576) };
+    return { rows: total, loadAllMs, frameP50Ms: round(percentile(flung.work, 0.5)), frameP95Ms: round(percentile(flung.work, 0.95)), heapMb: round(heap.usedSize / 1048576), ...(flingCpu ? { flingCpu } : {}) };
   } finally {
     await browser.close();
     host.child.kill('SIGTERM');

@@ -62,6 +62,41 @@ test('the next page of rows is on its way before it is reached: scrolled to, its
   expect(firstFrame).toEqual({ empty: 0, title: 'Report 389' });
 });
 
+test('flung through, every row drawn shows its own source (title, checkbox name, selection) in each frame and after', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  await library.checkbox('Report 599').click();
+  await expect(library.checkbox('Report 599')).toBeChecked();
+  await app.page.waitForTimeout(1000);
+  // 40 rows a frame, down to row 440 and back up: a fling, whose rows are kept and given new sources each frame.
+  const wrong = await library.scroller.evaluate(async (element) => {
+    const problems: string[] = [];
+    const check = (frame: number) => {
+      for (const row of element.querySelectorAll<HTMLTableRowElement>('tbody tr[data-index]:not(.is-pending)')) {
+        const index = Number(row.dataset.index);
+        const title = `Report ${String(599 - index).padStart(3, '0')}`;
+        const checkbox = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
+        const shown = row.querySelector('button.title-link')?.textContent;
+        if (shown !== title || checkbox?.getAttribute('aria-label') !== `Select ${title}` || checkbox.checked !== (index === 0)) problems.push(`frame ${frame}, row ${index}: ${shown}, ${checkbox?.getAttribute('aria-label')}, checked ${checkbox?.checked}`);
+      }
+    };
+    const offsets = [...Array.from({ length: 12 }, (_, frame) => (frame + 1) * 40), ...Array.from({ length: 12 }, (_, frame) => (11 - frame) * 40)];
+    for (const [frame, row] of offsets.entries()) {
+      element.scrollTop = row * 40;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      check(frame);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    check(offsets.length);
+    return problems;
+  });
+  expect(wrong).toEqual([]);
+  await expect(library.checkbox('Report 599')).toBeChecked();
+  await expect(library.checkbox('Report 598')).not.toBeChecked();
+});
+
 test('filters narrow the list in the library and say how many are shown', async ({ app }) => {
   importGeneratedLibrary(app);
   await app.page.reload();

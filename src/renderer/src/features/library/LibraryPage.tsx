@@ -12,7 +12,7 @@ import type { RowClick } from './SourceTable';
 import { SourceTable } from './SourceTable';
 import { useBulkActions } from './useBulkActions';
 import { useCollections, useLanguages, useOutlets } from './useFilterChoices';
-import { idsInRange, useSourcePages } from './useSourcePages';
+import { idsInRange, SOURCE_PAGE_SIZE, useSourcePages } from './useSourcePages';
 
 interface LibraryPageProps {
   query: LibraryQuery;
@@ -27,7 +27,7 @@ interface LibraryPageProps {
 export const LIBRARY_ROWS_PAINTED = 'marginalia:library-rows-painted';
 
 export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, importing, focusSourceId }: LibraryPageProps) {
-  const [range, setRange] = useState({ first: 0, last: 40 });
+  const [range, setRange] = useState({ first: 0, last: 0 });
   const pages = useSourcePages(query, range.first, range.last);
   // The filters' choices are asked for once the first rows are painted (or there are none to
   // paint): at 100,000 articles, answering and drawing them first delayed the rows by 100 ms or more.
@@ -40,7 +40,12 @@ export function LibraryPage({ query, onQueryChange, onOpen, onLoadSample, import
   const [selection, setSelection] = useState<RowSelection>(NO_SELECTION);
   const anchor = useRef<number | null>(null);
   const bulk = useBulkActions(query, selection, setSelection);
-  const onRangeChange = useCallback((first: number, last: number) => setRange((current) => (current.first === first && current.last === last ? current : { first, last })), []);
+  // Kept by page (the pages are what it loads): a fling moves the rows on screen every frame, and
+  // a new range each frame re-rendered the whole page (toolbar and filters) once more a frame.
+  const onRangeChange = useCallback((first: number, last: number) => {
+    const range = { first: first - (first % SOURCE_PAGE_SIZE), last: last - (last % SOURCE_PAGE_SIZE) };
+    setRange((current) => (current.first === range.first && current.last === range.last ? current : range));
+  }, []);
 
   // A different list is a different selection.
   const queryKey = JSON.stringify(query);

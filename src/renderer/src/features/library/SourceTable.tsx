@@ -151,6 +151,7 @@ export function SourceTable({ query, pages, total, selection, onSortChange, onRa
     estimateSize: () => ROW_HEIGHT,
     overscan: overscan.next(live.current?.range?.startIndex ?? 0, live.current?.isScrolling ?? false),
   });
+  const flinging = overscan.flinging;
   live.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -215,12 +216,17 @@ export function SourceTable({ query, pages, total, selection, onSortChange, onRa
         </thead>
         <tbody>
           {before > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: before }} /> : null}
-          {items.map((item) => {
+          {items.map((item, position) => {
             const source = pages.rowAt(item.index);
+            // While a fling lasts, every row on screen is a new one each frame: keyed by its place on
+            // screen, a row's elements are kept and only their text and attributes change, where
+            // keyed by source they were all removed and made again each frame. Still or scrolling
+            // slowly, a row keeps its elements (and its focus) while it stays on screen.
+            const key = flinging ? `at-${position}` : undefined;
             return source ? (
-              <Row key={source.id} source={source} index={item.index} selected={isSelected(selection, source.id)} onOpen={onOpen} onRowClick={onRowClick} />
+              <Row key={key ?? source.id} source={source} index={item.index} selected={isSelected(selection, source.id)} onOpen={onOpen} onRowClick={onRowClick} />
             ) : (
-              <PendingRow key={`pending-${item.index}`} index={item.index} />
+              <PendingRow key={key ?? `pending-${item.index}`} index={item.index} />
             );
           })}
           {after > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: after }} /> : null}

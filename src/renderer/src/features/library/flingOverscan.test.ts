@@ -27,4 +27,17 @@ describe('FlingOverscan', () => {
     expect(overscan.next(40, true)).toBe(FLING_OVERSCAN);
     expect(overscan.next(43, true)).toBe(OVERSCAN);
   });
+
+  it('says whether a fling is on, and takes its own overscan as the threshold', () => {
+    const overscan = new FlingOverscan(8);
+    expect(overscan.next(0, false)).toBe(8);
+    expect(overscan.flinging).toBe(false);
+    expect(overscan.next(9, true)).toBe(FLING_OVERSCAN);
+    expect(overscan.flinging).toBe(true);
+    expect(overscan.next(15, true)).toBe(8);
+    expect(overscan.flinging).toBe(false);
+    expect(overscan.next(200, true)).toBe(FLING_OVERSCAN);
+    expect(overscan.next(200, false)).toBe(8);
+    expect(overscan.flinging).toBe(false);
+  });
 });

@@ -19,10 +19,18 @@ export class FlingOverscan {
   private start: number | null = null;
   private fast = false;
 
+  /** `overscan`: the rows drawn beyond the screen while the list is still or scrolls slowly; moving more than that a frame is a fling. */
+  constructor(private readonly overscan = OVERSCAN) {}
+
   next(firstOnScreen: number, scrolling: boolean): number {
     if (!scrolling) this.fast = false;
-    else if (this.start !== null && firstOnScreen !== this.start) this.fast = Math.abs(firstOnScreen - this.start) > OVERSCAN;
+    else if (this.start !== null && firstOnScreen !== this.start) this.fast = Math.abs(firstOnScreen - this.start) > this.overscan;
     this.start = firstOnScreen;
-    return this.fast ? FLING_OVERSCAN : OVERSCAN;
+    return this.fast ? FLING_OVERSCAN : this.overscan;
+  }
+
+  /** A fling is on (as of the last `next`). */
+  get flinging(): boolean {
+    return this.fast;
   }
 }

@@ -1,3 +1,4 @@
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Passage, PassageFilter, PassageSort } from '../../../../shared/domain/compare';
@@ -7,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
 import { QuoteModeField, useQuoteMode } from '../export/QuoteModeField';
 import { useRememberedState } from '../compare/useRememberedState';
+import { FlingOverscan } from '../library/flingOverscan';
 import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
@@ -24,6 +26,11 @@ interface PassagesPageProps {
 /** Marked when the first passage rows are on screen: the views bench (bench/viewsBench.ts) reads it. */
 export const PASSAGE_ROWS_PAINTED = 'marginalia:passage-rows-painted';
 
+/** Passages drawn beyond the screen on each side while the table is still or scrolls slowly. */
+const PASSAGE_OVERSCAN = 8;
+/** While a fling lasts, a row measured above the screen does not move the scroll by its change of height (see below). */
+const NEVER_ADJUST = () => false;
+
 const SORTS: Record<PassageGrouping, PassageSort | null> = { none: null, outlet: 'outlet', country: 'country', code: null };
 
 /** Every highlight of the library in one virtualized table named "Passages" (issue 11). */
@@ -37,7 +44,24 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   // Once per page read or grouping chosen, not per scroll: at 50,000 passages a fresh list a frame costs the fling its budget.
   const lines = useMemo(() => passageLines(pages.passages, grouping), [pages.passages, grouping]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 8 });
+  // No rows beyond the screen while a fling moves the table by more than a screenful a frame (flingOverscan.ts): at 50,000
+  // passages it moves about 170 rows a frame, so rows drawn beyond the screen are replaced before they are seen.
+  const [fling] = useState(() => new FlingOverscan(PASSAGE_OVERSCAN));
+  const live = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: fling.next(live.current?.range?.startIndex ?? 0, live.current?.isScrolling ?? false),
+  });
+  live.current = virtualizer;
+  // Rows are measured as they are drawn (their height depends on the quote). A row measured above
+  // the screen moves the scroll by its change of height, so the rows on screen stay still; and the
+  // virtualizer then recomputes every row's place (50,000 of them) for each row measured after it in
+  // the same frame: a fling draws every row new each frame, and this cost it 17 ms a frame at p50.
+  // While a fling lasts nothing on screen stays still anyway: the rows' heights are kept and counted
+  // once a frame, and the scroll is not moved. Once the table is still or scrolls slowly, as before.
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = fling.flinging ? NEVER_ADJUST : undefined;
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   const { hasMore, loadMore } = pages;
