@@ -5,11 +5,9 @@ import { contract } from '../shared/api/contract';
 import type { IntegrityCheckOptions } from './db/integrityCheck';
 import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from './db/integrityCheck';
 import type { Db } from './db/db';
-import { importFiles } from './import/importFiles';
 import type { FileToImport } from './import/parseFile';
 import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
-import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { StoreWorkerOptions } from './import/storeInWorker';
 import { createStoreWorker } from './import/storeInWorker';
 import type { Library } from './library';
@@ -18,7 +16,8 @@ import { createBackupHandlers } from './backupHandlers';
 import { createCompareHandlers } from './compare/createCompareHandlers';
 import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
-import { createNoteHandlers } from './notes/createNoteHandlers';
+import type { NoteHandlers } from '../shared/api/notes';
+import { noteOperations } from '../shared/api/notes';
 import { createSearchHandlers } from './search';
 import type { SearchWorkerHandlers, SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
@@ -70,6 +69,23 @@ export interface HandlerOptions {
   backfillLanguages?: boolean;
   /** Where the library's integrity check runs: a worker thread started at once (integrityCheck.ts). */
   integrityCheck?: IntegrityCheckOptions;
+}
+
+/**
+ * The modules of the handlers the library's first page does not need load on their first call (or
+ * when the threads start, after that page): the notes (Lexical, Yjs) and the importers (Markdown,
+ * YAML, encodings) cost about 0.4 s of CPU to load, which the host and the app paid before they
+ * could answer anything (README, Performance: cold start).
+ */
+const loadNotes = () => import('./notes/createNoteHandlers');
+const loadImporters = () => Promise.all([import('./import/importFiles'), import('./import/replaceSourceFromFile')]);
+
+/** Handlers named `names`, each calling the one `load` makes (once, at the first call). */
+function lazyHandlers<H extends object>(names: readonly string[], load: () => Promise<H>): { handlers: H; warm: () => Promise<H> } {
+  let loading: Promise<H> | null = null;
+  const warm = () => (loading ??= load());
+  const handlers = Object.fromEntries(names.map((name) => [name, async (request: unknown) => ((await warm()) as Record<string, (request: unknown) => unknown>)[name]!(request)]));
+  return { handlers: handlers as H, warm };
 }
 
 /**
@@ -140,6 +156,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     if (searchOptions) searchThread(searchOptions);
     if (parseOptions) parseThread(parseOptions);
     storeWorker?.warm();
+    // The modules left off the start path load now, so a first note or import does not wait for them.
+    void notes.warm().catch(() => undefined);
+    void warmImporters().catch(() => undefined);
     // Usually done before the first change, which waits for it. The language backfill writes, so it
     // starts once the check has passed.
     void checked().then(
@@ -165,6 +184,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
+  const notes = lazyHandlers<NoteHandlers>(Object.keys(noteOperations), () => loadNotes().then(({ createNoteHandlers }) => createNoteHandlers(db, emit)));
+  let importers: ReturnType<typeof loadImporters> | null = null;
+  const warmImporters = () => (importers ??= loadImporters());
   const handlers: Handlers = {
     listSources: (request) => {
       const page = listSourcePage(db, request);
@@ -182,6 +204,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const controller = new AbortController();
       runningImports.add(controller);
       try {
+        const [{ importFiles }] = await warmImporters();
         return await importFiles(
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
@@ -196,20 +219,24 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       for (const controller of runningImports) controller.abort();
       return { cancelled: runningImports.size > 0 };
     },
-    importSampleLibrary: () => {
+    importSampleLibrary: async () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
+      const [{ importFiles }] = await warmImporters();
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), importWork);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile),
+    replaceSourceText: async ({ sourceId, file }) => {
+      const [, { replaceSourceFromFile }] = await warmImporters();
+      return replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile);
+    },
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => {
       const readOnly = readOnlyReason(db);
       return { path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION, readOnly: readOnly !== undefined, readOnlyReason: readOnly ?? null };
     },
     ...createBackupHandlers(library, options.integrityCheck),
-    ...createNoteHandlers(db, emit),
+    ...notes.handlers,
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
     ...(searchOptions ? { search: (request: Parameters<Handlers['search']>[0]) => searchThread(searchOptions).search(request) } : {}),
