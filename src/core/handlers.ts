@@ -26,6 +26,7 @@ import { countSources, deleteSource, getSource, listOutlets, updateSource } from
 import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
+import { ApiError } from '../shared/api/errors';
 import { createLullWatch, touchingOnCall } from './lull';
 import { startLanguageBackfill } from './import/languageBackfill';
 
@@ -80,11 +81,19 @@ export interface HandlerOptions {
 const loadNotes = () => import('./notes/createNoteHandlers');
 const loadImporters = () => Promise.all([import('./import/importFiles'), import('./import/replaceSourceFromFile')]);
 
+/** A call that waited for its module while the library closed is refused, not run on a closed connection. */
+const closingError = () => new ApiError('unavailable', 'The library closed before this request could be answered.');
+
 /** Handlers named `names`, each calling the one `load` makes (once, at the first call). */
-function lazyHandlers<H extends object>(names: readonly string[], load: () => Promise<H>): { handlers: H; warm: () => Promise<H> } {
+function lazyHandlers<H extends object>(names: readonly string[], load: () => Promise<H>, isClosed: () => boolean): { handlers: H; warm: () => Promise<H> } {
   let loading: Promise<H> | null = null;
   const warm = () => (loading ??= load());
-  const handlers = Object.fromEntries(names.map((name) => [name, async (request: unknown) => ((await warm()) as Record<string, (request: unknown) => unknown>)[name]!(request)]));
+  const call = async (name: string, request: unknown) => {
+    const loaded = (await warm()) as Record<string, (request: unknown) => unknown>;
+    if (isClosed()) throw closingError();
+    return loaded[name]!(request);
+  };
+  const handlers = Object.fromEntries(names.map((name) => [name, (request: unknown) => call(name, request)]));
   return { handlers: handlers as H, warm };
 }
 
@@ -184,9 +193,14 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
-  const notes = lazyHandlers<NoteHandlers>(Object.keys(noteOperations), () => loadNotes().then(({ createNoteHandlers }) => createNoteHandlers(db, emit)));
+  const notes = lazyHandlers<NoteHandlers>(Object.keys(noteOperations), () => loadNotes().then(({ createNoteHandlers }) => createNoteHandlers(db, emit)), () => closed);
   let importers: ReturnType<typeof loadImporters> | null = null;
   const warmImporters = () => (importers ??= loadImporters());
+  const importer = async () => {
+    const loaded = await warmImporters();
+    if (closed) throw closingError();
+    return loaded;
+  };
   const handlers: Handlers = {
     listSources: (request) => {
       const page = listSourcePage(db, request);
@@ -204,7 +218,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const controller = new AbortController();
       runningImports.add(controller);
       try {
-        const [{ importFiles }] = await warmImporters();
+        const [{ importFiles }] = await importer();
         return await importFiles(
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
@@ -222,12 +236,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     importSampleLibrary: async () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
-      const [{ importFiles }] = await warmImporters();
+      const [{ importFiles }] = await importer();
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), importWork);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
     replaceSourceText: async ({ sourceId, file }) => {
-      const [, { replaceSourceFromFile }] = await warmImporters();
+      const [, { replaceSourceFromFile }] = await importer();
       return replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile);
     },
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
