@@ -25,13 +25,16 @@ it('answers note operations and imports at their first call, as the contract sha
   expect(imported).toMatchObject({ ok: true, value: [{ status: 'imported' }] });
   const notes = await dispatch(handlers, 'listNotes', {});
   expect(notes).toMatchObject({ ok: true, value: [{ title: 'Checkpoint notes', citationCount: 0 }] });
+  const id = (created as { value: { id: number } }).value.id;
+  const doc = await dispatch(handlers, 'openNoteDoc', { id });
+  expect(doc).toMatchObject({ ok: true, value: { update: expect.any(String), stateVector: expect.any(String) } });
   const listed = await dispatch(handlers, 'listSources', {});
   expect(listed).toMatchObject({ ok: true, value: { total: 1, sources: [{ title: 'Corridor report' }] } });
 });
 
 it('refuses a note request still waiting for its module when the library closes, rather than run it on a closed connection', async () => {
   const handlers = open();
-  const asked = dispatch(handlers, 'listNotes', {});
+  const asked = dispatch(handlers, 'openNoteDoc', { id: 1 });
   await handlers.close();
   expect(await asked).toEqual({ ok: false, error: { code: 'unavailable', message: 'The library closed before this request could be answered.' } });
 });

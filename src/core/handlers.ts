@@ -18,6 +18,7 @@ import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
 import type { NoteHandlers } from '../shared/api/notes';
 import { noteOperations } from '../shared/api/notes';
+import { createNoteReadHandlers } from './notes/noteReadHandlers';
 import { createSearchHandlers } from './search';
 import type { SearchWorkerHandlers, SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
@@ -73,11 +74,13 @@ export interface HandlerOptions {
 }
 
 /**
- * The modules of the handlers the library's first page does not need load on their first call (or
- * when the threads start, after that page): the notes (Lexical, Yjs) and the importers (Markdown,
- * YAML, encodings) cost about 0.4 s of CPU to load, which the host and the app paid before they
- * could answer anything (README, Performance: cold start).
+ * The modules of the handlers a window's first views do not need load on their first call, or in
+ * the first lull of MODULES_LULL: the note documents and the editor's model (Yjs, Lexical) and the
+ * importers (Markdown, YAML, encodings) cost about 0.4 s of CPU to load, which the host and the
+ * app paid before they could answer anything (README, Performance: cold start). The notes list and
+ * a note's text are answered without them (noteReadHandlers.ts).
  */
+const MODULES_LULL = { quietMs: 2000, latestMs: 30_000 };
 const loadNotes = () => import('./notes/createNoteHandlers');
 const loadImporters = () => Promise.all([import('./import/importFiles'), import('./import/replaceSourceFromFile')]);
 
@@ -165,9 +168,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     if (searchOptions) searchThread(searchOptions);
     if (parseOptions) parseThread(parseOptions);
     storeWorker?.warm();
-    // The modules left off the start path load now, so a first note or import does not wait for them.
-    void notes.warm().catch(() => undefined);
-    void warmImporters().catch(() => undefined);
     // Usually done before the first change, which waits for it. The language backfill writes, so it
     // starts once the check has passed.
     void checked().then(
@@ -251,6 +251,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     },
     ...createBackupHandlers(library, options.integrityCheck),
     ...notes.handlers,
+    ...createNoteReadHandlers(db),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
     ...(searchOptions ? { search: (request: Parameters<Handlers['search']>[0]) => searchThread(searchOptions).search(request) } : {}),
@@ -258,6 +259,14 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createCompareHandlers(db),
   };
   const lulls = createLullWatch();
+  // The modules left off the start path load in the first quiet moment (not with the threads, right
+  // after the first page: loading them took the host's thread from a reload's first page), so a
+  // first note opened or import does not wait for them.
+  void lulls.lull(MODULES_LULL.quietMs, MODULES_LULL.latestMs).then(() => {
+    if (closed) return;
+    void notes.warm().catch(() => undefined);
+    void warmImporters().catch(() => undefined);
+  });
   return {
     ...touchingOnCall(holdWrites(handlers, db, checked), lulls),
     integrityChecked: () => integrityChecked,
