@@ -4,9 +4,7 @@ import type { HandlerOptions } from '../core/handlers';
 import { createHandlers } from '../core/handlers';
 import type { ImportResult } from '../shared/domain/source';
 import { isCancelledImport } from '../shared/domain/source';
-import { importFiles, isSupportedFile, SUPPORTED_EXTENSIONS } from '../core/import/importFiles';
 import type { PathScan } from '../core/import/readPaths';
-import { collectFiles, readFiles } from '../core/import/readPaths';
 import { createParseWorker } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
 import { describeSqliteError } from '../core/db/writeTransaction';
@@ -20,7 +18,6 @@ import { LANGUAGE_BACKFILL_TASK, recordTaskRun } from '../core/import/languageBa
 import { backupIfDue, DAILY_BACKUP_LULL } from '../core/backup';
 import { BACKUP_USAGE, runBackup, runRestore } from './backupCommands';
 import { HIGHLIGHTS_USAGE, highlightsUsageProblem, runHighlights } from './highlightsCommand';
-import { runNotes } from './notesCommand';
 import { EXPORT_OPTIONS, EXPORT_USAGE, exportUsageProblem, runExport } from './exportCommand';
 import { runSearch, SEARCH_USAGE, searchUsageProblem } from './searchCommand';
 import { VERSION } from './version';
@@ -195,7 +192,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (values.qdpx !== undefined) return await runQdpxExport(library, values.qdpx, values.collection, values.json, io);
         return await runExport(library, args, values, io);
       case 'notes':
-        runNotes(library, values.json, io.out);
+        // Loaded here, as the importers are in runImport: the notes bring Lexical and Yjs, which no other command needs at its start.
+        (await import('./notesCommand')).runNotes(library, values.json, io.out);
         return EXIT.ok;
       case 'search':
         return runSearch(library.db, args, values.limit === undefined ? 20 : Number(values.limit), values.json, io);
@@ -245,6 +243,7 @@ export function skippedLine({ hidden, unsupported }: PathScan['skipped']): strin
  * scroll away, and a summary.
  */
 export async function runImport(library: Library, paths: string[], json: boolean, io: Io): Promise<number> {
+  const [{ importFiles, isSupportedFile, SUPPORTED_EXTENSIONS }, { collectFiles, readFiles }] = await Promise.all([import('../core/import/importFiles'), import('../core/import/readPaths')]);
   const { files, failures, skipped } = collectFiles(paths, isSupportedFile);
   const skippedSummary = skippedLine(skipped);
   if (files.length === 0 && failures.length === 0) {

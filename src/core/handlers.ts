@@ -5,11 +5,9 @@ import { contract } from '../shared/api/contract';
 import type { IntegrityCheckOptions } from './db/integrityCheck';
 import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from './db/integrityCheck';
 import type { Db } from './db/db';
-import { importFiles } from './import/importFiles';
 import type { FileToImport } from './import/parseFile';
 import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
 import { createParseWorker } from './import/parseInWorker';
-import { replaceSourceFromFile } from './import/replaceSourceFromFile';
 import type { StoreWorkerOptions } from './import/storeInWorker';
 import { createStoreWorker } from './import/storeInWorker';
 import type { Library } from './library';
@@ -18,7 +16,9 @@ import { createBackupHandlers } from './backupHandlers';
 import { createCompareHandlers } from './compare/createCompareHandlers';
 import { createExportHandlers } from './export/createExportHandlers';
 import { createHighlightHandlers } from './highlights/createHighlightHandlers';
-import { createNoteHandlers } from './notes/createNoteHandlers';
+import type { NoteHandlers } from '../shared/api/notes';
+import { noteOperations } from '../shared/api/notes';
+import { createNoteReadHandlers } from './notes/noteReadHandlers';
 import { createSearchHandlers } from './search';
 import type { SearchWorkerHandlers, SearchWorkerOptions } from './search/searchWorkerHandlers';
 import { createSearchWorkerHandlers } from './search/searchWorkerHandlers';
@@ -27,6 +27,7 @@ import { countSources, deleteSource, getSource, listOutlets, updateSource } from
 import { addSourcesToCollection, deleteSources, restoreSources, setSourcesOutlet } from './sourceList/bulkSources';
 import { listLanguages, listSourcePage } from './sourceList/listSourcePage';
 import { readOnlyReason } from './db/readOnly';
+import { ApiError } from '../shared/api/errors';
 import { createLullWatch, touchingOnCall } from './lull';
 import { startLanguageBackfill } from './import/languageBackfill';
 
@@ -70,6 +71,33 @@ export interface HandlerOptions {
   backfillLanguages?: boolean;
   /** Where the library's integrity check runs: a worker thread started at once (integrityCheck.ts). */
   integrityCheck?: IntegrityCheckOptions;
+}
+
+/**
+ * The modules of the handlers a window's first views do not need load on their first call, or in
+ * the first lull of MODULES_LULL: the note documents and the editor's model (Yjs, Lexical) and the
+ * importers (Markdown, YAML, encodings) cost about 0.4 s of CPU to load, which the host and the
+ * app paid before they could answer anything (README, Performance: cold start). The notes list and
+ * a note's text are answered without them (noteReadHandlers.ts).
+ */
+const MODULES_LULL = { quietMs: 2000, latestMs: 30_000 };
+const loadNotes = () => import('./notes/createNoteHandlers');
+const loadImporters = () => Promise.all([import('./import/importFiles'), import('./import/replaceSourceFromFile')]);
+
+/** A call that waited for its module while the library closed is refused, not run on a closed connection. */
+const closingError = () => new ApiError('unavailable', 'The library closed before this request could be answered.');
+
+/** Handlers named `names`, each calling the one `load` makes (once, at the first call). */
+function lazyHandlers<H extends object>(names: readonly string[], load: () => Promise<H>, isClosed: () => boolean): { handlers: H; warm: () => Promise<H> } {
+  let loading: Promise<H> | null = null;
+  const warm = () => (loading ??= load());
+  const call = async (name: string, request: unknown) => {
+    const loaded = (await warm()) as Record<string, (request: unknown) => unknown>;
+    if (isClosed()) throw closingError();
+    return loaded[name]!(request);
+  };
+  const handlers = Object.fromEntries(names.map((name) => [name, (request: unknown) => call(name, request)]));
+  return { handlers: handlers as H, warm };
 }
 
 /**
@@ -165,6 +193,14 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const emit = (event: LibraryEvent) => options.emit?.(event);
   // One controller per running importFiles call, so cancelImport can stop them (each after the file in hand).
   const runningImports = new Set<AbortController>();
+  const notes = lazyHandlers<NoteHandlers>(Object.keys(noteOperations), () => loadNotes().then(({ createNoteHandlers }) => createNoteHandlers(db, emit)), () => closed);
+  let importers: ReturnType<typeof loadImporters> | null = null;
+  const warmImporters = () => (importers ??= loadImporters());
+  const importer = async () => {
+    const loaded = await warmImporters();
+    if (closed) throw closingError();
+    return loaded;
+  };
   const handlers: Handlers = {
     listSources: (request) => {
       const page = listSourcePage(db, request);
@@ -182,6 +218,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       const controller = new AbortController();
       runningImports.add(controller);
       try {
+        const [{ importFiles }] = await importer();
         return await importFiles(
           db,
           // Decoded one at a time, when its turn comes: 1,000 decoded files need not sit in memory at once.
@@ -196,20 +233,25 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       for (const controller of runningImports) controller.abort();
       return { cancelled: runningImports.size > 0 };
     },
-    importSampleLibrary: () => {
+    importSampleLibrary: async () => {
       const samples = path.join(options.resourcesDirectory ?? findResourcesDirectory(), 'samples');
       const names = fs.readdirSync(samples).filter((name) => name.endsWith('.txt')).sort();
+      const [{ importFiles }] = await importer();
       return importFiles(db, names.map((name) => ({ name, bytes: fs.readFileSync(path.join(samples, name)) })), importWork);
     },
     updateSource: ({ id, patch }) => updateSource(db, id, patch),
-    replaceSourceText: ({ sourceId, file }) => replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile),
+    replaceSourceText: async ({ sourceId, file }) => {
+      const [, { replaceSourceFromFile }] = await importer();
+      return replaceSourceFromFile(db, sourceId, { name: file.name, bytes: Buffer.from(file.contentBase64, 'base64') }, parseFile);
+    },
     deleteSource: ({ id }) => ({ deleted: deleteSource(db, id) }),
     libraryInfo: () => {
       const readOnly = readOnlyReason(db);
       return { path: library.path, sourceCount: countSources(db), schemaVersion: SCHEMA_VERSION, readOnly: readOnly !== undefined, readOnlyReason: readOnly ?? null };
     },
     ...createBackupHandlers(library, options.integrityCheck),
-    ...createNoteHandlers(db, emit),
+    ...notes.handlers,
+    ...createNoteReadHandlers(db),
     ...createHighlightHandlers(db),
     ...createSearchHandlers(db),
     ...(searchOptions ? { search: (request: Parameters<Handlers['search']>[0]) => searchThread(searchOptions).search(request) } : {}),
@@ -217,6 +259,14 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...createCompareHandlers(db),
   };
   const lulls = createLullWatch();
+  // The modules left off the start path load in the first quiet moment (not with the threads, right
+  // after the first page: loading them took the host's thread from a reload's first page), so a
+  // first note opened or import does not wait for them.
+  void lulls.lull(MODULES_LULL.quietMs, MODULES_LULL.latestMs).then(() => {
+    if (closed) return;
+    void notes.warm().catch(() => undefined);
+    void warmImporters().catch(() => undefined);
+  });
   return {
     ...touchingOnCall(holdWrites(handlers, db, checked), lulls),
     integrityChecked: () => integrityChecked,

@@ -1,12 +1,7 @@
+import { ImportRefused } from './importRefused';
 import { decodeLegacy, decodeWith, isKnownEncoding, whatwgEncoding } from './legacyEncoding';
 
-/** Why a file's bytes could not become text; the message names the file and says what to do. */
-export class ImportRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportRefused';
-  }
-}
+export { ImportRefused };
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
   try {

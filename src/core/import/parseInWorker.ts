@@ -1,4 +1,4 @@
-import { ImportRefused } from './decodeText';
+import { ImportRefused } from './importRefused';
 import type { FileToImport, ParsedSource } from './parseFile';
 import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
 import { workerEntry } from '../workerEntry';

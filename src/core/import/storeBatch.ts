@@ -6,7 +6,7 @@ import { describeSqliteError } from '../db/writeTransaction';
 import { writeTransaction } from '../db/writeTransaction';
 import { indexSource } from '../search/searchIndex';
 import { insertSourceRow } from '../sources';
-import { ImportRefused } from './decodeText';
+import { ImportRefused } from './importRefused';
 import type { ParsedSource } from './parseFile';
 import { insertPages } from './pdf/pagesSchema';
 

@@ -1,9 +1,9 @@
 import type { LibraryEvent } from '../../shared/api/contract';
 import type { NoteHandlers } from '../../shared/api/notes';
 import type { Db } from '../db/db';
-import { checkCitationTargets, listBacklinks } from './backlinks';
 import { applyNoteUpdate, openNoteDoc } from './noteDocs';
-import { createNote, deleteNote, getNote, listNotePage, listNotes, renameNote, restoreNote, saveNoteContent } from './notes';
+import { createNoteReadHandlers } from './noteReadHandlers';
+import { createNote, deleteNote, renameNote, restoreNote, saveNoteContent } from './notes';
 
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -14,9 +14,7 @@ const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffs
  */
 export function createNoteHandlers(db: Db, emit: (event: LibraryEvent) => void = () => undefined): NoteHandlers {
   return {
-    listNotes: () => listNotes(db),
-    listNotePage: (request) => listNotePage(db, request),
-    getNote: ({ id }) => getNote(db, id),
+    ...createNoteReadHandlers(db),
     createNote: ({ title }) => createNote(db, { title }),
     renameNote: ({ id, title }) => renameNote(db, id, title),
     saveNote: ({ id, editorState, title }) => {
@@ -37,7 +35,5 @@ export function createNoteHandlers(db: Db, emit: (event: LibraryEvent) => void =
     },
     deleteNote: ({ id }) => deleteNote(db, id),
     restoreNote: ({ id }) => restoreNote(db, id),
-    listBacklinks: (target) => listBacklinks(db, target),
-    checkCitationTargets: ({ sourceIds, highlightIds }) => checkCitationTargets(db, sourceIds, highlightIds),
   };
 }

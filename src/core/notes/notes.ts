@@ -7,45 +7,16 @@ import type { Db } from '../db/db';
 import { writeTransaction } from '../db/writeTransaction';
 import { writeNoteSearchText } from '../search/searchIndex';
 import { hasNoteDoc, replaceNoteDocContent } from './noteDocs';
-import { CITATION_COUNT, findRow, liveRow, storeNoteContent, toSummary } from './noteRows';
-import type { NoteRow } from './noteRows';
+import { findRow, liveRow, storeNoteContent, toSummary } from './noteRows';
+import { getNote } from './noteQueries';
 
 export type { NoteRow } from './noteRows';
 export { liveRow, storeNoteContent, toSummary } from './noteRows';
+export { getNote, listNotePage, listNotes, NOTE_PAGE_SIZE } from './noteQueries';
 
 /** One line, NFC, and never blank: the notes list needs something to show and announce. */
 export function normalizeNoteTitle(title: string | undefined): string {
   return (title ?? '').normalize('NFC').replace(/\s+/gu, ' ').trim() || DEFAULT_NOTE_TITLE;
-}
-
-
-export function listNotes(db: Db): NoteSummary[] {
-  const rows = db
-    .prepare(`SELECT id, title, updated_at, ${CITATION_COUNT} FROM notes WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC`)
-    .all() as NoteRow[];
-  return rows.map(toSummary);
-}
-
-/** Rows per page of the notes list: a screenful many times over. */
-export const NOTE_PAGE_SIZE = 200;
-
-/**
- * One page of the notes list (issue 13: 10,000 notes), most recently edited first, with the number
- * of live notes. The order is notes_recent's (deleted_at, updated_at) read backwards, so a page
- * costs its own rows (and their citation counts), however long the list; the offset walks index
- * entries only.
- */
-export function listNotePage(db: Db, { offset = 0, limit = NOTE_PAGE_SIZE }: { offset?: number; limit?: number } = {}): { notes: NoteSummary[]; total: number } {
-  const rows = db
-    .prepare(`SELECT id, title, updated_at, ${CITATION_COUNT} FROM notes INDEXED BY notes_recent WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?`)
-    .all(limit, offset) as NoteRow[];
-  const total = db.prepare('SELECT count(*) FROM notes INDEXED BY notes_recent WHERE deleted_at IS NULL').pluck().get() as number;
-  return { notes: rows.map(toSummary), total };
-}
-
-export function getNote(db: Db, id: number): Note {
-  const row = liveRow(db, id);
-  return { ...toSummary(row), createdAt: row.created_at, editorState: row.editor_state };
 }
 
 export function createNote(db: Db, options: { title?: string } = {}): Note {

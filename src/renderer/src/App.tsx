@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ListSort } from '../../shared/domain/sourceList';
 import { defaultDirection, LIST_SORTS } from '../../shared/domain/sourceList';
 import { useTransient } from './components/useTransient';
@@ -22,20 +22,28 @@ import { useFileDrop } from './features/library/useFileDrop';
 import { prefetchFirstPage } from './features/library/useSourcePages';
 import { useImport } from './features/library/useImport';
 import type { ReaderPanelHandle } from './features/reader/ReaderLayout';
-import { ReaderPage } from './features/reader/ReaderPage';
+// The stylesheets of the views that load later (lazyViews.ts) stay in the window's first one, in
+// their place in the cascade (where these views were imported before they were split off).
+import './features/export/export.css';
+import './features/highlights/translation.css';
+import './features/highlights/highlights.css';
+import './features/highlights/highlightsPanel.css';
+import './features/reader/correctText.css';
 import { NotesProvider } from './features/notes/NotesProvider';
 import { NotesSplitView } from './features/notes/NotesSplitView';
 import { NotesToggleButton } from './features/notes/NotesToggleButton';
 import type { SearchBoxHandle } from './features/search/SearchBox';
 import { SearchBox } from './features/search/SearchBox';
-import { ComparePage } from './features/compare/ComparePage';
 import type { MainView } from './features/compare/compareViews';
 import { MAIN_VIEWS, useMainViews } from './features/compare/compareViews';
 import { ViewTabs } from './features/compare/ViewTabs';
 import { revealInReader } from './features/reader/revealIntent';
 import { UndoSourceDeleteBar } from './features/reader/UndoSourceDeleteBar';
-import { PassagesPage } from './features/passages/PassagesPage';
-import { TimelinePage } from './features/timeline/TimelinePage';
+import './components/editableListDialog.css';
+import './features/compare/compare.css';
+import './features/passages/passages.css';
+import './features/timeline/timeline.css';
+import { ComparePage, PassagesPage, ReaderPage, TimelinePage } from './lazyViews';
 import { ShortcutsButton } from './components/ShortcutsButton';
 
 /** The sort is kept across restarts; a filter is for now only. */
@@ -127,6 +135,8 @@ export function App() {
       </div>
       <main className="app-main">
         <NotesSplitView>
+        {/* The views other than the library load their scripts when first shown (lazyViews.ts): a few ms, usually preloaded. */}
+        <Suspense fallback={null}>
         {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
           <div className="side-by-side">
             <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
@@ -157,6 +167,7 @@ export function App() {
             focusSourceId={lastSourceId}
           />
         )}
+        </Suspense>
         </NotesSplitView>
       </main>
       {dragging ? <DropOverlay /> : null}

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { listenForRemoteChanges } from './api/mutate';
+import { preloadViewsAfterFirstPaint } from './lazyViews';
 import './styles/theme.css';
 import './styles/base.css';
 // Every stylesheet but the theme and base lives beside its feature. These five are imported here,
@@ -16,6 +17,7 @@ import './editor/noteEditor.css';
 
 // Other windows' and processes' changes re-fetch what they affect here too.
 listenForRemoteChanges();
+preloadViewsAfterFirstPaint();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

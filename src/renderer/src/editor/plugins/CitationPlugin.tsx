@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createQuoteNode } from '@lexical/rich-text';
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
-import type { LexicalCommand, LexicalEditor } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import {
   $createParagraphNode,
   $createRangeSelection,
@@ -16,25 +16,18 @@ import {
   $isTextNode,
   $setSelection,
   COMMAND_PRIORITY_HIGH,
-  createCommand,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
 } from 'lexical';
 import { useEffect } from 'react';
-import type { CitationPayload, CiteMode } from '../../../../shared/notes/citationPayload';
+import type { CitationPayload } from '../../../../shared/notes/citationPayload';
 import { CITATION_DRAG_TYPE, CitationTransfer, quoteInNoteText } from '../../../../shared/notes/citationPayload';
-import type { QuoteMode } from '../../../../shared/domain/translation';
 import { $createCitationNode } from '../nodes/CitationNode';
+import type { InsertCitationPayload } from '../citationCommand';
+import { INSERT_CITATION_COMMAND } from '../citationCommand';
 
-export interface InsertCitationPayload {
-  citation: CitationPayload;
-  mode: CiteMode;
-  /** What a quote's block holds when its passage has a translation (the export's choice); both by default. */
-  quotes?: QuoteMode;
-}
-
-/** Inserts a citation at the caret ("cite"), or its passage as a block quote ending with it ("quote"). */
-export const INSERT_CITATION_COMMAND: LexicalCommand<InsertCitationPayload> = createCommand('INSERT_CITATION_COMMAND');
+export type { InsertCitationPayload };
+export { INSERT_CITATION_COMMAND };
 
 /** Puts the caret where the editor last had it, or at the end when it never had one. */
 function $ensureCaret(): void {

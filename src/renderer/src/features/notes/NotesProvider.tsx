@@ -9,7 +9,7 @@ import { onSaveBeforeClose } from '../../api/client';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
 import { usePersistentState } from '../../hooks/usePersistentState';
-import { INSERT_CITATION_COMMAND } from '../../editor/plugins/CitationPlugin';
+import { INSERT_CITATION_COMMAND } from '../../editor/citationCommand';
 import { revealInReader } from '../reader/revealIntent';
 import { storedQuoteMode } from '../export/QuoteModeField';
 import type { NotesContextValue } from './NotesContext';

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { Splitter } from '../../components/Splitter';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { usePersistentState } from '../../hooks/usePersistentState';
-import { NotesPane } from './NotesPane';
+import { NotesPane } from '../../lazyViews';
 import { useNotes } from './NotesContext';
 
 const MIN_WIDTH = 280;
@@ -33,7 +33,9 @@ export function NotesSplitView({ children }: { children: ReactNode }) {
       {paneOpen ? (
         <>
           <Splitter className="split-view-divider" label="Resize the notes column" value={shown} min={MIN_WIDTH} max={max} onChange={setWidth} />
-          <NotesPane />
+          <Suspense fallback={null}>
+            <NotesPane />
+          </Suspense>
         </>
       ) : null}
     </div>
