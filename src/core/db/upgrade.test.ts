@@ -146,8 +146,10 @@ describe('migration 18: the timeline passages, counted when a library is upgrade
     fs.copyFileSync(path.join(FIXTURES, `schema-${version}.sqlite`), file);
     const library = Library.open(file);
     try {
-      const marks = timeline(library.db).lanes.flatMap((lane) => lane.marks).filter((mark) => mark.passageCount > 0);
-      expect(marks.map((mark) => [mark.from, mark.passageCount, mark.codes])).toEqual([
+      const drawn = timeline(library.db);
+      const marks = drawn.lanes.flatMap((lane) => lane.marks).filter((mark) => mark.passageCount > 0);
+      const named = (codes: [number, number][]) => codes.map(([index, passages]) => ({ code: drawn.codes[index]?.name, passages }));
+      expect(marks.map((mark) => [mark.from, mark.passageCount, named(mark.codes)])).toEqual([
         ['2023-01-11', 1, [{ code: 'peacekeepers', passages: 1 }, { code: 'Россия', passages: 1 }]],
       ]);
     } finally {
