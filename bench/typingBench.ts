@@ -418,7 +418,10 @@ export async function runTypingBench({ runs = 3, seed = 42, besideReader = false
       await page.getByRole('navigation', { name: 'Cited in notes' }).waitFor();
     }
     const pane = page.getByRole('region', { name: 'Notes', exact: true });
-    if (!(await pane.isVisible())) await page.getByRole('button', { name: 'Notes', exact: true }).click();
+    // The notes column is a script of its own (lazyViews.ts): pressed, it may not be drawn yet.
+    const notesButton = page.getByRole('banner').getByRole('button', { name: 'Notes', exact: true });
+    if ((await notesButton.getAttribute('aria-pressed')) !== 'true') await notesButton.click();
+    await pane.waitFor();
     await pane.getByRole('button', { name: new RegExp(`^${seeded.title}\\b`) }).click();
     const editor = pane.getByRole('textbox', { name: 'Note editor' });
     await editor.waitFor();
