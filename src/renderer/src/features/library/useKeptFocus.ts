@@ -42,6 +42,7 @@ function firstOnScreen(scroller: HTMLElement, control: string): HTMLElement | nu
 export function useKeptFocus(scroller: RefObject<HTMLElement | null>, park: RefObject<HTMLElement | null>, scrolling: boolean): string | null {
   const focused = useRef<FocusedControl | null>(null);
   const [row, setRow] = useState<string | null>(null);
+  const settling = useRef(false);
 
   useEffect(() => {
     const element = scroller.current;
@@ -99,8 +100,20 @@ export function useKeptFocus(scroller: RefObject<HTMLElement | null>, park: RefO
       park.current?.focus({ preventScroll: true });
     }
     if (scrolling) return;
-    const next = same ?? firstOnScreen(element, memory.control);
-    next?.focus({ preventScroll: true });
+    if (same) {
+      same.focus({ preventScroll: true });
+      return;
+    }
+    // The row on top once the rows just drawn are measured (Passages' rows are measured as they are
+    // drawn, and the scroll then moves by the difference): a frame on, not now.
+    if (settling.current) return;
+    settling.current = true;
+    requestAnimationFrame(() => {
+      settling.current = false;
+      const now = document.activeElement;
+      if (focused.current !== memory || !(now === park.current || now === null || now === document.body)) return;
+      (controlIn(element, memory.row, memory.control) ?? firstOnScreen(element, memory.control))?.focus({ preventScroll: true });
+    });
   });
 
   return row;
