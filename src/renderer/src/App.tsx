@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ListSort } from '../../shared/domain/sourceList';
 import { defaultDirection, LIST_SORTS } from '../../shared/domain/sourceList';
 import { useTransient } from './components/useTransient';
@@ -44,7 +44,11 @@ import './features/compare/compare.css';
 import './features/passages/passages.css';
 import './features/timeline/timeline.css';
 import { ComparePage, PassagesPage, ReaderPage, TimelinePage } from './lazyViews';
+import { ViewBoundary } from './components/ViewBoundary';
 import { ShortcutsButton } from './components/ShortcutsButton';
+
+/** The reader's outer element's classes (ReaderPage.tsx), for its loading and failure states to take its place. */
+const READER_CLASS = 'page reader-page reader-page-status';
 
 /** The sort is kept across restarts; a filter is for now only. */
 const parseSort = (stored: string): Pick<LibraryQuery, 'sort' | 'direction'> | undefined => {
@@ -135,16 +139,23 @@ export function App() {
       </div>
       <main className="app-main">
         <NotesSplitView>
-        {/* The views other than the library load their scripts when first shown (lazyViews.ts): a few ms, usually preloaded. */}
-        <Suspense fallback={null}>
+        {/* The views other than the library load their scripts when first shown (lazyViews.ts): a few ms, usually
+            preloaded. Until then each says it is loading; if its script fails to load, it says so, with "Try again". */}
         {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
           <div className="side-by-side">
-            <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
-            <ReaderPage key={`side-${sideBySide}`} sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
+            <ViewBoundary key={view.sourceId} name="Reader" className={READER_CLASS}>
+              <ReaderPage sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
+            </ViewBoundary>
+            <ViewBoundary key={`side-${sideBySide}`} name="Reader" className={READER_CLASS}>
+              <ReaderPage sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
+            </ViewBoundary>
           </div>
         ) : view.name === 'reader' ? (
-          <ReaderPage key={view.sourceId} sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
+          <ViewBoundary key={view.sourceId} name="Reader" className={READER_CLASS}>
+            <ReaderPage sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
+          </ViewBoundary>
         ) : views.main === 'passages' ? (
+          <ViewBoundary name="Passages" className="page passages-page">
           <PassagesPage
             filter={views.passageFilter}
             onFilterChange={views.setPassageFilter}
@@ -153,10 +164,15 @@ export function App() {
               revealInReader(passage.sourceId, { kind: 'highlight', highlightId: passage.id, quote: passage.exact });
             }}
           />
+          </ViewBoundary>
         ) : views.main === 'compare' ? (
-          <ComparePage onShowPassages={views.showPassages} />
+          <ViewBoundary name="Compare" className="page compare-page">
+            <ComparePage onShowPassages={views.showPassages} />
+          </ViewBoundary>
         ) : views.main === 'timeline' ? (
-          <TimelinePage onOpenSource={openSource} onShowPassages={views.showPassages} />
+          <ViewBoundary name="Timeline" className="page timeline-page">
+            <TimelinePage onOpenSource={openSource} onShowPassages={views.showPassages} />
+          </ViewBoundary>
         ) : (
           <LibraryPage
             query={query}
@@ -167,7 +183,6 @@ export function App() {
             focusSourceId={lastSourceId}
           />
         )}
-        </Suspense>
         </NotesSplitView>
       </main>
       {dragging ? <DropOverlay /> : null}

@@ -1,5 +1,40 @@
-import { lazy } from 'react';
+import type { ComponentType } from 'react';
+import { createElement, use } from 'react';
+import { ViewScriptError } from './components/ViewBoundary';
 import { LIBRARY_ROWS_PAINTED } from './features/library/LibraryPage';
+
+/**
+ * A view whose script is loaded when it is first shown (or preloaded, below). Rendered before its
+ * script is here, it suspends (the ViewBoundary around it shows the view's name and "Loading…");
+ * if the script fails to load, it throws a ViewScriptError, and the boundary says so, with "Try
+ * again", which forgets the failed load (ViewScriptError.retry) so the view asks for its script
+ * again. A failed preload is forgotten at once. Once loaded it renders at once, without suspending.
+ */
+function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): { View: ComponentType<P>; preload: () => Promise<unknown> } {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const get = (): Promise<ComponentType<P>> => {
+    if (loading) return loading;
+    const attempt: Promise<ComponentType<P>> = load().then(
+      (view) => (loaded = view),
+      (error: unknown) => {
+        // Kept until "Try again": a new attempt each render would suspend again and again, never showing the failure.
+        throw new ViewScriptError(error, () => {
+          if (loading === attempt) loading = null;
+        });
+      },
+    );
+    return (loading = attempt);
+  };
+  function LazyView(props: P) {
+    return createElement(loaded ?? use(get()), props);
+  }
+  const preload = () =>
+    get().catch((error: unknown) => {
+      if (error instanceof ViewScriptError) error.retry();
+    });
+  return { View: LazyView, preload };
+}
 
 /**
  * The views a window does not show first, each in a script of its own (Vite splits at these
@@ -9,19 +44,19 @@ import { LIBRARY_ROWS_PAINTED } from './features/library/LibraryPage';
  * PRELOAD_AFTER_MS after the window opened on another view, the rest are fetched and compiled in
  * the background, so opening an article or a view does not wait for its script.
  */
-const loaders = {
-  reader: () => import('./features/reader/ReaderPage'),
-  notesPane: () => import('./features/notes/NotesPane'),
-  passages: () => import('./features/passages/PassagesPage'),
-  compare: () => import('./features/compare/ComparePage'),
-  timeline: () => import('./features/timeline/TimelinePage'),
+const views = {
+  reader: lazyView(() => import('./features/reader/ReaderPage').then((module) => module.ReaderPage)),
+  notesPane: lazyView(() => import('./features/notes/NotesPane').then((module) => module.NotesPane)),
+  passages: lazyView(() => import('./features/passages/PassagesPage').then((module) => module.PassagesPage)),
+  compare: lazyView(() => import('./features/compare/ComparePage').then((module) => module.ComparePage)),
+  timeline: lazyView(() => import('./features/timeline/TimelinePage').then((module) => module.TimelinePage)),
 };
 
-export const ReaderPage = lazy(() => loaders.reader().then((module) => ({ default: module.ReaderPage })));
-export const NotesPane = lazy(() => loaders.notesPane().then((module) => ({ default: module.NotesPane })));
-export const PassagesPage = lazy(() => loaders.passages().then((module) => ({ default: module.PassagesPage })));
-export const ComparePage = lazy(() => loaders.compare().then((module) => ({ default: module.ComparePage })));
-export const TimelinePage = lazy(() => loaders.timeline().then((module) => ({ default: module.TimelinePage })));
+export const ReaderPage = views.reader.View;
+export const NotesPane = views.notesPane.View;
+export const PassagesPage = views.passages.View;
+export const ComparePage = views.compare.View;
+export const TimelinePage = views.timeline.View;
 
 const PRELOAD_AFTER_MS = 3000;
 let preloading = false;
@@ -29,13 +64,14 @@ let preloading = false;
 function preloadViews(): void {
   if (preloading) return;
   preloading = true;
-  // One script at a time, each in an idle moment, so a click meanwhile is answered first.
-  const queue = Object.values(loaders);
+  // One script at a time, each in an idle moment, so a click meanwhile is answered first. A script
+  // that fails to load here is asked for again when its view is shown.
+  const queue = Object.values(views).map((view) => view.preload);
   const next = () => {
     const load = queue.shift();
     if (!load) return;
     const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50));
-    idle(() => void load().then(next, next));
+    idle(() => void load().then(next));
   };
   next();
 }

@@ -97,6 +97,69 @@ test('flung through, every row drawn shows its own source (title, checkbox name,
   await expect(library.checkbox('Report 598')).not.toBeChecked();
 });
 
+/** Scrolls the library 40 rows a frame (a fling) through `rows` (row numbers at the top), then waits for the scroll to be over. */
+async function fling(library: LibraryPage, rows: number[]): Promise<void> {
+  await library.scroller.evaluate(async (element, rows) => {
+    for (const row of rows) {
+      element.scrollTop = row * 40;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }, rows);
+}
+
+test('flung away and back, keyboard focus is on the same row\'s checkbox, and Space selects it', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  await app.page.waitForTimeout(1000);
+  await library.checkbox('Report 596').focus();
+  await fling(library, [40, 80, 120, 160, 200, 240, 200, 160, 120, 80, 40, 0]);
+  await expect(library.checkbox('Report 596')).toBeFocused();
+  await app.page.keyboard.press('Space');
+  await expect(library.checkbox('Report 596')).toBeChecked();
+});
+
+test('a focused title that stays on screen through a fling keeps focus, during it and after', async ({ app }) => {
+  // Tall enough for 25 rows: one flung by 11 rows a frame stays on screen.
+  await app.page.setViewportSize({ width: 1280, height: 1400 });
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  await app.page.waitForTimeout(1000);
+  await library.table.getByRole('button', { name: 'Report 579' }).focus();
+  // 11 rows a frame (more than the 10 drawn beyond the screen when still: a fling), down and back.
+  const during = await library.scroller.evaluate(async (element) => {
+    const focused: string[] = [];
+    for (const row of [11, 0, 11, 0]) {
+      element.scrollTop = row * 40;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      focused.push(document.activeElement?.textContent ?? '');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return focused;
+  });
+  expect(during).toEqual(['Report 579', 'Report 579', 'Report 579', 'Report 579']);
+  await expect(library.table.getByRole('button', { name: 'Report 579' })).toBeFocused();
+});
+
+test('a focused row flung out of view hands focus to the same control of the row now on top, not to the page', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  await app.page.waitForTimeout(1000);
+  await library.table.getByRole('button', { name: 'Report 597' }).focus();
+  await fling(library, [40, 80, 120, 160, 200, 240, 280]);
+  // Scrolled by 280 rows, the header (one row tall) above the first: row 279, "Report 320", is on top.
+  await expect(library.table.getByRole('button', { name: 'Report 320' })).toBeFocused();
+  // The keyboard carries on from there.
+  await app.page.keyboard.press('ArrowDown');
+  await expect(library.table.getByRole('button', { name: 'Report 319' })).toBeFocused();
+});
+
 test('filters narrow the list in the library and say how many are shown', async ({ app }) => {
   importGeneratedLibrary(app);
   await app.page.reload();

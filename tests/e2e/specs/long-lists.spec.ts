@@ -88,3 +88,50 @@ test('250 notes (two pages from the library) list a window at a time, and search
   await expect(search.status).toHaveText('The best 60 results.');
   await expect(search.options('Notes')).toHaveCount(60);
 });
+
+test('Passages: a focused quote flung out of view and back has focus again; left out of view, focus is on the quote now on top', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  test.skip(testInfo.project.name === 'electron', 'Creates the highlights over the browser host.');
+  const body = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${pad(i + 1)} says the harbour road is open.`).join('\n\n');
+  fs.writeFileSync(path.join(app.workDirectory, 'harbour.md'), `---\ntitle: Harbour log\noutlet: Coast Wire\n---\n\n${body}\n`);
+  expect(app.cli(['import', path.join(app.workDirectory, 'harbour.md')]).status).toBe(0);
+  await app.page.reload();
+  await expect(new LibraryPage(app.page).rows.first()).toContainText('Harbour log');
+  const source = JSON.parse(app.cli(['list', '--json']).stdout) as { id: number }[];
+  const text = (await callApi<{ body: string }>(app.page, 'getSource', [{ id: source[0]!.id }]))[0]!.body;
+  const requests = Array.from({ length: SENTENCES }, (_, i) => {
+    const start = text.indexOf(`Sentence ${pad(i + 1)}`);
+    return { sourceId: source[0]!.id, start, end: start + 'Sentence 000'.length };
+  });
+  await callApi(app.page, 'createHighlight', requests);
+
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages' }).click();
+  const table = app.page.getByRole('table', { name: 'Passages' });
+  const quotes = table.getByRole('button', { name: /^Sentence \d+$/ });
+  await expect(quotes.first()).toBeVisible();
+  const first = (await quotes.first().textContent())!;
+  await quotes.first().focus();
+  const scroller = table.locator('.passage-scroller');
+  // A screenful and more a frame, down and back: the row is taken off the page and drawn again.
+  const fling = (rows: number[]) =>
+    scroller.evaluate(async (element, rows) => {
+      for (const row of rows) {
+        element.scrollTop = row * 64;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }, rows);
+  await fling([30, 60, 90, 60, 30, 0]);
+  await expect(table.getByRole('button', { name: first, exact: true })).toBeFocused();
+
+  await fling([30, 60, 90, 120]);
+  const focused = await app.page.evaluate(() => {
+    const active = document.activeElement as HTMLElement;
+    const scroller = document.querySelector('.passage-scroller')!.getBoundingClientRect();
+    const row = active.getBoundingClientRect();
+    return { control: active.dataset.focusControl ?? active.tagName, onScreen: row.top >= scroller.top && row.bottom <= scroller.bottom, text: active.textContent };
+  });
+  // A quote on screen has focus (the one on top when it moved there; the rows measured after may move it down a little).
+  expect(focused).toMatchObject({ control: 'open', onScreen: true });
+  expect(focused.text).not.toBe(first);
+});

@@ -12,6 +12,7 @@ import { isSelected } from './sourceSelection';
 import type { SourcePages } from './useSourcePages';
 import { FlingOverscan } from './flingOverscan';
 import { SourceTitle } from '../../components/SourceTitle';
+import { useKeptFocus } from './useKeptFocus';
 
 /** Every row is this tall (titles are cut with an ellipsis), so the list's height is known without measuring 100,000 rows. */
 export const ROW_HEIGHT = 40;
@@ -83,6 +84,7 @@ const Row = memo(function Row({ source, index, selected, onOpen, onRowClick }: {
     <tr
       className={selected ? 'is-selected' : undefined}
       data-index={index}
+      data-focus-row={source.id}
       onClick={(event) => {
         const target = event.target as HTMLElement;
         if (target instanceof HTMLButtonElement || target instanceof HTMLInputElement) return;
@@ -95,6 +97,7 @@ const Row = memo(function Row({ source, index, selected, onOpen, onRowClick }: {
       <td className="col-select">
         <input
           type="checkbox"
+          data-focus-control="select"
           aria-label={`Select ${source.title}`}
           checked={selected}
           onChange={() => undefined}
@@ -105,6 +108,7 @@ const Row = memo(function Row({ source, index, selected, onOpen, onRowClick }: {
         <button
           type="button"
           className="title-link"
+          data-focus-control="title"
           data-source-id={source.id}
           data-index={index}
           onClick={(event) => {
@@ -140,6 +144,7 @@ function PendingRow({ index }: { index: number }) {
  */
 export function SourceTable({ query, pages, total, selection, onSortChange, onRangeChange, onOpen, onRowClick, onSelectAll, focusSourceId }: SourceTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const table = useRef<HTMLTableElement>(null);
   const focused = useRef<number | null>(null);
   // Fewer rows beyond the screen while a fling moves the list faster than they could be of use
   // (flingOverscan.ts), judged from where the virtualizer (the same object each render) is now.
@@ -153,6 +158,9 @@ export function SourceTable({ query, pages, total, selection, onSortChange, onRa
   });
   const flinging = overscan.flinging;
   live.current = virtualizer;
+  // The row whose checkbox or title has focus keeps its element through a fling; if it scrolls out
+  // of view, focus waits on the table and then goes to the row on top (useKeptFocus.ts).
+  const focusedRow = useKeptFocus(scroller, table, virtualizer.isScrolling);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -202,7 +210,7 @@ export function SourceTable({ query, pages, total, selection, onSortChange, onRa
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div className="source-table-scroll" ref={scroller} onKeyDown={onKeyDown}>
-      <table className="source-table" aria-rowcount={total + 1}>
+      <table className="source-table" ref={table} tabIndex={-1} aria-rowcount={total + 1}>
         <caption className="visually-hidden">Sources in the library, {describeSort(query)}</caption>
         <thead>
           <tr>
@@ -221,8 +229,9 @@ export function SourceTable({ query, pages, total, selection, onSortChange, onRa
             // While a fling lasts, every row on screen is a new one each frame: keyed by its place on
             // screen, a row's elements are kept and only their text and attributes change, where
             // keyed by source they were all removed and made again each frame. Still or scrolling
-            // slowly, a row keeps its elements (and its focus) while it stays on screen.
-            const key = flinging ? `at-${position}` : undefined;
+            // slowly, a row keeps its elements while it stays on screen. The row with focus keeps its
+            // own key throughout, so it is never made again (which would drop focus to the body).
+            const key = flinging && (source === undefined || String(source.id) !== focusedRow) ? `at-${position}` : undefined;
             return source ? (
               <Row key={key ?? source.id} source={source} index={item.index} selected={isSelected(selection, source.id)} onOpen={onOpen} onRowClick={onRowClick} />
             ) : (

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Suspense, useRef } from 'react';
+import { useRef } from 'react';
 import { Splitter } from '../../components/Splitter';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { usePersistentState } from '../../hooks/usePersistentState';
 import { NotesPane } from '../../lazyViews';
+import { ViewBoundary } from '../../components/ViewBoundary';
 import { useNotes } from './NotesContext';
 
 const MIN_WIDTH = 280;
@@ -33,9 +34,9 @@ export function NotesSplitView({ children }: { children: ReactNode }) {
       {paneOpen ? (
         <>
           <Splitter className="split-view-divider" label="Resize the notes column" value={shown} min={MIN_WIDTH} max={max} onChange={setWidth} />
-          <Suspense fallback={null}>
+          <ViewBoundary name="Notes" className="notes-pane">
             <NotesPane />
-          </Suspense>
+          </ViewBoundary>
         </>
       ) : null}
     </div>

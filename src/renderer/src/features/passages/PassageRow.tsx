@@ -28,10 +28,10 @@ interface PassageRowProps {
 export const PassageRow = memo(function PassageRow({ passage, rowIndex, onOpen }: PassageRowProps) {
   const cite = useCite();
   return (
-    <div role="row" aria-rowindex={rowIndex} className="passage-row" draggable onDragStart={(event) => startDrag(event, passage)}>
+    <div role="row" aria-rowindex={rowIndex} className="passage-row" data-focus-row={passage.id} draggable onDragStart={(event) => startDrag(event, passage)}>
       <div role="cell" className="passage-quote">
         <span className={`passage-swatch swatch-${passage.color}`} aria-label={`${passage.color} highlight`} role="img" />
-        <button type="button" className="link-button" onClick={() => onOpen(passage)} title="Open the reader at this passage">
+        <button type="button" className="link-button" data-focus-control="open" onClick={() => onOpen(passage)} title="Open the reader at this passage">
           {passage.exact}
         </button>
         {passage.orphaned ? <span className="passage-orphaned"> (orphaned)</span> : null}
@@ -53,7 +53,7 @@ export const PassageRow = memo(function PassageRow({ passage, rowIndex, onOpen }
       </div>
       <div role="cell">
         {cite ? (
-          <button type="button" className="button button-small" onClick={() => cite(highlightCitation(sourceFacts(passage), passage), 'cite')} aria-label={`Cite in note: ${passage.exact.slice(0, 60)}`}>
+          <button type="button" className="button button-small" data-focus-control="cite" onClick={() => cite(highlightCitation(sourceFacts(passage), passage), 'cite')} aria-label={`Cite in note: ${passage.exact.slice(0, 60)}`}>
             Cite in note
           </button>
         ) : null}

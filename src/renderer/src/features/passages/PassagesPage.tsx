@@ -9,6 +9,7 @@ import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
 import { QuoteModeField, useQuoteMode } from '../export/QuoteModeField';
 import { useRememberedState } from '../compare/useRememberedState';
 import { FlingOverscan } from '../library/flingOverscan';
+import { useKeptFocus } from '../library/useKeptFocus';
 import { AutocodeDialog } from './AutocodeDialog';
 import { PassageFilters } from './PassageFilters';
 import { PassageRow } from './PassageRow';
@@ -62,6 +63,11 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   // While a fling lasts nothing on screen stays still anyway: the rows' heights are kept and counted
   // once a frame, and the scroll is not moved. Once the table is still or scrolls slowly, as before.
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = fling.flinging ? NEVER_ADJUST : undefined;
+  // Rows are keyed by their place in the list, so a row on screen keeps its element (and focus)
+  // through a fling; one with focus that scrolls out of view leaves focus on the table, then on the
+  // row on top once the table is still (useKeptFocus.ts).
+  const table = useRef<HTMLDivElement>(null);
+  useKeptFocus(scroller, table, virtualizer.isScrolling);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
   const { hasMore, loadMore } = pages;
@@ -130,7 +136,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
       <PassageFilters filter={filter} onChange={onFilterChange} loadChoices={choicesWanted} />
       {autocoding ? <AutocodeDialog onClose={() => setAutocoding(false)} onCoded={(code) => onFilterChange({ code })} /> : null}
       {pages.error ? <ErrorBanner title="The passages could not be loaded." message={errorMessage(pages.error, 'load the passages')} onRetry={pages.retry} /> : null}
-      <div role="table" aria-label="Passages" aria-rowcount={pages.total !== null ? pages.total + 1 : hasMore ? -1 : lines.length + 1} className="passage-table">
+      <div role="table" aria-label="Passages" ref={table} tabIndex={-1} aria-rowcount={pages.total !== null ? pages.total + 1 : hasMore ? -1 : lines.length + 1} className="passage-table">
         <div role="rowgroup" className="passage-head">
           <div role="row" aria-rowindex={1} className="passage-row">
             {['Quote', 'Source', 'Outlet', 'Country', 'Date', 'Codes', 'Cite'].map((name) => (
