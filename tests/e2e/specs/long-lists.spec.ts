@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { fling, flingUnbroken } from '../fling';
 import { HighlightsPanel } from '../pages/HighlightsPanel';
 import { LibraryPage } from '../pages/LibraryPage';
 import { NotesPage } from '../pages/NotesPage';
@@ -110,21 +111,16 @@ test('Passages: a focused quote flung out of view and back has focus again; left
   const quotes = table.getByRole('button', { name: /^Sentence \d+$/ });
   await expect(quotes.first()).toBeVisible();
   const first = (await quotes.first().textContent())!;
-  await quotes.first().focus();
   const scroller = table.locator('.passage-scroller');
   // A screenful and more a frame, down and back: the row is taken off the page and drawn again.
-  const fling = (rows: number[]) =>
-    scroller.evaluate(async (element, rows) => {
-      for (const row of rows) {
-        element.scrollTop = row * 64;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }, rows);
-  await fling([30, 60, 90, 60, 30, 0]);
+  const flingRows = (rows: number[]) => fling(scroller, rows.map((row) => row * 64));
+  await flingUnbroken(async () => {
+    await table.getByRole('button', { name: first, exact: true }).focus();
+    return flingRows([30, 60, 90, 60, 30, 0]);
+  });
   await expect(table.getByRole('button', { name: first, exact: true })).toBeFocused();
 
-  await fling([30, 60, 90, 120]);
+  await flingRows([30, 60, 90, 120]);
   const focused = await app.page.evaluate(() => {
     const active = document.activeElement as HTMLElement;
     const scroller = document.querySelector('.passage-scroller')!.getBoundingClientRect();
