@@ -45,6 +45,7 @@ interface Sample {
   answeredMs: number;
   bytes: number;
   ahead: string[];
+  scripts: string[];
   /** Renderer main thread CPU by kind (ms): before the request is sent, after its answer is in. */
   before?: Record<string, number>;
   after?: Record<string, number>;
@@ -85,7 +86,9 @@ try {
       const request = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) => entry.name.endsWith('/api/timeline') && entry.startTime >= started)!;
       // Requests the host was still answering when the timeline's was sent (it answers one at a time).
       const ahead = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry !== request && entry.name.includes('/api/') && entry.startTime < request.startTime && entry.responseEnd > request.startTime).map((entry) => `${entry.name.split('/api/')[1]} until ${Math.round(entry.responseEnd - started)}`);
-      return { drawnMs: drawn - started, sentMs: request.startTime - started, answeredMs: request.responseEnd - started, bytes: request.encodedBodySize, ahead };
+      // Scripts asked for after the click (the view's own, if it was not preloaded yet): when each was asked for and in.
+      const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith('.js') && entry.responseEnd > started).map((entry) => `${entry.name.split('/').at(-1)} ${Math.round(entry.startTime - started)}–${Math.round(entry.responseEnd - started)}`);
+      return { drawnMs: drawn - started, sentMs: request.startTime - started, answeredMs: request.responseEnd - started, bytes: request.encodedBodySize, ahead, scripts };
     });
     const sample: Sample = { ...timing };
     if (trace) {
@@ -102,7 +105,7 @@ try {
       }
     }
     samples.push(sample);
-    log(`  ${round(sample.drawnMs)} ms drawn: sent at ${round(sample.sentMs)}, answered at ${round(sample.answeredMs)} (${Math.round(sample.bytes / 1024)} KB)${sample.ahead.length > 0 ? `, behind ${sample.ahead.join(', ')}` : ''}${sample.before ? `; CPU before sent ${JSON.stringify(sample.before)}, after answer ${JSON.stringify(sample.after)}` : ''}`);
+    log(`  ${round(sample.drawnMs)} ms drawn: sent at ${round(sample.sentMs)}, answered at ${round(sample.answeredMs)} (${Math.round(sample.bytes / 1024)} KB)${sample.ahead.length > 0 ? `, behind ${sample.ahead.join(', ')}` : ''}${sample.scripts.length > 0 ? `, scripts ${sample.scripts.join(', ')}` : ''}${sample.before ? `; CPU before sent ${JSON.stringify(sample.before)}, after answer ${JSON.stringify(sample.after)}` : ''}`);
   }
   const marks = await page.locator('.timeline-mark').count();
   const sum = (record: Record<string, number> | undefined) => Object.values(record ?? {}).reduce((a, b) => a + b, 0);

@@ -1,14 +1,20 @@
 import type { ComponentType } from 'react';
-import { createElement, use } from 'react';
-import { ViewScriptError } from './components/ViewBoundary';
+import { createElement, useContext, useEffect, useState } from 'react';
+import { ViewLoadingContext, ViewScriptError } from './components/ViewBoundary';
 import { LIBRARY_ROWS_PAINTED } from './features/library/LibraryPage';
 
 /**
  * A view whose script is loaded when it is first shown (or preloaded, below). Rendered before its
- * script is here, it suspends (the ViewBoundary around it shows the view's name and "Loading…");
- * if the script fails to load, it throws a ViewScriptError, and the boundary says so, with "Try
- * again", which forgets the failed load (ViewScriptError.retry) so the view asks for its script
- * again. A failed preload is forgotten at once. Once loaded it renders at once, without suspending.
+ * script is here, it shows what the ViewBoundary around it gives (the view's name and "Loading…",
+ * ViewLoadingContext) and renders the view once the script is in; if the script fails to load, it
+ * throws a ViewScriptError, and the boundary says so, with "Try again", which forgets the failed
+ * load (ViewScriptError.retry) so the view asks for its script again. A failed preload is forgotten
+ * at once. Once loaded it renders at once.
+ *
+ * It does not suspend (React.lazy and `use` do): React holds back the content of a Suspense
+ * boundary until 300 ms after its fallback was shown (a retry is throttled so fallbacks do not
+ * flicker), so a view whose script took 5 ms was drawn 300 ms after the click. The script's arrival
+ * is an ordinary state update here, drawn in the next frame.
  */
 function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): { View: ComponentType<P>; preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
@@ -18,7 +24,7 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): { Vi
     const attempt: Promise<ComponentType<P>> = load().then(
       (view) => (loaded = view),
       (error: unknown) => {
-        // Kept until "Try again": a new attempt each render would suspend again and again, never showing the failure.
+        // Kept until "Try again": a new attempt each render would fail again and again, never showing the failure.
         throw new ViewScriptError(error, () => {
           if (loading === attempt) loading = null;
         });
@@ -27,7 +33,22 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>): { Vi
     return (loading = attempt);
   };
   function LazyView(props: P) {
-    return createElement(loaded ?? use(get()), props);
+    const [view, setView] = useState<ComponentType<P> | null>(() => loaded);
+    const [failure, setFailure] = useState<ViewScriptError | null>(null);
+    const placeholder = useContext(ViewLoadingContext);
+    useEffect(() => {
+      if (view) return;
+      let shown = true;
+      get().then(
+        (arrived) => shown && setView(() => arrived),
+        (error: unknown) => shown && setFailure(error instanceof ViewScriptError ? error : new ViewScriptError(error, () => {})),
+      );
+      return () => {
+        shown = false;
+      };
+    }, [view]);
+    if (failure) throw failure;
+    return view ? createElement(view, props) : placeholder;
   }
   const preload = () =>
     get().catch((error: unknown) => {
@@ -57,6 +78,14 @@ export const NotesPane = views.notesPane.View;
 export const PassagesPage = views.passages.View;
 export const ComparePage = views.compare.View;
 export const TimelinePage = views.timeline.View;
+
+/**
+ * Starts loading a main view's script now, if it is not here yet: its tab was pointed at or
+ * focused, so a click is likely next (the background preload below may not have reached it yet).
+ */
+export function preloadView(view: 'library' | 'passages' | 'compare' | 'timeline'): void {
+  if (view !== 'library') void views[view].preload();
+}
 
 const PRELOAD_AFTER_MS = 3000;
 let preloading = false;

@@ -1,5 +1,5 @@
 import type { ErrorInfo, ReactNode } from 'react';
-import { Component, Suspense } from 'react';
+import { Component, createContext, useEffect, useState } from 'react';
 import { ErrorBanner } from './ErrorBanner';
 
 interface ViewBoundaryProps {
@@ -10,16 +10,30 @@ interface ViewBoundaryProps {
   children: ReactNode;
 }
 
-/** While a view's script loads (lazyViews.ts): a region named after the view saying so politely. It takes no focus. */
+/** A script that comes within this long (from the browser's cache or a preload still under way) is not announced: the words would only flash. */
+const SAY_LOADING_AFTER_MS = 150;
+
+/**
+ * While a view's script loads (lazyViews.ts): a region named after the view, busy, whose status
+ * says "Loading…" politely if the script is not in within SAY_LOADING_AFTER_MS. It takes no focus.
+ */
 export function ViewLoading({ name, className }: Omit<ViewBoundaryProps, 'children'>) {
+  const [say, setSay] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSay(true), SAY_LOADING_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <section className={`${className} view-loading`} aria-label={name} aria-busy="true">
       <p className="loading" role="status">
-        Loading {name}…
+        {say ? `Loading ${name}…` : null}
       </p>
     </section>
   );
 }
+
+/** What a lazily loaded view (lazyViews.ts) shows until its script is in: its boundary's ViewLoading. */
+export const ViewLoadingContext = createContext<ReactNode>(null);
 
 /** A view's script could not be loaded (lazyViews.ts): its file missing, unreadable or not valid. `retry` lets the next render ask for it again. */
 export class ViewScriptError extends Error {
@@ -37,7 +51,8 @@ interface FailureState {
 }
 
 /**
- * A view that loads its script when first shown (lazyViews.ts). While it loads, ViewLoading; if it
+ * A view that loads its script when first shown (lazyViews.ts). While it loads, ViewLoading (given to
+ * the view by context: it does not suspend, see lazyViews.ts); if it
  * fails (its file missing or unreadable), an alert saying so with "Try again", which renders the
  * view anew, and lazyViews asks for the script again. The rest of the window carries on.
  */
@@ -74,6 +89,6 @@ export class ViewBoundary extends Component<ViewBoundaryProps, FailureState> {
         </section>
       );
     }
-    return <Suspense fallback={<ViewLoading name={name} className={className} />}>{children}</Suspense>;
+    return <ViewLoadingContext value={<ViewLoading name={name} className={className} />}>{children}</ViewLoadingContext>;
   }
 }

@@ -1,3 +1,4 @@
+import { preloadView } from '../../lazyViews';
 import type { MainView } from './compareViews';
 import { MAIN_VIEWS } from './compareViews';
 
@@ -6,12 +7,12 @@ interface ViewTabsProps {
   onSelect: (view: MainView) => void;
 }
 
-/** The header's Library, Passages, Compare and Timeline buttons; the current one is marked. */
+/** The header's Library, Passages, Compare and Timeline buttons; the current one is marked. Pointed at or focused, a view's script starts loading. */
 export function ViewTabs({ current, onSelect }: ViewTabsProps) {
   return (
     <nav className="view-tabs" aria-label="Views">
       {MAIN_VIEWS.map(({ view, label }) => (
-        <button key={view} type="button" className="button button-quiet button-small view-tab" aria-current={current === view ? 'page' : undefined} onClick={() => onSelect(view)}>
+        <button key={view} type="button" className="button button-quiet button-small view-tab" aria-current={current === view ? 'page' : undefined} onPointerEnter={() => preloadView(view)} onFocus={() => preloadView(view)} onClick={() => onSelect(view)}>
           {label}
         </button>
       ))}
