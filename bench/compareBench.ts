@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../src/core/db/db';
+import { distinctValues } from '../src/core/db/distinctValues';
 import { renameCode } from '../src/core/compare/codes';
 import { addToCollection } from '../src/core/compare/collections';
 import { codeMatrix, matrixSql } from '../src/core/compare/matrix';
@@ -158,10 +159,9 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
   // The floor: the same two reads raw (each source's outlet, every coding in source order), no counting.
   const matrixPlan = matrixSql(db);
   const matrixStatement = db.prepare(matrixPlan.sql).raw();
-  const outletsStatement = db.prepare('SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet').pluck();
   const outletStatement = db.prepare('SELECT id FROM sources INDEXED BY sources_outlet WHERE outlet IS ?').pluck();
   const matrixFloor = () => {
-    for (const outlet of outletsStatement.all()) outletStatement.all(outlet);
+    for (const outlet of distinctValues(db, 'outlet')) outletStatement.all(outlet);
     matrixStatement.all(...matrixPlan.params);
   };
   figures.push(figure('matrix by outlet', 10, null, 100, () => codeMatrix(db, 'outlet'), matrixFloor));
@@ -193,7 +193,7 @@ export function runCompareBench(db: Db, articles: number, random: Random, log: (
       const options = { codedOnly, maxMarks };
       const plan = timelineSql(options);
       const [from, to] = db.prepare(plan.rangeSql).raw().get(...plan.params, ...plan.params) as [string, string];
-      const outlets = db.prepare(plan.outletsSql).pluck().all();
+      const outlets = distinctValues(db, 'outlet');
       const axis = stretches(from, to, bucketDaysFor(from, to, maxMarks));
       const [range, count, first, last, passages, undated] = [plan.rangeSql, plan.countSql, plan.firstSql, plan.lastSql, plan.passagesSql, plan.undatedSql].map((sql) => db.prepare(sql).raw());
       figures.push(

@@ -4,6 +4,7 @@ import { SourceMetadataPatch } from '../shared/domain/source';
 import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/db';
+import { distinctValues } from './db/distinctValues';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
@@ -129,8 +130,11 @@ export function listSources(db: Db, options: { sort?: SourceSort; outlet?: strin
   return rows.map(toSummary);
 }
 
+/** The outlets named, in SQLite's NOCASE order (ASCII letters folded), a seek each (distinctValues.ts). */
 export function listOutlets(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT outlet FROM sources WHERE outlet IS NOT NULL ORDER BY outlet COLLATE NOCASE').all() as { outlet: string }[]).map((row) => row.outlet);
+  const nocase = (value: string) => value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  const outlets = distinctValues(db, 'outlet', { withNull: false }) as string[];
+  return outlets.map((outlet) => [nocase(outlet), outlet] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, outlet]) => outlet);
 }
 
 /** A source's metadata, or null when there is no such source (export falls back to a citation's snapshot). */

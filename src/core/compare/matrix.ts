@@ -2,6 +2,7 @@ import type { CodeMatrix, CoOccurrence, MatrixBy, PassageFilter } from '../../sh
 import { NO_COLLECTION, NO_COUNTRY, NO_OUTLET } from '../../shared/domain/compare';
 import { tagKey } from '../../shared/domain/highlight';
 import type { Db } from '../db/db';
+import { distinctValues } from '../db/distinctValues';
 import { codePaths, listCodes } from './codes';
 import { passageFilterSql, whereClause } from './passageFilter';
 
@@ -48,7 +49,7 @@ function sourceColumns(db: Db, by: MatrixBy): SourceColumns {
   // The ids of each outlet's sources, a range of sources_outlet each: integers only (reading
   // (id, outlet) pairs made 100,000 strings and cost 7 times as much).
   const byOutlet = (assign: (outlet: string | null) => number) => {
-    const outlets = db.prepare('SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet').pluck().all() as (string | null)[];
+    const outlets = distinctValues(db, 'outlet');
     const named = db.prepare('SELECT id FROM sources INDEXED BY sources_outlet WHERE outlet = ?').pluck();
     const none = db.prepare('SELECT id FROM sources INDEXED BY sources_outlet WHERE outlet IS NULL').pluck();
     for (const outlet of outlets) {

@@ -1,6 +1,7 @@
 import type { Timeline, TimelineLane, TimelineMark } from '../../shared/domain/compare';
 import { NO_COUNTRY, NO_OUTLET, TIMELINE_MAX_MARKS } from '../../shared/domain/compare';
 import type { Db } from '../db/db';
+import { distinctValues } from '../db/distinctValues';
 
 export interface TimelineOptions {
   by?: 'outlet' | 'country';
@@ -27,7 +28,7 @@ const MAX_SEEKS = 4000;
 
 /**
  * The statements the timeline reads, exposed for the benchmark's raw run. `rangeSql` finds the
- * first and last dates shown (params: `params` twice). Per outlet (of `outletsSql`) and stretch of
+ * first and last dates shown (params: `params` twice). Per outlet (distinctValues.ts) and stretch of
  * the axis (params: outlet, first date, day after the last, then `params`), `countSql`, `firstSql`
  * and `lastSql` count the mark's sources and find its first and last, in sources_list_outlet_date
  * (in timeline_passages' rows for tag 0 when only sources with passages count), and `passagesSql` its passages per code, one
@@ -70,7 +71,6 @@ export function timelineSql(options: TimelineOptions = {}) {
     params,
     // sources_published_at walks from either end to the first date shown: no scan of the rest.
     rangeSql: `SELECT ${end('ASC')}, ${end('DESC')}`,
-    outletsSql: 'SELECT DISTINCT outlet FROM sources INDEXED BY sources_outlet',
     // One outlet's sources in one stretch: how many (a range of the index read, nothing computed per
     // row), then the first (its date, and its id: the source itself when it is alone) and the last
     // date, each a seek to one end of the range. (count, min, max and min(id) over the range cost
@@ -149,7 +149,7 @@ export function timeline(db: Db, options: TimelineOptions = {}): Timeline {
     laneOf(lane).sourceCount += count;
     sourceCount += count;
   };
-  const outlets = db.prepare(sql.outletsSql).pluck().all() as (string | null)[];
+  const outlets = distinctValues(db, 'outlet');
   const countryOf = new Map(by === 'country' ? (db.prepare('SELECT name, country FROM outlets').raw().all() as [string, string | null][]) : []);
   const laneName = (outlet: string | null) => (by === 'outlet' ? (outlet ?? NO_OUTLET) : ((outlet === null ? null : countryOf.get(outlet)) ?? NO_COUNTRY));
   if (from && to) {

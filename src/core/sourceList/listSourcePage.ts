@@ -1,6 +1,7 @@
 import type { ListSort, SourceCursor, SourcePage, SourcePageRequest } from '../../shared/domain/sourceList';
 import { defaultDirection, SourcePageRequest as SourcePageRequestSchema } from '../../shared/domain/sourceList';
 import type { Db } from '../db/db';
+import { distinctValues } from '../db/distinctValues';
 import { prepared } from '../db/prepared';
 import type { SourceSummaryRow } from '../sources';
 import { toSummary } from '../sources';
@@ -71,5 +72,5 @@ export function listSourcePage(db: Db, raw: SourcePageRequest = {}): SourcePage 
 }
 
 export function listLanguages(db: Db): string[] {
-  return prepared(db, 'SELECT DISTINCT language FROM sources WHERE language IS NOT NULL ORDER BY language').pluck().all() as string[];
+  return distinctValues(db, 'language', { withNull: false }) as string[];
 }
