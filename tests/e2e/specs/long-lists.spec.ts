@@ -30,17 +30,18 @@ async function callApi<T>(page: Page, operation: string, requests: unknown[], at
   ) as Promise<T[]>;
 }
 
-test('an article with 300 highlights lists them a window at a time, and the list scrolls to the last', async ({ app }, testInfo) => {
-  test.setTimeout(120_000);
-  test.skip(testInfo.project.name === 'electron', 'Creates the highlights over the browser host.');
+type App = { page: Page; workDirectory: string; cli: (args: string[]) => { status: number | null; stdout: string } };
+
+/** Imports "Harbour log" (from Coast Wire), `SENTENCES` paragraphs of one sentence each, by the CLI, and reloads the window. */
+async function importHarbourLog(app: App): Promise<void> {
   const body = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${pad(i + 1)} says the harbour road is open.`).join('\n\n');
   fs.writeFileSync(path.join(app.workDirectory, 'harbour.md'), `---\ntitle: Harbour log\noutlet: Coast Wire\n---\n\n${body}\n`);
   expect(app.cli(['import', path.join(app.workDirectory, 'harbour.md')]).status).toBe(0);
   await app.page.reload();
-  const library = new LibraryPage(app.page);
-  await library.open('Harbour log');
-  const reader = new ReaderPage(app.page);
-  await expect(reader.paragraphs).toHaveCount(SENTENCES);
+}
+
+/** Highlights the words "Sentence NNN" of each of the library's only source's sentences, over the browser host. */
+async function highlightEverySentence(app: App): Promise<void> {
   const source = JSON.parse(app.cli(['list', '--json']).stdout) as { id: number }[];
   const text = (await callApi<{ body: string }>(app.page, 'getSource', [{ id: source[0]!.id }]))[0]!.body;
   const requests = Array.from({ length: SENTENCES }, (_, i) => {
@@ -48,6 +49,17 @@ test('an article with 300 highlights lists them a window at a time, and the list
     return { sourceId: source[0]!.id, start, end: start + 'Sentence 000'.length };
   });
   await callApi(app.page, 'createHighlight', requests);
+}
+
+test('an article with 300 highlights lists them a window at a time, and the list scrolls to the last', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  test.skip(testInfo.project.name === 'electron', 'Creates the highlights over the browser host.');
+  await importHarbourLog(app);
+  const library = new LibraryPage(app.page);
+  await library.open('Harbour log');
+  const reader = new ReaderPage(app.page);
+  await expect(reader.paragraphs).toHaveCount(SENTENCES);
+  await highlightEverySentence(app);
 
   const highlights = new HighlightsPanel(app.page);
   await expect(highlights.panel.locator('.highlights-count')).toHaveText(String(SENTENCES));
@@ -93,18 +105,9 @@ test('250 notes (two pages from the library) list a window at a time, and search
 test('Passages: a focused quote flung out of view and back has focus again; left out of view, focus is on the quote now on top', async ({ app }, testInfo) => {
   test.setTimeout(120_000);
   test.skip(testInfo.project.name === 'electron', 'Creates the highlights over the browser host.');
-  const body = Array.from({ length: SENTENCES }, (_, i) => `Sentence ${pad(i + 1)} says the harbour road is open.`).join('\n\n');
-  fs.writeFileSync(path.join(app.workDirectory, 'harbour.md'), `---\ntitle: Harbour log\noutlet: Coast Wire\n---\n\n${body}\n`);
-  expect(app.cli(['import', path.join(app.workDirectory, 'harbour.md')]).status).toBe(0);
-  await app.page.reload();
+  await importHarbourLog(app);
   await expect(new LibraryPage(app.page).rows.first()).toContainText('Harbour log');
-  const source = JSON.parse(app.cli(['list', '--json']).stdout) as { id: number }[];
-  const text = (await callApi<{ body: string }>(app.page, 'getSource', [{ id: source[0]!.id }]))[0]!.body;
-  const requests = Array.from({ length: SENTENCES }, (_, i) => {
-    const start = text.indexOf(`Sentence ${pad(i + 1)}`);
-    return { sourceId: source[0]!.id, start, end: start + 'Sentence 000'.length };
-  });
-  await callApi(app.page, 'createHighlight', requests);
+  await highlightEverySentence(app);
 
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages' }).click();
   const table = app.page.getByRole('table', { name: 'Passages' });
