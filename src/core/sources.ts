@@ -4,7 +4,7 @@ import { SourceMetadataPatch } from '../shared/domain/source';
 import { ApiError, notFound } from '../shared/api/errors';
 import { baseCitekey, uniqueCitekey } from '../shared/text/citekey';
 import type { Db } from './db/db';
-import { distinctValues } from './db/distinctValues';
+import { compareNocase, distinctValues } from './db/distinctValues';
 import { prepared } from './db/prepared';
 import { writeTransaction } from './db/writeTransaction';
 import { highlightIdsOfSource, indexSource, reindexHighlight, unindexSource } from './search/searchIndex';
@@ -132,9 +132,7 @@ export function listSources(db: Db, options: { sort?: SourceSort; outlet?: strin
 
 /** The outlets named, in SQLite's NOCASE order (ASCII letters folded), a seek each (distinctValues.ts). */
 export function listOutlets(db: Db): string[] {
-  const nocase = (value: string) => value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  const outlets = distinctValues(db, 'outlet', { withNull: false }) as string[];
-  return outlets.map((outlet) => [nocase(outlet), outlet] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, outlet]) => outlet);
+  return (distinctValues(db, 'outlet', { withNull: false }) as string[]).sort(compareNocase);
 }
 
 /** A source's metadata, or null when there is no such source (export falls back to a citation's snapshot). */

@@ -7,7 +7,7 @@ import { addToCollection } from './collections';
 import { setOutlet } from './outlets';
 import { coOccurrence } from './matrix';
 import { allPassages, countPassages, queryPassages } from './passages';
-import { addHighlight, importSamples, openTestLibrary } from '../../../tests/support/library';
+import { addHighlight, addSource, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
 let cleanup: () => void;
@@ -138,5 +138,38 @@ describe('passages', () => {
     expect(general).toContain(undatedSecond);
     expect(walk({})).toEqual(general);
     expect(queryPassages(db, {}).total).toBe(6);
+  });
+
+  it('pages the unfiltered list by outlet (walked outlet by outlet) exactly as a filtered one: outlets alike but for case, none, undated, and a page ending in each', () => {
+    // "asbarez" and "Asbarez" are one outlet to NOCASE and two as written; "Élysée" sorts after ASCII; the sources without an outlet last.
+    updateSource(db, ids[1]!, { outlet: 'asbarez' });
+    updateSource(db, ids[3]!, { outlet: 'Élysée', publishedAt: null });
+    const extra = [addSource(db, { title: 'Undated Asbarez', outlet: 'Asbarez' }), addSource(db, { title: 'Another without outlet', publishedAt: '2023-01-01' })];
+    for (const id of [...ids, ...extra]) {
+      addHighlight(db, id, id === extra[0] ? 'Undated Asbarez' : id === extra[1] ? 'Another without outlet' : 'the');
+    }
+    const walk = (filter: Parameters<typeof allPassages>[1], limit: number) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = queryPassages(db, { filter, sort: 'outlet', limit, after });
+        seen.push(...page.passages.map((p) => `${p.outlet} ${p.publishedAt} ${p.id}`));
+        after = page.next;
+      } while (after !== null);
+      return seen;
+    };
+    const general = walk({ orphaned: false }, 1000);
+    expect(general).toHaveLength(queryPassages(db, {}).total!);
+    const outlets = general.map((row) => row.split(' ')[0]);
+    expect(outlets.indexOf('asbarez')).toBeGreaterThan(-1);
+    expect(outlets.at(-1)).toBe('null');
+    for (const limit of [1, 2, 3, 1000]) expect(walk({}, limit)).toEqual(general);
+    // A cursor whose outlet has since gone (renamed) goes on from where that outlet was.
+    const first = queryPassages(db, { sort: 'outlet', limit: 2 });
+    const renamed = first.passages.at(-1)!;
+    updateSource(db, renamed.sourceId, { outlet: 'Zzz renamed' });
+    const rest = queryPassages(db, { sort: 'outlet', limit: 1000, after: first.next });
+    const general2 = queryPassages(db, { filter: { orphaned: false }, sort: 'outlet', limit: 1000, after: first.next });
+    expect(rest.passages.map((p) => p.id)).toEqual(general2.passages.map((p) => p.id));
   });
 });

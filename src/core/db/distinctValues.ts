@@ -25,3 +25,18 @@ export function distinctValues(db: Db, of: keyof typeof LEADING, { withNull = tr
   for (let value = first.get() as string | undefined; value !== undefined; value = next.get(value) as string | undefined) values.push(value);
   return values;
 }
+
+const utf8 = new TextEncoder();
+const foldAscii = (value: string) => value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+/** Two strings compared as SQLite's BINARY collation does: by their UTF-8 bytes (not JavaScript's UTF-16 units). */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = utf8.encode(a);
+  const y = utf8.encode(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** Two strings compared as SQLite's NOCASE collation does: ASCII letters folded, then BINARY. */
+export const compareNocase = (a: string, b: string): number => compareBinary(foldAscii(a), foldAscii(b));
