@@ -140,6 +140,32 @@ describe('passages', () => {
     expect(queryPassages(db, {}).total).toBe(6);
   });
 
+  it('pages a filtered list by date exactly as its passages sort by date (undated last), then position, in pages of 1, 2 and 1,000', () => {
+    // More passages, some sharing a source and a date, one undated source coded too.
+    addHighlight(db, ids[0]!, 'monitoring missions', { tags: ['framing/blockade-denial'] });
+    addHighlight(db, ids[2]!, 'the', { tags: ['framing/illegal-blockade'] });
+    addHighlight(db, ids[4]!, 'the', { tags: ['actors/Aliyev'] });
+    const byDate = (filter: Parameters<typeof allPassages>[1]) =>
+      allPassages(db, filter, 'source')
+        .sort((a, b) => Number(a.publishedAt === null) - Number(b.publishedAt === null) || (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.sourceId - b.sourceId || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.id - b.id)
+        .map((p) => p.id);
+    const paged = (filter: Parameters<typeof allPassages>[1], limit: number) => {
+      const seen: number[] = [];
+      let after: string | null = null;
+      do {
+        const page = queryPassages(db, { filter, limit, after });
+        seen.push(...page.passages.map((p) => p.id));
+        after = page.next;
+      } while (after !== null);
+      return seen;
+    };
+    for (const filter of [{}, { code: 'framing' }, { code: 'actors/Aliyev' }, { outlet: 'AzerNews' }, { orphaned: false }, { words: 'blockade' }]) {
+      const expected = byDate(filter);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const limit of [1, 2, 1000]) expect(paged(filter, limit)).toEqual(expected);
+    }
+  });
+
   it('pages the unfiltered list by outlet (walked outlet by outlet) exactly as a filtered one: outlets alike but for case, none, undated, and a page ending in each', () => {
     // "asbarez" and "Asbarez" are one outlet to NOCASE and two as written; "Élysée" sorts after ASCII; the sources without an outlet last.
     updateSource(db, ids[1]!, { outlet: 'asbarez' });
