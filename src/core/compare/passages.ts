@@ -67,7 +67,6 @@ export interface PassageQuery {
   count?: boolean;
 }
 
-/** The SQL of one page, exposed so the benchmark can run the very same statement raw. */
 /**
  * One statement of a page's plan, run in turn until the page is full: the general plan is one; the
  * walk through the outlets (unfilteredByOutlet) one per outlet and part (dated, undated).
@@ -79,6 +78,7 @@ export interface PageStep {
   reuse?: boolean;
 }
 
+/** The SQL of one page (its steps), exposed so the benchmark can run the very same statements raw. */
 export function passagePageSql(db: Db, query: PassageQuery): { steps: PageStep[]; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
   const keys = SORT_KEYS[query.sort ?? 'date'];
   const { conditions, params, impossible } = passageFilterSql(db, query.filter ?? {});
@@ -215,7 +215,7 @@ export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
 }
 
 /** A page's rows: its plan's statements run in turn until there is one row more than the page holds (or none is left). */
-export function runPageSteps(db: Db, steps: readonly PageStep[], limit: number): unknown[] {
+function runPageSteps(db: Db, steps: readonly PageStep[], limit: number): unknown[] {
   const rows: unknown[] = [];
   for (const step of steps) {
     for (const row of (step.reuse ? prepared(db, step.sql) : db.prepare(step.sql)).all(...step.params)) rows.push(row);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createElement, useContext, useEffect, useState } from 'react';
 import { ViewLoadingContext, ViewScriptError } from './components/ViewBoundary';
+import type { MainView } from './features/compare/compareViews';
 import { LIBRARY_ROWS_PAINTED } from './features/library/LibraryPage';
 
 /**
@@ -83,7 +84,7 @@ export const TimelinePage = views.timeline.View;
  * Starts loading a main view's script now, if it is not here yet: its tab was pointed at or
  * focused, so a click is likely next (the background preload below may not have reached it yet).
  */
-export function preloadView(view: 'library' | 'passages' | 'compare' | 'timeline'): void {
+export function preloadView(view: MainView): void {
   if (view !== 'library') void views[view].preload();
 }
 
