@@ -87,6 +87,30 @@ test('Armenian, Cyrillic and Azerbaijani passages are highlighted exactly, by to
   ]);
 });
 
+test('a tag typed while the one before it is still being saved is kept, and added on Enter', async ({ app }) => {
+  test.skip(test.info().project.name === 'electron', "Holds the host's answer over HTTP.");
+  const highlights = await openArticle(app);
+  await highlights.highlight('ekoloji aksiya davam edir');
+  const item = highlights.item('ekoloji aksiya davam edir');
+  // The first tag's save is held until the second is typed.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await app.page.route('**/api/addHighlightTag', async (route) => {
+    await released;
+    await route.continue();
+  }, { times: 1 });
+  const field = item.getByRole('combobox', { name: 'Add tag' });
+  await field.fill('framing');
+  await field.press('Enter');
+  await field.fill('Blokada');
+  release();
+  await expect(item.getByRole('button', { name: 'Remove tag framing' })).toBeVisible();
+  await expect(field).toHaveValue('Blokada');
+  await field.press('Enter');
+  await expect(item.getByRole('button', { name: 'Remove tag Blokada' })).toBeVisible();
+  await expect(field).toHaveValue('');
+});
+
 test('colour, comment and tags are edited in the panel; a deleted highlight comes back identically with Undo', async ({ app }) => {
   const highlights = await openArticle(app);
   await highlights.highlight('ekoloji aksiya davam edir');

@@ -23,7 +23,8 @@ export function TagEditor({ tags, suggestions, onAdd, onRemove }: TagEditorProps
     const tag = value.trim();
     if (!tag) return;
     if (present.has(tagKey(tag))) return setDraft('');
-    if (await onAdd(tag)) setDraft('');
+    // Cleared only if it still holds what was added: the next tag may be typed while this one is saved.
+    if (await onAdd(tag)) setDraft((current) => (current === value ? '' : current));
   };
 
   return (
