@@ -11,7 +11,8 @@ import zlib from 'node:zlib';
  * Markdown files, 40 times smaller instead of 2 times without the dictionary. The price is that
  * the original can be read only with the body it was compressed against; so the body changes only
  * through setSourceBody (sources.ts), which re-encodes the original in the same statement, and a
- * trigger of migration 7 refuses any other change to the body of such a row. Other tools read it
+ * trigger (migration 19) refuses a change to the body of such a row that changes the dictionary and
+ * leaves the original as it was. Other tools read it
  * too: Python's `zlib.decompressobj(zdict=body.encode()).decompress(original)`.
  */
 export type OriginalCompression = 'zlib-body' | 'zlib' | null;

@@ -234,6 +234,24 @@ describe('the original bytes', () => {
     expect(Buffer.compare(readOriginal(db, sourceId!), bytes)).toBe(0);
   });
 
+  it('stay readable after a correction near the top of a long text, which leaves them the same bytes', async () => {
+    // Over zlib's 32 KB window: the dictionary is the body's end, which a typo fixed at the top leaves alone.
+    const paragraphs = Array.from({ length: 800 }, (_, index) => `Paragraph ${index}: the convoy waited at the Lacin checkpoint.`);
+    const bytes = Buffer.from(`---\ntitle: Long convoy\n---\n\nThe convoy waited at the Lacin checkpoint for hours.\n\n${paragraphs.join('\n\n')}\n`);
+    const { sourceId } = await importFile(db, { name: 'long.md', bytes });
+    const body = getSource(db, sourceId!).body;
+    expect(Buffer.byteLength(body)).toBeGreaterThan(32_768);
+    const corrected = body.replace('for hours', 'for two days');
+    const report = reanchorSource(db, sourceId!, corrected);
+    expect(report.highlights).toEqual([]);
+    expect(getSource(db, sourceId!).body).toBe(corrected);
+    expect(Buffer.compare(readOriginal(db, sourceId!), bytes)).toBe(0);
+    // Changing the end (the dictionary) behind Marginalia's back is still refused, and nothing changes.
+    expect(() => db.prepare("UPDATE sources SET body = body || ' edited elsewhere' WHERE id = ?").run(sourceId)).toThrow(/compressed against its text/);
+    expect(getSource(db, sourceId!).body).toBe(corrected);
+    expect(Buffer.compare(readOriginal(db, sourceId!), bytes)).toBe(0);
+  });
+
   it('are read as they are where a library stored them uncompressed (before schema 7)', async () => {
     const id = await markdown('old.md', 'title: Old');
     db.prepare("UPDATE sources SET original = CAST('as it was' AS BLOB), original_compression = NULL WHERE id = ?").run(id);

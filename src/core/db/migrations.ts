@@ -16,6 +16,7 @@ import { MIGRATION_15_LIBRARY_TASKS } from './migrations/migration15LibraryTasks
 import { MIGRATION_16_LEFT_STRICT, MIGRATION_16_NOT_STRICT } from './migrations/migration16NotStrict';
 import { MIGRATION_17_SOURCE_LIST_LANGUAGE } from './migrations/migration17SourceListLanguage';
 import { MIGRATION_18_TIMELINE_PASSAGES } from './migrations/migration18TimelinePassages';
+import { MIGRATION_19_ORIGINAL_DICTIONARY } from './migrations/migration19OriginalDictionary';
 
 /**
  * Numbered schema migrations. Append only: a released migration is never edited, because
@@ -60,6 +61,8 @@ export const migrations: readonly string[] = [
   MIGRATION_17_SOURCE_LIST_LANGUAGE,
   // 18: the timeline's passages counted per source and code by triggers, beside the source's outlet and date (issue 11)
   MIGRATION_18_TIMELINE_PASSAGES,
+  // 19: a correction that leaves the original's dictionary (the body's last 32 KB) alone is no longer refused (issue 13)
+  MIGRATION_19_ORIGINAL_DICTIONARY,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
