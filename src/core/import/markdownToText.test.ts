@@ -1,0 +1,68 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdownTree } from './markdownToText';
+
+/** The tree with every GFM extension, as parseMarkdownTree parsed before it left any out. */
+const fullTree = (markdown: string) => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+/** Cases at the edges of what the autolink and table constructs start at, in several scripts. */
+const CASES = [
+  'The convoy waited at the Lacin checkpoint.\n\nA second paragraph: with a colon, and - a dash.',
+  'Contact press@example.org or write to mailto:desk@example.am today.',
+  'See www.example.com/a_b_(c) and WWW.EXAMPLE.AZ, or Https://news.example.ru/x?y=1.',
+  'Not links: ww.example.com, htt://x, http//x, https;//x, an @ alone, foo@bar.',
+  'A URL with emphasis-like marks: https://example.com/*foo* and www.example.com/_bar_ here.',
+  '[a link](https://example.com) and <https://example.org> and ![alt](http://x/y.png)',
+  'Escaped \\@ and &#64; and &commat; and `code@span` and `https://in.code`.',
+  'a\n:-',
+  'a\n-:',
+  'a\n:-:\nb',
+  'a | b\n--|--\n1 | 2',
+  '| Outlet | Date |\n| --- | ---: |\n| AzerNews | 2022-12-12 |',
+  'Not tables: a\n---\n\nb\n- -\n\nc : - d\n\ntime 10:30 - 11:00',
+  'A dash-: here, and :- there, in a paragraph.',
+  'Footnote[^1] and ~~struck~~ and ~one~.\n\n[^1]: The note, with www.example.com.',
+  '- [ ] open task\n- [x] done task\n  - nested @ item',
+  '> quoted https://example.com\n> and a | pipe',
+  '    indented code with a | and an @\n\nafter',
+  '```\nfenced | code\nhttps://x\n```',
+  '<div>html | block</div>\n\n<span>www.example.com</span>',
+  'Лачинский коридор: www.пример.рф и почта@пример.рф.',
+  'Լաչինի միջանցք՝ https://armenpress.am/arm/news/1, մայիս։',
+  'Laçın yolu: info@azertac.az | azertac.az',
+  '# Heading with a | pipe\n\nText',
+  'Setext heading\n===\n\nAnd a rule\n\n***\n\n- list\n\n1. ordered: -',
+];
+
+/** Documents made of Markdown's significant pieces, seeded, each leaving out some trigger pieces so both paths run. */
+function generated(count: number): string[] {
+  let seed = 20261204;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const common = ['word', ' ', ' ', '\n', '\n\n', '*', '_', '**', '`', '[', ']', '(', ')', '!', '#', '> ', '- ', '1. ', '~', '~~', '\\', '&amp;', '<b>', '</b>', '    ', ':', '-', '---', '[^1]', '[^1]: ', '[ ] ', 'é', 'ə', 'ş', 'ж', 'ն'];
+  const triggers = ['@', 'www.', 'http:', 'https:', 'HTTP:', '|', ':-', '-:', 'a@b.co', 'www.x.am'];
+  return Array.from({ length: count }, () => {
+    const allowed = [...common, ...triggers.filter(() => next() < 0.25)];
+    return Array.from({ length: 5 + Math.floor(next() * 60) }, () => allowed[Math.floor(next() * allowed.length)]).join('');
+  });
+}
+
+describe('parseMarkdownTree', () => {
+  it('reads every case exactly as with all five GFM extensions, positions included', () => {
+    for (const markdown of CASES) expect(parseMarkdownTree(markdown), markdown).toEqual(fullTree(markdown));
+  });
+
+  it('reads 3,000 generated documents exactly as with all five GFM extensions', () => {
+    for (const markdown of generated(3000)) expect(parseMarkdownTree(markdown), JSON.stringify(markdown)).toEqual(fullTree(markdown));
+  });
+
+  it('would read a table and a link differently without their extensions (so the cases above can tell)', () => {
+    const withoutTable = (markdown: string) => fromMarkdown(markdown, { mdastExtensions: [gfmFromMarkdown()] });
+    expect(withoutTable('a\n:-')).not.toEqual(fullTree('a\n:-'));
+    expect(fullTree('a\n:-').children[0]!.type).toBe('table');
+    expect(parseMarkdownTree('a\n:-').children[0]!.type).toBe('table');
+    const url = 'https://example.com/*foo* here';
+    expect(withoutTable(url)).not.toEqual(fullTree(url));
+  });
+});
