@@ -5,7 +5,7 @@ import { createHandlers } from '../core/handlers';
 import type { ImportResult } from '../shared/domain/source';
 import { isCancelledImport } from '../shared/domain/source';
 import type { PathScan } from '../core/import/readPaths';
-import { createParseWorker } from '../core/import/parseInWorker';
+import { createParseWorker, PARSE_AHEAD } from '../core/import/parseInWorker';
 import { Library } from '../core/library';
 import { describeSqliteError } from '../core/db/writeTransaction';
 import { checkIntegrityNow } from '../core/db/integrityCheck';
@@ -274,6 +274,7 @@ export async function runImport(library: Library, paths: string[], json: boolean
   try {
     const imported = await importFiles(library.db, readFiles(files), {
       parse: parser.parse,
+      parseAhead: PARSE_AHEAD,
       signal: controller.signal,
       total: files.length,
       onProgress: ({ done, total, file }) => {

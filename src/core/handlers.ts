@@ -7,7 +7,7 @@ import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from '
 import type { Db } from './db/db';
 import type { FileToImport } from './import/parseFile';
 import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
-import { createParseWorker } from './import/parseInWorker';
+import { createParseWorker, PARSE_AHEAD } from './import/parseInWorker';
 import type { StoreWorkerOptions } from './import/storeInWorker';
 import { createStoreWorker } from './import/storeInWorker';
 import type { Library } from './library';
@@ -151,7 +151,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const parseFile = parseOptions ? (file: FileToImport) => parseThread(parseOptions).parse(file) : undefined;
   // The store worker starts its thread with the others, or at the first import it stores.
   const storeWorker = options.storeInWorker ? createStoreWorker(library.db.name, options.storeInWorker === true ? {} : options.storeInWorker) : null;
-  const importWork = { ...(parseFile ? { parse: parseFile } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
+  const importWork = { ...(parseFile ? { parse: parseFile, parseAhead: PARSE_AHEAD } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
   let languageBackfill: ReturnType<typeof startLanguageBackfill> | null = null;
   // The threads (search, import parsing, the integrity check) start once the first page of the
   // library has been answered, or THREADS_AFTER_MS after the handlers exist, or when first needed.

@@ -71,3 +71,56 @@ it('close with drain lets the running and queued jobs finish; close with reject 
   await rejecting.close({ reject: new Error('gone') });
   expect(await Promise.all(held)).toEqual(['failed: gone', 'failed: gone']);
 });
+
+/** A thread that answers one job at a time, after `wait` ms, saying how many jobs it had been handed by then. */
+const SERIAL = `
+import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+let handed = 0;
+let previous = Promise.resolve();
+parentPort.on('message', ({ seq, text, wait, die }) => {
+  handed += 1;
+  previous = previous.then(() => new Promise((resolve) => setTimeout(() => {
+    if (die) process.exit(3);
+    parentPort.postMessage({ seq, echo: text + ':' + handed });
+    resolve();
+  }, wait ?? 0)));
+});
+`;
+
+function serialQueue(depth: number, timeLimitMs?: number): WorkerQueue<Request, string> {
+  const entry = path.join(dir, 'serial.mjs');
+  fs.writeFileSync(entry, SERIAL);
+  return createWorkerQueue<Request, Reply, string>({
+    entry,
+    workerData: {},
+    settle: (reply) => ({ value: reply.echo }),
+    stoppedError: (why) => new Error(`the thread stopped (${why})`),
+    closedError: () => new Error('closed'),
+    timeLimit: timeLimitMs === undefined ? undefined : { ms: timeLimitMs, error: () => new Error('too slow') },
+    depth,
+  });
+}
+
+it('with a depth, hands the thread that many jobs at once, and still answers them in order', async () => {
+  const queue = serialQueue(3);
+  const answers = await Promise.all(['a', 'b', 'c', 'd'].map((text, index) => queue.run({ text, wait: index === 0 ? 100 : 0 })));
+  // When the first was answered the thread held three; the fourth was handed on as it came back, before the second was answered.
+  expect(answers).toEqual(['a:3', 'b:4', 'c:4', 'd:4']);
+  await queue.close({ reject: new Error('closed') });
+});
+
+it('with a depth, a job over the time limit fails alone: those handed with it are answered by a fresh thread', async () => {
+  const queue = serialQueue(3, 150);
+  const jobs = [queue.run({ text: 'slow', wait: 2_000 }), queue.run({ text: 'b' }), queue.run({ text: 'c' })].map((job) => job.then(String, (error: Error) => `failed: ${error.message}`));
+  // The fresh thread is handed b and c again (a thread's count starts anew).
+  expect(await Promise.all(jobs)).toEqual(['failed: too slow', 'b:2', 'c:2']);
+  await queue.close({ reject: new Error('closed') });
+});
+
+it('with a depth, a thread that dies fails the job it was on; the others are answered by a fresh thread', async () => {
+  const queue = serialQueue(3);
+  const jobs = [queue.run({ text: 'x', die: true }), queue.run({ text: 'b' }), queue.run({ text: 'c' })].map((job) => job.then(String, (error: Error) => `failed: ${error.message}`));
+  expect(await Promise.all(jobs)).toEqual(['failed: the thread stopped (it exited with code 3)', 'b:2', 'c:2']);
+  await queue.close({ reject: new Error('closed') });
+});

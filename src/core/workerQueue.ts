@@ -22,6 +22,13 @@ export interface WorkerQueueOptions<Reply extends WorkerReply, Result> {
    * thread is ended and replaced for the next job (better-sqlite3 and pdf.js cannot be interrupted).
    */
   timeLimit?: { ms: number; error: () => Error };
+  /**
+   * Jobs handed to the thread at once (default 1). More keep a thread busy while the thread that
+   * asks is too busy to hand it the next (the importer storing a batch): each answer waits in that
+   * thread's queue, and the worker, given one job, would wait with it. The thread must answer its
+   * jobs one at a time; the time limit counts from when the job before it was answered.
+   */
+  depth?: number;
 }
 
 export interface WorkerQueue<Request extends object, Result> {
@@ -44,7 +51,7 @@ interface Job<Request, Result> {
 }
 
 /**
- * One worker thread answering one job at a time, in order: the shape the import's parse and store
+ * One worker thread answering one job at a time, in order (handed `depth` at once): the shape the import's parse and store
  * workers share (parseInWorker.ts, storeInWorker.ts). Each job is numbered, so a late answer is
  * never taken for the next job's; a thread that dies fails the job it held and is replaced for the
  * next; a forgotten close() does not keep the process alive. Written here rather than taken from a
@@ -54,7 +61,9 @@ interface Job<Request, Result> {
  */
 export function createWorkerQueue<Request extends object, Reply extends WorkerReply, Result>(options: WorkerQueueOptions<Reply, Result>): WorkerQueue<Request, Result> {
   let worker: Worker | null = null;
-  let running: Job<Request, Result> | null = null;
+  const depth = Math.max(1, options.depth ?? 1);
+  // Handed to the thread and not yet answered, oldest first: the first is the one it is on.
+  let posted: Job<Request, Result>[] = [];
   let queue: Job<Request, Result>[] = [];
   let seq = 0;
   let closed = false;
@@ -64,7 +73,7 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   let timer: NodeJS.Timeout | undefined;
 
   const startClock = () => {
-    if (options.timeLimit && running && ready) timer ??= setTimeout(overTime, options.timeLimit.ms);
+    if (options.timeLimit && posted.length > 0 && ready) timer ??= setTimeout(overTime, options.timeLimit.ms);
   };
 
   const spawn = (): Worker => {
@@ -77,12 +86,14 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
     return started;
   };
 
-  const finish = (): Job<Request, Result> | null => {
-    const job = running;
-    running = null;
-    clearTimeout(timer);
-    timer = undefined;
-    return job;
+  /** Takes a job out of those handed over (the first by default); the clock restarts for the next. */
+  const finish = (at = 0): Job<Request, Result> | null => {
+    const [job] = posted.splice(at, 1);
+    if (at === 0) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    return job ?? null;
   };
 
   const receive = (reply: Reply) => {
@@ -90,36 +101,41 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
       ready = true;
       return startClock();
     }
-    if (reply.seq !== running?.seq) return;
-    const job = finish()!;
+    const at = posted.findIndex((job) => job.seq === reply.seq);
+    if (at < 0) return;
+    const job = finish(at)!;
     const outcome = options.settle(reply as Exclude<Reply, { ready: true }>);
     if ('value' in outcome) job.resolve(outcome.value);
     else job.reject(outcome.error);
     pump();
   };
 
-  const stopped = (why: string) => {
+  /** The thread is gone: the job it was on fails with `error`, the others it held go back first in line for a fresh one. */
+  const lost = (error: Error) => {
     worker = null;
-    finish()?.reject(options.stoppedError(why));
+    finish()?.reject(error);
+    queue = [...posted, ...queue];
+    posted = [];
     pump();
   };
+
+  const stopped = (why: string) => lost(options.stoppedError(why));
 
   const overTime = () => {
     const old = worker;
-    worker = null;
     void old?.terminate();
-    finish()?.reject(options.timeLimit!.error());
-    pump();
+    lost(options.timeLimit!.error());
   };
 
   const pump = () => {
-    if (running) return;
-    const job = queue.shift();
-    if (!job) return drained?.();
-    running = job;
-    worker ??= spawn();
+    while (posted.length < depth && queue.length > 0) {
+      const job = queue.shift()!;
+      posted.push(job);
+      worker ??= spawn();
+      worker.postMessage({ seq: job.seq, ...job.request });
+    }
     startClock();
-    worker.postMessage({ seq: job.seq, ...job.request });
+    if (posted.length === 0) drained?.();
   };
 
   return {
@@ -135,9 +151,11 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
     close: async (how) => {
       closed = true;
       if ('reject' in how) {
-        for (const job of [finish(), ...queue]) job?.reject(how.reject);
+        clearTimeout(timer);
+        for (const job of [...posted, ...queue]) job.reject(how.reject);
+        posted = [];
         queue = [];
-      } else if (running || queue.length > 0) {
+      } else if (posted.length > 0 || queue.length > 0) {
         await new Promise<void>((resolve) => (drained = resolve));
       }
       const last = worker;

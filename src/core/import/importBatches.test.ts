@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { countSources, getSource } from '../sources';
 import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
 import { importFiles } from './importFiles';
+import { parseFile } from './parseFile';
 import { openTestLibrary } from '../../../tests/support/library';
 import { fixture } from '../../../tests/fixtures/import/importFixtures';
 
@@ -82,6 +83,53 @@ describe('importFiles in batches', () => {
     const lazy: ImportInput[] = articles(3).map((file) => ({ name: file.name, read: () => (read.push(file.name), file) }));
     await importFiles(db, lazy, { onProgress: ({ done }) => expect(read).toHaveLength(done) });
     expect(read).toEqual(['article-1.txt', 'article-2.txt', 'article-3.txt']);
+  });
+});
+
+describe('parsing ahead (a parse worker)', () => {
+  /** A parse whose answers the test gives, one file at a time, as a worker thread would. */
+  const heldParse = () => {
+    const waiting: { name: string; answer: () => void }[] = [];
+    const parse = (file: FileToImport) =>
+      new Promise<ReturnType<typeof parseFile>>((resolve) => waiting.push({ name: file.name, answer: () => resolve(parseFile(file)) }));
+    return { parse, waiting };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('hands the next files to the parser while the one before waits, and stores them in input order', async () => {
+    const { parse, waiting } = heldParse();
+    const done = importFiles(db, articles(6), { parse, parseAhead: 3, batchSize: 2 });
+    await settle();
+    // Three files are with the parser before its first answer; one a file is handed on as each is answered.
+    expect(waiting.map((job) => job.name)).toEqual(['article-1.txt', 'article-2.txt', 'article-3.txt']);
+    waiting[0]!.answer();
+    await settle();
+    expect(waiting.map((job) => job.name)).toEqual(['article-1.txt', 'article-2.txt', 'article-3.txt', 'article-4.txt']);
+    // Answered out of order (the fourth first), still stored and reported in input order.
+    for (const index of [3, 2, 1]) waiting[index]!.answer();
+    let finished = false;
+    void done.then(() => (finished = true));
+    for (let answered = 4; !finished; await settle()) while (answered < waiting.length) waiting[answered++]!.answer();
+    expect(waiting).toHaveLength(6);
+    const results = await done;
+    expect(results.map((r) => [r.file, r.status])).toEqual(articles(6).map((file) => [file.name, 'imported']));
+    expect(results.map((r) => getSource(db, r.sourceId!).body)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Report number ${n} on the Lachin corridor.`));
+  });
+
+  it('stores nothing read ahead once cancelled, and reports each such file as not imported', async () => {
+    const controller = new AbortController();
+    const results = await importFiles(db, articles(6), { parse: async (file) => parseFile(file), parseAhead: 4, signal: controller.signal, onProgress: ({ done }) => done === 2 && controller.abort() });
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'failed', 'failed', 'failed', 'failed']);
+    expect(results[3]!.error).toBe('article-4.txt was not imported: the import was cancelled.');
+    expect(countSources(db)).toBe(2);
+  });
+
+  it('finds a file repeated within the folder a duplicate, though both were read before either was stored', async () => {
+    const files = [article(1), article(2), { ...article(1), name: 'copy-of-1.txt' }];
+    const results = await importFiles(db, files, { parse: async (file) => parseFile(file), parseAhead: 4 });
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'duplicate']);
+    expect(results[2]!.sourceId).toBe(results[0]!.sourceId);
+    expect(countSources(db)).toBe(2);
   });
 });
 

@@ -40,11 +40,20 @@ export interface ImportOptions {
   /** Parses one checked file; parseFile in this thread by default, a ParseWorker's parse off it (parseInWorker.ts). */
   parse?: (file: FileToImport) => Promise<ParsedSource>;
   /**
+   * How many files are read, checked and handed to `parse` ahead of the one stored next (default 1:
+   * one at a time). With a parse worker, PARSE_AHEAD (parseInWorker.ts): it parses the next files while this thread
+   * stores, instead of each waiting for the other.
+   */
+  parseAhead?: number;
+  /**
    * Stores one batch (one transaction) and answers a result per item, in order: storeBatch on this
    * thread's connection by default, a StoreWorker's store on its own connection off it (storeInWorker.ts).
    */
   store?: (batch: StoreItem[]) => Promise<ImportResult[]>;
 }
+
+/** Bytes of files read ahead past which no further one is read (ImportOptions.parseAhead): a few batches' worth, not the whole folder. */
+const PARSE_AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
 const BATCH_BYTES = 16 * 1024 * 1024;
@@ -54,15 +63,19 @@ interface Prepared extends StoreItem {
   index: number;
 }
 
-/** Reads, checks and parses one file outside any transaction (PDF parsing is async). */
-async function prepare(db: Db, input: ImportInput, index: number, parse: (file: FileToImport) => Promise<ParsedSource>): Promise<Prepared | ImportResult> {
-  let file: FileToImport;
+/** Reads and checks one file (a lazy input is read now); a file that cannot be read or is refused is its result. */
+async function readChecked(input: ImportInput): Promise<FileToImport | ImportResult> {
   try {
-    file = 'read' in input ? await input.read() : input;
+    const file = 'read' in input ? await input.read() : input;
     checkFile(file);
+    return file;
   } catch (error) {
     return failure(input.name, error);
   }
+}
+
+/** Hashes and parses one checked file outside any transaction (PDF parsing is async). */
+async function prepare(db: Db, file: FileToImport, index: number, parse: (file: FileToImport) => Promise<ParsedSource>): Promise<Prepared | ImportResult> {
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   // Checked before parsing, so a folder imported twice costs hashing, not parsing; checked again at commit.
   const existing = existingId(db, sha256);
@@ -79,7 +92,7 @@ async function prepare(db: Db, input: ImportInput, index: number, parse: (file: 
  * Between files it yields to the event loop, so the app (and a Cancel) stays responsive.
  */
 export async function importFiles(db: Db, files: Iterable<ImportInput>, options: ImportOptions = {}): Promise<ImportResult[]> {
-  const { signal, onProgress, batchSize = 50, parse = parseFile, store } = options;
+  const { signal, onProgress, batchSize = 50, parse = parseFile, store, parseAhead = 1 } = options;
   // Refused whole, before any file is read: nothing of it could be stored.
   const readOnly = readOnlyReason(db);
   if (readOnly !== undefined) throw libraryReadOnlyError(readOnly);
@@ -102,12 +115,37 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
     items.forEach((item, i) => (results[item.index] = stored[i]!));
   };
   let index = 0;
-  for (const input of files) {
-    if (signal?.aborted) {
-      results[index++] = failed(input.name, IMPORT_CANCELLED_MESSAGE);
+  const inputs = files[Symbol.iterator]();
+  const nextInput = (): ImportInput | null => {
+    const next = inputs.next();
+    return next.done ? null : next.value;
+  };
+  // The files read and being parsed ahead, in order, and their bytes (prepare never throws: a bad file is its result).
+  const ahead: { name: string; bytes: number; outcome: Promise<Prepared | ImportResult> }[] = [];
+  let aheadBytes = 0;
+  for (;;) {
+    // At least the next file; more while fewer than parseAhead files and PARSE_AHEAD_BYTES are ahead.
+    while (!signal?.aborted && ahead.length < Math.max(1, parseAhead) && (ahead.length === 0 || aheadBytes < PARSE_AHEAD_BYTES)) {
+      const input = nextInput();
+      if (input === null) break;
+      const file = await readChecked(input);
+      const at = index + ahead.length;
+      if ('status' in file) ahead.push({ name: input.name, bytes: 0, outcome: Promise.resolve(file) });
+      else {
+        ahead.push({ name: input.name, bytes: file.bytes.length, outcome: prepare(db, file, at, parse) });
+        aheadBytes += file.bytes.length;
+      }
+    }
+    const inHand = ahead.shift();
+    const name = inHand?.name ?? nextInput()?.name;
+    if (name === undefined) break;
+    // Cancelled: the files read ahead are not stored either, nor are the rest read.
+    if (signal?.aborted || !inHand) {
+      results[index++] = failed(name, IMPORT_CANCELLED_MESSAGE);
       continue;
     }
-    const outcome = await prepare(db, input, index, parse);
+    aheadBytes -= inHand.bytes;
+    const outcome = await inHand.outcome;
     if ('parsed' in outcome) {
       if (batch.length === 0) batchStarted = performance.now();
       batch.push(outcome);
@@ -116,7 +154,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
       results[index] = failed(outcome.name, IMPORT_CANCELLED_MESSAGE);
     } else results[index] = outcome;
     index++;
-    onProgress?.({ done: index, total: options.total ?? null, file: input.name });
+    onProgress?.({ done: index, total: options.total ?? null, file: name });
     if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
     await nextTurn();
   }

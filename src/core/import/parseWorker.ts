@@ -17,11 +17,16 @@ import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol
 const port = parentPort;
 if (!port) throw new Error('parseWorker.ts runs as a worker thread (see parseInWorker.ts), not on its own.');
 
+// Several files are handed over at once (parseInWorker.ts): each is parsed after the one before is
+// answered, so a PDF's awaits never interleave two files and the time limit counts one file.
+let previous: Promise<void> = Promise.resolve();
 port.on('message', ({ seq, name, bytes }: ParseWorkerRequest) => {
-  parseFile({ name, bytes }).then(
-    // The original is compressed here too, against the body it will be stored beside, off the serving thread.
-    (parsed) => port.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply),
-    (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
+  previous = previous.then(() =>
+    parseFile({ name, bytes }).then(
+      // The original is compressed here too, against the body it will be stored beside, off the serving thread.
+      (parsed) => port.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply),
+      (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
+    ),
   );
 });
 // Ready once the language detector is loaded: a file's time limit counts its parsing, not that.
