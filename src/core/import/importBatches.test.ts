@@ -5,6 +5,7 @@ import type { Db } from '../db/db';
 import { countSources, getSource } from '../sources';
 import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
 import { importFiles } from './importFiles';
+import type { ParsedSource } from './parseFile';
 import { parseFile } from './parseFile';
 import { openTestLibrary } from '../../../tests/support/library';
 import { fixture } from '../../../tests/fixtures/import/importFixtures';
@@ -90,8 +91,7 @@ describe('parsing ahead (a parse worker)', () => {
   /** A parse whose answers the test gives, one file at a time, as a worker thread would. */
   const heldParse = () => {
     const waiting: { name: string; answer: () => void }[] = [];
-    const parse = (file: FileToImport) =>
-      new Promise<ReturnType<typeof parseFile>>((resolve) => waiting.push({ name: file.name, answer: () => resolve(parseFile(file)) }));
+    const parse = (file: FileToImport) => new Promise<ParsedSource>((resolve) => waiting.push({ name: file.name, answer: () => resolve(parseFile(file)) }));
     return { parse, waiting };
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
