@@ -6,7 +6,8 @@ import { citation, editorStateJson, paragraph } from '../../shared/notes/testSta
 import { addToCollection } from './collections';
 import { setOutlet } from './outlets';
 import { coOccurrence } from './matrix';
-import { allPassages, countPassages, queryPassages } from './passages';
+import { createHighlight } from '../highlights/highlights';
+import { allPassages, countPassages, PROBE_PASSAGES, queryPassages } from './passages';
 import { addHighlight, addSource, importSamples, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
@@ -163,6 +164,46 @@ describe('passages', () => {
       const expected = byDate(filter);
       expect(expected.length).toBeGreaterThan(0);
       for (const limit of [1, 2, 1000]) expect(paged(filter, limit)).toEqual(expected);
+    }
+  });
+
+  it('pages a filtered list by date exactly as it sorts, past what the probe reads: dense, sparse, bunched late, with and without the count', () => {
+    // 40 passages a source, over more dated sources than the probe reads passages (and one undated).
+    const dated = Math.ceil(PROBE_PASSAGES / 40) + 10;
+    expect(dated % 7).not.toBe(0); // so that 7n mod dated gives each source a day of its own
+    const words = Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ');
+    db.transaction(() => {
+      for (let n = 0; n <= dated; n++) {
+        // Dates in another order than the sources were added (day 7n mod the count, of 2023), so ids are no guide.
+        const publishedAt = n === dated ? null : new Date(Date.UTC(2023, 0, 1 + ((n * 7) % dated))).toISOString().slice(0, 10);
+        const source = addSource(db, { title: `Report ${n}`, body: words, publishedAt });
+        for (let k = 0; k < 40; k++) {
+          const at = words.indexOf(`word${k}`);
+          const tags = [...(n < dated / 2 && k % 5 !== 0 ? ['dense'] : []), ...(n >= dated - 5 ? ['late'] : []), ...((n * 40 + k) % 50 === 0 ? ['sparse'] : [])];
+          createHighlight(db, { sourceId: source, start: at, end: at + `word${k}`.length, tags });
+        }
+      }
+    })();
+    expect(countPassages(db)).toBeGreaterThan(PROBE_PASSAGES);
+    const byDate = (filter: Parameters<typeof allPassages>[1]) =>
+      allPassages(db, filter, 'source')
+        .sort((a, b) => Number(a.publishedAt === null) - Number(b.publishedAt === null) || (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.sourceId - b.sourceId || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.id - b.id)
+        .map((p) => p.id);
+    const paged = (filter: Parameters<typeof allPassages>[1], count: boolean) => {
+      const seen: number[] = [];
+      let after: string | null = null;
+      do {
+        const page = queryPassages(db, { filter, limit: 200, after, count });
+        seen.push(...page.passages.map((p) => p.id));
+        after = page.next;
+      } while (after !== null);
+      return seen;
+    };
+    for (const filter of [{ code: 'dense' }, { code: 'late' }, { code: 'sparse' }, { orphaned: false }, { code: 'dense', color: 'yellow' as const }]) {
+      const expected = byDate(filter);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(paged(filter, true)).toEqual(expected);
+      expect(paged(filter, false)).toEqual(expected);
     }
   });
 

@@ -76,10 +76,15 @@ export interface PageStep {
   params: (string | number | null)[];
   /** Kept compiled for the connection (the walk's few texts, run with each outlet); the others vary with the filter and are compiled each time. */
   reuse?: boolean;
+  /** A try: if it alone does not fill the page, its rows are dropped and the next step answers instead (filteredByDateProbe). */
+  probe?: boolean;
 }
 
 /** The SQL of one page (its steps), exposed so the benchmark can run the very same statements raw. */
-export function passagePageSql(db: Db, query: PassageQuery): { steps: PageStep[]; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
+export function passagePageSql(
+  db: Db,
+  query: PassageQuery,
+): { steps: PageStep[]; probe: PageStep | null; countSql: string; countParams: (string | number)[]; impossible: boolean; keys: string[] } {
   const keys = SORT_KEYS[query.sort ?? 'date'];
   const { conditions, params, impossible } = passageFilterSql(db, query.filter ?? {});
   const pageConditions = [...conditions];
@@ -93,18 +98,62 @@ export function passagePageSql(db: Db, query: PassageQuery): { steps: PageStep[]
   const countSql = `SELECT count(*) FROM highlights h ${whereClause(conditions)}`;
   if ((query.sort ?? 'date') === 'date' && conditions.length === 0) {
     const cursor = query.after ? decodeCursor(query.after, keys.length) : null;
-    return { steps: [unfilteredByDate(cursor, limit)], countSql, countParams: [], impossible, keys };
+    return { steps: [unfilteredByDate(cursor, limit)], probe: null, countSql, countParams: [], impossible, keys };
   }
   if (query.sort === 'outlet' && conditions.length === 0) {
     const cursor = query.after ? decodeCursor(query.after, keys.length) : null;
-    return { steps: unfilteredByOutlet(db, cursor, limit), countSql, countParams: [], impossible, keys };
+    return { steps: unfilteredByOutlet(db, cursor, limit), probe: null, countSql, countParams: [], impossible, keys };
   }
   const sql = `
     SELECT ${PASSAGE_COLUMNS}, ${sortKeyColumns(keys)}
     FROM ${PASSAGE_FROM} ${whereClause(pageConditions)}
     ORDER BY ${keys.join(', ')}
     LIMIT ${Number(limit) + 1}`;
-  return { steps: [{ sql, params: pageParams }], countSql, countParams: params, impossible, keys };
+  const probe = (query.sort ?? 'date') === 'date' ? filteredByDateProbe(conditions, params, query.after ? decodeCursor(query.after, keys.length) : null, limit) : null;
+  return { steps: [{ sql, params: pageParams }], probe, countSql, countParams: params, impossible, keys };
+}
+
+/** Passages the by-date probe reads, in date order, before it gives up (filteredByDateProbe). */
+export const PROBE_PASSAGES = 4000;
+
+/**
+ * Whether a page tries its probe first (filteredByDateProbe): always when the number of matches is
+ * not known (Passages asks for its first page before the count), else when the matches are dense
+ * enough that the probe's passages should hold a page and a half of them (the highest id standing
+ * for the number of passages: never fewer, so never too eager). A probe that fails costs its
+ * filter twice (a common word's full-text list: 5-10 ms).
+ */
+export function tryProbe(db: Db, matches: number | null, limit: number): boolean {
+  if (matches === null) return true;
+  const passages = prepared(db, 'SELECT coalesce(max(id), 0) FROM highlights').pluck().get() as number;
+  return passages > 0 && (PROBE_PASSAGES * matches) / passages >= 1.5 * (limit + 1);
+}
+
+/**
+ * A filtered page by date, tried on the next PROBE_PASSAGES passages in date order: the general
+ * statement finds every match and sorts them all for one page, which for a filter most passages
+ * pass (a common word, a country, a code with many children) cost 25-60 ms at 100,000 articles,
+ * where walking the sources by date reads a few pages' worth. The walk (as unfilteredByDate's, on
+ * the two covering indexes, after the cursor) takes the next PROBE_PASSAGES passages (about 5 ms:
+ * 2,000 were too few for a code or a collection, a tenth of the passages), and the filter then
+ * keeps its matches among them. They are the page when more than a page match, since every
+ * later match comes after all of them; otherwise (a sparse filter, matches bunched late, or the walk
+ * reached the undated sources) they are dropped and the general statement answers (tryProbe says
+ * when the try is worth it). Not tried from a cursor among the undated sources (the walk covers
+ * dated ones only).
+ */
+function filteredByDateProbe(conditions: readonly string[], params: readonly (string | number)[], cursor: (string | number)[] | null, limit: number): PageStep | null {
+  if (cursor !== null && cursor[0] === 1) return null;
+  const after = cursor === null ? '' : ' AND s0.published_at >= ? AND (s0.published_at, s0.id, h0.orphaned, h0.start, h0.id) > (?, ?, ?, ?, ?)';
+  const walk = `SELECT h0.id AS walked FROM sources s0 INDEXED BY sources_published_at CROSS JOIN highlights h0 INDEXED BY highlights_source_order ON h0.source_id = s0.id
+      WHERE s0.published_at IS NOT NULL${after} ORDER BY s0.published_at, s0.id, h0.orphaned, h0.start, h0.id LIMIT ${PROBE_PASSAGES}`;
+  const sql = `
+    SELECT ${PAGE_COLUMNS}
+    FROM (${walk}) w CROSS JOIN highlights h ON h.id = w.walked JOIN sources s INDEXED BY sources_passage_facts ON s.id = h.source_id LEFT JOIN outlets o ON o.name = s.outlet
+    ${whereClause([...conditions])}
+    ORDER BY ${SORT_KEYS.date.join(', ')}
+    LIMIT ${limit + 1}`;
+  return { sql, params: [...(cursor === null ? [] : [cursor[1]!, ...cursor.slice(1)]), ...params], probe: true };
 }
 
 /** What every passage row reads, in both statements (the general one and the unfiltered walk by date). */
@@ -181,10 +230,12 @@ function unfilteredByOutlet(db: Db, cursor: (string | number)[] | null, limit: n
 }
 
 export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
-  const { steps, countSql, countParams, impossible, keys } = passagePageSql(db, query);
+  const { steps, probe, countSql, countParams, impossible, keys } = passagePageSql(db, query);
   if (impossible) return { passages: [], next: null, total: query.count === false ? null : 0 };
   const limit = query.limit ?? PASSAGE_PAGE_DEFAULT;
-  const rows = runPageSteps(db, steps, limit) as PassageRow[];
+  // Counted first when asked for: the count says whether the probe is worth trying.
+  const total = query.count === false ? null : (db.prepare(countSql).pluck().get(...countParams) as number);
+  const rows = runPageSteps(db, probe && tryProbe(db, total, limit) ? [probe, ...steps] : steps, limit) as PassageRow[];
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const codes = codesOf(db, page.map((row) => row.id));
@@ -210,15 +261,19 @@ export function queryPassages(db: Db, query: PassageQuery = {}): PassagePage {
   }));
   const last = page.at(-1);
   const next = more && last ? Buffer.from(JSON.stringify(keys.map((_, index) => last[`k${index}`]))).toString('base64url') : null;
-  const total = query.count === false ? null : (db.prepare(countSql).pluck().get(...countParams) as number);
   return { passages, next, total };
 }
 
-/** A page's rows: its plan's statements run in turn until there is one row more than the page holds (or none is left). */
+/** A page's rows: its plan's statements run in turn until there is one row more than the page holds (or none is left); a probe counts only if it fills the page alone. */
 function runPageSteps(db: Db, steps: readonly PageStep[], limit: number): unknown[] {
   const rows: unknown[] = [];
   for (const step of steps) {
-    for (const row of (step.reuse ? prepared(db, step.sql) : db.prepare(step.sql)).all(...step.params)) rows.push(row);
+    const got = (step.reuse ? prepared(db, step.sql) : db.prepare(step.sql)).all(...step.params);
+    if (step.probe) {
+      if (got.length > limit) return got.slice(0, limit + 1);
+      continue;
+    }
+    for (const row of got) rows.push(row);
     if (rows.length > limit) break;
   }
   return rows.slice(0, limit + 1);
