@@ -21,18 +21,22 @@ parentPort.on('message', ({ seq, text, wait, die }) => {
 type Request = { text: string; wait?: number; die?: boolean };
 type Reply = { ready: true } | { seq: number; echo: string };
 
-function echoQueue(timeLimitMs?: number): WorkerQueue<Request, string> {
-  const entry = path.join(dir, 'echo.mjs');
-  fs.writeFileSync(entry, ECHO);
+/** A queue over the thread `script`, its errors named after `who`. */
+function queueOf(script: string, who: string, { timeLimitMs, depth }: { timeLimitMs?: number; depth?: number } = {}): WorkerQueue<Request, string> {
+  const entry = path.join(dir, `${who}.mjs`);
+  fs.writeFileSync(entry, script);
   return createWorkerQueue<Request, Reply, string>({
     entry,
     workerData: {},
     settle: (reply) => ({ value: reply.echo }),
-    stoppedError: (why) => new Error(`the echo stopped (${why})`),
-    closedError: () => new Error('the echo was closed'),
+    stoppedError: (why) => new Error(`the ${who} stopped (${why})`),
+    closedError: () => new Error(`the ${who} was closed`),
     timeLimit: timeLimitMs === undefined ? undefined : { ms: timeLimitMs, error: () => new Error('too slow') },
+    ...(depth === undefined ? {} : { depth }),
   });
 }
+
+const echoQueue = (timeLimitMs?: number) => queueOf(ECHO, 'echo', { timeLimitMs });
 
 it('answers jobs in the order they were asked, one at a time', async () => {
   const queue = echoQueue();
@@ -88,19 +92,7 @@ parentPort.on('message', ({ seq, text, wait, die }) => {
 });
 `;
 
-function serialQueue(depth: number, timeLimitMs?: number): WorkerQueue<Request, string> {
-  const entry = path.join(dir, 'serial.mjs');
-  fs.writeFileSync(entry, SERIAL);
-  return createWorkerQueue<Request, Reply, string>({
-    entry,
-    workerData: {},
-    settle: (reply) => ({ value: reply.echo }),
-    stoppedError: (why) => new Error(`the thread stopped (${why})`),
-    closedError: () => new Error('closed'),
-    timeLimit: timeLimitMs === undefined ? undefined : { ms: timeLimitMs, error: () => new Error('too slow') },
-    depth,
-  });
-}
+const serialQueue = (depth: number, timeLimitMs?: number) => queueOf(SERIAL, 'thread', { depth, timeLimitMs });
 
 it('with a depth, hands the thread that many jobs at once, and still answers them in order', async () => {
   const queue = serialQueue(3);

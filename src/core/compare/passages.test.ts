@@ -33,6 +33,24 @@ afterEach(() => cleanup());
 
 const idsOf = (filter: Parameters<typeof allPassages>[1], sort?: Parameters<typeof allPassages>[2]) => allPassages(db, filter, sort).map((p) => p.id);
 
+/** The passages' ids in the by-date order computed apart: undated last, then date, source, orphaned, position, id. */
+const byDate = (filter: Parameters<typeof allPassages>[1]) =>
+  allPassages(db, filter, 'source')
+    .sort((a, b) => Number(a.publishedAt === null) - Number(b.publishedAt === null) || (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.sourceId - b.sourceId || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.id - b.id)
+    .map((p) => p.id);
+
+/** Every page by date, `limit` a page, followed cursor by cursor: the ids in the order listed. */
+const pagedIds = (filter: Parameters<typeof allPassages>[1], limit: number, count = true) => {
+  const seen: number[] = [];
+  let after: string | null = null;
+  do {
+    const page = queryPassages(db, { filter, limit, after, count });
+    seen.push(...page.passages.map((p) => p.id));
+    after = page.next;
+  } while (after !== null);
+  return seen;
+};
+
 describe('passages', () => {
   it('lists every highlight with its source facts, by date then position, undated last', () => {
     const passages = allPassages(db);
@@ -146,24 +164,10 @@ describe('passages', () => {
     addHighlight(db, ids[0]!, 'monitoring missions', { tags: ['framing/blockade-denial'] });
     addHighlight(db, ids[2]!, 'the', { tags: ['framing/illegal-blockade'] });
     addHighlight(db, ids[4]!, 'the', { tags: ['actors/Aliyev'] });
-    const byDate = (filter: Parameters<typeof allPassages>[1]) =>
-      allPassages(db, filter, 'source')
-        .sort((a, b) => Number(a.publishedAt === null) - Number(b.publishedAt === null) || (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.sourceId - b.sourceId || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.id - b.id)
-        .map((p) => p.id);
-    const paged = (filter: Parameters<typeof allPassages>[1], limit: number) => {
-      const seen: number[] = [];
-      let after: string | null = null;
-      do {
-        const page = queryPassages(db, { filter, limit, after });
-        seen.push(...page.passages.map((p) => p.id));
-        after = page.next;
-      } while (after !== null);
-      return seen;
-    };
     for (const filter of [{}, { code: 'framing' }, { code: 'actors/Aliyev' }, { outlet: 'AzerNews' }, { orphaned: false }, { words: 'blockade' }]) {
       const expected = byDate(filter);
       expect(expected.length).toBeGreaterThan(0);
-      for (const limit of [1, 2, 1000]) expect(paged(filter, limit)).toEqual(expected);
+      for (const limit of [1, 2, 1000]) expect(pagedIds(filter, limit)).toEqual(expected);
     }
   });
 
@@ -185,25 +189,11 @@ describe('passages', () => {
       }
     })();
     expect(countPassages(db)).toBeGreaterThan(PROBE_PASSAGES);
-    const byDate = (filter: Parameters<typeof allPassages>[1]) =>
-      allPassages(db, filter, 'source')
-        .sort((a, b) => Number(a.publishedAt === null) - Number(b.publishedAt === null) || (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.sourceId - b.sourceId || Number(a.orphaned) - Number(b.orphaned) || a.start - b.start || a.id - b.id)
-        .map((p) => p.id);
-    const paged = (filter: Parameters<typeof allPassages>[1], count: boolean) => {
-      const seen: number[] = [];
-      let after: string | null = null;
-      do {
-        const page = queryPassages(db, { filter, limit: 200, after, count });
-        seen.push(...page.passages.map((p) => p.id));
-        after = page.next;
-      } while (after !== null);
-      return seen;
-    };
     for (const filter of [{ code: 'dense' }, { code: 'late' }, { code: 'sparse' }, { orphaned: false }, { code: 'dense', color: 'yellow' as const }]) {
       const expected = byDate(filter);
       expect(expected.length).toBeGreaterThan(0);
-      expect(paged(filter, true)).toEqual(expected);
-      expect(paged(filter, false)).toEqual(expected);
+      expect(pagedIds(filter, 200)).toEqual(expected);
+      expect(pagedIds(filter, 200, false)).toEqual(expected);
     }
   });
 
