@@ -101,6 +101,25 @@ test('flung through, every row drawn shows its own source (title, checkbox name,
 /** Scrolls the library 40 rows a frame (a fling) through `rows` (row numbers at the top), then waits for the scroll to be over. */
 const flingRows = (library: LibraryPage, rows: number[]) => fling(library.scroller, rows.map((row) => row * 40));
 
+test('a fling faster than its pages can come draws the rows where it stops, once it holds still', async ({ app }) => {
+  importGeneratedLibrary(app);
+  await app.page.reload();
+  const library = new LibraryPage(app.page);
+  await expect(library.rows.first()).toContainText('Report 599');
+  // 150 rows a frame (rows are 40 px), top to bottom: faster than half a page (100 rows) a frame,
+  // so the pages it passes are not asked for while it moves (SourceTable.tsx).
+  await library.scroller.evaluate(async (element) => {
+    for (const top of [150 * 40, 300 * 40, 450 * 40, element.scrollHeight]) {
+      element.scrollTop = top;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  });
+  // Where it stopped, the rows are drawn with their sources (the oldest at the bottom), none left empty.
+  await expect(library.row('Report 000')).toBeVisible();
+  await expect(library.scroller.locator('tr.is-pending')).toHaveCount(0);
+  await expect(library.count).toHaveText('600 sources');
+});
+
 test('flung away and back, keyboard focus is on the same row\'s checkbox, and Space selects it', async ({ app }) => {
   importGeneratedLibrary(app);
   await app.page.reload();

@@ -40,4 +40,19 @@ describe('FlingOverscan', () => {
     expect(overscan.next(200, false)).toBe(8);
     expect(overscan.flinging).toBe(false);
   });
+
+  it('says how many rows the last frame moved, up or down, and none once the scroll ends', () => {
+    const overscan = new FlingOverscan();
+    overscan.next(0, false);
+    expect(overscan.rowsPerFrame).toBe(0);
+    overscan.next(333, true);
+    expect(overscan.rowsPerFrame).toBe(333);
+    // A render that did not move the list keeps the last frame's figure.
+    overscan.next(333, true);
+    expect(overscan.rowsPerFrame).toBe(333);
+    overscan.next(330, true);
+    expect(overscan.rowsPerFrame).toBe(3);
+    overscan.next(330, false);
+    expect(overscan.rowsPerFrame).toBe(0);
+  });
 });

@@ -18,15 +18,26 @@ export const FLING_OVERSCAN = 0;
 export class FlingOverscan {
   private start: number | null = null;
   private fast = false;
+  private moved = 0;
 
   /** `overscan`: the rows drawn beyond the screen while the list is still or scrolls slowly; moving more than that a frame is a fling. */
   constructor(private readonly overscan = OVERSCAN) {}
 
   next(firstOnScreen: number, scrolling: boolean): number {
-    if (!scrolling) this.fast = false;
-    else if (this.start !== null && firstOnScreen !== this.start) this.fast = Math.abs(firstOnScreen - this.start) > this.overscan;
+    if (!scrolling) {
+      this.fast = false;
+      this.moved = 0;
+    } else if (this.start !== null && firstOnScreen !== this.start) {
+      this.moved = Math.abs(firstOnScreen - this.start);
+      this.fast = this.moved > this.overscan;
+    }
     this.start = firstOnScreen;
     return this.fast ? FLING_OVERSCAN : this.overscan;
+  }
+
+  /** Rows the list moved in the last frame that moved it, while the scroll lasts (0 once it ends). */
+  get rowsPerFrame(): number {
+    return this.moved;
   }
 
   /** A fling is on (as of the last `next`). */
