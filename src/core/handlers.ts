@@ -7,7 +7,7 @@ import { checkIntegrityInBackground, integrityState, stopIntegrityCheck } from '
 import type { Db } from './db/db';
 import type { FileToImport } from './import/parseFile';
 import type { ParseWorker, ParseWorkerOptions } from './import/parseInWorker';
-import { createParseWorker, PARSE_AHEAD } from './import/parseInWorker';
+import { createParseWorker } from './import/parseInWorker';
 import type { StoreWorkerOptions } from './import/storeInWorker';
 import { createStoreWorker } from './import/storeInWorker';
 import type { Library } from './library';
@@ -82,6 +82,14 @@ export interface HandlerOptions {
  */
 const MODULES_LULL = { quietMs: 2000, latestMs: 30_000 };
 const loadNotes = () => import('./notes/createNoteHandlers');
+/**
+ * Files the app's importer reads and hands to the parse worker ahead of the one in hand: fewer
+ * than the CLI's PARSE_AHEAD, for here a cancelled import leaves those it handed over to be parsed
+ * (the worker is shared, and the next import waits behind them), and storing is off this thread
+ * already (the store worker), so the parse worker needs only a few to stay busy.
+ */
+const APP_PARSE_AHEAD = 4;
+
 const loadImporters = () => Promise.all([import('./import/importFiles'), import('./import/replaceSourceFromFile')]);
 
 /** A call that waited for its module while the library closed is refused, not run on a closed connection. */
@@ -151,7 +159,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const parseFile = parseOptions ? (file: FileToImport) => parseThread(parseOptions).parse(file) : undefined;
   // The store worker starts its thread with the others, or at the first import it stores.
   const storeWorker = options.storeInWorker ? createStoreWorker(library.db.name, options.storeInWorker === true ? {} : options.storeInWorker) : null;
-  const importWork = { ...(parseFile ? { parse: parseFile, parseAhead: PARSE_AHEAD } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
+  const importWork = { ...(parseFile ? { parse: parseFile, parseAhead: APP_PARSE_AHEAD } : {}), ...(storeWorker ? { store: storeWorker.store } : {}) };
   let languageBackfill: ReturnType<typeof startLanguageBackfill> | null = null;
   // The threads (search, import parsing, the integrity check) start once the first page of the
   // library has been answered, or THREADS_AFTER_MS after the handlers exist, or when first needed.

@@ -71,6 +71,8 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   // The clock starts once the thread has loaded (tsx and the parsers take a moment): only the job counts.
   let ready = false;
   let timer: NodeJS.Timeout | undefined;
+  // Jobs to hand over one at a time: those a thread held when it died, until each has been answered alone.
+  let alone = 0;
 
   const startClock = () => {
     if (options.timeLimit && posted.length > 0 && ready) timer ??= setTimeout(overTime, options.timeLimit.ms);
@@ -104,6 +106,7 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
     const at = posted.findIndex((job) => job.seq === reply.seq);
     if (at < 0) return;
     const job = finish(at)!;
+    alone = Math.max(0, alone - 1);
     const outcome = options.settle(reply as Exclude<Reply, { ready: true }>);
     if ('value' in outcome) job.resolve(outcome.value);
     else job.reject(outcome.error);
@@ -114,12 +117,28 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   const lost = (error: Error) => {
     worker = null;
     finish()?.reject(error);
+    alone = Math.max(0, alone - 1);
     queue = [...posted, ...queue];
     posted = [];
     pump();
   };
 
-  const stopped = (why: string) => lost(options.stoppedError(why));
+  /**
+   * The thread died. Holding one job, that job killed it. Holding several, which one is not known:
+   * the answers it sent before dying may come after its exit, or not at all, and are dropped with it.
+   * Then none fails yet: they go back first in line, each to be handed over alone, so that the one
+   * that kills a thread again is the one that fails.
+   */
+  const stopped = (why: string) => {
+    if (posted.length <= 1) return lost(options.stoppedError(why));
+    worker = null;
+    clearTimeout(timer);
+    timer = undefined;
+    alone = Math.max(alone, posted.length);
+    queue = [...posted, ...queue];
+    posted = [];
+    pump();
+  };
 
   const overTime = () => {
     const old = worker;
@@ -128,7 +147,7 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   };
 
   const pump = () => {
-    while (posted.length < depth && queue.length > 0) {
+    while (posted.length < (alone > 0 ? 1 : depth) && queue.length > 0) {
       const job = queue.shift()!;
       posted.push(job);
       worker ??= spawn();

@@ -19,15 +19,19 @@ if (!port) throw new Error('parseWorker.ts runs as a worker thread (see parseInW
 
 // Several files are handed over at once (parseInWorker.ts): each is parsed after the one before is
 // answered, so a PDF's awaits never interleave two files and the time limit counts one file.
+async function answer({ seq, name, bytes }: ParseWorkerRequest): Promise<void> {
+  try {
+    const parsed = await parseFile({ name, bytes });
+    // The original is compressed here too, against the body it will be stored beside, off the serving thread.
+    port!.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply);
+  } catch (error) {
+    port!.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: error instanceof Error ? error.message : String(error) }) satisfies ParseWorkerReply);
+  }
+}
+// Never rejected, so one file's failure cannot stop the files after it.
 let previous: Promise<void> = Promise.resolve();
-port.on('message', ({ seq, name, bytes }: ParseWorkerRequest) => {
-  previous = previous.then(() =>
-    parseFile({ name, bytes }).then(
-      // The original is compressed here too, against the body it will be stored beside, off the serving thread.
-      (parsed) => port.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply),
-      (error: unknown) => port.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: (error as Error).message }) satisfies ParseWorkerReply),
-    ),
-  );
+port.on('message', (request: ParseWorkerRequest) => {
+  previous = previous.then(() => answer(request)).catch(() => undefined);
 });
 // Ready once the language detector is loaded: a file's time limit counts its parsing, not that.
 void loadLanguageDetector().finally(() => port.postMessage({ ready: true } satisfies ParseWorkerReply));
