@@ -306,6 +306,28 @@ test('dragging the window wider redraws the timeline once it settles, not at eve
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
 });
 
+test('pointed at, the Timeline tab asks for the timeline it last showed, and clicked shows that answer without asking again', async ({ app }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'Counts HTTP requests: browser mode only (the desktop app calls over IPC).');
+  await importArticles(app);
+  const views = app.page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await views.getByRole('button', { name: 'Library' }).click();
+  // A reload empties the window's cache; the lanes' width it measured is kept for the window.
+  await app.page.reload();
+  await expect(app.page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  const asked: string[] = [];
+  app.page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/timeline') asked.push(request.postData() ?? '');
+  });
+  await views.getByRole('button', { name: 'Timeline' }).hover();
+  await expect.poll(() => asked.length).toBe(1);
+  await views.getByRole('button', { name: 'Timeline' }).click();
+  await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  await app.page.waitForTimeout(300);
+  expect(asked).toHaveLength(1);
+});
+
 test('a crowded timeline lane draws marks counted by the query, a mark zooms to its dates or shows its passages, and undated sources are counted', async ({ app }) => {
   const folder = path.join(app.workDirectory, 'many');
   fs.mkdirSync(folder);

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PassageFilter } from '../../../../shared/domain/compare';
-import { TIMELINE_MAX_MARKS } from '../../../../shared/domain/compare';
-import { api } from '../../api/client';
 import { prefetchQuery } from '../../api/queryCache';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -11,6 +9,7 @@ import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
 import { marksFitting } from './timelineScale';
+import { rememberLaneMarks, timelineRequest } from './timelineRequest';
 
 /** How long the lanes' width must stay still before the marks are counted again. */
 const RESIZE_SETTLE_MS = 250;
@@ -38,15 +37,17 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   // 28 pixels of a window being dragged wider would otherwise ask the library for the timeline again).
   const box = useRef<HTMLDivElement>(null);
   const [maxMarks, setMaxMarks] = useState<number | null>(null);
-  const request = (marks: number | null) => ({
-    key: `timeline:${by}:${from}:${to}:${codedOnly}:${marks}`,
-    load: () => api.timeline({ by, after: from || undefined, before: to || undefined, codedOnly, maxMarks: marks ?? TIMELINE_MAX_MARKS }),
-  });
+  const request = (marks: number | null) => timelineRequest({ by, from, to, codedOnly, marks });
   const first = useRef(request);
   useLayoutEffect(() => {
     const element = box.current!;
     const fitting = () => marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
-    const measure = () => setMaxMarks(fitting());
+    const measure = () => {
+      const marks = fitting();
+      // What the tab asks ahead with next time (timelineRequest.ts).
+      rememberLaneMarks(marks);
+      setMaxMarks(marks);
+    };
     // Asked as the view mounts, not once the render this measure causes has subscribed to it.
     const { key, load } = first.current(fitting());
     prefetchQuery(key, load, { dependencies: TIMELINE_READS });
