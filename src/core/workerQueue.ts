@@ -51,10 +51,11 @@ interface Job<Request, Result> {
 }
 
 /**
- * One worker thread answering one job at a time, in order (handed `depth` at once): the shape the import's parse and store
- * workers share (parseInWorker.ts, storeInWorker.ts). Each job is numbered, so a late answer is
- * never taken for the next job's; a thread that dies fails the job it held and is replaced for the
- * next; a forgotten close() does not keep the process alive. Written here rather than taken from a
+ * One worker thread answering one job at a time, in order, handed `depth` of them at once: the
+ * shape the import's parse and store workers share (parseInWorker.ts, storeInWorker.ts). Each job
+ * is numbered, so a late answer is never taken for the next job's; a thread that dies or runs past
+ * its time limit is replaced, failing the job that killed it (stopped, overTime); a forgotten
+ * close() does not keep the process alive. Written here rather than taken from a
  * pool library (piscina, workerpool): those run many threads and retry or spread jobs, while each of
  * these is one thread owning one SQLite connection or one parser, whose replacement on a time limit
  * is the point.

@@ -41,8 +41,8 @@ export interface ImportOptions {
   parse?: (file: FileToImport) => Promise<ParsedSource>;
   /**
    * How many files are read, checked and handed to `parse` ahead of the one stored next (default 1:
-   * one at a time). With a parse worker, PARSE_AHEAD (parseInWorker.ts): it parses the next files while this thread
-   * stores, instead of each waiting for the other.
+   * one at a time). With a parse worker it parses the next files while this thread stores, instead
+   * of each waiting for the other: the CLI gives PARSE_AHEAD (parseInWorker.ts), the app fewer (handlers.ts).
    */
   parseAhead?: number;
   /**

@@ -34,9 +34,9 @@ export function timeLimitMessage(limitMs: number): string {
 }
 
 /**
- * Parses import files in a worker thread, one at a time (handed up to PARSE_AHEAD at once). A file that takes longer than the time
- * limit fails (ImportRefused naming the limit) and its worker is ended and replaced, so the next
- * file of the batch is parsed by a fresh one.
+ * Parses import files in a worker thread, one at a time, handed up to PARSE_AHEAD at once. A file
+ * that takes longer than the time limit fails (ImportRefused naming the limit) and its worker is
+ * ended and replaced, so the next file of the batch is parsed by a fresh one.
  */
 export function createParseWorker(options: ParseWorkerOptions = {}): ParseWorker {
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;

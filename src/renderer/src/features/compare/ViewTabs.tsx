@@ -14,7 +14,7 @@ function prepare(view: MainView): void {
   if (view === 'timeline') prefetchTimeline();
 }
 
-/** The header's Library, Passages, Compare and Timeline buttons; the current one is marked. Pointed at or focused, a view's script starts loading. */
+/** The header's Library, Passages, Compare and Timeline buttons; the current one is marked. Pointed at, focused or clicked, a tab prepares its view. */
 export function ViewTabs({ current, onSelect }: ViewTabsProps) {
   return (
     <nav className="view-tabs" aria-label="Views">

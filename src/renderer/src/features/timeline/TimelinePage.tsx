@@ -9,7 +9,8 @@ import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { TimelineLanes } from './TimelineLanes';
 import { marksFitting } from './timelineScale';
-import { rememberLaneMarks, timelineRequest } from './timelineRequest';
+import type { TimelineChoice } from './timelineRequest';
+import { rememberLaneMarks, TIMELINE_REMEMBERED, timelineRequest } from './timelineRequest';
 
 /** How long the lanes' width must stay still before the marks are counted again. */
 const RESIZE_SETTLE_MS = 250;
@@ -28,10 +29,10 @@ interface TimelinePageProps {
  * by side (at most 40), so a library of 100,000 sources draws a few hundred marks.
  */
 export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps) {
-  const [by, setBy] = useRememberedState<'outlet' | 'country'>('timeline:by', 'outlet');
-  const [from, setFrom] = useRememberedState('timeline:from', '');
-  const [to, setTo] = useRememberedState('timeline:to', '');
-  const [codedOnly, setCodedOnly] = useRememberedState('timeline:codedOnly', false);
+  const [by, setBy] = useRememberedState<TimelineChoice['by']>(...TIMELINE_REMEMBERED.by);
+  const [from, setFrom] = useRememberedState<string>(...TIMELINE_REMEMBERED.from);
+  const [to, setTo] = useRememberedState<string>(...TIMELINE_REMEMBERED.to);
+  const [codedOnly, setCodedOnly] = useRememberedState<boolean>(...TIMELINE_REMEMBERED.codedOnly);
   // The lanes' box: how many marks a lane draws is as many as it shows side by side, so it is
   // measured before the first paint and asked of the query; again once a resize has settled (each
   // 28 pixels of a window being dragged wider would otherwise ask the library for the timeline again).

@@ -13,6 +13,14 @@ export interface TimelineChoice {
   marks: number | null;
 }
 
+/** Where the view keeps each of its choices (useRememberedState) and what each starts as: the view and the tab's prefetch read the same. */
+export const TIMELINE_REMEMBERED = {
+  by: ['timeline:by', 'outlet'],
+  from: ['timeline:from', ''],
+  to: ['timeline:to', ''],
+  codedOnly: ['timeline:codedOnly', false],
+} as const satisfies Record<Exclude<keyof TimelineChoice, 'marks'>, readonly [string, unknown]>;
+
 /** The Timeline's query: its cache key and how it loads. */
 export function timelineRequest({ by, from, to, codedOnly, marks }: TimelineChoice) {
   return {
@@ -51,11 +59,12 @@ function rememberedLaneMarks(): number | null {
 export function prefetchTimeline(): void {
   const marks = rememberedLaneMarks();
   if (marks === null) return;
+  const { by, from, to, codedOnly } = TIMELINE_REMEMBERED;
   const { key, load } = timelineRequest({
-    by: rememberedValue('timeline:by', 'outlet'),
-    from: rememberedValue('timeline:from', ''),
-    to: rememberedValue('timeline:to', ''),
-    codedOnly: rememberedValue('timeline:codedOnly', false),
+    by: rememberedValue<TimelineChoice['by']>(...by),
+    from: rememberedValue<string>(...from),
+    to: rememberedValue<string>(...to),
+    codedOnly: rememberedValue<boolean>(...codedOnly),
     marks,
   });
   prefetchQuery(key, load, { dependencies: TIMELINE_READS });
