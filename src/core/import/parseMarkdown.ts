@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from '../../shared/text/calendarDate';
 import { ImportRefused } from './decodeText';
-import { blocksToText, blockText, parseMarkdownTree } from './markdownToText';
+import { blocksToText, blockText, parseMarkdownTree, plainMarkdownText } from './markdownToText';
 import type { ParsedArticle } from './parsePlainText';
 import { simpleFrontMatter } from './simpleFrontMatter';
 import { parsePlainText } from './parsePlainText';
@@ -59,8 +59,8 @@ export function parseMarkdown(text: string): ParsedArticle {
   if (!match) {
     // Front matter that is opened and never closed would otherwise land in the body as text.
     if (/^---\n[^\n]*:/.test(text)) throw new ImportRefused('starts front matter with "---" but never closes it with a "---" line. Add it and import again.');
-    const { title, blocks } = leadingTitle(text, null);
-    const article = parsePlainText(blocksToText(blocks));
+    const { title, body } = markdownText(text, null);
+    const article = parsePlainText(body);
     return title === null ? article : { ...article, title };
   }
   const record = readFrontMatter(match[1] ?? '');
@@ -71,9 +71,9 @@ export function parseMarkdown(text: string): ParsedArticle {
   if (values.url !== null && !/^https?:\/\//i.test(values.url)) {
     throw new ImportRefused(`has a front matter url "${values.url}" that does not start with http:// or https://. Correct it and import again.`);
   }
-  const { title, blocks } = leadingTitle(text.slice(match[0].length), values.title);
+  const { title, body } = markdownText(text.slice(match[0].length), values.title);
   return {
-    body: blocksToText(blocks),
+    body,
     title: values.title ?? title,
     outlet: values.outlet,
     author: values.author,
@@ -84,15 +84,18 @@ export function parseMarkdown(text: string): ParsedArticle {
 }
 
 /**
- * A leading `# Heading` is the title, and is not repeated in the body. When the title is known
- * already (front matter), the heading is removed only if it repeats it; a different heading is
- * the author's text and stays, as a paragraph.
+ * The clean text of the Markdown, and its title when it opens with one: a leading `# Heading` is
+ * the title, and is not repeated in the body. When the title is known already (front matter), the
+ * heading is removed only if it repeats it; a different heading is the author's text and stays, as
+ * a paragraph. Text with no markup (plain prose) is read without building its tree.
  */
-function leadingTitle(markdown: string, knownTitle: string | null): { title: string | null; blocks: ReturnType<typeof parseMarkdownTree>['children'] } {
+function markdownText(markdown: string, knownTitle: string | null): { title: string | null; body: string } {
+  const plain = plainMarkdownText(markdown);
+  if (plain !== null) return { title: null, body: plain };
   const blocks = parseMarkdownTree(markdown).children;
   const first = blocks[0];
-  if (first?.type !== 'heading' || first.depth !== 1) return { title: null, blocks };
+  if (first?.type !== 'heading' || first.depth !== 1) return { title: null, body: blocksToText(blocks) };
   const heading = blockText(first);
-  if (heading === '' || (knownTitle !== null && heading !== knownTitle.trim())) return { title: null, blocks };
-  return { title: heading, blocks: blocks.slice(1) };
+  if (heading === '' || (knownTitle !== null && heading !== knownTitle.trim())) return { title: null, body: blocksToText(blocks) };
+  return { title: heading, body: blocksToText(blocks.slice(1)) };
 }
