@@ -18,8 +18,8 @@ parentPort.on('message', ({ seq, text, wait, die }) => {
 });
 `;
 
-type Request = { text: string; wait?: number; die?: boolean };
-type Reply = { ready: true } | { seq: number; echo: string };
+type Request = { text: string; wait?: number; die?: boolean; announce?: boolean };
+type Reply = { ready: boolean } | { seq: number; echo: string };
 
 /** A queue over the thread `script`, its errors named after `who`. */
 function queueOf(script: string, who: string, { timeLimitMs, depth }: { timeLimitMs?: number; depth?: number } = {}): WorkerQueue<Request, string> {
@@ -128,4 +128,27 @@ it('with a depth, a thread that dies holding several jobs fails only the one tha
   );
   expect(await Promise.all(jobs)).toEqual(['a', 'failed: the thread stopped (it exited with code 3)', 'c', 'd']);
   await queue.close({ reject: new Error('closed') });
+});
+
+/** A thread that takes 400 ms to load something for a job (saying it is not ready meanwhile, when `announce`), then 200 ms to answer. */
+const LOADING = `
+import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ seq, text, announce }) => {
+  if (announce) parentPort.postMessage({ ready: false });
+  setTimeout(() => {
+    if (announce) parentPort.postMessage({ ready: true });
+    setTimeout(() => parentPort.postMessage({ seq, echo: text }), 200);
+  }, 400);
+});
+`;
+
+it('a thread that says it is not ready while it loads for a job stops that job’s clock until it is ready again', async () => {
+  const announcing = queueOf(LOADING, 'announcing', { timeLimitMs: 300 });
+  await expect(announcing.run({ text: 'loaded', announce: true })).resolves.toBe('loaded');
+  await announcing.close({ reject: new Error('closed') });
+  // The same 600 ms without saying so is over the limit.
+  const silent = queueOf(LOADING, 'silent', { timeLimitMs: 300 });
+  await expect(silent.run({ text: 'silent' })).rejects.toThrow('too slow');
+  await silent.close({ reject: new Error('closed') });
 });

@@ -1,8 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './search/searchWorkerHandlers';
 
-/** What a queue's thread posts back: once `{ ready: true }` when it has loaded, then one answer per job, by its number. */
-export type WorkerReply = { ready: true } | { seq: number };
+/**
+ * What a queue's thread posts back: `{ ready: true }` when it has loaded, then one answer per job,
+ * by its number. A thread that loads more for a job (the parse worker's language detector) says
+ * `{ ready: false }` while it does: the job's clock stops, and starts again at the next `ready: true`.
+ */
+export type WorkerReply = { ready: boolean } | { seq: number };
 
 /** An answer turned into the job's outcome. */
 export type Settled<Result> = { value: Result } | { error: Error };
@@ -12,7 +16,7 @@ export interface WorkerQueueOptions<Reply extends WorkerReply, Result> {
   entry: string;
   workerData: object;
   /** The outcome of an answer (never `ready`). */
-  settle: (reply: Exclude<Reply, { ready: true }>) => Settled<Result>;
+  settle: (reply: Exclude<Reply, { ready: boolean }>) => Settled<Result>;
   /** The error of the job running when the thread dies (`why` says how: its error, or its exit code). */
   stoppedError: (why: string) => Error;
   /** The error of a job asked for after close(). */
@@ -101,14 +105,16 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
 
   const receive = (reply: Reply) => {
     if ('ready' in reply) {
-      ready = true;
+      ready = reply.ready;
+      clearTimeout(timer);
+      timer = undefined;
       return startClock();
     }
     const at = posted.findIndex((job) => job.seq === reply.seq);
     if (at < 0) return;
     const job = finish(at)!;
     alone = Math.max(0, alone - 1);
-    const outcome = options.settle(reply as Exclude<Reply, { ready: true }>);
+    const outcome = options.settle(reply as Exclude<Reply, { ready: boolean }>);
     if ('value' in outcome) job.resolve(outcome.value);
     else job.reject(outcome.error);
     pump();

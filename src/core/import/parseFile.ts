@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { SupportedImportExtension } from '../../shared/domain/source';
-import { isSupportedImportName, MAX_IMPORT_BYTES, SUPPORTED_IMPORT_EXTENSIONS } from '../../shared/domain/source';
+import type { SupportedImportExtension } from '../../shared/domain/importFormats';
+import { isSupportedImportName, MAX_IMPORT_BYTES, SUPPORTED_IMPORT_EXTENSIONS } from '../../shared/domain/importFormats';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText, ImportRefused } from './decodeText';
 import { detectLanguage } from './detectLanguage';
@@ -10,6 +10,7 @@ import { parsePlainText, titleFromFirstSentence } from './parsePlainText';
 import type { PageStart } from './pdf/pagesSchema';
 import { parsePdf } from './pdf/parsePdf';
 import type { StoredOriginal } from '../originalBytes';
+import type { FoldedSourceText } from '../search/sourceFold';
 
 export interface FileToImport {
   /** The name shown in results and stored as provenance (a path or a bare file name). */
@@ -30,6 +31,11 @@ export interface ParsedSource extends ParsedArticle {
    * worker did it: deflating is a quarter of what storing an import costs the serving thread.
    */
   storedOriginal?: StoredOriginal;
+  /**
+   * What the search index holds for this title, outlet, author and body (foldSourceText), when the
+   * parse worker made it. Made from exactly these fields: whoever changes one must drop it.
+   */
+  searchText?: FoldedSourceText;
 }
 
 /** The oversize message, shared with readPaths, which refuses before reading such a file. */

@@ -8,6 +8,8 @@ import { openTestLibrary } from '../../../tests/support/library';
 import { fixture } from '../../../tests/fixtures/import/importFixtures';
 import { decompressOriginal } from '../originalBytes';
 import { readOriginal } from '../sources';
+import { sourceIndexValues } from '../search/sourceFold';
+import { wordsWithOtherKeys } from '../../shared/search/searchKey';
 
 /** A saved web page of about `megabytes` MB: long enough that Readability takes a while over it. */
 function bigPage(megabytes: number): Buffer {
@@ -42,9 +44,19 @@ describe('parsing imports in a worker thread', () => {
       { name: 'note.md', bytes: Buffer.from('---\ntitle: Front matter title\noutlet: AzerNews\n---\nThe body.\n') },
       fixture('russian-windows-1251.txt'),
     ];
+    // The key terms the worker numbered, by number, as the storing thread learns them.
+    const spelled: string[] = [];
     for (const file of files) {
-      const { storedOriginal, ...parsed } = await parser.parse(file);
+      const { storedOriginal, searchText, ...parsed } = await parser.parse(file);
       expect(parsed).toEqual(await parseFile(file));
+      // It also folded the text as the search index holds it, and numbered its key terms.
+      const values = sourceIndexValues(parsed);
+      expect(searchText!.values).toEqual(values);
+      const pairs = searchText!.newKeyTerms === '' ? [] : searchText!.newKeyTerms.split(' ');
+      for (let i = 0; i < pairs.length; i += 2) spelled[searchText!.firstNewNumber + i / 2] = `${pairs[i]} ${pairs[i + 1]}`;
+      const found = new Map<string, string>();
+      for (const value of values) if (value !== null) wordsWithOtherKeys(value, new Set(), found);
+      expect([...searchText!.keyTermNumbers].map((number) => spelled[number]).sort()).toEqual([...found].map(([term, key]) => `${term} ${key}`).sort());
       // The worker also compressed the original against that body: it reads back as the file's bytes.
       expect(storedOriginal).toBeDefined();
       const stored = Buffer.from(storedOriginal!.bytes);

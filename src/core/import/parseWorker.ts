@@ -9,9 +9,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ImportRefused } from './decodeText';
-import { loadLanguageDetector } from './detectLanguage';
+import { whenDetectorLoads } from './detectLanguage';
 import { parseFile } from './parseFile';
 import { compressOriginal } from '../originalBytes';
+import { foldSourceText } from '../search/sourceFold';
 import type { ParseWorkerReply, ParseWorkerRequest } from './parseWorkerProtocol';
 
 const port = parentPort;
@@ -22,8 +23,9 @@ if (!port) throw new Error('parseWorker.ts runs as a worker thread (see parseInW
 async function answer({ seq, name, bytes }: ParseWorkerRequest): Promise<void> {
   try {
     const parsed = await parseFile({ name, bytes });
-    // The original is compressed here too, against the body it will be stored beside, off the serving thread.
-    port!.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body) } } satisfies ParseWorkerReply);
+    // The original is compressed here too, against the body it will be stored beside, and the text
+    // folded as the search index holds it: both off the thread that stores.
+    port!.postMessage({ seq, parsed: { ...parsed, storedOriginal: compressOriginal(bytes, parsed.body), searchText: foldSourceText(parsed) } } satisfies ParseWorkerReply);
   } catch (error) {
     port!.postMessage((error instanceof ImportRefused ? { seq, refused: error.message } : { seq, error: error instanceof Error ? error.message : String(error) }) satisfies ParseWorkerReply);
   }
@@ -33,5 +35,8 @@ let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: ParseWorkerRequest) => {
   previous = previous.then(() => answer(request)).catch(() => undefined);
 });
-// Ready once the language detector is loaded: a file's time limit counts its parsing, not that.
-void loadLanguageDetector().finally(() => port.postMessage({ ready: true } satisfies ParseWorkerReply));
+// Ready now that the parsers are loaded. The language detector loads with the first file that
+// needs it: meanwhile the thread says it is not ready, which stops that file's clock (workerQueue.ts),
+// so the loading is not counted against its time limit.
+whenDetectorLoads((loading) => port.postMessage({ ready: !loading } satisfies ParseWorkerReply));
+port.postMessage({ ready: true } satisfies ParseWorkerReply);

@@ -7,5 +7,9 @@ export interface ParseWorkerRequest {
   bytes: Uint8Array;
 }
 
-/** `refused`: an ImportRefused message (the file's own problem); `error`: anything else. */
-export type ParseWorkerReply = { ready: true } | { seq: number; parsed: ParsedSource } | { seq: number; refused: string } | { seq: number; error: string };
+/**
+ * `ready: false` while the thread loads the language detector for a file (its clock stops), `ready:
+ * true` when it can parse; `refused`: an ImportRefused message (the file's own problem); `error`:
+ * anything else.
+ */
+export type ParseWorkerReply = { ready: boolean } | { seq: number; parsed: ParsedSource } | { seq: number; refused: string } | { seq: number; error: string };

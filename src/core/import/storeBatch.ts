@@ -4,7 +4,7 @@ import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { describeSqliteError } from '../db/writeTransaction';
 import { writeTransaction } from '../db/writeTransaction';
-import { indexSource } from '../search/searchIndex';
+import { indexSource, learnKeyTerms } from '../search/searchIndex';
 import { insertSourceRow } from '../sources';
 import { ImportRefused } from './importRefused';
 import type { ParsedSource } from './parseFile';
@@ -48,6 +48,8 @@ export function storeBatch(db: Db, batch: StoreItem[]): ImportResult[] {
     return id;
   });
   try {
+    // Every text's key terms, stored or not: a later text may only number them (sourceFold.ts).
+    for (const item of batch) if (item.parsed.searchText) learnKeyTerms(item.parsed.searchText);
     writeTransaction(db, () => {
       const indexed: { id: number; item: StoreItem }[] = [];
       batch.forEach((item, i) => {
@@ -66,7 +68,7 @@ export function storeBatch(db: Db, batch: StoreItem[]): ImportResult[] {
         }
       });
       // After the last savepoint: FTS5 flushes its pending index data at every savepoint (see insertSource).
-      for (const { id, item } of indexed) indexSource(db, id, item.parsed);
+      for (const { id, item } of indexed) indexSource(db, id, item.parsed, item.parsed.searchText);
     });
   } catch (error) {
     // The commit itself failed (a full disk): nothing of the batch was stored.

@@ -11,6 +11,9 @@ import { deleteSource, updateSource } from '../sources';
 import { importFiles } from '../import/importFiles';
 import { searchLibrary } from './search';
 import { indexedFoldVersion, rebuildSearchIndex } from './searchIndex';
+import { foldSourceText } from './sourceFold';
+import type { StoreItem } from '../import/storeBatch';
+import { storeBatch } from '../import/storeBatch';
 import { addSource, openTestLibrary } from '../../../tests/support/library';
 
 let db: Db;
@@ -293,4 +296,57 @@ describe('the importer', () => {
     expect(ids('sources_fts', '"елка"')).toEqual([results[3]!.sourceId]);
     expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 0)")).not.toThrow();
   });
+
+  describe('with texts folded where they were parsed (the parse worker)', () => {
+    const parsedText = (body: string, title = 'Report') => ({ title, titleDerived: false, outlet: null, author: null, publishedAt: null, url: null, language: 'en', body, pages: null });
+    /** A file as the parse worker hands it over: folded (and its key terms numbered) in this thread's dictionary. */
+    const folded = (name: string, body: string, sha256 = name): StoreItem => {
+      const parsed = parsedText(body);
+      return { name, parsed: { ...parsed, searchText: foldSourceText(parsed) }, original: Buffer.from(body), sha256 };
+    };
+    const TEXTS = ['Лачинский коридор и Степанакерт.', 'Xankəndi, Laçın yolu; Şuşa.', 'Արմենպրես, Ստեփանակերտ։ Лачинский коридор снова.', 'Dzhabrayil and Jabrayil, Ağdam. Xankəndi again.'];
+
+    it('records the same key terms as texts folded here', () => {
+      storeBatch(db, TEXTS.map((body, i) => folded(`f${i}.md`, body)));
+      const numbered = keyTerms();
+      const other = openTestLibrary();
+      try {
+        TEXTS.forEach((body) => addSource(other.db, { body, title: 'Report' }));
+        expect(numbered).toEqual(other.db.prepare("SELECT term || '=' || key FROM search_key_terms ORDER BY term").pluck().all());
+        expect(numbered).toContain('степанакерт=stepanakert');
+      } finally {
+        other.cleanup();
+      }
+    });
+
+    it('records the terms a later text only numbers when the text that spelled them out was a duplicate', () => {
+      storeBatch(db, [folded('first.md', 'Text.', 'same-bytes')]);
+      // Folded in order: the duplicate spells Степанакерт out, the next file only numbers it.
+      const duplicate = folded('again.md', 'Степанакерт.', 'same-bytes');
+      const next = folded('next.md', 'Степанакерт road.');
+      expect(next.parsed.searchText!.newKeyTerms).toBe('');
+      expect(storeBatch(db, [duplicate, next]).map((result) => result.status)).toEqual(['duplicate', 'imported']);
+      expect(keyTerms()).toEqual(['степанакерт=stepanakert']);
+    });
+
+    it('records numbered terms again after the transaction that recorded them rolled back, and terms it never learned from the text itself', () => {
+      const first = folded('one.md', 'Ханкенди.');
+      expect(() =>
+        db.transaction(() => {
+          storeBatch(db, [first]);
+          throw new Error('rolled back');
+        })(),
+      ).toThrow('rolled back');
+      expect(keyTerms()).toEqual([]);
+      storeBatch(db, [folded('two.md', 'Ханкенди two.')]);
+      expect(keyTerms()).toEqual(['ханкенди=xankendi']);
+      // Numbers from a dictionary never learned (its texts were never handed over): read from the text.
+      const stranger = folded('three.md', 'Гадрут.');
+      const unknown = { ...stranger, parsed: { ...stranger.parsed, searchText: { ...stranger.parsed.searchText!, dictionary: 'never-learned', newKeyTerms: '' } } };
+      storeBatch(db, [unknown]);
+      expect(keyTerms()).toEqual(['гадрут=gadrut', 'ханкенди=xankendi']);
+      expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 0)")).not.toThrow();
+    });
+  });
 });
+

@@ -1,6 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
 import { wordsWithOtherKeys } from '../../shared/search/searchKey';
+import type { FoldedSourceText, SourceText } from './sourceFold';
+import { sourceIndexValues } from './sourceFold';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { writeTransaction } from '../db/writeTransaction';
@@ -30,36 +32,88 @@ import { writeTransaction } from '../db/writeTransaction';
 const SOURCE_COLUMNS = 'title, outlet, author, body';
 const SOURCE_INDEX_COLUMNS = SOURCE_COLUMNS;
 
-export interface SourceText {
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  body: string;
-}
-
-const foldOrNull = (text: string | null) => (text === null ? null : foldSearchText(text));
-
-/** What the index holds for a source: its folded columns. */
-function sourceIndexValues(row: SourceText): (string | null)[] {
-  return [foldSearchText(row.title), foldOrNull(row.outlet), foldOrNull(row.author), foldSearchText(row.body)];
-}
-
 /**
- * Per library: the words (as written) already looked at, and search_index.key_terms_written when
- * they were (a random mark each write sets). A transaction that rolled back (or a rebuild, or
- * another connection) changes that mark, and then the words are looked at again: a word must never be taken as recorded when its
- * row is gone.
+ * Per library: the words (as written) already looked at, the numbered key terms already recorded
+ * (FoldedSourceText: by dictionary), and search_index.key_terms_written when they were (a random
+ * mark each write sets). A transaction that rolled back (or a rebuild, or another connection)
+ * changes that mark, and then the words are looked at again: a word must never be taken as
+ * recorded when its row is gone.
  */
-const keyTermsSeen = new WeakMap<Db, { written: number; words: Set<string> }>();
+interface KeyTermsSeen {
+  written: number;
+  words: Set<string>;
+  numbers: Map<string, Set<number>>;
+  numbered: number;
+}
+const keyTermsSeen = new WeakMap<Db, KeyTermsSeen>();
 const SEEN_LIMIT = 500_000;
+
+/** The words this connection has looked at, as long as search_key_terms has not lost rows since (see keyTermsSeen). */
+function seenKeyTerms(db: Db): KeyTermsSeen {
+  const written = prepared(db, 'SELECT key_terms_written FROM search_index WHERE id = 1').pluck().get() as number;
+  let seen = keyTermsSeen.get(db);
+  if (!seen || seen.written !== written || seen.words.size + seen.numbered > SEEN_LIMIT) keyTermsSeen.set(db, (seen = { written, words: new Set(), numbers: new Map(), numbered: 0 }));
+  return seen;
+}
 
 /** Records the words of folded texts whose key is not their own spelling (migration 14); in the writing transaction. */
 export function recordKeyTerms(db: Db, folded: readonly (string | null)[]): void {
-  const written = prepared(db, 'SELECT key_terms_written FROM search_index WHERE id = 1').pluck().get() as number;
-  let seen = keyTermsSeen.get(db);
-  if (!seen || seen.written !== written || seen.words.size > SEEN_LIMIT) keyTermsSeen.set(db, (seen = { written, words: new Set() }));
+  const seen = seenKeyTerms(db);
   const found = new Map<string, string>();
   for (const text of folded) if (text !== null) wordsWithOtherKeys(text, seen.words, found);
+  writeKeyTerms(db, seen, found);
+}
+
+/** The dictionaries of key terms learned (FoldedSourceText), by name, oldest first: a term and its key by number. */
+const dictionaries = new Map<string, { terms: string[]; keys: string[] }>();
+/** A parse worker starts a new dictionary every DICTIONARY_TERMS terms, or when it is replaced: the last few are enough. */
+const KEPT_DICTIONARIES = 2;
+
+/**
+ * Learns the key terms a text folded elsewhere spells out. Call it for every such text, stored or
+ * not (a duplicate spells out terms that later texts only number), before indexing any.
+ */
+export function learnKeyTerms(folded: FoldedSourceText): void {
+  let known = dictionaries.get(folded.dictionary);
+  if (!known) {
+    if (dictionaries.size >= KEPT_DICTIONARIES) dictionaries.delete(dictionaries.keys().next().value!);
+    dictionaries.set(folded.dictionary, (known = { terms: [], keys: [] }));
+  }
+  const { newKeyTerms } = folded;
+  for (let at = 0, number = folded.firstNewNumber; at < newKeyTerms.length; number++) {
+    const space = newKeyTerms.indexOf(' ', at);
+    const next = newKeyTerms.indexOf(' ', space + 1);
+    const end = next < 0 ? newKeyTerms.length : next;
+    known.terms[number] = newKeyTerms.slice(at, space);
+    known.keys[number] = newKeyTerms.slice(space + 1, end);
+    at = end + 1;
+  }
+}
+
+/** Records a text's numbered key terms; false, recording nothing, when a number is not known (learnKeyTerms). */
+function recordNumberedKeyTerms(db: Db, folded: FoldedSourceText): boolean {
+  const known = dictionaries.get(folded.dictionary);
+  if (!known) return false;
+  const seen = seenKeyTerms(db);
+  let recorded = seen.numbers.get(folded.dictionary);
+  if (!recorded) seen.numbers.set(folded.dictionary, (recorded = new Set()));
+  const found = new Map<string, string>();
+  const added: number[] = [];
+  for (const number of folded.keyTermNumbers) {
+    if (recorded.has(number)) continue;
+    const term = known.terms[number];
+    if (term === undefined) return false;
+    found.set(term, known.keys[number]!);
+    added.push(number);
+  }
+  writeKeyTerms(db, seen, found);
+  // Taken as recorded once they are written.
+  for (const number of added) recorded.add(number);
+  seen.numbered += added.length;
+  return true;
+}
+
+function writeKeyTerms(db: Db, seen: KeyTermsSeen, found: Map<string, string>): void {
   if (found.size === 0) return;
   const insert = prepared(db, 'INSERT OR IGNORE INTO search_key_terms (key, term) VALUES (?, ?)');
   for (const [term, key] of found) insert.run(key, term);
@@ -74,13 +128,20 @@ function sourceText(db: Db, id: number): SourceText | undefined {
 
 /**
  * Adds a source as it is now to the index; call after inserting it or changing its text. `text`,
- * when the caller holds it, is exactly what the row stores (the importer passes what it inserted).
+ * when the caller holds it, is exactly what the row stores (the importer passes what it inserted);
+ * `folded`, when given, is foldSourceText of exactly that text, learned (learnKeyTerms).
  */
-export function indexSource(db: Db, id: number, text?: SourceText): void {
-  const row = text ?? sourceText(db, id);
-  if (!row) return;
-  const values = sourceIndexValues(row);
-  recordKeyTerms(db, values);
+export function indexSource(db: Db, id: number, text?: SourceText, folded?: FoldedSourceText): void {
+  let values: (string | null)[];
+  if (folded) {
+    values = folded.values;
+    if (!recordNumberedKeyTerms(db, folded)) recordKeyTerms(db, values);
+  } else {
+    const row = text ?? sourceText(db, id);
+    if (!row) return;
+    values = sourceIndexValues(row);
+    recordKeyTerms(db, values);
+  }
   prepared(db, `INSERT INTO sources_fts (rowid, ${SOURCE_INDEX_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(id, ...values);
 }
 

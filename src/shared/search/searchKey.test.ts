@@ -114,8 +114,19 @@ describe('wordsWithOtherKeys', () => {
   });
 
   it('agrees with the key of every word, whatever its letters', () => {
-    const words = ['shore', 'tshal', 'djinn', 'zhar', 'ghost', 'chess', 'yes', 'eye', 'kiyev', 'ash', 'the', 'peace', 'kh', 'sh', 'ye', 'a1ch', 'Ash'];
+    const words = ['shore', 'tshal', 'djinn', 'zhar', 'ghost', 'chess', 'yes', 'eye', 'kiyev', 'ash', 'the', 'peace', 'kh', 'sh', 'ye', 'a1ch', 'Ash', 'ASH', 'Shore', 'KHAN', 'YEREVAN', 'Ye', 'DJ', 'Eye', 'THE', 'KiYev', 'dZh', 'Ü'];
     for (const word of words) {
+      const expected = searchKeyText(word) === word.toLowerCase() ? {} : { [word.toLowerCase()]: searchKeyText(word) };
+      expect(recorded(word), word).toEqual(expected);
+    }
+  });
+
+  it('agrees with the key of 5,000 generated words of the letters the collapse looks at, in both cases', () => {
+    let seed = 20261204;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const letters = 'acdeghijkstyzACDEGHIJKSTYZ0';
+    for (let n = 0; n < 5000; n++) {
+      const word = Array.from({ length: 1 + Math.floor(next() * 6) }, () => letters[Math.floor(next() * letters.length)]).join('');
       const expected = searchKeyText(word) === word.toLowerCase() ? {} : { [word.toLowerCase()]: searchKeyText(word) };
       expect(recorded(word), word).toEqual(expected);
     }

@@ -117,17 +117,13 @@ export function searchKeyText(folded: string): string {
 }
 
 /**
- * The words of folded text whose key is not their own spelling (lower case), each once, as
- * [word in lower case, key]: what the index writer records in `search_key_terms` (migration 14), so
- * that a query's key finds them. `seen` holds the words (as written) already looked at, so each
- * distinct word of a library costs one key computation and then one Set lookup per occurrence;
- * the caller owns it and clears it when the table may have lost rows.
+ * Calls `visit` with every word (each time it occurs) of folded text whose key may not be its own
+ * spelling in lower case: a word of lower- or upper-case ASCII letters and digits is its own key
+ * unless the phonetic collapse applies (an h after c, d, g, k, s, z; dj; iy; an initial ye), and
+ * most words of Latin text are decided by that in the same pass, without being cut out.
  */
-export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map<string, string>): void {
+export function forEachWordWithOtherKey(folded: string, visit: (word: string) => void): void {
   let wordStart = -1;
-  // Whether the word may have another key: a lower-case ASCII word is its own key unless the
-  // phonetic collapse applies (an h after c, d, g, k, s, z; dj; iy; an initial ye). Most words of
-  // Latin text are decided by that, in the same pass, without being cut out and looked up.
   let other = false;
   let previous = 0;
   for (let i = 0; i <= folded.length; i++) {
@@ -139,25 +135,38 @@ export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map
         previous = 0;
       }
       if (!other) {
-        if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) other = true;
-        else if (c === 0x68) other = previous === 0x63 || previous === 0x64 || previous === 0x67 || previous === 0x6b || previous === 0x73 || previous === 0x7a;
-        else if (c === 0x6a) other = previous === 0x64;
-        else if (c === 0x79) other = previous === 0x69;
-        else if (c === 0x65) other = previous === 0x79 && i === wordStart + 1;
+        // The key is made from the word in lower case: an ASCII capital counts as its small letter.
+        const lower = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+        if (lower >= 0x80) other = true;
+        else if (lower === 0x68) other = previous === 0x63 || previous === 0x64 || previous === 0x67 || previous === 0x6b || previous === 0x73 || previous === 0x7a;
+        else if (lower === 0x6a) other = previous === 0x64;
+        else if (lower === 0x79) other = previous === 0x69;
+        else if (lower === 0x65) other = previous === 0x79 && i === wordStart + 1;
+        previous = lower;
       }
-      previous = c;
     } else if (wordStart >= 0) {
       const start = wordStart;
       wordStart = -1;
-      if (!other) continue;
-      const word = folded.slice(start, i);
-      if (seen.has(word)) continue;
-      seen.add(word);
-      const key = searchKeyOfWord(word);
-      const lower = word.toLowerCase();
-      if (key !== lower) found.set(lower, key);
+      if (other) visit(folded.slice(start, i));
     }
   }
+}
+
+/**
+ * The words of folded text whose key is not their own spelling (lower case), each once, as
+ * [word in lower case, key]: what the index writer records in `search_key_terms` (migration 14), so
+ * that a query's key finds them. `seen` holds the words (as written) already looked at, so each
+ * distinct word of a library costs one key computation and then one Set lookup per occurrence;
+ * the caller owns it and clears it when the table may have lost rows.
+ */
+export function wordsWithOtherKeys(folded: string, seen: Set<string>, found: Map<string, string>): void {
+  forEachWordWithOtherKey(folded, (word) => {
+    if (seen.has(word)) return;
+    seen.add(word);
+    const key = searchKeyOfWord(word);
+    const lower = word.toLowerCase();
+    if (key !== lower) found.set(lower, key);
+  });
 }
 
 export type StemLanguage = 'english' | 'russian' | 'armenian' | 'turkish';
