@@ -35,7 +35,7 @@ import { startLanguageBackfill } from './import/languageBackfill';
  * Files per transaction for imports from the app and the browser host. With storeInWorker the
  * transaction runs in the store worker, but it holds the library's write lock while it runs, and a
  * save on this thread waits that out (busy_timeout, synchronously): 50 files took 30-110 ms to
- * commit; 5 take a few ms. The CLI keeps importFiles' default.
+ * commit; 5 take a few ms. The CLI commits 500 at a time (CLI_BATCH_FILES, src/cli/main.ts).
  */
 const INTERACTIVE_BATCH_FILES = 5;
 

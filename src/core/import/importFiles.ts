@@ -35,7 +35,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   total?: number;
-  /** Files per transaction (default 50). */
+  /** Files per transaction (default 50), after the first few (FIRST_BATCH_FILES, doubling). */
   batchSize?: number;
   /** Parses one checked file; parseFile in this thread by default, a ParseWorker's parse off it (parseInWorker.ts). */
   parse?: (file: FileToImport) => Promise<ParsedSource>;
@@ -57,6 +57,8 @@ const PARSE_AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** A batch is also committed when it holds this many bytes or has waited this long, so little is ever at stake. */
 const BATCH_BYTES = 16 * 1024 * 1024;
+/** The first batch's files at most; each batch after may hold twice the one before, up to ImportOptions.batchSize. */
+const FIRST_BATCH_FILES = 25;
 const BATCH_MILLISECONDS = 2000;
 
 interface Prepared extends StoreItem {
@@ -100,6 +102,7 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
   let batch: Prepared[] = [];
   let batchBytes = 0;
   let batchStarted = 0;
+  let batchLimit = Math.min(batchSize, FIRST_BATCH_FILES);
   const commit = async () => {
     const items = batch;
     batch = [];
@@ -155,7 +158,16 @@ export async function importFiles(db: Db, files: Iterable<ImportInput>, options:
     } else results[index] = outcome;
     index++;
     onProgress?.({ done: index, total: options.total ?? null, file: name });
-    if (batch.length >= batchSize || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) await commit();
+    // Batches start small and double up to batchSize, so storing starts while the files after the
+    // first are parsed; near the end (the files left no more than those in hand) a batch is
+    // committed at once, so each is half the one before, and the last is stored while the files
+    // after it are parsed. (At 500 a batch, waiting for the first and storing the last took 0.5 s
+    // of the bench's 2.4 s.)
+    const nearTheEnd = options.total !== undefined && options.total - index <= batch.length;
+    if (batch.length >= batchLimit || nearTheEnd || batchBytes >= BATCH_BYTES || performance.now() - batchStarted >= BATCH_MILLISECONDS) {
+      await commit();
+      batchLimit = Math.min(batchSize, batchLimit * 2);
+    }
     await nextTurn();
   }
   await commit();
