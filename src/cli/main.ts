@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HandlerOptions } from '../core/handlers';
-import { createHandlers } from '../core/handlers';
 import type { ImportResult } from '../shared/domain/source';
 import { isCancelledImport } from '../shared/domain/source';
 import type { PathScan } from '../core/import/readPaths';
@@ -12,7 +11,6 @@ import { describeSqliteError } from '../core/db/writeTransaction';
 import { checkIntegrityNow } from '../core/db/integrityCheck';
 import { resolveLibraryPath } from '../core/paths';
 import { getSource, listSources } from '../core/sources';
-import { startHost } from '../host/server';
 import { formatTable } from './format';
 import { detectMissingLanguages } from '../core/import/detectMissingLanguages';
 import { LANGUAGE_BACKFILL_TASK, recordTaskRun } from '../core/import/languageBackfill';
@@ -323,6 +321,7 @@ async function runServe(library: Library, port: number, json: boolean, io: Io): 
   const staticDirectory = path.resolve(import.meta.dirname, '../../out/renderer');
   // Search, import parsing and import writes run in worker threads, so none holds up the other requests.
   const handlerOptions: HandlerOptions = { searchInWorker: true, parseInWorker: true, storeInWorker: true, backfillLanguages: true };
+  const [{ createHandlers }, { startHost }] = await Promise.all([import('../core/handlers'), import('../host/server')]);
   const handlers = createHandlers(library, handlerOptions);
   const host = await startHost({
     handlers,

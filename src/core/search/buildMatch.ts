@@ -1,7 +1,8 @@
 import { foldSearchText, hasSearchableCharacters } from '../../shared/search/fold';
 import type { ParsedQuery, SearchField, SearchTerm } from '../../shared/search/parseQuery';
-import type { KeyAlternative } from '../../shared/search/searchKey';
-import { searchKeyAlternatives, searchKeyOfWord } from '../../shared/search/searchKey';
+import type { KeyAlternative } from '../../shared/search/stemming';
+import { searchKeyOfWord } from '../../shared/search/searchKey';
+import { searchKeyAlternatives } from '../../shared/search/stemming';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldSearchText } from './fold';
-import { searchKeyAlternatives, searchKeyText, stemLanguageOf, stemWord, wordsWithOtherKeys } from './searchKey';
+import { searchKeyText, wordsWithOtherKeys } from './searchKey';
+import { searchKeyAlternatives, stemLanguageOf, stemWord } from './stemming';
 
 const key = (text: string) => searchKeyText(foldSearchText(text));
 /** The FTS5 tokens unicode61 would see, near enough: runs of letters and digits. */
