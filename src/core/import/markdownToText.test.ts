@@ -3,7 +3,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'mdast';
-import { blocksToText, parseMarkdownTree, plainMarkdownText } from './markdownToText';
+import { blocksToText, paragraphsText, parseMarkdownTree } from './markdownToText';
 
 /** The tree with every GFM extension, as parseMarkdownTree parsed before it left any out. */
 const fullTree = (markdown: string) => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -87,7 +87,7 @@ function generatedProse(count: number): string[] {
   );
 }
 
-describe('plainMarkdownText', () => {
+describe('paragraphsText', () => {
   const PLAIN = [
     'The convoy waited at the Lachin checkpoint.\n\nA second paragraph.',
     '  Indented up to three spaces,\n   and a line that continues it\nwith a lazy one.',
@@ -98,38 +98,62 @@ describe('plainMarkdownText', () => {
     '\u00a0A paragraph opening with a no-break space\u00a0\n\u00a0and a line starting with one.',
     '\n\n\nLeading and trailing blank lines\n\n\n',
   ];
-  const MARKED = [
-    '*emphasis*', 'snake_case', '[a link](x)', 'x [sic] y', 'AT&T', 'a ~ b', 'a | b', 'back\\slash', 'a `code` span', '<b>bold</b>',
-    'tab\there', 'old mac\rline', 'nul\0here', '\uFEFFbom', 'mail me@example.org', 'www.example.com', 'see https://x.org', 'a\n:-',
-    '    indented code', '# Heading', '   ## Heading', '> quote', 'a\n===', 'a\n---', '- item', '+ item', '1. item', '   12) item', 'hard  \nbreak',
+  /** Markup that stays inside its paragraph: each paragraph read alone reads as in the document. */
+  const INLINE = [
+    'An *emphasis*, a **strong** word and ~~struck~~ text.\n\nA [link](https://example.org "title") and ![an image](x.png).',
+    'Escapes \\* and &amp; and &#64;, `code` and <b>inline html</b>, a hard  \nbreak and a backslash\\\nbreak.',
+    'www.example.com, https://azertac.az/x and press@example.am in prose.\n\nAnd <https://armenpress.am>.',
+    'Intro paragraph.\n\n# A heading later\n\nSetext heading\n===\n\n***\n\n> A quote\nlazily continued\n\nEnd.',
+    'Intro.\n\n| Outlet | Date |\n| --- | ---: |\n| AzerNews | 2022-12-12 |\n\nAfter the table.',
+    'A [reference][ref] without its definition and a footnote[^1] without its own.',
+    'snake_case and a_b_c, 2*3*4, [sic], AT&T, a ~ b.',
+  ];
+  /** Constructs that reach past a blank line, or a definition read from anywhere: the whole tree is parsed. */
+  const SPANNING = [
+    '- item\n\n  still the item', '1. item', '   12) item', '* item', '+ item', '```\ncode\n\nmore code\n```', '~~~\ncode\n~~~',
+    '<div>\n\nhtml\n</div>', '    indented code\n\n    more', '\tcode', '[ref]: https://example.org', '[^1]: A note.', 'old mac\rline', 'nul\0here', '\uFEFFbom',
   ];
 
-  it('reads plain prose exactly as the parsed tree reads it', () => {
-    for (const markdown of PLAIN) {
-      const tree = fullTree(markdown);
-      expect(onlyPlainParagraphs(tree), JSON.stringify(markdown)).toBe(true);
-      expect(plainMarkdownText(markdown), JSON.stringify(markdown)).toBe(blocksToText(tree.children));
-    }
+  it('reads plain prose and paragraphs with markup exactly as the whole tree reads them', () => {
+    for (const markdown of [...PLAIN, ...INLINE]) expect(paragraphsText(markdown), JSON.stringify(markdown)).toBe(blocksToText(fullTree(markdown).children));
   });
 
-  it('leaves every text that may hold markup to the parser', () => {
-    for (const markdown of MARKED) expect(plainMarkdownText(`Some words before.\n${markdown}\nand after.`), JSON.stringify(markdown)).toBeNull();
+  it('reads plain prose without parsing it: plain paragraphs in the tree', () => {
+    for (const markdown of PLAIN) expect(onlyPlainParagraphs(fullTree(markdown)), JSON.stringify(markdown)).toBe(true);
   });
 
-  it('reads 8,000 generated texts as the tree does: each it reads is plain paragraphs in the tree, with the same text', () => {
+  it('leaves the whole tree to the parser where a construct may reach past a blank line, and where the text opens with a heading (the title)', () => {
+    for (const markdown of SPANNING) expect(paragraphsText(`Some words before.\n\n${markdown}\n\nand after.`), JSON.stringify(markdown)).toBeNull();
+    expect(paragraphsText('# The title\n\nThe text.')).toBeNull();
+    expect(paragraphsText('The title\n===\n\nThe text.')).toBeNull();
+  });
+
+  it('reads 8,000 generated texts as the tree does', () => {
     let read = 0;
     let marked = 0;
     for (const markdown of generatedProse(8000)) {
       const tree = fullTree(markdown);
-      const plain = plainMarkdownText(markdown);
+      const text = paragraphsText(markdown);
       if (!onlyPlainParagraphs(tree)) marked++;
-      if (plain === null) continue;
+      if (text === null) continue;
       read++;
-      expect(onlyPlainParagraphs(tree), JSON.stringify(markdown)).toBe(true);
-      expect(plain, JSON.stringify(markdown)).toBe(blocksToText(tree.children));
+      expect(text, JSON.stringify(markdown)).toBe(blocksToText(tree.children));
     }
-    // Both kinds are common in the generated texts (about 1,000 read, 4,000 marked), so neither half of the check is empty.
+    // Both kinds are common in the generated texts, so neither half of the check is empty.
     expect(read).toBeGreaterThan(800);
     expect(marked).toBeGreaterThan(800);
+  });
+
+  it('reads 3,000 generated texts of Markdown’s pieces as the tree does, where it reads them', () => {
+    let read = 0;
+    for (const markdown of generated(3000)) {
+      const tree = fullTree(markdown);
+      const text = paragraphsText(markdown);
+      if (text === null) continue;
+      read++;
+      expect(text, JSON.stringify(markdown)).toBe(blocksToText(tree.children));
+      expect(tree.children[0]?.type, JSON.stringify(markdown)).not.toBe('heading');
+    }
+    expect(read).toBeGreaterThan(300);
   });
 });

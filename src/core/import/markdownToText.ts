@@ -113,7 +113,8 @@ export function blockText(node: RootContent): string {
 }
 
 /**
- * What text must hold for CommonMark with GFM to read it as anything but paragraphs of plain text:
+ * What a run of lines between blank lines must hold for CommonMark with GFM to read it as anything
+ * but a paragraph of plain text:
  * - anywhere: a character that starts, escapes or closes an inline construct (`\\` `` ` `` `*` `_`
  *   `[` `]` `<` `&` `~` `|`), a tab (it counts as spaces to a column), a carriage return (a line
  *   end of its own), NUL (read as U+FFFD) or a byte order mark; or what a literal autolink or a
@@ -122,27 +123,47 @@ export function blockText(node: RootContent): string {
  *   (quote), `=` or `-` (setext underline, rule, list), `+` (list) or a number and `.` or `)`
  *   (ordered list);
  * - two spaces or more ending a line that has words (a hard break).
- * A line holding only spaces is blank, in CommonMark as here. Each rule is wider than the
- * construct it keeps out (a `[` alone is refused though it may stay literal): refusing costs a
- * parse, reading a construct as plain text would lose markup into the body.
+ * Each rule is wider than the construct it keeps out (a `[` alone is refused though it may stay
+ * literal): refusing costs a parse, reading a construct as plain text would lose markup into the body.
  */
 const MAY_BE_MARKUP = /[\\`*_[\]<&~|\t\r\0\uFEFF]|^(?: {4}| {0,3}(?:[#>=+-]|\d{1,9}[.)]))|[^ \n] {2,}\n/m;
 
 /**
- * The clean text of Markdown that holds no markup (MAY_BE_MARKUP, MAY_AUTOLINK, MAY_TABLE), as
- * blocksToText gives for its tree, without building the tree; null for any other text. Plain prose
- * is the common case and micromark took most of an import's parse for it (the bench's 3,000 files:
- * 1.6 s of 3.1 s on the parse thread). The lines between blank lines are a paragraph; its soft
- * breaks are joined and it is trimmed exactly as inlineText and blockParagraphs do.
- * markdownToText.test.ts compares the two on every case and on thousands of generated texts.
+ * What text must hold for a construct to reach past a blank line, or for one part of it to change
+ * how another reads: a list item (`-`, `+` or `*` and a space, or a number, `.` or `)` and a space,
+ * within three spaces of the line's start), fenced code, an HTML block (a line starting with `<`:
+ * some run to an end marker past blank lines), indented code (four spaces or a tab), a definition
+ * of a link or a footnote (`]:`, which every definition holds, read anywhere in the document), a
+ * carriage return, NUL or a byte order mark. Without these, CommonMark closes every block at a
+ * blank line, and each run of lines between blank lines reads alone as it reads in the document.
  */
-export function plainMarkdownText(markdown: string): string | null {
-  if (MAY_BE_MARKUP.test(markdown) || MAY_AUTOLINK.test(markdown) || MAY_TABLE.test(markdown)) return null;
-  return markdown
-    .split(/\n(?: *\n)+/)
-    .map((paragraph) => joinSoftBreaks(paragraph).trim())
-    .filter((paragraph) => paragraph !== '')
-    .join('\n\n');
+const MAY_SPAN_BLANK_LINES = /[\r\0\uFEFF]|\]:|^(?: {4}| {0,3}(?:\t|<|```|~~~|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)))/m;
+
+/**
+ * The clean text of Markdown whose blocks all end at blank lines (MAY_SPAN_BLANK_LINES), as
+ * blocksToText gives for its whole tree, each run of lines between blank lines read alone: one
+ * with no markup (MAY_BE_MARKUP, MAY_AUTOLINK, MAY_TABLE) as its words, joined and trimmed as
+ * inlineText and blockParagraphs do, one with markup by micromark. Null for other Markdown, and
+ * when the first block is a heading (the caller reads a title from it). Plain prose is the common
+ * article, and micromark took most of an import's parse reading it whole (the bench's 3,000 files:
+ * 1.6 s of 3.1 s on the parse thread); a link or an emphasis now costs the parse of its paragraph.
+ * markdownToText.test.ts compares this with the whole tree on every case and thousands of texts.
+ */
+export function paragraphsText(markdown: string): string | null {
+  if (MAY_SPAN_BLANK_LINES.test(markdown)) return null;
+  const paragraphs: string[] = [];
+  for (const lines of markdown.split(/\n(?:[ \t]*\n)+/)) {
+    if (!MAY_BE_MARKUP.test(lines) && !MAY_AUTOLINK.test(lines) && !MAY_TABLE.test(lines)) {
+      const words = joinSoftBreaks(lines).trim();
+      if (words !== '') paragraphs.push(words);
+      continue;
+    }
+    const blocks = parseMarkdownTree(lines).children;
+    if (paragraphs.length === 0 && blocks[0]?.type === 'heading') return null;
+    const text = blocksToText(blocks);
+    if (text !== '') paragraphs.push(text);
+  }
+  return paragraphs.join('\n\n');
 }
 
 /** Blocks as clean text: paragraphs separated by a blank line. */

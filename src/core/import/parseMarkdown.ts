@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { isCalendarDate } from '../../shared/text/calendarDate';
 import { ImportRefused } from './decodeText';
-import { blocksToText, blockText, parseMarkdownTree, plainMarkdownText } from './markdownToText';
+import { blocksToText, blockText, parseMarkdownTree, paragraphsText } from './markdownToText';
 import type { ParsedArticle } from './parsePlainText';
 import { simpleFrontMatter } from './simpleFrontMatter';
 import { parsePlainText } from './parsePlainText';
@@ -87,11 +87,12 @@ export function parseMarkdown(text: string): ParsedArticle {
  * The clean text of the Markdown, and its title when it opens with one: a leading `# Heading` is
  * the title, and is not repeated in the body. When the title is known already (front matter), the
  * heading is removed only if it repeats it; a different heading is the author's text and stays, as
- * a paragraph. Text with no markup (plain prose) is read without building its tree.
+ * a paragraph. Markdown whose blocks all end at blank lines is read a paragraph at a time, its plain
+ * prose without building a tree (paragraphsText).
  */
 function markdownText(markdown: string, knownTitle: string | null): { title: string | null; body: string } {
-  const plain = plainMarkdownText(markdown);
-  if (plain !== null) return { title: null, body: plain };
+  const paragraphs = paragraphsText(markdown);
+  if (paragraphs !== null) return { title: null, body: paragraphs };
   const blocks = parseMarkdownTree(markdown).children;
   const first = blocks[0];
   if (first?.type !== 'heading' || first.depth !== 1) return { title: null, body: blocksToText(blocks) };
