@@ -18,7 +18,7 @@ parentPort.on('message', ({ seq, text, wait, die }) => {
 });
 `;
 
-type Request = { text: string; wait?: number; die?: boolean; announce?: boolean };
+type Request = { text: string; wait?: number; die?: boolean; announce?: boolean; before?: number; after?: number };
 type Reply = { ready: boolean } | { seq: number; echo: string };
 
 /** A queue over the thread `script`, its errors named after `who`. */
@@ -130,25 +130,30 @@ it('with a depth, a thread that dies holding several jobs fails only the one tha
   await queue.close({ reject: new Error('closed') });
 });
 
-/** A thread that takes 400 ms to load something for a job (saying it is not ready meanwhile, when `announce`), then 200 ms to answer. */
+/** A thread that works `before` ms on a job, loads something for 400 ms (saying it is not ready meanwhile, when `announce`), then works `after` ms and answers. */
 const LOADING = `
 import { parentPort } from 'node:worker_threads';
 parentPort.postMessage({ ready: true });
-parentPort.on('message', ({ seq, text, announce }) => {
-  if (announce) parentPort.postMessage({ ready: false });
+parentPort.on('message', ({ seq, text, announce, before, after }) => {
   setTimeout(() => {
-    if (announce) parentPort.postMessage({ ready: true });
-    setTimeout(() => parentPort.postMessage({ seq, echo: text }), 200);
-  }, 400);
+    if (announce) parentPort.postMessage({ ready: false });
+    setTimeout(() => {
+      if (announce) parentPort.postMessage({ ready: true });
+      setTimeout(() => parentPort.postMessage({ seq, echo: text }), after);
+    }, 400);
+  }, before);
 });
 `;
 
-it('a thread that says it is not ready while it loads for a job stops that job’s clock until it is ready again', async () => {
-  const announcing = queueOf(LOADING, 'announcing', { timeLimitMs: 300 });
-  await expect(announcing.run({ text: 'loaded', announce: true })).resolves.toBe('loaded');
-  await announcing.close({ reject: new Error('closed') });
+it('a thread that says it is not ready while it loads for a job stops that job’s clock, which goes on from where it was', async () => {
+  const loading = queueOf(LOADING, 'loading', { timeLimitMs: 300 });
+  // 200 ms of work and 400 ms of loading: the loading is not counted.
+  await expect(loading.run({ text: 'loaded', announce: true, before: 0, after: 200 })).resolves.toBe('loaded');
+  // 200 ms before the loading and 200 ms after are 400 ms of work: over the limit.
+  await expect(loading.run({ text: 'slow', announce: true, before: 200, after: 200 })).rejects.toThrow('too slow');
+  await loading.close({ reject: new Error('closed') });
   // The same 600 ms without saying so is over the limit.
   const silent = queueOf(LOADING, 'silent', { timeLimitMs: 300 });
-  await expect(silent.run({ text: 'silent' })).rejects.toThrow('too slow');
+  await expect(silent.run({ text: 'silent', before: 0, after: 200 })).rejects.toThrow('too slow');
   await silent.close({ reject: new Error('closed') });
 });

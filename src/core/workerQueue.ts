@@ -4,7 +4,7 @@ import { startWorker } from './search/searchWorkerHandlers';
 /**
  * What a queue's thread posts back: `{ ready: true }` when it has loaded, then one answer per job,
  * by its number. A thread that loads more for a job (the parse worker's language detector) says
- * `{ ready: false }` while it does: the job's clock stops, and starts again at the next `ready: true`.
+ * `{ ready: false }` while it does: the job's clock stops, and goes on at the next `ready: true`.
  */
 export type WorkerReply = { ready: boolean } | { seq: number };
 
@@ -76,11 +76,23 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   // The clock starts once the thread has loaded (tsx and the parsers take a moment): only the job counts.
   let ready = false;
   let timer: NodeJS.Timeout | undefined;
+  // The head job's time before its clock last stopped (its thread loading), and when the clock last started.
+  let spent = 0;
+  let clockStarted = 0;
   // Jobs to hand over one at a time: those a thread held when it died, until each has been answered alone.
   let alone = 0;
 
   const startClock = () => {
-    if (options.timeLimit && posted.length > 0 && ready) timer ??= setTimeout(overTime, options.timeLimit.ms);
+    if (!options.timeLimit || posted.length === 0 || !ready || timer !== undefined) return;
+    clockStarted = performance.now();
+    timer = setTimeout(overTime, Math.max(0, options.timeLimit.ms - spent));
+  };
+
+  /** The head job is done with (answered, failed, or handed back): the next one's clock starts from nothing. */
+  const resetClock = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    spent = 0;
   };
 
   const spawn = (): Worker => {
@@ -96,18 +108,20 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   /** Takes a job out of those handed over (the first by default); the clock restarts for the next. */
   const finish = (at = 0): Job<Request, Result> | null => {
     const [job] = posted.splice(at, 1);
-    if (at === 0) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
+    if (at === 0) resetClock();
     return job ?? null;
   };
 
   const receive = (reply: Reply) => {
     if ('ready' in reply) {
+      // Not ready while it loads for the job in hand: that job's clock stops, and goes on from
+      // where it was when the thread is ready again.
+      if (timer !== undefined) {
+        spent += performance.now() - clockStarted;
+        clearTimeout(timer);
+        timer = undefined;
+      }
       ready = reply.ready;
-      clearTimeout(timer);
-      timer = undefined;
       return startClock();
     }
     const at = posted.findIndex((job) => job.seq === reply.seq);
@@ -139,8 +153,7 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   const stopped = (why: string) => {
     if (posted.length <= 1) return lost(options.stoppedError(why));
     worker = null;
-    clearTimeout(timer);
-    timer = undefined;
+    resetClock();
     alone = Math.max(alone, posted.length);
     queue = [...posted, ...queue];
     posted = [];
