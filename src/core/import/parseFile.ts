@@ -33,7 +33,8 @@ export interface ParsedSource extends ParsedArticle {
   storedOriginal?: StoredOriginal;
   /**
    * What the search index holds for this title, outlet, author and body (foldSourceText), when the
-   * parse worker made it. Made from exactly these fields: whoever changes one must drop it.
+   * parse worker made it. Made from exactly these fields; the index writer folds again when the row
+   * it stores differs (foldedFrom), but a change that keeps the body's length must drop it.
    */
   searchText?: FoldedSourceText;
 }

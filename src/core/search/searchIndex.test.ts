@@ -319,6 +319,14 @@ describe('the importer', () => {
       }
     });
 
+    it('folds the text again when the row it stores is not what was folded (an outlet set after parsing)', () => {
+      const item = folded('set-later.md', 'Convoys at the checkpoint.');
+      const [result] = storeBatch(db, [{ ...item, parsed: { ...item.parsed, outlet: 'Азертадж' } }]);
+      expect(ids('sources_fts', '{outlet} : "азертадж"')).toEqual([result!.sourceId]);
+      expect(keyTerms()).toContain('азертадж=azertaj');
+      expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 0)")).not.toThrow();
+    });
+
     it('records the terms a later text only numbers when the text that spelled them out was a duplicate', () => {
       storeBatch(db, [folded('first.md', 'Text.', 'same-bytes')]);
       // Folded in order: the duplicate spells Степанакерт out, the next file only numbers it.

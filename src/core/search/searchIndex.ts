@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { foldSearchText, SEARCH_FOLD } from '../../shared/search/fold';
 import { wordsWithOtherKeys } from '../../shared/search/searchKey';
 import type { FoldedSourceText, SourceText } from './sourceFold';
-import { sourceIndexValues } from './sourceFold';
+import { foldedFrom, sourceIndexValues } from './sourceFold';
 import type { Db } from '../db/db';
 import { prepared } from '../db/prepared';
 import { writeTransaction } from '../db/writeTransaction';
@@ -129,11 +129,12 @@ function sourceText(db: Db, id: number): SourceText | undefined {
 /**
  * Adds a source as it is now to the index; call after inserting it or changing its text. `text`,
  * when the caller holds it, is exactly what the row stores (the importer passes what it inserted);
- * `folded`, when given, is foldSourceText of exactly that text, learned (learnKeyTerms).
+ * `folded`, when given, is foldSourceText of that text, learned (learnKeyTerms); it is used only if it
+ * was made from that text (foldedFrom), else the text is folded here.
  */
 export function indexSource(db: Db, id: number, text?: SourceText, folded?: FoldedSourceText): void {
   let values: (string | null)[];
-  if (folded) {
+  if (folded && text && foldedFrom(folded, text)) {
     values = folded.values;
     if (!recordNumberedKeyTerms(db, folded)) recordKeyTerms(db, values);
   } else {

@@ -46,6 +46,17 @@ export interface FoldedSourceText {
    */
   newKeyTerms: string;
   firstNewNumber: number;
+  /**
+   * What it was folded from (the body by its length, so the text does not cross threads twice):
+   * the index writer folds again when the row it stores differs, as an outlet set after parsing would.
+   */
+  from: { title: string; outlet: string | null; author: string | null; bodyLength: number };
+}
+
+/** Whether `folded` was made from this text (by its title, outlet and author, and its body's length). */
+export function foldedFrom(folded: FoldedSourceText, text: SourceText): boolean {
+  const { from } = folded;
+  return from.title === text.title && from.outlet === text.outlet && from.author === text.author && from.bodyLength === text.body.length;
 }
 
 /** Terms a dictionary numbers before the thread starts another, after the text that takes it there (so the storing thread keeps a bounded list of each). */
@@ -102,5 +113,6 @@ export function foldSourceText(text: SourceText): FoldedSourceText {
     }
   };
   for (const value of values) if (value !== null) forEachWordWithOtherKey(value, visit);
-  return { values, dictionary: dictionary.name, keyTermNumbers: Int32Array.from(numbers), newKeyTerms, firstNewNumber };
+  const from = { title: text.title, outlet: text.outlet, author: text.author, bodyLength: text.body.length };
+  return { values, dictionary: dictionary.name, keyTermNumbers: Int32Array.from(numbers), newKeyTerms, firstNewNumber, from };
 }
