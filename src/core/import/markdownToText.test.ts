@@ -114,8 +114,22 @@ describe('paragraphsText', () => {
     '<div>\n\nhtml\n</div>', '    indented code\n\n    more', '\tcode', '[ref]: https://example.org', '[^1]: A note.', 'old mac\rline', 'nul\0here', '\uFEFFbom',
   ];
 
+  /** Plain prose around a text, longer than it, so that most of the whole is plain (else it is parsed whole). */
+  const amidProse = (markdown: string) => {
+    const prose = 'Plain words of a report on the corridor, '.repeat(Math.ceil(markdown.length / 40) + 1).trim();
+    return `${prose}\n\n${markdown}\n\n${prose}`;
+  };
+
   it('reads plain prose and paragraphs with markup exactly as the whole tree reads them', () => {
-    for (const markdown of [...PLAIN, ...INLINE]) expect(paragraphsText(markdown), JSON.stringify(markdown)).toBe(blocksToText(fullTree(markdown).children));
+    for (const markdown of [...PLAIN, ...INLINE.map(amidProse)]) {
+      const text = paragraphsText(markdown);
+      expect(text, JSON.stringify(markdown)).not.toBeNull();
+      expect(text, JSON.stringify(markdown)).toBe(blocksToText(fullTree(markdown).children));
+    }
+  });
+
+  it('leaves text that is mostly markup to one parse of the whole', () => {
+    for (const markdown of INLINE) expect(paragraphsText(markdown), JSON.stringify(markdown)).toBeNull();
   });
 
   it('reads plain prose without parsing it: plain paragraphs in the tree', () => {
@@ -146,7 +160,7 @@ describe('paragraphsText', () => {
 
   it('reads 3,000 generated texts of Markdown’s pieces as the tree does, where it reads them', () => {
     let read = 0;
-    for (const markdown of generated(3000)) {
+    for (const markdown of generated(3000).map(amidProse)) {
       const tree = fullTree(markdown);
       const text = paragraphsText(markdown);
       if (text === null) continue;
