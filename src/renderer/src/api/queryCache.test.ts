@@ -85,4 +85,37 @@ describe('the query cache', () => {
     await settle();
     expect(backlinks.calls).toBe(2);
   });
+
+  it('asks again when a change heard while its answer was on the way concerns what the answer holds', async () => {
+    // A note cites the source and is renamed before the list of citing notes has come back.
+    let title = 'Untitled note';
+    const answers: (() => void)[] = [];
+    let calls = 0;
+    const load = () => {
+      calls++;
+      const answer = [{ noteId: 4, title }];
+      return new Promise<typeof answer>((resolve) => answers.push(() => resolve(answer)));
+    };
+    const entry = queryEntry('backlinks:2', load, {
+      dependencies: (data) => [{ kind: 'citations', ids: [2] }, { kind: 'notes', ids: (data ?? []).map((item) => item.noteId) }],
+    });
+    watchQuery('backlinks:2', entry, () => undefined);
+    title = 'Who decides';
+    invalidate([{ kind: 'notes', ids: [4] }]);
+    invalidate([{ kind: 'notes', ids: [9] }]);
+    answers.shift()!();
+    await settle();
+    expect(calls).toBe(2);
+    expect(entry.snapshot.loading).toBe(true);
+    answers.shift()!();
+    await settle();
+    expect(entry.snapshot).toEqual({ data: [{ noteId: 4, title: 'Who decides' }], error: null, loading: false });
+    // A change the answer does not hold asks nothing more.
+    invalidate([{ kind: 'citations', ids: [2] }]);
+    invalidate([{ kind: 'notes', ids: [9] }]);
+    answers.shift()!();
+    await settle();
+    expect(calls).toBe(3);
+    expect(entry.snapshot.loading).toBe(false);
+  });
 });

@@ -36,6 +36,12 @@ interface Entry<T> {
   listeners: Set<() => void>;
   /** Fetched since the last change that affected it. */
   fresh: boolean;
+  /**
+   * Changes heard while a fetch was out that the data then held did not read: dependencies that
+   * depend on the data (the notes a list shows) may read them once the answer is in, and the answer
+   * may have been made before them. Checked against the answer's dependencies when it lands.
+   */
+  unread: Change[];
   evictTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -53,11 +59,20 @@ function setSnapshot<T>(entry: Entry<T>, next: QuerySnapshot<T>): void {
 function fetchEntry<T>(entry: Entry<T>): void {
   const ticket = ++entry.ticket;
   entry.fresh = true;
+  entry.unread = [];
   if (!entry.snapshot.loading) setSnapshot(entry, { ...entry.snapshot, loading: true });
   entry.load().then(
     (data) => {
       if (ticket !== entry.ticket) return;
       const merged = entry.options.merge ? entry.options.merge(entry.snapshot.data, data) : data;
+      const unread = entry.unread;
+      entry.unread = [];
+      // A note added to a list and renamed before the list's answer came: the answer may hold the old name.
+      if (unread.length > 0 && typeof entry.options.dependencies === 'function' && affectsAny(unread, entry.options.dependencies(merged))) {
+        setSnapshot(entry, { data: merged, error: null, loading: true });
+        fetchEntry(entry);
+        return;
+      }
       setSnapshot(entry, { data: merged, error: null, loading: false });
     },
     (error: unknown) => {
@@ -76,7 +91,7 @@ function dependenciesOf<T>(entry: Entry<T>): readonly Dependency[] {
 export function queryEntry<T>(key: string, load: () => Promise<T>, options: QueryOptions<T>): Entry<T> {
   let entry = entries.get(key) as Entry<T> | undefined;
   if (!entry) {
-    entry = { load, options, snapshot: { data: undefined, error: null, loading: true }, ticket: 0, listeners: new Set(), fresh: false, evictTimer: undefined };
+    entry = { load, options, snapshot: { data: undefined, error: null, loading: true }, ticket: 0, listeners: new Set(), fresh: false, unread: [], evictTimer: undefined };
     entries.set(key, entry as Entry<unknown>);
   }
   entry.load = load;
@@ -140,7 +155,10 @@ export function setQueryData<T>(key: string, update: (previous: T | undefined) =
 export function invalidate(changes: readonly Change[]): void {
   if (changes.length === 0) return;
   for (const [key, entry] of entries) {
-    if (!affectsAny(changes, dependenciesOf(entry))) continue;
+    if (!affectsAny(changes, dependenciesOf(entry))) {
+      if (entry.snapshot.loading && entry.fresh) entry.unread.push(...changes);
+      continue;
+    }
     if (entry.listeners.size > 0) fetchEntry(entry);
     else {
       entry.fresh = false;
