@@ -7,6 +7,7 @@ import type { FileToImport, ImportInput, ImportProgress } from './importFiles';
 import { importFiles } from './importFiles';
 import type { ParsedSource } from './parseFile';
 import { parseFile } from './parseFile';
+import { storeBatch } from './storeBatch';
 import { openTestLibrary } from '../../../tests/support/library';
 import { fixture } from '../../../tests/fixtures/import/importFixtures';
 
@@ -63,6 +64,26 @@ describe('importFiles in batches', () => {
     // A batch of two is committed after its second file is handled.
     expect(committed).toEqual([0, 0, 2, 2, 4]);
     expect(countSources(db)).toBe(5);
+  });
+
+  it('starts with a small batch and doubles it, and near the end commits what it holds at once', async () => {
+    const batches: number[] = [];
+    const results = await importFiles(db, articles(200), {
+      batchSize: 100,
+      total: 200,
+      store: async (batch) => {
+        batches.push(batch.length);
+        return storeBatch(db, batch);
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(Array(200).fill('imported'));
+    expect(results.map((r) => r.file)).toEqual(articles(200).map((file) => file.name));
+    // 25, 50, then 100 at most; once the files left are no more than those in hand, each batch is
+    // committed at once, so the last ones are small.
+    expect(batches.slice(0, 2)).toEqual([25, 50]);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(100);
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(200);
+    expect(batches.at(-1)).toBeLessThanOrEqual(2);
   });
 
   it('reports the same bytes twice in one batch as a duplicate of the first', async () => {
