@@ -54,7 +54,7 @@ describe('the code matrix', () => {
     expect(codeMatrix(db, 'collection').columns).toEqual(['Armenian press', 'Week of 12 December', '(no collection)']);
   });
 
-  it('counts every cell as Sets of its passages would, on generated codings in any order and under filters', () => {
+  it('counts every cell, and every pair of codes, as Sets of its passages would, on generated codings in any order and under filters', () => {
     // Passages are created out of their order in the text, several to a source and up to three
     // codes each (siblings, and a parent with its child), over outlets, countries and collections
     // that overlap: the counting relies on the order SQLite hands it the codings in.
@@ -95,6 +95,11 @@ describe('the code matrix', () => {
           }
         }
         expect(cells, `${JSON.stringify(filter)} by ${by}`).toBeGreaterThan(0);
+      }
+      const carries = (codes: string[], code: string) => codes.some((each) => each === code || each.startsWith(`${code}/`));
+      const { codes: names, counts } = coOccurrence(db, filter);
+      for (const a of names) {
+        for (const b of names) expect(counts[a]![b], `${JSON.stringify(filter)}: ${a} with ${b}`).toBe(passages.filter((p) => carries(p.codes, a) && carries(p.codes, b)).length);
       }
     }
   });

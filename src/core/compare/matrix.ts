@@ -131,15 +131,20 @@ function forEachCoding(db: Db, filter: PassageFilter, visit: (source: number, pa
   }
 }
 
+/** Each tag's rows among `codes`: its own and its ancestors' (a tag outside them has none). */
+function rowsOfTags(db: Db, codes: readonly { name: string }[]): Map<number, number[]> {
+  const rowOfKey = new Map(codes.map((code, index) => [tagKey(code.name), index]));
+  const rows = new Map<number, number[]>();
+  for (const [id, key] of db.prepare('SELECT id, name_key FROM tags').raw().all() as [number, string][]) {
+    rows.set(id, codePaths(key).map((path) => rowOfKey.get(path)!).filter((row) => row !== undefined));
+  }
+  return rows;
+}
+
 export function codeMatrix(db: Db, by: MatrixBy = 'outlet', filter: PassageFilter = {}): CodeMatrix {
   const { columns: names, single, multi } = sourceColumns(db, by);
   const codes = listCodes(db, { count: false });
-  const rowOfKey = new Map(codes.map((code, index) => [tagKey(code.name), index]));
-  // Each tag's rows: itself and its ancestors.
-  const pathsOfTag = new Map<number, number[]>();
-  for (const [id, key] of db.prepare('SELECT id, name_key FROM tags').raw().all() as [number, string][]) {
-    pathsOfTag.set(id, codePaths(key).map((path) => rowOfKey.get(path)!).filter((row) => row !== undefined));
-  }
+  const pathsOfTag = rowsOfTags(db, codes);
   const width = names.length;
   const size = codes.length * width;
   const passageCounts = new Int32Array(size);
@@ -187,30 +192,34 @@ export function codeMatrix(db: Db, by: MatrixBy = 'outlet', filter: PassageFilte
 
 /** Code × code: how many passages carry both (each code counting its children). The diagonal is a code's own count. */
 export function coOccurrence(db: Db, filter: PassageFilter = {}): CoOccurrence {
-  const { conditions, params, impossible } = passageFilterSql(db, filter);
-  const codes = listCodes(db).map((code) => code.name);
-  const nameByKey = new Map(codes.map((name) => [tagKey(name), name]));
-  const rows = impossible
-    ? []
-    : (db
-        .prepare(`SELECT ht.highlight_id AS h, t.name_key AS key FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id ${whereClause(conditions)} ORDER BY ht.highlight_id`)
-        .all(...params) as { h: number; key: string }[]);
-  const counts: Record<string, Record<string, number>> = {};
-  for (const name of codes) counts[name] = Object.fromEntries(codes.map((other) => [other, 0]));
-  const flush = (keys: Set<string>) => {
-    const names = [...keys].map((key) => nameByKey.get(key)!).filter(Boolean);
-    for (const a of names) for (const b of names) counts[a]![b]! += 1;
-  };
+  const codes = listCodes(db, { count: false }).map((code) => code.name);
+  const rowsOfTag = rowsOfTags(db, codes.map((name) => ({ name })));
+  const size = codes.length;
+  const pairs = new Int32Array(size * size);
+  // A passage's codings come together: its rows (each code with its ancestors, once) are gathered,
+  // then every pair of them counted.
+  const lastPassage = new Float64Array(size).fill(-1);
+  const rows: number[] = [];
   let current = -1;
-  let keys = new Set<string>();
-  for (const row of rows) {
-    if (row.h !== current) {
-      flush(keys);
-      keys = new Set();
-      current = row.h;
+  const flush = () => {
+    for (const a of rows) for (const b of rows) pairs[a * size + b]! += 1;
+    rows.length = 0;
+  };
+  forEachCoding(db, filter, (_source, passage, tag) => {
+    if (passage !== current) {
+      flush();
+      current = passage;
     }
-    for (const path of codePaths(row.key)) keys.add(path);
-  }
-  flush(keys);
+    for (const row of rowsOfTag.get(tag) ?? []) {
+      if (lastPassage[row] === passage) continue;
+      lastPassage[row] = passage;
+      rows.push(row);
+    }
+  });
+  flush();
+  const counts: Record<string, Record<string, number>> = {};
+  codes.forEach((a, row) => {
+    counts[a] = Object.fromEntries(codes.map((b, column) => [b, pairs[row * size + column]!]));
+  });
   return { codes, counts };
 }
