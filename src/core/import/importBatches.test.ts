@@ -100,6 +100,29 @@ describe('importFiles in batches', () => {
     expect(countSources(db)).toBe(4);
   });
 
+  const storeItems = (count: number) => Promise.all(articles(count).map(async (file, i) => ({ name: file.name, parsed: await parseFile(file), original: file.bytes, sha256: `sha-${i}` })));
+
+  it('leaves nothing of a file whose one INSERT fails, with no trigger to undo it, and stores the rest of its batch', async () => {
+    const items = await storeItems(3);
+    // A value SQLite refuses (a CHECK), as a bug upstream would hand it.
+    items[1]!.parsed.storedOriginal = { bytes: Buffer.from('x'), compression: 'bogus' as 'zlib' };
+    const results = storeBatch(db, items);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
+    expect(results[1]!.error).toMatch(/^article-2\.txt could not be imported: CHECK constraint failed: original_compression/);
+    expect(db.prepare('SELECT file_name FROM sources ORDER BY id').pluck().all()).toEqual(['article-1.txt', 'article-3.txt']);
+    expect(db.prepare('SELECT count(*) FROM sources_fts').pluck().get()).toBe(2);
+  });
+
+  it('reports the whole batch as not stored, and writes no later file, when SQLite rolls back the transaction', async () => {
+    db.exec("CREATE TRIGGER roll_back_two AFTER INSERT ON sources WHEN NEW.file_name = 'article-2.txt' BEGIN SELECT RAISE(ROLLBACK, 'simulated disk full'); END");
+    const items = await storeItems(4);
+    const results = storeBatch(db, items);
+    expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed']);
+    expect(results[3]!.error).toBe('article-4.txt could not be imported: simulated disk full');
+    expect(countSources(db)).toBe(0);
+    expect(db.inTransaction).toBe(false);
+  });
+
   it('reads lazy files one at a time, only when their turn comes', async () => {
     const read: string[] = [];
     const lazy: ImportInput[] = articles(3).map((file) => ({ name: file.name, read: () => (read.push(file.name), file) }));
