@@ -26,7 +26,7 @@ import { passageFilterSql, whereClause } from './passageFilter';
  * them, by a SQL function of ours (`VISIT_CODING`) that takes three integers and allocates
  * nothing. `CROSS JOIN` keeps highlights the outer loop, so the visiting order is the
  * index's; a test compares every cell with counts made from Sets, filters included.
-  */
+ */
 
 const SPECIAL = new Set([NO_OUTLET, NO_COUNTRY, NO_COLLECTION]);
 
@@ -99,7 +99,8 @@ const withVisitFunction = new WeakSet<Db>();
 
 function registerVisitFunction(db: Db) {
   if (withVisitFunction.has(db)) return;
-  db.function(VISIT_CODING, (source: number, passage: number, tag: number) => {
+  // directOnly: callable from a statement of ours, never from a view or trigger in the file.
+  db.function(VISIT_CODING, { directOnly: true }, (source: number, passage: number, tag: number) => {
     visitCoding!(source, passage, tag);
   });
   withVisitFunction.add(db);
@@ -123,11 +124,13 @@ function forEachCoding(db: Db, filter: PassageFilter, visit: (source: number, pa
   const { from, params, impossible } = matrixSql(db, filter);
   if (impossible) return;
   registerVisitFunction(db);
+  // Restored, not cleared, so a visit nested in another (none today) leaves the outer one working.
+  const outer = visitCoding;
   visitCoding = visit;
   try {
     db.prepare(`SELECT count(${VISIT_CODING}(h.source_id, h.id, ht.tag_id)) ${from}`).pluck().get(...params);
   } finally {
-    visitCoding = null;
+    visitCoding = outer;
   }
 }
 
