@@ -117,6 +117,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const { createCorpus } = await import('./corpus');
   const files = Number(process.argv[2] ?? 3000);
   const log = (line: string) => console.error(line);
+  const { buildCli } = await import('../scripts/build-cli.mjs');
+  await buildCli(); // what a user runs, not the sources compiled on every run (bin/marginalia.js)
   const figures = runProcessImportBench(createCorpus(42), files, path.resolve('.bench'), log);
   const marked = runProcessImportBench(createCorpus(42), files, path.resolve('.bench'), log, { markup: true });
   console.log(formatProcessImportReport(figures, 0.5, marked));
