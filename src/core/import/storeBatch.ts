@@ -76,7 +76,7 @@ export function storeBatch(db: Db, batch: StoreItem[]): ImportResult[] {
           results[i] = failure(item.name, error);
         }
       });
-      // After the last savepoint: FTS5 flushes its pending index data at every savepoint (see insertSource).
+      // After every row and every PDF's savepoint: FTS5 flushes its pending index data at each savepoint (see insertSource).
       for (const { id, item } of indexed) indexSource(db, id, item.parsed, item.parsed.searchText);
     });
   } catch (error) {
