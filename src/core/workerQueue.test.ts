@@ -157,3 +157,22 @@ it('a thread that says it is not ready while it loads for a job stops that jobâ€
   await expect(silent.run({ text: 'silent', before: 0, after: 200 })).rejects.toThrow('too slow');
   await silent.close({ reject: new Error('closed') });
 });
+
+it('a job answered while this thread was busy past its time limit is taken, not failed as too slow', async () => {
+  // The CLI stores a batch synchronously on the thread that runs the clock: a commit longer than
+  // the limit must not fail a file whose answer came in during it (Node runs due timers first).
+  const queue = echoQueue(200);
+  await queue.run({ text: 'warm' }); // the thread is loaded and ready
+  for (let round = 0; round < 5; round++) {
+    const answered = queue.run({ text: `answered ${round}` });
+    // Busy from a turn of its own, as importFiles is after `nextTurn()`: the next turn of the event
+    // loop runs its due timers before it reads the thread's messages.
+    await new Promise((resolve) => setImmediate(resolve));
+    const busyUntil = performance.now() + 400;
+    while (performance.now() < busyUntil); // the answer comes in meanwhile
+    await expect(answered).resolves.toBe(`answered ${round}`);
+  }
+  // A job that is truly slow still fails.
+  await expect(queue.run({ text: 'slow', wait: 1_000 })).rejects.toThrow('too slow');
+  await queue.close({ reject: new Error('closed') });
+});

@@ -161,9 +161,16 @@ export function createWorkerQueue<Request extends object, Reply extends WorkerRe
   };
 
   const overTime = () => {
-    const old = worker;
-    void old?.terminate();
-    lost(options.timeLimit!.error());
+    // Node runs due timers before it reads the threads' messages: after this thread was busy past
+    // the limit (the CLI commits a batch on it), the answer may be in already. It is read first
+    // (the poll phase comes before setImmediate's), and the job fails only if still unanswered.
+    const fired = timer;
+    const job = posted[0];
+    setImmediate(() => {
+      if (timer !== fired || posted[0] !== job || !worker) return;
+      void worker.terminate();
+      lost(options.timeLimit!.error());
+    });
   };
 
   const pump = () => {
