@@ -73,8 +73,11 @@ function samples(operation: keyof typeof contract): unknown[] {
   // Operations that take `{}` accept almost any object, so keep drawing until enough are invalid.
   for (let round = 0; kept.length < PAYLOADS_PER_OPERATION && round < 50; round++) {
     const batch = fc.sample(payload, { numRuns: PAYLOADS_PER_OPERATION, seed: operation.length * 7919 + round });
-    // HTTP carries JSON, which drops what JSON cannot say: judge the payload as both transports see it.
-    kept.push(...batch.filter((value) => !spec.mutates || (!spec.request.safeParse(value).success && !spec.request.safeParse(asJson(value)).success)));
+    // HTTP carries JSON, which drops what JSON cannot say: judge the payload as both transports see
+    // it, and as dispatch reads it (no payload, or null, is `{}`: backupNow made a real backup for
+    // each, about 700 of them, which on a slow machine ran the test past its time limit).
+    const accepted = (value: unknown) => spec.request.safeParse(value ?? {}).success;
+    kept.push(...batch.filter((value) => !spec.mutates || (!accepted(value) && !accepted(asJson(value)))));
   }
   return kept.slice(0, PAYLOADS_PER_OPERATION);
 }
