@@ -68,3 +68,25 @@ async function swatchContrast(button: Locator): Promise<number> {
     return (a! + 0.05) / (b! + 0.05);
   });
 }
+
+test('H pressed in the same moment the words are selected highlights those words, not the ones selected before', async ({ app }) => {
+  await importArticles(app, { [TITLE]: ARTICLE });
+  await openFromLibrary(app, TITLE);
+  const highlights = new HighlightsPanel(app.page);
+  await highlights.select('Peacekeepers said');
+  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight (yellow)', exact: true })).toBeVisible();
+  // The new selection and the key in one task, before any frame: as on a machine too busy to draw.
+  await app.page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent?.startsWith('Baku called'))!;
+    const text = paragraph.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 'Baku called'.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', bubbles: true, cancelable: true }));
+  });
+  await expect(highlights.items).toHaveCount(1);
+  await expect.poll(() => cliHighlights(app).map(({ exact }) => exact)).toEqual(['Baku called']);
+});

@@ -20,6 +20,24 @@ export function publishArticleSelection(selection: ArticleSelection | null): voi
   for (const listener of listeners) listener();
 }
 
+// Articles whose selection changed and is published at their next frame (useSelectionTracking).
+const pending = new Set<() => void>();
+
+/** Tracks a publish waiting for its frame, so an action can take the selection as it is now. */
+export function awaitingPublish(publish: () => void, waiting: boolean): void {
+  if (waiting) pending.add(publish);
+  else pending.delete(publish);
+}
+
+/**
+ * Publishes at once any selection still waiting for its frame: a key pressed right after the
+ * words were selected (within a frame, or a busy machine's few) acts on them, not on the words
+ * selected before.
+ */
+export function flushArticleSelection(): void {
+  for (const publish of [...pending]) publish();
+}
+
 export function currentArticleSelection(sourceId: number): ArticleSelection | null {
   return current?.sourceId === sourceId ? current : null;
 }

@@ -7,7 +7,7 @@ import { matchesChord, SHORTCUTS } from '../../hooks/shortcutList';
 import { isTextEntry } from '../../hooks/useShortcuts';
 import { highlightsAt } from './articleOffsets';
 import { characterOffsetAt } from './articleDom';
-import { currentArticleSelection } from './articleSelection';
+import { currentArticleSelection, flushArticleSelection } from './articleSelection';
 import { selectHighlight } from './highlightFocus';
 
 /**
@@ -22,7 +22,9 @@ export function useArticleInteractions(articleRef: RefObject<HTMLElement | null>
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isModalOpen() || !currentArticleSelection(sourceId)) return;
+      if (event.defaultPrevented || isModalOpen()) return;
+      flushArticleSelection();
+      if (!currentArticleSelection(sourceId)) return;
       // The plain key (H) is typing in a text field; the chord (Ctrl/Cmd+Shift+H) acts from anywhere.
       const [plain, chord] = SHORTCUTS.highlight.chords;
       if (matchesChord(chord, event, isMac) || (matchesChord(plain, event, isMac) && !isTextEntry(event.target))) {

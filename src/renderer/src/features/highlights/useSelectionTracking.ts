@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { useEffect } from 'react';
 import { selectedBodyRange } from './articleDom';
-import { currentArticleSelection, publishArticleSelection } from './articleSelection';
+import { awaitingPublish, currentArticleSelection, publishArticleSelection } from './articleSelection';
 
 /**
  * Publishes the article's selection (as body offsets) whenever it changes. While a pointer is
@@ -13,13 +13,17 @@ export function useSelectionTracking(articleRef: RefObject<HTMLElement | null>, 
     let frame = 0;
     let dragging = false;
     const publish = () => {
+      if (frame) cancelAnimationFrame(frame);
       frame = 0;
+      awaitingPublish(publish, false);
       const article = articleRef.current;
       const range = article && !dragging ? selectedBodyRange(article, body) : null;
       publishArticleSelection(range ? { sourceId, ...range } : null);
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(publish);
+      if (frame) return;
+      frame = requestAnimationFrame(publish);
+      awaitingPublish(publish, true);
     };
     const onPointerDown = (event: PointerEvent) => {
       if (event.button === 0 && articleRef.current?.contains(event.target as Node)) dragging = true;
@@ -38,6 +42,7 @@ export function useSelectionTracking(articleRef: RefObject<HTMLElement | null>, 
       document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('pointerup', onPointerUp, true);
       if (frame) cancelAnimationFrame(frame);
+      awaitingPublish(publish, false);
       // Another reader (a split view) may own the current selection: clear only this one's.
       if (currentArticleSelection(sourceId)) publishArticleSelection(null);
     };
