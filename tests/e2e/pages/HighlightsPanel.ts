@@ -105,8 +105,8 @@ export class HighlightsPanel {
   async highlight(from: string, options: { to?: string; after?: string; color?: string } = {}): Promise<void> {
     const count = await this.items.count();
     await this.select(from, options);
-    // "Highlight (yellow)": the main button names the colour it uses.
-    await this.toolbar.getByRole('button', options.color ? { name: `Highlight ${options.color}`, exact: true } : { name: /^Highlight \(\w+\)$/ }).click();
+    // "Highlight, yellow": the main button names the colour it uses.
+    await this.toolbar.getByRole('button', options.color ? { name: `Highlight ${options.color}`, exact: true } : { name: /^Highlight, \w+$/ }).click();
     await expect(this.items).toHaveCount(count + 1);
   }
 

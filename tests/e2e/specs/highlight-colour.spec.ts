@@ -20,7 +20,7 @@ test('"Highlight" names and shows the colour H will use; citing a plain selectio
   const notes = new NotesPage(app.page);
 
   await highlights.select('Peacekeepers said');
-  const main = highlights.toolbar.getByRole('button', { name: 'Highlight (yellow)', exact: true });
+  const main = highlights.toolbar.getByRole('button', { name: 'Highlight, yellow', exact: true });
   await expect(main).toBeVisible();
   await expect(main).toHaveText(/Highlight\s*yellow/);
   await expect(main).toHaveAttribute('aria-keyshortcuts', /(^| )H( |$)/);
@@ -31,8 +31,8 @@ test('"Highlight" names and shows the colour H will use; citing a plain selectio
   await highlights.toolbar.getByRole('button', { name: 'Highlight red', exact: true }).click();
   await expect(highlights.items).toHaveCount(1);
   await highlights.select('Baku called');
-  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight (red)', exact: true })).toBeVisible();
-  expect(await swatchContrast(highlights.toolbar.getByRole('button', { name: 'Highlight (red)', exact: true }))).toBeGreaterThanOrEqual(3);
+  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight, red', exact: true })).toBeVisible();
+  expect(await swatchContrast(highlights.toolbar.getByRole('button', { name: 'Highlight, red', exact: true }))).toBeGreaterThanOrEqual(3);
   await app.page.keyboard.press('h');
   await expect(highlights.items).toHaveCount(2);
   await expect.poll(() => cliHighlights(app).map(({ exact, color }) => [exact, color])).toEqual([
@@ -74,7 +74,7 @@ test('H pressed in the same moment the words are selected highlights those words
   await openFromLibrary(app, TITLE);
   const highlights = new HighlightsPanel(app.page);
   await highlights.select('Peacekeepers said');
-  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight (yellow)', exact: true })).toBeVisible();
+  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight, yellow', exact: true })).toBeVisible();
   // The new selection and the key in one task, before any frame: as on a machine too busy to draw.
   await app.page.evaluate(() => {
     const paragraph = [...document.querySelectorAll('article p')].find((p) => p.textContent?.startsWith('Baku called'))!;

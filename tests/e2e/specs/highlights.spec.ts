@@ -279,7 +279,7 @@ test('the toolbar follows a mouse selection and works from the keyboard; Escape 
 
   // Tab goes from the selection into the toolbar (one stop), arrows move between its buttons.
   await app.page.keyboard.press('Tab');
-  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight (yellow)', exact: true })).toBeFocused();
+  await expect(highlights.toolbar.getByRole('button', { name: 'Highlight, yellow', exact: true })).toBeFocused();
   await app.page.keyboard.press('ArrowRight');
   await app.page.keyboard.press('ArrowRight');
   await expect(highlights.toolbar.getByRole('button', { name: 'Highlight red' })).toBeFocused();

@@ -103,12 +103,13 @@ export function SelectionToolbar({ sourceId, articleRef, defaultColor, onHighlig
         className="selection-toolbar-main"
         onClick={() => onHighlight(defaultColor)}
         // The colour H and this button use, said and shown (issue 16: it used to be a guess).
-        aria-label={`Highlight (${colorName})`}
+        aria-label={`Highlight, ${colorName}`}
         aria-keyshortcuts={ariaKeyShortcuts('highlight', isMac)}
         title={`Highlight in ${colorName} (${SHORTCUTS.highlight.chords.map((chord) => chordLabel(chord, isMac)).join(' or ')})`}
       >
         <span className={`color-swatch color-${defaultColor}`} aria-hidden="true" />
-        Highlight
+        {/* A space between the words, not only a margin: the button's text reads "Highlight yellow", as its name says. */}
+        Highlight{' '}
         <span className="selection-toolbar-current" aria-hidden="true">
           {colorName}
         </span>
