@@ -4,6 +4,18 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 const depth = (code: string) => code.split('/').length - 1;
 const leaf = (code: string) => code.slice(code.lastIndexOf('/') + 1);
 
+/** A code's path with a line break allowed after each `/`: a co-occurrence header is one code path wide, not the whole path on one line. */
+const breakablePath = (code: string) =>
+  code.split('/').map((part, index, parts) =>
+    index < parts.length - 1 ? (
+      <span key={index}>
+        {part}/<wbr />
+      </span>
+    ) : (
+      <span key={index}>{part}</span>
+    ),
+  );
+
 /** Shading by count: the fullest cell of the table is darkest. */
 const shade = (count: number, max: number) => (count === 0 || max === 0 ? undefined : `rgba(217, 72, 15, ${(0.12 + 0.6 * (count / max)).toFixed(2)})`);
 
@@ -68,7 +80,7 @@ export function CoOccurrenceTable({ data, onCell }: CoOccurrenceTableProps) {
           <th scope="col">Code</th>
           {data.codes.map((code) => (
             <th key={code} scope="col">
-              {code}
+              {breakablePath(code)}
             </th>
           ))}
         </tr>
@@ -76,7 +88,9 @@ export function CoOccurrenceTable({ data, onCell }: CoOccurrenceTableProps) {
       <tbody>
         {data.codes.map((a) => (
           <tr key={a}>
-            <th scope="row">{a}</th>
+            <th scope="row" title={a}>
+              {a}
+            </th>
             {data.codes.map((b) => {
               const count = data.counts[a]?.[b] ?? 0;
               const name = a === b ? `${plural(count, 'passage')} coded ${a}` : `${plural(count, 'passage')} coded both ${a} and ${b}`;
