@@ -155,7 +155,7 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: T
   // Kept across renders (a drag re-renders this component), so the memoized lanes keep theirs.
   const axis = useMemo(() => (from && to ? axisOf(from, to) : null), [from, to]);
   const colors = useMemo(() => codeColors(data.codes), [data.codes]);
-  if (data.lanes.length === 0) return <p className="library-no-match">No source to show.</p>;
+  if (data.lanes.length === 0) return <p className="library-no-match">No source to show. Import articles in the Library, or choose wider dates or every source, not only those with passages.</p>;
 
   const fractionAt = (event: PointerEvent): number => {
     const box = tracks.current!.getBoundingClientRect();

@@ -6,6 +6,13 @@ import { TIMELINE_MAX_MARKS } from '../../../../shared/domain/compare';
 export const MARK_PITCH_PX = 28;
 /** What a lane gives to its name, its undated count and the gaps between them (timeline.css), in rem. */
 const LANE_CHROME_REM = 21;
+/**
+ * Below this width (rem) a lane's name and undated count sit above its track, which then spans the
+ * lane (timeline.css, its container query: keep the two alike); it gives up only the end padding
+ * and half a mark at either end.
+ */
+export const NARROW_TIMELINE_REM = 40;
+const NARROW_LANE_CHROME_REM = 3;
 /** A lane shows at least this many marks, however narrow (they may then cover each other). */
 const MIN_MARKS = 8;
 
@@ -14,7 +21,7 @@ const MIN_MARKS = 8;
  * from 8 up to TIMELINE_MAX_MARKS: the query aggregates the sources into as many stretches.
  */
 export function marksFitting(boxWidth: number, remPx: number): number {
-  const track = boxWidth - LANE_CHROME_REM * remPx;
+  const track = boxWidth - (boxWidth < NARROW_TIMELINE_REM * remPx ? NARROW_LANE_CHROME_REM : LANE_CHROME_REM) * remPx;
   return Math.min(TIMELINE_MAX_MARKS, Math.max(MIN_MARKS, Math.floor(track / MARK_PITCH_PX)));
 }
 
