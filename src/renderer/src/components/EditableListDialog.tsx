@@ -45,22 +45,25 @@ export function EditableListDialog<T>({ title, description, tableLabel, columns,
       {items.length === 0 && empty !== undefined ? (
         empty
       ) : (
-        <table className="list-dialog-table" aria-label={tableLabel}>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
+        // The table scrolls sideways on its own when the window is narrow: the title and Done stay in view.
+        <div className="list-dialog-scroller">
+          <table className="list-dialog-table" aria-label={tableLabel}>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <Fragment key={itemKey(item)}>{renderRow(item, run)}</Fragment>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <Fragment key={itemKey(item)}>{renderRow(item, run)}</Fragment>
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>

@@ -61,7 +61,7 @@ export function ComparePage({ onShowPassages }: ComparePageProps) {
       </div>
       {codebook ? <CodebookDialog onClose={() => setCodebook(false)} /> : null}
       {error ? <ErrorBanner title="The matrix could not be loaded." message={errorMessage(error, 'load the code matrix')} onRetry={matrix.retry} /> : null}
-      {matrix.data && matrix.data.rows.length === 0 ? <p className="library-no-match">No codes yet. Add tags to highlights in the reader: each tag is a code, and `a/b` is b under a.</p> : null}
+      {matrix.data && matrix.data.rows.length === 0 ? <p className="library-no-match">No codes yet. Add tags to highlights in the reader: each tag is a code, and a tag written a/b is the code b under a.</p> : null}
       <div className="matrix-scroller">
         {mode === 'columns' && matrix.data && matrix.data.rows.length > 0 ? <CodeColumnTable matrix={matrix.data} onCell={(code, column) => onShowPassages({ code, [by]: column })} /> : null}
         {mode === 'codes' && coOccurrence.data ? <CoOccurrenceTable data={coOccurrence.data} onCell={(a, b) => onShowPassages(a === b ? { code: a } : { codes: [a, b] })} /> : null}

@@ -6,7 +6,7 @@ export function OutletsButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button button-quiet" onClick={() => setOpen(true)} title="Outlets: countries, notes, rename and merge">
+      <button type="button" className="button" onClick={() => setOpen(true)} title="Outlets: countries, notes, rename and merge">
         Outlets
       </button>
       {open ? <OutletsDialog onClose={() => setOpen(false)} /> : null}

@@ -22,7 +22,7 @@ function OutletRow({ outlet, others, run }: { outlet: Outlet; others: string[]; 
       <th scope="row">{outlet.name}</th>
       <td>{outlet.sourceCount}</td>
       <td>
-        <input className="input input-short" aria-label={`Country of ${outlet.name}`} value={country} maxLength={2} placeholder="AM" onChange={(event) => setCountry(event.currentTarget.value)} onBlur={save} />
+        <input className="input input-short" aria-label={`Country of ${outlet.name}`} value={country} maxLength={2} placeholder="—" title="Two letters: AM, AZ, RU, PK…" onChange={(event) => setCountry(event.currentTarget.value)} onBlur={save} />
       </td>
       <td>
         <input className="input" aria-label={`Note on ${outlet.name}`} value={note} onChange={(event) => setNote(event.currentTarget.value)} onBlur={save} />
