@@ -142,13 +142,16 @@ export function App() {
         {/* The views other than the library load their scripts when first shown (lazyViews.ts): a few ms, usually
             preloaded. Until then each says it is loading; if its script fails to load, it says so, with "Try again". */}
         {view.name === 'reader' && sideBySide !== null && sideBySide !== view.sourceId ? (
-          <div className="side-by-side">
-            <ViewBoundary key={view.sourceId} name="Reader" className={READER_CLASS}>
-              <ReaderPage sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
-            </ViewBoundary>
-            <ViewBoundary key={`side-${sideBySide}`} name="Reader" className={READER_CLASS}>
-              <ReaderPage sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
-            </ViewBoundary>
+          // The box is what compare.css measures: below 44rem the two readers are one above the other.
+          <div className="side-by-side-box">
+            <div className="side-by-side">
+              <ViewBoundary key={view.sourceId} name="Reader" className={READER_CLASS}>
+                <ReaderPage sourceId={view.sourceId} onDeleted={backToLibrary} onCompareWith={setSideBySide} panelHandle={readerPanel} />
+              </ViewBoundary>
+              <ViewBoundary key={`side-${sideBySide}`} name="Reader" className={READER_CLASS}>
+                <ReaderPage sourceId={sideBySide} onDeleted={() => setSideBySide(null)} onCloseSide={() => setSideBySide(null)} />
+              </ViewBoundary>
+            </div>
           </div>
         ) : view.name === 'reader' ? (
           <ViewBoundary key={view.sourceId} name="Reader" className={READER_CLASS}>
