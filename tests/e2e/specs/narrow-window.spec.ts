@@ -254,3 +254,49 @@ for (const size of [
     await nothingScrollsSideways(app.page);
   });
 }
+
+test('from 1,101 to 1,440 px the header is one row too, every control inside the window', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  for (const width of [1101, 1280, 1440]) {
+    await app.page.setViewportSize({ width, height: 900 });
+    for (const view of ['Library', 'Compare']) {
+      await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view, exact: true }).click();
+      await headerIsOneRow(app.page);
+      const shortcuts = (await app.page.getByRole('banner').getByRole('button', { name: /shortcuts/i }).boundingBox())!;
+      expect(shortcuts.x + shortcuts.width, `the shortcuts button at ${width} px in ${view}`).toBeLessThanOrEqual(width);
+    }
+  }
+});
+
+test('at 800×600 with Notes open the Timeline puts each lane name above its track, so the track keeps the width of the view', async ({ app }) => {
+  await app.page.setViewportSize({ width: 800, height: 600 });
+  await new LibraryPage(app.page).loadSampleLibrary();
+  await expect(new NotesPage(app.page).pane).toBeVisible();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline', exact: true }).click();
+  const track = app.page.getByRole('list', { name: /^Sources from / }).first();
+  await expect(track).toBeVisible();
+  const view = (await app.page.getByRole('heading', { name: 'Timeline', level: 1 }).locator('xpath=ancestor::div[contains(@class, "timeline-page")][1]').boundingBox())!;
+  const box = (await track.boundingBox())!;
+  // Beside a 10rem name and a 7rem count it was about 40 px.
+  expect(box.width).toBeGreaterThan(view.width - 100);
+});
+
+test('at 800×600 with Notes open two sources side by side are one above the other, each the width of the view', async ({ app }) => {
+  await app.page.setViewportSize({ width: 800, height: 600 });
+  const library = new LibraryPage(app.page);
+  await library.loadSampleLibrary();
+  await library.open(/Pashinyan, Guterres Agree/);
+  await app.page.getByRole('button', { name: 'Compare with…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Compare with…' });
+  await dialog.getByRole('combobox').selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: 'Open side by side' }).click();
+  const articles = app.page.getByRole('article');
+  await expect(articles).toHaveCount(2);
+  const [first, second] = [(await articles.nth(0).boundingBox())!, (await articles.nth(1).boundingBox())!];
+  // Beside each other each was about 140 px wide.
+  expect(first.width).toBeGreaterThan(300);
+  expect(second.width).toBeGreaterThan(300);
+  expect(second.y).toBeGreaterThan(first.y + 100);
+  expect(await app.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+});
