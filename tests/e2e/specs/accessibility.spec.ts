@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import type { MarginaliaApp } from '../fixtures';
 import { expect, test } from '../fixtures';
 import { HighlightsPanel } from '../pages/HighlightsPanel';
@@ -22,6 +23,16 @@ async function expectAccessible(app: MarginaliaApp, what: string): Promise<void>
 }
 
 const views = (app: MarginaliaApp) => app.page.getByRole('navigation', { name: 'Views' });
+
+/** Opens a dialog by its button of the same name, checks it once `ready` (what it loads) is shown, and closes it with Escape. */
+async function expectDialogAccessible(app: MarginaliaApp, name: string, ready: (dialog: Locator) => Locator = (dialog) => dialog): Promise<void> {
+  await app.page.getByRole('button', { name, exact: true }).click();
+  const dialog = app.page.getByRole('dialog', { name });
+  await expect(ready(dialog)).toBeVisible();
+  await expectAccessible(app, `the ${name} dialog`);
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+}
 
 /** The sample library, with one passage coded in the reader, which stays open at it. */
 async function sampleWithACodedPassage(app: MarginaliaApp): Promise<void> {
@@ -79,11 +90,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await app.page.getByRole('combobox', { name: 'Show' }).selectOption('codes');
       await expect(app.page.getByRole('table', { name: 'Code co-occurrence' })).toBeVisible();
       await expectAccessible(app, 'code co-occurrence');
-      await app.page.getByRole('button', { name: 'Outlets' }).click();
-      await expect(app.page.getByRole('dialog', { name: 'Outlets' }).getByRole('table', { name: 'Outlets' })).toBeVisible();
-      await expectAccessible(app, 'the Outlets dialog');
-      await app.page.keyboard.press('Escape');
-      await expect(app.page.getByRole('dialog', { name: 'Outlets' })).toBeHidden();
+      await expectDialogAccessible(app, 'Outlets', (dialog) => dialog.getByRole('table', { name: 'Outlets' }));
 
       await views(app).getByRole('button', { name: 'Timeline' }).click();
       await expect(app.page.getByRole('list', { name: /^Sources from / }).first()).toBeVisible();
@@ -92,11 +99,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('a note citing a passage, and the dialogs (Code by search, Codebook, Edit details, Backups, Keyboard shortcuts), pass axe-core (WCAG 2.1 AA)', async ({ app }) => {
       await sampleWithACodedPassage(app);
-      await app.page.getByRole('button', { name: 'Edit details' }).click();
-      await expect(app.page.getByRole('dialog', { name: 'Edit details' })).toBeVisible();
-      await expectAccessible(app, 'the Edit details dialog');
-      await app.page.keyboard.press('Escape');
-      await expect(app.page.getByRole('dialog', { name: 'Edit details' })).toBeHidden();
+      await expectDialogAccessible(app, 'Edit details');
       await app.page.getByRole('button', { name: 'Back to library' }).click();
 
       await views(app).getByRole('button', { name: 'Passages' }).click();
@@ -107,25 +110,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await notes.waitUntilSaved();
       await expectAccessible(app, 'Passages beside a note with a citation');
 
-      await app.page.getByRole('button', { name: 'Code by search' }).click();
-      await expect(app.page.getByRole('dialog', { name: 'Code by search' })).toBeVisible();
-      await expectAccessible(app, 'the Code by search dialog');
-      await app.page.keyboard.press('Escape');
-      await expect(app.page.getByRole('dialog', { name: 'Code by search' })).toBeHidden();
+      await expectDialogAccessible(app, 'Code by search');
 
       await views(app).getByRole('button', { name: 'Compare' }).click();
-      await app.page.getByRole('button', { name: 'Codebook' }).click();
-      await expect(app.page.getByRole('dialog', { name: 'Codebook' })).toBeVisible();
-      await expectAccessible(app, 'the Codebook dialog');
-      await app.page.keyboard.press('Escape');
-      await expect(app.page.getByRole('dialog', { name: 'Codebook' })).toBeHidden();
+      await expectDialogAccessible(app, 'Codebook');
 
       await views(app).getByRole('button', { name: 'Library' }).click();
-      await app.page.getByRole('button', { name: 'Backups' }).click();
-      await expect(app.page.getByRole('dialog', { name: 'Backups' })).toBeVisible();
-      await expectAccessible(app, 'the Backups dialog');
-      await app.page.keyboard.press('Escape');
-      await expect(app.page.getByRole('dialog', { name: 'Backups' })).toBeHidden();
+      await expectDialogAccessible(app, 'Backups');
 
       await app.page.getByRole('banner').getByRole('button', { name: /shortcuts/i }).click();
       await expect(app.page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
