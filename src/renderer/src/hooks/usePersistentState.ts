@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
 
+/** A stored "true" or "false"; anything else is unknown (usePersistentState then takes its initial value). */
+export const parseBoolean = (stored: string): boolean | undefined => (stored === 'true' ? true : stored === 'false' ? false : undefined);
+
 /**
  * State remembered across launches in localStorage (a view preference, never library data).
  * `parse` validates what was stored: an unknown value falls back to `initial`; `serialize` writes it (String by default).

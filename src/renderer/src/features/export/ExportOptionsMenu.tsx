@@ -1,10 +1,9 @@
 import { useId } from 'react';
 import type { ExportOptions } from '../../../../shared/api/export';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../../shared/api/export';
-import { usePersistentState } from '../../hooks/usePersistentState';
+import { parseBoolean, usePersistentState } from '../../hooks/usePersistentState';
 import { QuoteModeField, useQuoteMode } from './QuoteModeField';
 
-const parseBoolean = (stored: string): boolean | undefined => (stored === 'true' ? true : stored === 'false' ? false : undefined);
 const parseHeading = (stored: string): string | undefined => (stored.length <= 200 ? stored : undefined);
 
 /** The citation options of an export (issue 15), remembered across launches like the style. */

@@ -8,7 +8,7 @@ import type { LibraryLinkTarget } from '../../../../shared/text/deepLink';
 import { onSaveBeforeClose } from '../../api/client';
 import { mutate } from '../../api/mutate';
 import { errorMessage } from '../../api/errorMessage';
-import { usePersistentState } from '../../hooks/usePersistentState';
+import { parseBoolean, usePersistentState } from '../../hooks/usePersistentState';
 import { INSERT_CITATION_COMMAND } from '../../editor/citationCommand';
 import { revealInReader } from '../reader/revealIntent';
 import { storedQuoteMode } from '../export/QuoteModeField';
@@ -18,7 +18,6 @@ import { whenAllNotesSaved } from './useAutosave';
 
 const parseNoteId = (stored: string) => (/^[1-9]\d{0,14}$/.test(stored) ? Number(stored) : undefined);
 const ANNOUNCEMENT_MS = 8000;
-const parseBoolean = (stored: string) => (stored === 'true' ? true : stored === 'false' ? false : undefined);
 
 interface NotesProviderProps {
   /** Opens a source in the reader (the app's navigation). */

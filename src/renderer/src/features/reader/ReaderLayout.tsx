@@ -3,7 +3,7 @@ import { useId, useImperativeHandle, useRef, useState } from 'react';
 import { isMac } from '../../components/modifierKey';
 import { Splitter } from '../../components/Splitter';
 import { useElementWidth } from '../../hooks/useElementWidth';
-import { usePersistentState } from '../../hooks/usePersistentState';
+import { parseBoolean, usePersistentState } from '../../hooks/usePersistentState';
 import { ariaKeyShortcuts, chordLabel, SHORTCUTS } from '../../hooks/shortcutList';
 import { isTextEntry } from '../../hooks/useShortcuts';
 
@@ -15,7 +15,6 @@ const RAIL = 40;
 const SPLITTER = 6;
 
 const parseWidth = (stored: string) => (/^\d{3,4}$/.test(stored) ? Number(stored) : undefined);
-const parseBoolean = (stored: string) => (stored === 'true' ? true : stored === 'false' ? false : undefined);
 
 /** What the window's shortcut (toggleHighlights) does to the reader it was pressed in. */
 export interface ReaderPanelHandle {
