@@ -300,3 +300,19 @@ test('at 800×600 with Notes open two sources side by side are one above the oth
   expect(second.y).toBeGreaterThan(first.y + 100);
   expect(await app.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });
+
+test('at 800×600 Passages folds its filters away, so the list has the view; unfolded they stay so, and say how many are set', async ({ app }) => {
+  await app.page.setViewportSize({ width: 800, height: 600 });
+  await new LibraryPage(app.page).loadSampleLibrary();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages', exact: true }).click();
+  const filters = app.page.getByRole('form', { name: 'Filter passages' });
+  await expect(app.page.getByText('Filters', { exact: true })).toBeVisible();
+  await expect(filters).toBeHidden();
+  await app.page.getByText('Filters', { exact: true }).click();
+  await expect(filters).toBeVisible();
+  await filters.getByRole('checkbox', { name: 'Orphaned only' }).check();
+  await expect(app.page.getByText('Filters (1 set)', { exact: true })).toBeVisible();
+  await app.page.reload();
+  await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Passages', exact: true }).click();
+  await expect(app.page.getByRole('form', { name: 'Filter passages' })).toBeVisible();
+});

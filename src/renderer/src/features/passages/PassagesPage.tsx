@@ -5,6 +5,7 @@ import type { Passage, PassageFilter, PassageSort } from '../../../../shared/dom
 import { passagesCsv, passagesMarkdown } from '../../../../shared/compare/passageExport';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { parseBoolean, usePersistentState } from '../../hooks/usePersistentState';
 import { downloadFile, MARKDOWN_TYPE } from '../export/downloadFile';
 import { QuoteModeField, useQuoteMode } from '../export/QuoteModeField';
 import { useRememberedState } from '../compare/useRememberedState';
@@ -39,6 +40,10 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
   const [sortChoice, setSort] = useRememberedState<PassageSort>('passages:sort', 'date');
   const [grouping, setGrouping] = useRememberedState<PassageGrouping>('passages:grouping', 'none');
   const [autocoding, setAutocoding] = useState(false);
+  // The filters fold away (remembered): at 800 px with the notes open they left the list about 190 px.
+  // Open at first where the window is wide enough for them and the list both.
+  const [filtersOpen, setFiltersOpen] = usePersistentState<boolean>('passages.filtersOpen', window.matchMedia('(min-width: 1100px)').matches, parseBoolean);
+  const filtersSet = Object.keys(filter).length;
   const [quotes, setQuotes] = useQuoteMode();
   const sort = SORTS[grouping] ?? sortChoice;
   const pages = usePassagePages(filter, sort);
@@ -133,7 +138,12 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
           </button>
         </div>
       </div>
-      <PassageFilters filter={filter} onChange={onFilterChange} loadChoices={choicesWanted} />
+      <details className="passage-filters-box" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+        <summary>
+          Filters{filtersSet > 0 ? ` (${filtersSet} set)` : ''}
+        </summary>
+        <PassageFilters filter={filter} onChange={onFilterChange} loadChoices={choicesWanted} />
+      </details>
       {autocoding ? <AutocodeDialog onClose={() => setAutocoding(false)} onCoded={(code) => onFilterChange({ code })} /> : null}
       {pages.error ? <ErrorBanner title="The passages could not be loaded." message={errorMessage(pages.error, 'load the passages')} onRetry={pages.retry} /> : null}
       <div role="table" aria-label="Passages" ref={table} tabIndex={-1} aria-rowcount={pages.total !== null ? pages.total + 1 : hasMore ? -1 : lines.length + 1} className="passage-table">
