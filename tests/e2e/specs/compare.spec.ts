@@ -191,6 +191,8 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   }
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(3);
+  // The passages have no code: the legend names their grey.
+  await expect(app.page.getByRole('list', { name: 'Code colours' }).getByRole('listitem')).toHaveText(['passages without a code']);
   await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).check();
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
   await app.page.getByRole('checkbox', { name: 'Only sources with passages' }).uncheck();
@@ -352,6 +354,7 @@ test('a crowded timeline lane draws marks counted by the query, a mark zooms to 
   await app.page.reload();
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
   await expect(app.page.getByText('251 dated sources; 1 undated, counted at the end of each lane')).toBeVisible();
+  await expect(app.page.getByRole('list', { name: 'Code colours' }).getByRole('listitem')).toHaveText(['daily']);
   const lane = app.page.getByRole('list', { name: 'Sources from Daily News' });
   // The 250 days in as many stretches as the lane shows side by side (8 to 40): none covers another.
   const marks = lane.getByRole('button');

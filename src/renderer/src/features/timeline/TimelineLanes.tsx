@@ -50,7 +50,7 @@ export function markTitle(mark: TimelineMark, lane: string, codes: Timeline['cod
 export const codeColors = (codes: Timeline['codes']): string[] => codes.map(({ name, color }) => color ?? codeHue(name));
 
 /** A passage without a code. */
-const UNCODED = '#999';
+export const UNCODED = '#999';
 
 /**
  * A mark's passages as bands of its codes' colours (its `max` most used codes; `colors` by code

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { PassageFilter } from '../../../../shared/domain/compare';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { PassageFilter, Timeline } from '../../../../shared/domain/compare';
 import { prefetchQuery } from '../../api/queryCache';
 import { errorMessage } from '../../api/errorMessage';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -7,13 +7,31 @@ import { useQuery } from '../../hooks/useQuery';
 import './timeline.css';
 import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
-import { TimelineLanes } from './TimelineLanes';
+import { codeColors, TimelineLanes, UNCODED } from './TimelineLanes';
 import { marksFitting } from './timelineScale';
 import type { TimelineChoice } from './timelineRequest';
 import { rememberLaneMarks, TIMELINE_REMEMBERED, timelineRequest } from './timelineRequest';
 
 /** How long the lanes' width must stay still before the marks are counted again. */
 const RESIZE_SETTLE_MS = 250;
+
+/** What each colour of the marks' bands means: the codes the timeline's marks carry, in its order, and grey for passages without a code where a mark shows them. */
+function CodeLegend({ timeline }: { timeline: Timeline }) {
+  const colors = useMemo(() => codeColors(timeline.codes), [timeline.codes]);
+  const uncoded = useMemo(() => timeline.lanes.some((lane) => lane.marks.some((mark) => mark.codes.length === 0 && mark.passageCount > 0)), [timeline.lanes]);
+  const entries = [...timeline.codes.map(({ name }, index) => ({ name, color: colors[index]! })), ...(uncoded ? [{ name: 'passages without a code', color: UNCODED }] : [])];
+  if (entries.length === 0) return null;
+  return (
+    <ul className="timeline-legend" aria-label="Code colours">
+      {entries.map(({ name, color }) => (
+        <li key={name}>
+          <span className="timeline-legend-swatch" style={{ background: color }} aria-hidden="true" />
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Marked when the lanes are on screen: the views bench (bench/viewsBench.ts) reads it. */
 export const TIMELINE_DRAWN = 'marginalia:timeline-drawn';
@@ -128,6 +146,7 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
       </div>
       {data.error ? <ErrorBanner title="The timeline could not be loaded." message={errorMessage(data.error, 'load the timeline')} onRetry={data.retry} /> : null}
       <p className="timeline-hint">Drag across the lanes to choose a date range, or type it in From and To.</p>
+      {data.data ? <CodeLegend timeline={data.data} /> : null}
       <div ref={box}>{data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} /> : null}</div>
     </div>
   );
