@@ -30,12 +30,17 @@ export function RelatedCoverage({ sourceId, onCompareWith }: RelatedCoverageProp
         <ul>
           {list.map((item) => (
             <li key={item.sourceId}>
+              {/* Title, facts and shared names a line each (compare.css); read aloud, one line with separators. */}
               <span className="related-title"><bdi>{item.title}</bdi></span>
               <span className="related-facts">
-                {' '}
-                · {item.outlet ?? 'no outlet'} · {item.publishedAt ?? 'undated'} · score {item.score.toFixed(2)}
+                <span className="visually-hidden"> · </span>
+                {item.outlet ?? 'no outlet'} · {item.publishedAt ?? 'undated'} · score {item.score.toFixed(2)}
               </span>
-              {item.shared.length > 0 ? <span className="related-shared"> · shares {item.shared.slice(0, 5).join(', ')}</span> : null}{' '}
+              {item.shared.length > 0 ? (
+                <span className="related-shared">
+                  <span className="visually-hidden"> · </span>shares {item.shared.slice(0, 5).join(', ')}
+                </span>
+              ) : null}{' '}
               {onCompareWith ? (
                 <button type="button" className="button button-small" onClick={() => onCompareWith(item.sourceId)} aria-label={`Open side by side: ${item.title}`}>
                   Side by side
