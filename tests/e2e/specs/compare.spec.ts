@@ -163,6 +163,9 @@ test('at 800×600 every Passages control is inside the window and nothing scroll
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(800);
   expect(box.y + box.height).toBeLessThanOrEqual(600);
+  // At 800 px the filters are folded away: unfolded, every one of them is inside the window too.
+  await page.getByText('Filters', { exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Filter passages' })).toBeVisible();
   for (const control of await page.locator('select, input, button').all()) {
     const { x, width } = (await control.boundingBox())!;
     const name = (await control.getAttribute('aria-label')) ?? (await control.textContent());

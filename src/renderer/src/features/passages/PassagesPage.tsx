@@ -138,7 +138,11 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
           </button>
         </div>
       </div>
-      <details className="passage-filters-box" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+      <details className="passage-filters-box" open={filtersOpen} onToggle={(event) => {
+          // A <details> drawn open fires "toggle" too: only the user's own fold is remembered.
+          if (event.currentTarget.open !== filtersOpen) setFiltersOpen(event.currentTarget.open);
+        }}
+      >
         <summary>
           Filters{filtersSet > 0 ? ` (${filtersSet} set)` : ''}
         </summary>

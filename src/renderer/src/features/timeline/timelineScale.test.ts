@@ -34,7 +34,7 @@ describe('how many marks a lane shows', () => {
     expect(marksFitting(336 + 40 * MARK_PITCH_PX, 16)).toBe(40);
     expect(marksFitting(4000, 16)).toBe(40);
     // Narrower than 40rem the lane's name goes above its track, which spans the lane.
-    expect(marksFitting(620, 16)).toBe(Math.floor((620 - 48) / MARK_PITCH_PX));
+    expect(marksFitting(620, 16)).toBe(Math.floor((620 - 60) / MARK_PITCH_PX));
     expect(marksFitting(200, 16)).toBe(8);
   });
 });

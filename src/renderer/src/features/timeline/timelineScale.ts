@@ -9,10 +9,10 @@ const LANE_CHROME_REM = 21;
 /**
  * Below this width (rem) a lane's name and undated count sit above its track, which then spans the
  * lane (timeline.css, its container query: keep the two alike); it gives up only the end padding
- * and half a mark at either end.
+ * and half the widest mark at either end.
  */
 export const NARROW_TIMELINE_REM = 40;
-const NARROW_LANE_CHROME_REM = 3;
+const NARROW_LANE_CHROME_REM = 3.75;
 /** A lane shows at least this many marks, however narrow (they may then cover each other). */
 const MIN_MARKS = 8;
 
