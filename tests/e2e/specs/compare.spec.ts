@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Locator } from '@playwright/test';
 import path from 'node:path';
 import type { MarginaliaApp } from '../fixtures';
 import { expect, test } from '../fixtures';
@@ -217,6 +218,26 @@ test('the timeline lays sources in outlet lanes and its date range filters Passa
   await expect(app.page.getByRole('list', { name: /^Sources from / })).toHaveCount(2);
   await app.page.getByRole('button', { name: 'All dates' }).click();
   await expect(app.page.getByText('3 dated sources', { exact: true })).toBeVisible();
+  // Between its end dates (11 and 20 January) the axis labels days, each above where that day's mark sits.
+  const axis = app.page.locator('.timeline-axis');
+  await expect(axis).toContainText('2023-01-11');
+  await expect(axis).toContainText('2023-01-20');
+  const ticks = axis.locator('.timeline-tick');
+  await expect(ticks.first()).toBeVisible();
+  const centre = async (locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return box.x + box.width / 2;
+  };
+  const first = await centre(app.page.getByRole('list', { name: 'Sources from AzerNews' }).getByRole('button')); // 2023-01-11
+  const last = await centre(app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button')); // 2023-01-20
+  const labels = await ticks.allTextContents();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const [index, label] of labels.entries()) {
+    const day = Number(/^(\d+) Jan$/.exec(label)?.[1]);
+    expect(day, label).toBeGreaterThan(11);
+    expect(day, label).toBeLessThan(20);
+    expect(Math.abs((await centre(ticks.nth(index))) - (first + ((day - 11) / 9) * (last - first))), label).toBeLessThan(2);
+  }
   await app.page.getByRole('list', { name: 'Sources from TASS' }).getByRole('button').click();
   await expect(app.page.getByRole('article')).toContainText('Russian peacekeepers');
   await app.page.getByRole('button', { name: 'Back to Timeline', exact: true }).click();

@@ -2,10 +2,12 @@ import type { FocusEvent, PointerEvent } from 'react';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { PassageFilter, Timeline, TimelineLane, TimelineMark } from '../../../../shared/domain/compare';
 import type { Axis } from './timelineScale';
-import { axisOf, draggedRange, fractionOf } from './timelineScale';
+import { axisOf, axisTicks, draggedRange, fractionOf } from './timelineScale';
 
 interface TimelineLanesProps {
   data: Timeline;
+  /** The lanes' track in pixels and the root font size (timelineScale.ts, trackWidth): the dates the axis labels between its ends. */
+  track: { width: number; remPx: number };
   onOpenSource: (id: number) => void;
   /** A range dragged across the lanes (or a mark of several days clicked), earliest date first. */
   onRange: (from: string, to: string) => void;
@@ -139,7 +141,7 @@ const Lane = memo(function Lane({ lane, axis, codes, colors, onMark }: LaneProps
  * Codes and their colours come with the timeline (`data.codes`, each named once, the marks
  * referring to them by index), so it draws once, from one request.
  */
-export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: TimelineLanesProps) {
+export function TimelineLanes({ data, track, onOpenSource, onRange, onShowPassages }: TimelineLanesProps) {
   // The stretch of the lanes the axis spans: its box turns a pointer into a date.
   const tracks = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null);
@@ -155,6 +157,7 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: T
   // Kept across renders (a drag re-renders this component), so the memoized lanes keep theirs.
   const axis = useMemo(() => (from && to ? axisOf(from, to) : null), [from, to]);
   const colors = useMemo(() => codeColors(data.codes), [data.codes]);
+  const ticks = useMemo(() => (axis ? axisTicks(axis, track.width, track.remPx) : []), [axis, track.width, track.remPx]);
   if (data.lanes.length === 0) return <p className="library-no-match">No source to show. Import articles in the Library, or choose wider dates or every source, not only those with passages.</p>;
 
   const fractionAt = (event: PointerEvent): number => {
@@ -188,13 +191,22 @@ export function TimelineLanes({ data, onOpenSource, onRange, onShowPassages }: T
             <span className="timeline-dragged">
               {dragged.from} – {dragged.to}
             </span>
-          ) : null}
+          ) : (
+            ticks.map((tick) => (
+              <span key={tick.date} className="timeline-tick" style={{ left: percent(tick.at) }} data-date={tick.date}>
+                {tick.label}
+              </span>
+            ))
+          )}
           <span>{to}</span>
         </div>
       ) : (
         <p className="library-no-match">No source in these dates has a date yet. Set dates in the reader's details.</p>
       )}
       <div className="timeline-tracks" ref={tracks} aria-hidden="true">
+        {ticks.map((tick) => (
+          <div key={tick.date} className="timeline-gridline" style={{ left: percent(tick.at) }} />
+        ))}
         {drag ? <div className="timeline-brush" style={{ left: percent(Math.min(drag.start, drag.end)), right: percent(1 - Math.max(drag.start, drag.end)) }} /> : null}
       </div>
       {data.lanes.map((lane) => (

@@ -8,7 +8,7 @@ import './timeline.css';
 import { TIMELINE_READS } from '../compare/compareDependencies';
 import { useRememberedState } from '../compare/useRememberedState';
 import { codeColors, TimelineLanes, UNCODED } from './TimelineLanes';
-import { marksFitting } from './timelineScale';
+import { marksFitting, trackWidth } from './timelineScale';
 import type { TimelineChoice } from './timelineRequest';
 import { rememberLaneMarks, TIMELINE_REMEMBERED, timelineRequest } from './timelineRequest';
 
@@ -56,13 +56,18 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
   // 28 pixels of a window being dragged wider would otherwise ask the library for the timeline again).
   const box = useRef<HTMLDivElement>(null);
   const [maxMarks, setMaxMarks] = useState<number | null>(null);
+  // The lanes' track, in pixels, and the root font size: where the axis has room for dates.
+  const [track, setTrack] = useState({ width: 0, remPx: 16 });
   const request = (marks: number | null) => timelineRequest({ by, from, to, codedOnly, marks });
   const first = useRef(request);
   useLayoutEffect(() => {
     const element = box.current!;
-    const fitting = () => marksFitting(element.clientWidth, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+    const remPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const fitting = () => marksFitting(element.clientWidth, remPx());
     const measure = () => {
       const marks = fitting();
+      const rem = remPx();
+      setTrack({ width: trackWidth(element.clientWidth, rem), remPx: rem });
       // What the tab asks ahead with next time (timelineRequest.ts).
       rememberLaneMarks(marks);
       setMaxMarks(marks);
@@ -147,7 +152,7 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
       {data.error ? <ErrorBanner title="The timeline could not be loaded." message={errorMessage(data.error, 'load the timeline')} onRetry={data.retry} /> : null}
       <p className="timeline-hint">Drag across the lanes to choose a date range, or type it in From and To.</p>
       {data.data ? <CodeLegend timeline={data.data} /> : null}
-      <div ref={box}>{data.data ? <TimelineLanes data={data.data} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} /> : null}</div>
+      <div ref={box}>{data.data ? <TimelineLanes data={data.data} track={track} onOpenSource={onOpenSource} onRange={onRange} onShowPassages={onShowPassages} /> : null}</div>
     </div>
   );
 }

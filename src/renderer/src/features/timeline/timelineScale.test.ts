@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisOf, dateAt, draggedRange, fractionOf, MARK_PITCH_PX, marksFitting } from './timelineScale';
+import { axisOf, axisTicks, dateAt, draggedRange, fractionOf, MARK_PITCH_PX, marksFitting } from './timelineScale';
 
 describe('the timeline axis', () => {
   const axis = axisOf('2023-01-11', '2023-01-20');
@@ -36,5 +36,41 @@ describe('how many marks a lane shows', () => {
     // Narrower than 40rem the lane's name goes above its track, which spans the lane.
     expect(marksFitting(620, 16)).toBe(Math.floor((620 - 60) / MARK_PITCH_PX));
     expect(marksFitting(200, 16)).toBe(8);
+  });
+});
+
+describe('the dates labelled along the axis', () => {
+  const labels = (from: string, to: string, width: number) => axisTicks(axisOf(from, to), width, 16).map(({ date, label }) => `${date} ${label}`);
+
+  it('names each month between the end dates, and the year at January', () => {
+    expect(labels('2022-10-01', '2023-06-30', 720)).toEqual(['2022-12-01 Dec', '2023-01-01 Jan 2023', '2023-02-01 Feb', '2023-03-01 Mar', '2023-04-01 Apr', '2023-05-01 May']);
+  });
+
+  it('takes the finest step that fits: the sample library on a 700-pixel track, every other Monday', () => {
+    expect(labels('2022-12-12', '2023-02-24', 700)).toEqual(['2022-12-26 26 Dec', '2023-01-09 9 Jan', '2023-01-23 23 Jan', '2023-02-06 6 Feb']);
+  });
+
+  it('keeps labels clear of the end dates and of each other, choosing a coarser step when they crowd', () => {
+    const ticks = axisTicks(axisOf('2020-01-01', '2023-12-31'), 600, 16);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const [index, tick] of ticks.entries()) {
+      expect(tick.at * 600).toBeGreaterThanOrEqual(6.5 * 16);
+      expect(tick.at * 600).toBeLessThanOrEqual(600 - 6.5 * 16);
+      if (index > 0) expect((tick.at - ticks[index - 1]!.at) * 600).toBeGreaterThanOrEqual(4.5 * 16);
+    }
+    // Four years on 600 pixels: not months (48 of them), a label every year or half-year.
+    expect(ticks.every(({ date }) => /-(01|07)-01$/.test(date))).toBe(true);
+    expect(labels('2000-01-01', '2020-01-01', 600)).toEqual(['2005-01-01 2005', '2010-01-01 2010', '2015-01-01 2015']);
+  });
+
+  it('labels days and Mondays on a short stretch', () => {
+    expect(labels('2023-01-01', '2023-01-08', 1200)).toEqual(['2023-01-02 2 Jan', '2023-01-03 3 Jan', '2023-01-04 4 Jan', '2023-01-05 5 Jan', '2023-01-06 6 Jan', '2023-01-07 7 Jan']);
+    // 2023-01-09 was a Monday.
+    expect(labels('2023-01-01', '2023-02-01', 600)).toEqual(['2023-01-09 9 Jan', '2023-01-16 16 Jan', '2023-01-23 23 Jan']);
+  });
+
+  it('labels nothing on a track too narrow for one label beside the end dates', () => {
+    expect(axisTicks(axisOf('2022-12-12', '2023-02-24'), 200, 16)).toEqual([]);
+    expect(axisTicks(axisOf('2023-01-11', '2023-01-11'), 900, 16)).toEqual([]);
   });
 });
