@@ -101,6 +101,22 @@ describe('parsePlainText', () => {
     expect(a.body).toBe('The talks resumed in Brussels on Monday.\n\nMore later.');
   });
 
+  it('takes a headline in sentence case that stands alone, and not a short opening paragraph run into the next', () => {
+    const headline = 'ICJ orders Azerbaijan to ensure unimpeded movement through the Lachin corridor';
+    expect(parsePlainText(` date 2023-02-22 news.am\n\n${headline}\n\nThe court ruled on Wednesday.`)).toMatchObject({ title: headline, body: 'The court ruled on Wednesday.' });
+    expect(parsePlainText(` date 2023-02-22\n\nU.S. envoy meets Bayramov in Baku\n\nThe talks lasted two hours.`).title).toBe('U.S. envoy meets Bayramov in Baku');
+    // A line that is the whole text, or runs on into the next line, or holds two sentences, or is long: the body.
+    for (const text of [
+      ` date 2023-02-22\n\n${headline}`,
+      ` date 2023-02-22\n\n${headline}\nthe court said on Wednesday.`,
+      ' date 2023-02-22\n\nThe court ruled. Baku said it would comply\n\nMore follows.',
+      ' date 2023-02-22\n\nArmenian Prime Minister Nikol Pashinyan and UN Secretary General Antonio Guterres agreed to continue discussions on sending a mission\n\nMore follows.',
+      ' date 2023-02-22\n\nthe court ruled on the corridor\n\nMore follows.',
+    ]) {
+      expect(parsePlainText(text).title, text).toBeNull();
+    }
+  });
+
   it('takes a title line in a script without case, and not an Urdu sentence (issue 14)', () => {
     const article = parsePlainText(' date 2023-02-24 UrduPoint.com\n\nلاچین راہداری کی ناکہ بندی جاری\n\nناکہ بندی دو ماہ سے جاری ہے۔');
     expect(article).toMatchObject({ title: 'لاچین راہداری کی ناکہ بندی جاری', outlet: 'UrduPoint.com', body: 'ناکہ بندی دو ماہ سے جاری ہے۔' });
