@@ -67,7 +67,9 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
     const measure = () => {
       const marks = fitting();
       const rem = remPx();
-      setTrack({ width: trackWidth(element.clientWidth, rem), remPx: rem });
+      const width = trackWidth(element.clientWidth, rem);
+      // The same box again (the observer's first report) is no new state: nothing is drawn again.
+      setTrack((before) => (before.width === width && before.remPx === rem ? before : { width, remPx: rem }));
       // What the tab asks ahead with next time (timelineRequest.ts).
       rememberLaneMarks(marks);
       setMaxMarks(marks);
