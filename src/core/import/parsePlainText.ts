@@ -34,22 +34,13 @@ function isPlausibleName(text: string): boolean {
   return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word));
 }
 
-/** The most words a headline in sentence case has ("ICJ orders Azerbaijan to ensure…" has 11); a body's opening paragraph has more. */
-const SENTENCE_CASE_TITLE_WORDS = 16;
-
-/**
- * Whether the line after the date line is a title: it does not end a sentence, and either most of
- * its words are capitalised (title case) or it is a short sentence-case headline that stands alone,
- * a paragraph of its own with the body after it (many outlets write headlines that way).
- */
-function isTitleLike(line: string, standsAlone: boolean): boolean {
+function isTitleLike(line: string): boolean {
   if (line.length > 200 || /[.!?:;"”»۔؟]$/u.test(line)) return false;
   const words = line.split(/\s+/).filter((word) => /\p{L}/u.test(word));
   if (words.length < 2) return false;
   // A word of a script without case (Urdu, Arabic, Hebrew, Georgian…) says nothing against a title.
   const capitalized = words.filter((word) => /^[\p{Lu}\d"“«'‘(]/u.test(word) || !/[\p{Lu}\p{Ll}]/u.test(word)).length;
-  if (capitalized / words.length >= 0.6) return true;
-  return standsAlone && words.length >= 3 && words.length <= SENTENCE_CASE_TITLE_WORDS && /^[\p{Lu}\d"“«'‘]/u.test(line) && firstSentence(line) === line;
+  return capitalized / words.length >= 0.6;
 }
 
 /** `AzerNewsAz` -> `AzerNews`: a handle's trailing country code is not part of the outlet's name. */
@@ -102,7 +93,7 @@ export function parsePlainText(text: string): ParsedArticle {
     if (byline && isPlausibleName(byline[1]!)) {
       meta.author = byline[1]!.trim();
       first++;
-    } else if (isTitleLike(candidate, lines[first + 1]?.trim() === '' && lines.slice(first + 2).some((line) => line.trim() !== ''))) {
+    } else if (isTitleLike(candidate)) {
       meta.title = candidate;
       first++;
       skipBlank();

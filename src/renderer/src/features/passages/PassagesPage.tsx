@@ -161,7 +161,7 @@ export function PassagesPage({ filter, onFilterChange, onOpenPassage }: Passages
           </div>
         </div>
         <div role="rowgroup" ref={scroller} className="passage-scroller">
-          {!pages.loading && lines.length === 0 ? <p className="library-no-match">{filtersSet > 0 ? 'No passages match these filters. Clear or widen them to see more.' : 'No passages yet. Open a source, select text and choose Highlight.'}</p> : null}
+          {!pages.loading && !pages.error && lines.length === 0 ? <p className="library-no-match">{filtersSet > 0 ? 'No passages match these filters. Clear or widen them to see more.' : 'No passages yet. Open a source, select text and choose Highlight.'}</p> : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const line = lines[item.index]!;
