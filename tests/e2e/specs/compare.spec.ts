@@ -292,6 +292,8 @@ test('dragging across the timeline chooses a date range, which filters Passages'
 
 test('dragging the window wider redraws the timeline once it settles, not at every step', async ({ app }, testInfo) => {
   test.skip(testInfo.project.name === 'electron', 'Counts HTTP requests: browser mode only (the desktop app calls over IPC).');
+  // Up to five drags, each after a reload: on a busy machine they outlasted the default 30 s.
+  test.slow();
   await app.page.setViewportSize({ width: 1000, height: 700 });
   await importArticles(app);
   await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Timeline' }).click();
@@ -331,7 +333,9 @@ test('dragging the window wider redraws the timeline once it settles, not at eve
     await app.page.waitForTimeout(600);
     asked = [];
   }
-  expect(pauses.length, `every drag had a step of 200 ms or more (${pauses.join(', ')} ms): the machine is too busy to drag without pausing`).toBeLessThan(5);
+  // Five paused drags say nothing of the page: the machine could not drag without pausing, so the
+  // test cannot judge here and says so (skipped with the pauses), rather than failing the code.
+  test.skip(pauses.length === 5, `every drag had a step of 200 ms or more (${pauses.join(', ')} ms): the machine is too busy to drag without pausing`);
   await expect.poll(() => asked.length).toBe(1);
   await app.page.waitForTimeout(600);
   expect(asked).toHaveLength(1);
