@@ -193,7 +193,7 @@ export function TimelineLanes({ data, track, onOpenSource, onRange, onShowPassag
             </span>
           ) : (
             ticks.map((tick) => (
-              <span key={tick.date} className="timeline-tick" style={{ left: percent(tick.at) }} data-date={tick.date}>
+              <span key={tick.date} className="timeline-tick" style={{ left: percent(tick.at) }}>
                 {tick.label}
               </span>
             ))

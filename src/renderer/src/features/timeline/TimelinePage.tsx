@@ -65,8 +65,8 @@ export function TimelinePage({ onOpenSource, onShowPassages }: TimelinePageProps
     const remPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
     const fitting = () => marksFitting(element.clientWidth, remPx());
     const measure = () => {
-      const marks = fitting();
       const rem = remPx();
+      const marks = marksFitting(element.clientWidth, rem);
       const width = trackWidth(element.clientWidth, rem);
       // The same box again (the observer's first report) is no new state: nothing is drawn again.
       setTrack((before) => (before.width === width && before.remPx === rem ? before : { width, remPx: rem }));

@@ -44,6 +44,8 @@ describe('the dates labelled along the axis', () => {
 
   it('names each month between the end dates, and the year at January', () => {
     expect(labels('2022-10-01', '2023-06-30', 720)).toEqual(['2022-12-01 Dec', '2023-01-01 Jan 2023', '2023-02-01 Feb', '2023-03-01 Mar', '2023-04-01 Apr', '2023-05-01 May']);
+    // A year below 100 is that year, not 1900 and after.
+    expect(labels('0050-03-01', '0050-09-30', 720)).toContain('0050-06-01 Jun');
   });
 
   it('takes the finest step that fits: the sample library on a 700-pixel track, every other Monday', () => {

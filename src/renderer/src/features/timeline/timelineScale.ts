@@ -105,7 +105,8 @@ function stepsOf(unit: TickUnit, every: number, from: number): { first: number; 
   let index = date.getUTCFullYear() * 12 + date.getUTCMonth();
   if (date.getUTCDate() !== 1) index++;
   index = Math.ceil(index / months) * months;
-  const dayOf = (monthIndex: number) => Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1) / DAY;
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const dayOf = (monthIndex: number) => new Date(0).setUTCFullYear(Math.floor(monthIndex / 12), monthIndex % 12, 1) / DAY;
   return {
     first: dayOf(index),
     next: (day) => {
